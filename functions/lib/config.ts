@@ -1,0 +1,35 @@
+import * as z from 'zod/mini';
+
+/**
+ * Read once at cold start: a function with a missing or malformed setting fails on its first request with a
+ * message naming the setting, instead of misbehaving later with an empty string.
+ */
+const ZConfig = z.object({
+  STAGE: z._default(z.string().check(z.regex(/^[a-z0-9-]{1,20}$/)), 'local'),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'eu-central-1'),
+  TABLE_NAME: z.string().check(z.minLength(1)),
+  MAIL_FROM: z.email(),
+  SITE_URL: z.url(),
+  /** Only set locally: DynamoDB Local and the SES emulator. On AWS the SDK finds the service itself. */
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  SES_ENDPOINT: z.optional(z.url()),
+});
+
+export type Config = Readonly<z.infer<typeof ZConfig>>;
+
+export function readConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, validated on first use and then reused for every invocation. */
+export function config(): Config {
+  cached ??= readConfig(process.env);
+  return cached;
+}

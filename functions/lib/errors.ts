@@ -1,0 +1,33 @@
+import type { ErrorCode } from '../../shared/errors.ts';
+
+/** The one error type the API throws on purpose; anything else becomes a 500 without details. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string> | undefined;
+  readonly headers: Record<string, string> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { fields?: Record<string, string>; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields;
+    this.headers = options.headers;
+  }
+}
+
+/** The only place that knows HTTP statuses of errors. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  MALFORMED_JSON: 400,
+  VALIDATION_FAILED: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  DEPENDENCY_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};

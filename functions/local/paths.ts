@@ -1,0 +1,7 @@
+import { fileURLToPath } from 'node:url';
+
+/** Git-ignored home of everything the local stack downloads or keeps (the DynamoDB Local jar, data). */
+export const LOCAL_DIR = fileURLToPath(new URL('../../.local/', import.meta.url));
+export const DYNAMODB_LOCAL_DIR = `${LOCAL_DIR}dynamodb-local/`;
+export const DYNAMODB_DATA_DIR = `${LOCAL_DIR}dynamodb-data/`;
+export const REPO_DIR = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,0 +1,115 @@
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TCall } from '../../shared/schemas/programme.ts';
+import type { Db } from './dynamo.ts';
+import { keys } from './keys.ts';
+
+const CALL_FIELDS = [
+  'id',
+  'programmeId',
+  'title',
+  'wojewodztwa',
+  'gminaKinds',
+  'opensAt',
+  'closesAt',
+  'formVersion',
+  'rules',
+] as const satisfies readonly (keyof TCall)[];
+
+function toCall(item: Record<string, unknown>): TCall {
+  return Object.fromEntries(CALL_FIELDS.map((field) => [field, item[field]])) as TCall;
+}
+
+/**
+ * Writes a call with one copy per voivodeship, so that "open calls in my voivodeship" is one Query that
+ * returns whole calls. Fails if the call exists.
+ */
+export async function createCall(db: Db, call: TCall): Promise<void> {
+  await db.client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.call(call.id),
+              ...keys.callByProgramme(call.programmeId, call.closesAt, call.id),
+              ...keys.callPublicList(call.closesAt, call.id),
+              type: 'call',
+              ...call,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        ...call.wojewodztwa.map((wojewodztwo) => ({
+          Put: {
+            TableName: db.tableName,
+            Item: {
+              ...keys.callWojewodztwo(call.id, wojewodztwo),
+              ...keys.callByWojewodztwo(wojewodztwo, call.closesAt, call.id),
+              type: 'call-wojewodztwo',
+              ...call,
+            },
+          },
+        })),
+      ],
+    }),
+  );
+}
+
+export async function getCall(db: Db, callId: string): Promise<TCall | undefined> {
+  const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.call(callId) }));
+  return Item ? toCall(Item) : undefined;
+}
+
+export interface OpenCallsFilter {
+  wojewodztwo?: string | undefined;
+  programmeId?: string | undefined;
+}
+
+/**
+ * Calls whose closing instant is after `now` (a key range), keeping those already opened. Calls are few
+ * (tens a year), so the one remaining filter reads little.
+ */
+export async function listCallsOpenAt(db: Db, now: Date, filter: OpenCallsFilter = {}): Promise<TCall[]> {
+  const [indexName, partition] = filter.wojewodztwo
+    ? ['gsi1', keys.callByWojewodztwo(filter.wojewodztwo, '', '').gsi1pk]
+    : filter.programmeId
+      ? ['gsi1', keys.callByProgramme(filter.programmeId, '', '').gsi1pk]
+      : ['gsi2', keys.callPublicList('', '').gsi2pk];
+  const calls: TCall[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: indexName,
+        KeyConditionExpression: `#pk = :pk AND #sk > :now`,
+        FilterExpression: 'opensAt <= :now',
+        ExpressionAttributeNames: { '#pk': `${indexName}pk`, '#sk': `${indexName}sk` },
+        ExpressionAttributeValues: { ':pk': partition, ':now': now.toISOString() },
+        ExclusiveStartKey,
+      }),
+    );
+    calls.push(...(page.Items ?? []).map(toCall));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return filter.programmeId ? calls.filter((call) => call.programmeId === filter.programmeId) : calls;
+}
+
+/** Names of the given programmes, read in one BatchGet. */
+export async function programmeNames(db: Db, programmeIds: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(programmeIds)];
+  if (unique.length === 0) return new Map();
+  const { Responses } = await db.client.send(
+    new BatchGetCommand({
+      RequestItems: {
+        [db.tableName]: {
+          Keys: unique.map((id) => keys.programme(id)),
+          ProjectionExpression: 'id, #name',
+          ExpressionAttributeNames: { '#name': 'name' },
+        },
+      },
+    }),
+  );
+  return new Map((Responses?.[db.tableName] ?? []).map((item) => [String(item.id), String(item.name)]));
+}

@@ -1,0 +1,52 @@
+/**
+ * Every HTTP route of the API and the handler module that serves it (functions/handlers/<handler>.ts).
+ * The CDK api stack and the local API server both read this list, so a route exists in both or neither.
+ */
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway syntax: `{name}` matches one path segment. */
+  path: string;
+  handler: string;
+}
+
+export const ROUTES: readonly Route[] = [
+  { method: 'GET', path: '/api/health', handler: 'health' },
+  { method: 'GET', path: '/api/calls', handler: 'list-open-calls' },
+  { method: 'GET', path: '/api/calls/{callId}', handler: 'get-call' },
+];
+
+/** Serves whatever no route matches ($default in API Gateway): 404, or 405 with an Allow header. */
+export const FALLBACK_HANDLER = 'route-not-found';
+
+/** Handlers run by the scheduler or a queue rather than HTTP; locally they can be run on demand. */
+export const EVENT_HANDLERS: readonly string[] = [];
+
+export type RouteMatch =
+  | { kind: 'route'; route: Route; params: Record<string, string> }
+  | { kind: 'wrong-method'; allowed: Route['method'][] }
+  | { kind: 'none' };
+
+function matchPath(template: string, path: string): Record<string, string> | undefined {
+  const templateParts = template.split('/');
+  const pathParts = path.split('/');
+  if (templateParts.length !== pathParts.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, part] of templateParts.entries()) {
+    const actual = pathParts[index] ?? '';
+    const param = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (param && actual !== '') params[param] = decodeURIComponent(actual);
+    else if (part !== actual) return undefined;
+  }
+  return params;
+}
+
+export function matchRoute(method: string, path: string): RouteMatch {
+  const allowed: Route['method'][] = [];
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    if (route.method === method) return { kind: 'route', route, params };
+    allowed.push(route.method);
+  }
+  return allowed.length > 0 ? { kind: 'wrong-method', allowed } : { kind: 'none' };
+}

@@ -1,0 +1,52 @@
+import * as z from 'zod/mini';
+import { GMINA_KINDS } from '../gmina-kinds.ts';
+
+const ZDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const ZInstant = z.iso.datetime();
+const ZWojewodztwoCode = z.string().check(z.regex(/^\d{2}$/));
+
+/** A kamień milowy: its number (1–4 for KM I–IV), what happens in it and its dates (Warsaw calendar). */
+export const ZMilestone = z.strictObject({
+  number: z.int().check(z.minimum(1), z.maximum(12)),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  startsOn: ZDate,
+  endsOn: ZDate,
+});
+export type TMilestone = z.infer<typeof ZMilestone>;
+
+export const ZProgramme = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  description: z.string().check(z.maxLength(4000)),
+  leadWojewodztwo: ZWojewodztwoCode,
+  wojewodztwa: z.array(ZWojewodztwoCode).check(z.minLength(1)),
+  startsOn: ZDate,
+  endsOn: ZDate,
+  milestones: z.array(ZMilestone),
+});
+export type TProgramme = z.infer<typeof ZProgramme>;
+
+/** A nabór: a recruitment call of a programme in one or more voivodeships. */
+export const ZCall = z.strictObject({
+  id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),
+  programmeId: z.string(),
+  title: z.string().check(z.minLength(1), z.maxLength(300)),
+  wojewodztwa: z.array(ZWojewodztwoCode).check(z.minLength(1)),
+  gminaKinds: z.array(z.enum(GMINA_KINDS)).check(z.minLength(1)),
+  opensAt: ZInstant,
+  closesAt: ZInstant,
+  formVersion: z.int().check(z.minimum(1)),
+  rules: z.string().check(z.maxLength(10_000)),
+});
+export type TCall = z.infer<typeof ZCall>;
+
+export const ZOpenCallsResponse = z.strictObject({
+  calls: z.array(z.extend(ZCall, { programmeName: z.string() })),
+});
+export type TOpenCallsResponse = z.infer<typeof ZOpenCallsResponse>;
+
+export const ZOpenCallsQuery = z.strictObject({
+  wojewodztwo: z.optional(ZWojewodztwoCode),
+  programme: z.optional(z.string().check(z.regex(/^[a-z0-9-]{3,64}$/))),
+});
+export type TOpenCallsQuery = z.infer<typeof ZOpenCallsQuery>;
