@@ -13,8 +13,12 @@ export function createDb(config: Pick<Config, 'TABLE_NAME' | 'AWS_REGION' | 'DYN
     region: config.AWS_REGION,
     ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
   });
+  return dbOf(client, config.TABLE_NAME);
+}
+
+export function dbOf(client: DynamoDBClient, tableName: string): Db {
   return {
     client: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-    tableName: config.TABLE_NAME,
+    tableName,
   };
 }

@@ -1,0 +1,94 @@
+import type { TCall, TProgramme } from '../../shared/schemas/programme.ts';
+import { warsawDate, warsawLocalToInstant } from '../../shared/time.ts';
+import { PARTNER_WOJEWODZTWA, ROPS } from '../../shared/wojewodztwa.ts';
+import { createCall } from '../repositories/calls.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { createProgramme, programmeExists } from '../repositories/programmes.ts';
+import { createUserIfAbsent, type User } from '../repositories/users.ts';
+
+/** "Liderzy kooperacji" as the recruitment letter of 07.05.2018 describes it (milestones KM I–IV). */
+export const LIDERZY_KOOPERACJI: TProgramme = {
+  id: 'liderzy-kooperacji',
+  name: 'Liderzy kooperacji',
+  description:
+    'Wypracowanie i wdrożenie modelu kooperacji pomiędzy instytucjami pomocy i integracji społecznej ' +
+    'a podmiotami innych polityk sektorowych, istotnych z punktu widzenia włączenia społecznego i ' +
+    'zwalczania ubóstwa, na terenie gmin wiejskich makroregionu. Projekt PO WER, Działanie 2.5.',
+  leadWojewodztwo: '18',
+  wojewodztwa: [...PARTNER_WOJEWODZTWA],
+  startsOn: '2018-04-01',
+  endsOn: '2021-03-31',
+  milestones: [
+    { number: 1, name: 'Opracowanie modelu', startsOn: '2018-04-01', endsOn: '2019-03-31' },
+    { number: 2, name: 'Testowanie modelu (wdrożenie)', startsOn: '2019-04-01', endsOn: '2020-09-30' },
+    { number: 3, name: 'Podsumowanie testów', startsOn: '2020-10-01', endsOn: '2020-12-31' },
+    { number: 4, name: 'Działania edukacyjne (szkoleniowe)', startsOn: '2021-01-01', endsOn: '2021-03-31' },
+  ],
+};
+
+const WOJEWODZTWO_GENITIVE: Record<string, string> = {
+  '18': 'podkarpackiego',
+  '20': 'podlaskiego',
+  '06': 'lubelskiego',
+  '26': 'świętokrzyskiego',
+  '14': 'mazowieckiego',
+};
+
+const CALL_DAYS_OPEN = 28;
+
+function addDays(date: string, days: number): string {
+  const instant = new Date(`${date}T12:00:00Z`);
+  instant.setUTCDate(instant.getUTCDate() + days);
+  return instant.toISOString().slice(0, 10);
+}
+
+/**
+ * One call per partner voivodeship, open for rural gminas. The demo's dates move with the clock — opened a
+ * week ago, closing four weeks later at 23:59:59 Warsaw time — so a fresh `npm start` always has open calls.
+ */
+export function demoCalls(now: Date): TCall[] {
+  const opensOn = addDays(warsawDate(now), -7);
+  return PARTNER_WOJEWODZTWA.map((code) => ({
+    id: `liderzy-kooperacji-${code}`,
+    programmeId: LIDERZY_KOOPERACJI.id,
+    title: `Nabór gmin wiejskich województwa ${WOJEWODZTWO_GENITIVE[code]} do projektu „Liderzy kooperacji”`,
+    wojewodztwa: [code],
+    gminaKinds: ['wiejska'],
+    opensAt: warsawLocalToInstant(`${opensOn}T00:00:00`).toISOString(),
+    closesAt: warsawLocalToInstant(`${addDays(opensOn, CALL_DAYS_OPEN)}T23:59:59`).toISOString(),
+    formVersion: 1,
+    rules:
+      `${ROPS[code].name} zaprasza gminy wiejskie województwa ${WOJEWODZTWO_GENITIVE[code]} do udziału ` +
+      'w projekcie „Liderzy kooperacji”.\n\n' +
+      'Gmina zgłasza się, wysyłając kartę zgłoszeniową przed upływem terminu naboru. O dotrzymaniu ' +
+      'terminu decyduje data wysłania zgłoszenia.\n\n' +
+      'Zgłoszone gminy zostaną ocenione pod kątem: wielkości (liczba mieszkańców, sołectw), wysokości ' +
+      'dochodu na mieszkańca, liczby osób długotrwale korzystających z pomocy społecznej w stosunku do ' +
+      'liczby mieszkańców ogółem oraz zasobów infrastruktury pomocowej i instytucjonalnej.\n\n' +
+      'Wybrane gminy i ich powiaty zawrą z województwem porozumienie o współpracy.',
+  }));
+}
+
+export const DEMO_USERS: readonly User[] = [
+  ...PARTNER_WOJEWODZTWA.map((code) => ({
+    email: `koordynator.${code}@kooperacja.example`,
+    name: `Koordynator — ${ROPS[code].name}`,
+    role: 'coordinator' as const,
+    wojewodztwa: [code],
+  })),
+  {
+    email: 'lider@kooperacja.example',
+    name: 'Lider projektu — ROPS w Rzeszowie',
+    role: 'lead',
+    wojewodztwa: [...PARTNER_WOJEWODZTWA],
+  },
+];
+
+/** Loads the demo once: a table that already has the programme (a --persist restart) is left as it is. */
+export async function loadDemoData(db: Db, now: Date): Promise<'loaded' | 'already-present'> {
+  if (await programmeExists(db, LIDERZY_KOOPERACJI.id)) return 'already-present';
+  await createProgramme(db, LIDERZY_KOOPERACJI);
+  for (const call of demoCalls(now)) await createCall(db, call);
+  for (const user of DEMO_USERS) await createUserIfAbsent(db, user);
+  return 'loaded';
+}

@@ -1,0 +1,120 @@
+import { createRequire } from 'node:module';
+import { dbOf } from '../repositories/dynamo.ts';
+import { ensureTable } from './create-table.ts';
+import { loadDemoData } from './demo-data.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient, startDynamoDbLocal, startSesEmulator } from './emulators.ts';
+import { REPO_DIR } from './paths.ts';
+import {
+  assertPortFree,
+  httpAnswers,
+  type ManagedProcess,
+  prefixed,
+  startProcess,
+  waitUntilReady,
+} from './processes.ts';
+
+export interface LocalStackOptions {
+  ports: { web: number; api: number; dynamodb: number; ses: number };
+  persist: boolean;
+  /** Print every process's output with its prefix (npm start) or keep it for failures only (tests). */
+  echo: boolean;
+  /** Start the Vite dev server; tests of the API alone leave it out. */
+  web: boolean;
+  now?: () => Date;
+}
+
+export interface LocalStack {
+  urls: { site: string; api: string; inbox: string; dynamodb: string };
+  /** The environment the handlers run with: what a Lambda gets from the CDK app, pointed at emulators. */
+  handlerEnv: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export const TABLE_NAME = 'kooperacja-local';
+
+export const PORT_VARIABLES = {
+  web: 'KOOPERACJA_WEB_PORT',
+  api: 'KOOPERACJA_API_PORT',
+  dynamodb: 'KOOPERACJA_DYNAMODB_PORT',
+  ses: 'KOOPERACJA_SES_PORT',
+} as const;
+
+const PORT_USES = { web: 'the site', api: 'the local API', dynamodb: 'DynamoDB Local', ses: 'the SES emulator' };
+
+export function handlerEnvironment(endpoints: {
+  dynamodb: string;
+  ses: string;
+  site: string;
+}): Record<string, string> {
+  return {
+    STAGE: 'local',
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    TABLE_NAME,
+    MAIL_FROM: 'kooperacja@rops.example',
+    SITE_URL: endpoints.site,
+    DYNAMODB_ENDPOINT: endpoints.dynamodb,
+    SES_ENDPOINT: endpoints.ses,
+  };
+}
+
+/** Starts emulators, table and demo data, the API and (optionally) the site; stops all on failure. */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const services = options.web ? (['web', 'api', 'dynamodb', 'ses'] as const) : (['api', 'dynamodb', 'ses'] as const);
+  for (const service of services) {
+    await assertPortFree(options.ports[service], PORT_USES[service], PORT_VARIABLES[service]);
+  }
+  const running: ManagedProcess[] = [];
+  const stop = async () => {
+    await Promise.all(running.splice(0).map((proc) => proc.stop()));
+  };
+  try {
+    const [dynamodb, ses] = await Promise.all([
+      startDynamoDbLocal({ port: options.ports.dynamodb, persist: options.persist, echo: options.echo }),
+      startSesEmulator({ port: options.ports.ses, echo: options.echo }),
+    ]);
+    running.push(dynamodb.process, ses.process);
+
+    const site = `http://localhost:${options.ports.web}`;
+    const handlerEnv = handlerEnvironment({ dynamodb: dynamodb.endpoint, ses: ses.endpoint, site });
+    const client = localDynamoClient(dynamodb.endpoint);
+    const table = await ensureTable(client, TABLE_NAME);
+    const demo = await loadDemoData(dbOf(client, TABLE_NAME), options.now?.() ?? new Date());
+    client.destroy();
+    if (options.echo) console.log(prefixed('stack', `table ${TABLE_NAME} ${table}; demo data ${demo}`));
+
+    const api = startProcess('api', process.execPath, ['functions/local/api-server.ts'], {
+      cwd: REPO_DIR,
+      env: {
+        ...handlerEnv,
+        KOOPERACJA_API_PORT: String(options.ports.api),
+      },
+      echo: options.echo,
+    });
+    running.push(api);
+    const apiUrl = `http://127.0.0.1:${options.ports.api}`;
+
+    if (options.web) {
+      const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+      const web = startProcess(
+        'web',
+        process.execPath,
+        [vite, '--config', 'web/vite.config.ts', '--port', String(options.ports.web), '--strictPort'],
+        {
+          cwd: REPO_DIR,
+          env: { KOOPERACJA_API_URL: apiUrl, KOOPERACJA_WEB_PORT: String(options.ports.web) },
+          echo: options.echo,
+        },
+      );
+      running.push(web);
+      await waitUntilReady(web, () => httpAnswers(site));
+    }
+    await waitUntilReady(api, () => httpAnswers(`${apiUrl}/api/health`));
+
+    return { urls: { site, api: apiUrl, inbox: ses.endpoint, dynamodb: dynamodb.endpoint }, handlerEnv, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
