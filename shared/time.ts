@@ -45,7 +45,8 @@ export function warsawLocalToInstant(local: string): Date {
   let instant = wall - warsawOffsetMinutes(new Date(wall)) * 60_000;
   instant = wall - warsawOffsetMinutes(new Date(instant)) * 60_000;
   const earlier = wall - warsawOffsetMinutes(new Date(instant - 3_600_000)) * 60_000;
-  if (earlier < instant && warsawOffsetMinutes(new Date(earlier)) * 60_000 === wall - earlier) instant = earlier;
+  if (earlier < instant && warsawOffsetMinutes(new Date(earlier)) * 60_000 === wall - earlier)
+    instant = earlier;
   return new Date(instant);
 }
 

@@ -11,8 +11,16 @@ export interface Rops {
 }
 
 export const ROPS: Readonly<Record<(typeof PARTNER_WOJEWODZTWA)[number], Rops>> = {
-  '18': { wojewodztwoCode: '18', name: 'Regionalny Ośrodek Polityki Społecznej w Rzeszowie', city: 'Rzeszów' },
-  '20': { wojewodztwoCode: '20', name: 'Regionalny Ośrodek Polityki Społecznej w Białymstoku', city: 'Białystok' },
+  '18': {
+    wojewodztwoCode: '18',
+    name: 'Regionalny Ośrodek Polityki Społecznej w Rzeszowie',
+    city: 'Rzeszów',
+  },
+  '20': {
+    wojewodztwoCode: '20',
+    name: 'Regionalny Ośrodek Polityki Społecznej w Białymstoku',
+    city: 'Białystok',
+  },
   '06': { wojewodztwoCode: '06', name: 'Regionalny Ośrodek Polityki Społecznej w Lublinie', city: 'Lublin' },
   '26': { wojewodztwoCode: '26', name: 'Regionalny Ośrodek Polityki Społecznej w Kielcach', city: 'Kielce' },
   '14': { wojewodztwoCode: '14', name: 'Mazowieckie Centrum Polityki Społecznej', city: 'Warszawa' },

@@ -15,5 +15,9 @@ export async function checkHealth(deps: { db: Db; now: () => Date }): Promise<TH
   } catch {
     table = 'unreachable';
   }
-  return { status: table === 'ok' ? 'ok' : 'degraded', checks: { api: 'ok', table }, time: deps.now().toISOString() };
+  return {
+    status: table === 'ok' ? 'ok' : 'degraded',
+    checks: { api: 'ok', table },
+    time: deps.now().toISOString(),
+  };
 }

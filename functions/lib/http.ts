@@ -145,9 +145,12 @@ export function httpRoute<B extends Schema | undefined = undefined, Q extends Sc
       if (options.body !== 'ignore') {
         const rawBody = parseJsonBody(event);
         if (options.body) body = validate(options.body, rawBody ?? {});
-        else if (rawBody !== undefined) throw new AppError('VALIDATION_FAILED', { fields: { _: 'unexpected_body' } });
+        else if (rawBody !== undefined)
+          throw new AppError('VALIDATION_FAILED', { fields: { _: 'unexpected_body' } });
       }
-      const query = options.query ? validate(options.query, event.queryStringParameters ?? {}, 'query') : undefined;
+      const query = options.query
+        ? validate(options.query, event.queryStringParameters ?? {}, 'query')
+        : undefined;
       const result = await handle({
         body: body as Parsed<B>,
         query: query as Parsed<Q>,

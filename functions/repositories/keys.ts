@@ -22,8 +22,14 @@ export const keys = {
     gsi1pk: `PROGRAMME#${programmeId}#CALLS`,
     gsi1sk: `${closesAt}#${callId}`,
   }),
-  callPublicList: (closesAt: string, callId: string) => ({ gsi2pk: 'CALLS', gsi2sk: `${closesAt}#${callId}` }),
-  callWojewodztwo: (callId: string, wojewodztwo: string) => ({ pk: `CALL#${callId}`, sk: `WOJ#${wojewodztwo}` }),
+  callPublicList: (closesAt: string, callId: string) => ({
+    gsi2pk: 'CALLS',
+    gsi2sk: `${closesAt}#${callId}`,
+  }),
+  callWojewodztwo: (callId: string, wojewodztwo: string) => ({
+    pk: `CALL#${callId}`,
+    sk: `WOJ#${wojewodztwo}`,
+  }),
   callByWojewodztwo: (wojewodztwo: string, closesAt: string, callId: string) => ({
     gsi1pk: `WOJ#${wojewodztwo}#CALLS`,
     gsi1sk: `${closesAt}#${callId}`,

@@ -14,7 +14,12 @@ export async function createProgramme(db: Db, programme: TProgramme): Promise<vo
         {
           Put: {
             TableName: db.tableName,
-            Item: { ...keys.programme(rest.id), ...keys.programmesList(rest.name), type: 'programme', ...rest },
+            Item: {
+              ...keys.programme(rest.id),
+              ...keys.programmesList(rest.name),
+              type: 'programme',
+              ...rest,
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },

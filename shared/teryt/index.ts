@@ -1,7 +1,6 @@
-import registerJson from './register.json' with { type: 'json' };
 import { GMINA_KIND_BY_RODZ, type GminaKind } from '../gmina-kinds.ts';
 import type { TerytRegister } from './parse.ts';
-
+import registerJson from './register.json' with { type: 'json' };
 
 export interface Gmina {
   /** 7 digits: WOJ+POW+GMI+RODZ, what the product stores. */
@@ -14,7 +13,8 @@ export interface Gmina {
   wojewodztwo: string;
 }
 
-const register = registerJson as TerytRegister;
+// JSON imports are typed loosely (string[][]); the shape is what parse.ts wrote.
+const register = registerJson as unknown as TerytRegister;
 
 export const TERYT_STAN = register.stan;
 
