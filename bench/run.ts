@@ -1,0 +1,123 @@
+// `npm run bench`: each function's bundle size, each handler's import time in a fresh Node process (a
+// stand-in for cold start), and the time `npm start` takes to be ready. Prints tables; no thresholds fail
+// the run, but figures over target are marked.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { freePort } from '../functions/local/processes.ts';
+import { handlerEnvironment } from '../functions/local/stack.ts';
+import { EVENT_HANDLERS, FALLBACK_HANDLER, ROUTES } from '../functions/routes.ts';
+import { LAMBDA_BUNDLING } from '../infra/bundling.ts';
+
+const BUNDLE_TARGET_BYTES = 250 * 1024;
+const IMPORT_TARGET_MS = 150;
+const IMPORT_RUNS = 15;
+const REPO = new URL('..', import.meta.url).pathname;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+};
+
+function table(headers: string[], rows: string[][]): void {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  console.log(line(headers));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+  console.log('');
+}
+
+async function bundleSizes(outDir: string): Promise<Map<string, string>> {
+  const handlers = [...new Set([...ROUTES.map((route) => route.handler), FALLBACK_HANDLER, ...EVENT_HANDLERS])];
+  const rows: string[][] = [];
+  const files = new Map<string, string>();
+  for (const name of handlers) {
+    const outfile = join(outDir, name, 'index.mjs');
+    await build({ ...LAMBDA_BUNDLING, entryPoints: [join(REPO, 'functions/handlers', `${name}.ts`)], outfile });
+    const code = readFileSync(outfile);
+    const gzipped = gzipSync(code, { level: 9 }).byteLength;
+    rows.push([name, kb(code.byteLength), kb(gzipped), code.byteLength <= BUNDLE_TARGET_BYTES ? 'ok' : 'OVER']);
+    files.set(name, outfile);
+  }
+  console.log(`Function bundles (esbuild, minified, @aws-sdk/* external as on the Lambda runtime; target ≤ ${kb(BUNDLE_TARGET_BYTES)})`);
+  table(['function', 'minified', 'gzipped', 'target'], rows);
+  return files;
+}
+
+function importTimes(files: Map<string, string>, outDir: string): void {
+  const env = {
+    ...process.env,
+    ...handlerEnvironment({ dynamodb: 'http://127.0.0.1:9', ses: 'http://127.0.0.1:9', site: 'http://localhost' }),
+  };
+  const probe = join(outDir, 'probe.mjs');
+  writeFileSync(
+    probe,
+    'const start = performance.now();\nawait import(process.argv[2]);\nconsole.log(performance.now() - start);\n',
+  );
+  const rows: string[][] = [];
+  for (const [name, file] of files) {
+    const samples: number[] = [];
+    for (let run = 0; run < IMPORT_RUNS; run += 1) {
+      const result = spawnSync(process.execPath, [probe, file], { env, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`${name}: ${result.stderr}`);
+      samples.push(Number(result.stdout.trim()));
+    }
+    const value = median(samples);
+    rows.push([name, `${value.toFixed(1)} ms`, `${Math.min(...samples).toFixed(1)} ms`, value <= IMPORT_TARGET_MS ? 'ok' : 'OVER']);
+  }
+  console.log(`Handler import time in a fresh Node ${process.version} process (median of ${IMPORT_RUNS}; target ≤ ${IMPORT_TARGET_MS} ms)`);
+  table(['function', 'median', 'min', 'target'], rows);
+}
+
+async function startTime(): Promise<void> {
+  const env = {
+    ...process.env,
+    KOOPERACJA_WEB_PORT: String(await freePort()),
+    KOOPERACJA_API_PORT: String(await freePort()),
+    KOOPERACJA_DYNAMODB_PORT: String(await freePort()),
+    KOOPERACJA_SES_PORT: String(await freePort()),
+  };
+  const started = performance.now();
+  const child = spawn(process.execPath, ['functions/local/start.ts'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const ready = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/\[stack\]\s+ready in/.test(output)) resolve(performance.now() - started);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+  const stopping = performance.now();
+  child.kill('SIGINT');
+  await new Promise((resolve) => child.once('exit', resolve));
+  console.log('Local stack (`npm start`: DynamoDB Local, SES emulator, demo data, API, Vite; target ≤ 20 s)');
+  table(
+    ['measure', 'value'],
+    [
+      ['start to ready', `${(ready / 1000).toFixed(1)} s`],
+      ['Ctrl-C to all stopped', `${((performance.now() - stopping) / 1000).toFixed(1)} s`],
+    ],
+  );
+}
+
+// Inside the repository (git-ignored .local/) so the bundles resolve @aws-sdk from its node_modules, as
+// they resolve it from the runtime on Lambda.
+mkdirSync(join(REPO, '.local'), { recursive: true });
+const outDir = mkdtempSync(join(REPO, '.local', 'bench-'));
+try {
+  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, ${new Date().toISOString()}\n`);
+  const files = await bundleSizes(outDir);
+  importTimes(files, outDir);
+  if (!process.argv.includes("--no-start")) await startTime();
+} finally {
+  rmSync(outDir, { recursive: true, force: true });
+}

@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Flags that keep Chromium from calling home, which a closed network answers with a flood of errors. */
+const QUIET_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * Headless Chromium: CHROME_PATH if set, else Debian's /usr/bin/chromium, else the Chromium that the npm
+ * package @sparticuz/chromium unpacks (so `npm install && npm test` works where apt is not available).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const explicit = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  if (explicit) {
+    return chromium.launch({ executablePath: explicit, args: ['--no-sandbox', '--disable-gpu', ...QUIET_FLAGS] });
+  }
+  const { default: sparticuz } = await import('@sparticuz/chromium');
+  return chromium.launch({ executablePath: await sparticuz.executablePath(), args: [...sparticuz.args, ...QUIET_FLAGS] });
+}
+
+/** WCAG 2.1 A and AA, as axe-core checks them; the violations are listed when there are any. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const violations = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
+  expect(violations).toEqual([]);
+}
