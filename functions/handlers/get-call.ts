@@ -6,5 +6,5 @@ import { createDb } from '../repositories/dynamo.ts';
 const db = createDb(config());
 
 export const handler = httpRoute({}, async ({ params }) => ({
-  body: { call: await getCall({ db }, params.callId ?? '') },
+  body: await getCall({ db }, params.callId ?? ''),
 }));

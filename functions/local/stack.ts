@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { dbOf } from '../repositories/dynamo.ts';
 import { ensureTable } from './create-table.ts';
 import { loadDemoData } from './demo-data.ts';
@@ -109,7 +109,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const apiUrl = `http://127.0.0.1:${options.ports.api}`;
 
     if (options.web) {
-      const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+      // vite's package exports hide its bin script from resolve(); it sits at a stable path.
+      const vite = join(REPO_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
       const web = startProcess(
         'web',
         process.execPath,

@@ -40,10 +40,15 @@ export const ZCall = z.strictObject({
 });
 export type TCall = z.infer<typeof ZCall>;
 
-export const ZOpenCallsResponse = z.strictObject({
-  calls: z.array(z.extend(ZCall, { programmeName: z.string() })),
-});
+/** A call as the public site shows it: with its programme's name. */
+export const ZListedCall = z.strictObject({ ...ZCall.shape, programmeName: z.string() });
+export type TListedCall = z.infer<typeof ZListedCall>;
+
+export const ZOpenCallsResponse = z.strictObject({ calls: z.array(ZListedCall) });
 export type TOpenCallsResponse = z.infer<typeof ZOpenCallsResponse>;
+
+export const ZCallResponse = z.strictObject({ call: ZListedCall });
+export type TCallResponse = z.infer<typeof ZCallResponse>;
 
 export const ZOpenCallsQuery = z.strictObject({
   wojewodztwo: z.optional(ZWojewodztwoCode),

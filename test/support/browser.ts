@@ -17,19 +17,31 @@ const QUIET_FLAGS = [
  * package @sparticuz/chromium unpacks (so `npm install && npm test` works where apt is not available).
  */
 export async function launchBrowser(): Promise<Browser> {
-  const explicit = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  const explicit =
+    process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
   if (explicit) {
-    return chromium.launch({ executablePath: explicit, args: ['--no-sandbox', '--disable-gpu', ...QUIET_FLAGS] });
+    return chromium.launch({
+      executablePath: explicit,
+      args: ['--no-sandbox', '--disable-gpu', ...QUIET_FLAGS],
+    });
   }
   const { default: sparticuz } = await import('@sparticuz/chromium');
-  return chromium.launch({ executablePath: await sparticuz.executablePath(), args: [...sparticuz.args, ...QUIET_FLAGS] });
+  // Its args are tuned for Lambda; --single-process there ends the browser when a test closes its context.
+  const args = sparticuz.args.filter((arg) => arg !== '--single-process');
+  return chromium.launch({
+    executablePath: await sparticuz.executablePath(),
+    args: [...args, ...QUIET_FLAGS],
+  });
 }
 
 /** WCAG 2.1 A and AA, as axe-core checks them; the violations are listed when there are any. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const violations = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   );
   expect(violations).toEqual([]);
 }

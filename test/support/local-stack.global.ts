@@ -13,7 +13,12 @@ declare module 'vitest' {
 /** The whole local stack, as `npm start` runs it, on free ports. */
 export default async function setup(project: TestProject) {
   const stack = await startLocalStack({
-    ports: { web: await freePort(), api: await freePort(), dynamodb: await freePort(), ses: await freePort() },
+    ports: {
+      web: await freePort(),
+      api: await freePort(),
+      dynamodb: await freePort(),
+      ses: await freePort(),
+    },
     persist: false,
     echo: false,
     web: true,

@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
+import { formatWarsaw } from '../../shared/time.ts';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+
+/** The public site on the whole local stack, in headless Chromium, checked by axe on every page. */
+const siteUrl = inject('siteUrl');
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+beforeEach(async () => {
+  const context = await browser.newContext({ locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    // The CSP forbids inline code; any violation is a defect even if the page looks right.
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      pageErrors.push(message.text());
+  });
+  return () => context.close();
+});
+
+describe('the public site', () => {
+  it('lists the five open demo calls with their deadlines in Warsaw time, wherever the browser is', async () => {
+    const { calls } = ZOpenCallsResponse.parse(await (await fetch(`${inject('apiUrl')}/api/calls`)).json());
+    const soonest = calls[0];
+    if (!soonest) throw new Error('no open calls in the demo data');
+    // A clerk's laptop may be set to any zone; the deadline must still read as Warsaw time.
+    const context = await browser.newContext({ locale: 'pl-PL', timezoneId: 'America/New_York' });
+    page = await context.newPage();
+    await page.goto(siteUrl);
+
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Znaleziono' }).textContent())
+      .toContain('5');
+    const titles = await page.locator('.call-summary h3').allTextContents();
+    expect(titles).toHaveLength(5);
+    expect(titles.join('\n')).toContain('województwa podlaskiego');
+    const deadline = page
+      .locator('.call-summary')
+      .first()
+      .locator('dd', { has: page.locator('time') });
+    expect(await deadline.textContent()).toBe(`${formatWarsaw(soonest.closesAt)} czasu polskiego`);
+    expect(await deadline.locator('time').getAttribute('datetime')).toBe(soonest.closesAt);
+    expect(await page.title()).toMatch(/— Kooperacja$/);
+    expect(await page.getAttribute('html', 'lang')).toBe('pl');
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
+  it('opens a call page with the keyboard alone and shows its rules', async () => {
+    await page.goto(siteUrl);
+    await page.locator('.call-summary a').first().waitFor();
+
+    // Tab from the top of the page to the first call's link, then follow it with Enter.
+    const firstTitle = await page.locator('.call-summary a').first().textContent();
+    for (let step = 0; step < 30; step += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+      if (focused === firstTitle) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(firstTitle);
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { level: 1, name: firstTitle ?? '' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Zasady naboru' }).waitFor();
+    expect(await page.textContent('main')).toContain('Liderzy kooperacji');
+    expect(new URL(page.url()).pathname).toMatch(/^\/nabory\/liderzy-kooperacji-\d{2}$/);
+    await expectNoAxeViolations(page);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a call opened directly by its address, with its programme', async () => {
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26`);
+
+    await page.getByRole('heading', { level: 1, name: /świętokrzyskiego/ }).waitFor();
+    expect(await page.locator('dl').first().textContent()).toContain('Liderzy kooperacji');
+    await expectNoAxeViolations(page);
+  });
+
+  it('says when a call or a page does not exist', async () => {
+    await page.goto(`${siteUrl}/nabory/nie-ma-takiego-naboru`);
+    await page.getByRole('heading', { level: 1, name: 'Nie znaleziono naboru' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${siteUrl}/nie/ma/takiej/strony`);
+    await page.getByRole('heading', { level: 1, name: 'Nie znaleziono strony' }).waitFor();
+    await expectNoAxeViolations(page);
+  });
+
+  it('switches to English and keeps the choice after a reload', async () => {
+    await page.goto(siteUrl);
+    await page.getByRole('button', { name: 'English' }).click();
+
+    await page.waitForSelector('html[lang="en"]');
+    await page
+      .getByRole('heading', { level: 1, name: 'Calls for gminas to join cooperation projects' })
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    await expectNoAxeViolations(page);
+
+    await page.reload();
+    await page
+      .getByRole('heading', { level: 1, name: 'Calls for gminas to join cooperation projects' })
+      .waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+  });
+});

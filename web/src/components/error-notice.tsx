@@ -1,0 +1,23 @@
+import type { ApiError } from '../lib/api.ts';
+import { useI18n } from '../lib/i18n.ts';
+
+/**
+ * A failed request: what went wrong in the reader's language (from the error code, never the server's
+ * text), the request id for the helpdesk, and a retry button — on a flaky link a second try usually works.
+ * Only the message is the alert; the button stays outside it so the announcement is just the words.
+ */
+export function ErrorNotice(props: { title: string; error: ApiError; onRetry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div class="notice notice--error">
+      <div role="alert">
+        <p class="notice__title">{props.title}</p>
+        <p>{t.errors[props.error.code]}</p>
+        {props.error.requestId ? <p class="hint">{t.errorReference(props.error.requestId)}</p> : null}
+      </div>
+      <button type="button" class="button button--secondary" onClick={props.onRetry}>
+        {t.retry}
+      </button>
+    </div>
+  );
+}

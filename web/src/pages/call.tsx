@@ -1,0 +1,103 @@
+import { useRef } from 'preact/hooks';
+import { CallFacts } from '../components/call-facts.tsx';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { RulesText } from '../components/rules-text.tsx';
+import { getCall, isCallId, recentlyListedCall } from '../lib/api.ts';
+import { useDocumentTitle } from '../lib/document-title.ts';
+import { useI18n } from '../lib/i18n.ts';
+import { useResource } from '../lib/use-resource.ts';
+
+/** /nabory/:callId — one nabór: its facts, whether it is still open, and its rules. */
+export default function CallPage(props: { callId?: string }) {
+  const callId = props.callId ?? '';
+  return isCallId(callId) ? <CallDetails callId={callId} /> : <MalformedCallId />;
+}
+
+/** An id that cannot exist is answered without a request. */
+function MalformedCallId() {
+  const { t } = useI18n();
+  useDocumentTitle(t.call.notFoundTitle);
+  return <CallNotFound />;
+}
+
+function CallDetails(props: { callId: string }) {
+  const { t } = useI18n();
+  const { callId } = props;
+  const [call, retry] = useResource(
+    `call:${callId}`,
+    (signal) => getCall(callId, signal),
+    () => recentlyListedCall(callId),
+  );
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const notFound = call.status === 'error' && call.error.code === 'NOT_FOUND';
+  useDocumentTitle(
+    call.status === 'ready' ? call.data.title : notFound ? t.call.notFoundTitle : t.call.titleWhileLoading,
+  );
+
+  if (notFound) return <CallNotFound />;
+
+  if (call.status !== 'ready') {
+    return (
+      <>
+        <BackLink />
+        <h1 tabIndex={-1} ref={headingRef}>
+          {t.call.titleWhileLoading}
+        </h1>
+        <p role="status">{call.status === 'loading' ? t.call.loading : ''}</p>
+        {call.status === 'error' ? (
+          <ErrorNotice
+            title={t.call.loadFailed}
+            error={call.error}
+            onRetry={() => {
+              headingRef.current?.focus();
+              retry();
+            }}
+          />
+        ) : null}
+      </>
+    );
+  }
+
+  const data = call.data;
+  // The browser's clock only words a notice; whether an application is accepted is the server's decision.
+  const now = Date.now();
+  const closed = Date.parse(data.closesAt) <= now;
+  const notYetOpen = Date.parse(data.opensAt) > now;
+  return (
+    <>
+      <BackLink />
+      <h1 lang="pl">{data.title}</h1>
+      {closed || notYetOpen ? (
+        <div class="notice">
+          <p>{closed ? t.call.closed : t.call.notYetOpen}</p>
+        </div>
+      ) : null}
+      <CallFacts call={data} programmeName={data.programmeName} showOpensAt={true} />
+      <h2>{t.call.rulesHeading}</h2>
+      {data.rules.trim() === '' ? <p>{t.call.noRules}</p> : <RulesText text={data.rules} />}
+    </>
+  );
+}
+
+function BackLink() {
+  const { t } = useI18n();
+  return (
+    <a class="back-link" href="/">
+      {t.call.backToList}
+    </a>
+  );
+}
+
+/** The text of a 404; the caller sets the document title (a child's effect would be overwritten). */
+function CallNotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1>{t.call.notFoundTitle}</h1>
+      <p>{t.call.notFoundBody}</p>
+      <p>
+        <a href="/">{t.notFound.homeLink}</a>
+      </p>
+    </>
+  );
+}
