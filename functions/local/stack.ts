@@ -82,14 +82,22 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const stop = async () => {
     await Promise.all(running.splice(0).map((proc) => proc.stop()));
   };
+  const site = `http://localhost:${options.ports.web}`;
+  const apiUrl = `http://127.0.0.1:${options.ports.api}`;
   try {
-    const [dynamodb, ses] = await Promise.all([
+    // Vite needs only the API's address, so it warms up while the emulators start.
+    const web = options.web ? startVite(options, apiUrl) : undefined;
+    if (web) running.push(web);
+    const emulators = await Promise.allSettled([
       startDynamoDbLocal({ port: options.ports.dynamodb, persist: options.persist, echo: options.echo }),
       startSesEmulator({ port: options.ports.ses, echo: options.echo }),
     ]);
-    running.push(dynamodb.process, ses.process);
+    for (const started of emulators) if (started.status === 'fulfilled') running.push(started.value.process);
+    const [dynamodb, ses] = emulators.map((started) => {
+      if (started.status === 'rejected') throw started.reason;
+      return started.value;
+    }) as [Awaited<ReturnType<typeof startDynamoDbLocal>>, Awaited<ReturnType<typeof startSesEmulator>>];
 
-    const site = `http://localhost:${options.ports.web}`;
     const handlerEnv = handlerEnvironment({ dynamodb: dynamodb.endpoint, ses: ses.endpoint, site });
     const client = localDynamoClient(dynamodb.endpoint);
     const table = await ensureTable(client, TABLE_NAME);
@@ -106,25 +114,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       echo: options.echo,
     });
     running.push(api);
-    const apiUrl = `http://127.0.0.1:${options.ports.api}`;
 
-    if (options.web) {
-      // vite's package exports hide its bin script from resolve(); it sits at a stable path.
-      const vite = join(REPO_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
-      const web = startProcess(
-        'web',
-        process.execPath,
-        [vite, '--config', 'web/vite.config.ts', '--port', String(options.ports.web), '--strictPort'],
-        {
-          cwd: REPO_DIR,
-          env: { KOOPERACJA_API_URL: apiUrl, KOOPERACJA_WEB_PORT: String(options.ports.web) },
-          echo: options.echo,
-        },
-      );
-      running.push(web);
-      await waitUntilReady(web, () => httpAnswers(site));
-    }
-    await waitUntilReady(api, () => httpAnswers(`${apiUrl}/api/health`));
+    await Promise.all([
+      waitUntilReady(api, () => httpAnswers(`${apiUrl}/api/health`)),
+      web ? waitUntilReady(web, () => httpAnswers(site)) : undefined,
+    ]);
 
     return {
       urls: { site, api: apiUrl, inbox: ses.endpoint, dynamodb: dynamodb.endpoint },
@@ -135,4 +129,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
+}
+
+function startVite(options: LocalStackOptions, apiUrl: string): ManagedProcess {
+  // vite's package exports hide its bin script from resolve(); it sits at a stable path.
+  const vite = join(REPO_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+  return startProcess(
+    'web',
+    process.execPath,
+    [vite, '--config', 'web/vite.config.ts', '--port', String(options.ports.web), '--strictPort'],
+    {
+      cwd: REPO_DIR,
+      env: { KOOPERACJA_API_URL: apiUrl, KOOPERACJA_WEB_PORT: String(options.ports.web) },
+      echo: options.echo,
+    },
+  );
 }
