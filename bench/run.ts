@@ -25,8 +25,11 @@ const median = (values: number[]) => {
 };
 
 function table(headers: string[], rows: string[][]): void {
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column]?.length ?? 0)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
   console.log(line(headers));
   console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
   for (const row of rows) console.log(line(row));
@@ -34,18 +37,31 @@ function table(headers: string[], rows: string[][]): void {
 }
 
 async function bundleSizes(outDir: string): Promise<Map<string, string>> {
-  const handlers = [...new Set([...ROUTES.map((route) => route.handler), FALLBACK_HANDLER, ...EVENT_HANDLERS])];
+  const handlers = [
+    ...new Set([...ROUTES.map((route) => route.handler), FALLBACK_HANDLER, ...EVENT_HANDLERS]),
+  ];
   const rows: string[][] = [];
   const files = new Map<string, string>();
   for (const name of handlers) {
     const outfile = join(outDir, name, 'index.mjs');
-    await build({ ...LAMBDA_BUNDLING, entryPoints: [join(REPO, 'functions/handlers', `${name}.ts`)], outfile });
+    await build({
+      ...LAMBDA_BUNDLING,
+      entryPoints: [join(REPO, 'functions/handlers', `${name}.ts`)],
+      outfile,
+    });
     const code = readFileSync(outfile);
     const gzipped = gzipSync(code, { level: 9 }).byteLength;
-    rows.push([name, kb(code.byteLength), kb(gzipped), code.byteLength <= BUNDLE_TARGET_BYTES ? 'ok' : 'OVER']);
+    rows.push([
+      name,
+      kb(code.byteLength),
+      kb(gzipped),
+      code.byteLength <= BUNDLE_TARGET_BYTES ? 'ok' : 'OVER',
+    ]);
     files.set(name, outfile);
   }
-  console.log(`Function bundles (esbuild, minified, @aws-sdk/* external as on the Lambda runtime; target ≤ ${kb(BUNDLE_TARGET_BYTES)})`);
+  console.log(
+    `Function bundles (esbuild, minified, @aws-sdk/* external as on the Lambda runtime; target ≤ ${kb(BUNDLE_TARGET_BYTES)})`,
+  );
   table(['function', 'minified', 'gzipped', 'target'], rows);
   return files;
 }
@@ -53,7 +69,11 @@ async function bundleSizes(outDir: string): Promise<Map<string, string>> {
 function importTimes(files: Map<string, string>, outDir: string): void {
   const env = {
     ...process.env,
-    ...handlerEnvironment({ dynamodb: 'http://127.0.0.1:9', ses: 'http://127.0.0.1:9', site: 'http://localhost' }),
+    ...handlerEnvironment({
+      dynamodb: 'http://127.0.0.1:9',
+      ses: 'http://127.0.0.1:9',
+      site: 'http://localhost',
+    }),
   };
   const probe = join(outDir, 'probe.mjs');
   writeFileSync(
@@ -69,9 +89,16 @@ function importTimes(files: Map<string, string>, outDir: string): void {
       samples.push(Number(result.stdout.trim()));
     }
     const value = median(samples);
-    rows.push([name, `${value.toFixed(1)} ms`, `${Math.min(...samples).toFixed(1)} ms`, value <= IMPORT_TARGET_MS ? 'ok' : 'OVER']);
+    rows.push([
+      name,
+      `${value.toFixed(1)} ms`,
+      `${Math.min(...samples).toFixed(1)} ms`,
+      value <= IMPORT_TARGET_MS ? 'ok' : 'OVER',
+    ]);
   }
-  console.log(`Handler import time in a fresh Node ${process.version} process (median of ${IMPORT_RUNS}; target ≤ ${IMPORT_TARGET_MS} ms)`);
+  console.log(
+    `Handler import time in a fresh Node ${process.version} process (median of ${IMPORT_RUNS}; target ≤ ${IMPORT_TARGET_MS} ms)`,
+  );
   table(['function', 'median', 'min', 'target'], rows);
 }
 
@@ -84,7 +111,11 @@ async function startTime(): Promise<void> {
     KOOPERACJA_SES_PORT: String(await freePort()),
   };
   const started = performance.now();
-  const child = spawn(process.execPath, ['functions/local/start.ts'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['functions/local/start.ts'], {
+    cwd: REPO,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const ready = await new Promise<number>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -114,10 +145,12 @@ async function startTime(): Promise<void> {
 mkdirSync(join(REPO, '.local'), { recursive: true });
 const outDir = mkdtempSync(join(REPO, '.local', 'bench-'));
 try {
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, ${new Date().toISOString()}\n`,
+  );
   const files = await bundleSizes(outDir);
   importTimes(files, outDir);
-  if (!process.argv.includes("--no-start")) await startTime();
+  if (!process.argv.includes('--no-start')) await startTime();
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -1,3 +1,5 @@
+import type { BuildOptions } from 'esbuild';
+
 /**
  * How every Lambda function is bundled, in esbuild's own terms. The api stack's NodejsFunction props and
  * the bundle-size benchmark both derive from this, so the benchmark measures what is deployed.
@@ -18,4 +20,4 @@ export const LAMBDA_BUNDLING = {
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-} as const;
+} satisfies BuildOptions;

@@ -55,7 +55,8 @@ export async function startDynamoDbLocal(options: {
       String(options.port),
       '-disableTelemetry',
     ],
-    { echo: options.echo },
+    // It writes a metadata file into its working directory; keep that out of the repository.
+    { echo: options.echo, cwd: DYNAMODB_LOCAL_DIR },
   );
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = localDynamoClient(endpoint);

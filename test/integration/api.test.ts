@@ -5,7 +5,7 @@ import { demoCalls, loadDemoData } from '../../functions/local/demo-data.ts';
 import { createCall } from '../../functions/repositories/calls.ts';
 import { createDb } from '../../functions/repositories/dynamo.ts';
 import { ZErrorResponse, ZHealthResponse } from '../../shared/schemas/api.ts';
-import { ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
+import { ZCallResponse, ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 
@@ -103,7 +103,11 @@ describe('GET /api/calls/{callId}', () => {
     const missing = await get('/api/calls/nie-ma-takiego');
 
     expect(found.status).toBe(200);
-    expect(found.json.call.title).toContain('świętokrzyskiego');
+    expect(ZCallResponse.parse(found.json).call).toMatchObject({
+      id: 'liderzy-kooperacji-26',
+      programmeName: 'Liderzy kooperacji',
+      wojewodztwa: ['26'],
+    });
     expect(missing.status).toBe(404);
     expect(ZErrorResponse.parse(missing.json).error.code).toBe('NOT_FOUND');
   });

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { App } from 'aws-cdk-lib';
+import { buildApp } from './build-app.ts';
+
+// The only place that knows names, account and region. Context comes from cdk.json and `-c key=value`:
+// stage, region, account, mailFrom, domain + certificateArn, siteUrl, siteDir, alarmEmail.
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const app = new App();
+const context = (key: string): string | undefined => {
+  const value: unknown = app.node.tryGetContext(key);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+const required = (key: string): string => {
+  const value = context(key);
+  if (!value) throw new Error(`Missing context "${key}" (cdk.json or -c ${key}=…)`);
+  return value;
+};
+
+const stage = context('stage') ?? 'dev';
+const domain = context('domain');
+const certificateArn = context('certificateArn');
+if (domain && !certificateArn)
+  throw new Error('Context "domain" needs "certificateArn" (an ACM certificate in us-east-1)');
+
+buildApp(app, {
+  project: 'Kooperacja',
+  stage,
+  region: context('region') ?? 'eu-central-1',
+  account: context('account') ?? process.env.CDK_DEFAULT_ACCOUNT,
+  mailFrom: required('mailFrom'),
+  // A stage with its own domain controls its DNS and can verify the sender's whole domain with DKIM.
+  senderIdentity: domain ? 'domain' : 'address',
+  // The functions need the site's address, but CloudFront's is only known once the web stack (which
+  // needs the API) exists. So it is configured: the domain, or `siteUrl` set to the web stack's SiteUrl
+  // output after the first deployment. Until then links point to a reserved, never-resolving name.
+  siteUrl: domain ? `https://${domain}` : (context('siteUrl') ?? `https://${stage}.kooperacja.invalid`),
+  siteDir: resolve(REPO_ROOT, context('siteDir') ?? 'web/dist'),
+  customDomain: domain && certificateArn ? { name: domain, certificateArn } : undefined,
+  alarmEmail: context('alarmEmail'),
+});

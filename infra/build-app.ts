@@ -1,0 +1,80 @@
+import { type App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { AlarmsStack } from './stacks/alarms-stack.ts';
+import { ApiStack } from './stacks/api-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { MailStack } from './stacks/mail-stack.ts';
+import { SchedulingStack } from './stacks/scheduling-stack.ts';
+import { type CustomDomain, WebStack } from './stacks/web-stack.ts';
+
+/** Everything that differs between deployments; infra/app.ts reads it from the CDK context. */
+export interface Deployment {
+  /** Prefix of stack names and the Project tag. */
+  project: string;
+  stage: string;
+  region: string;
+  /** Unset: the account of the credentials used to deploy. */
+  account?: string;
+  mailFrom: string;
+  senderIdentity: 'domain' | 'address';
+  /** The site's public address, used in e-mail links. */
+  siteUrl: string;
+  /** Directory of the built site. */
+  siteDir: string;
+  customDomain?: CustomDomain;
+  alarmEmail?: string;
+}
+
+export interface Stacks {
+  data: DataStack;
+  api: ApiStack;
+  web: WebStack;
+  mail: MailStack;
+  scheduling: SchedulingStack;
+  alarms: AlarmsStack;
+}
+
+/** Adds one deployment's stacks to the app, checked by cdk-nag's AWS Solutions rules at synthesis. */
+export function buildApp(app: App, deployment: Deployment): Stacks {
+  const common = (concern: string) => ({
+    stackName: `${deployment.project}-${deployment.stage}-${concern}`,
+    env: { account: deployment.account, region: deployment.region },
+    tags: { Project: deployment.project, Stage: deployment.stage },
+  });
+  const id = (concern: string) => common(concern).stackName;
+
+  const data = new DataStack(app, id('Data'), common('Data'));
+  const api = new ApiStack(app, id('Api'), {
+    ...common('Api'),
+    table: data.table,
+    tableAccess: data.tableAccess,
+    stage: deployment.stage,
+    mailFrom: deployment.mailFrom,
+    siteUrl: deployment.siteUrl,
+  });
+  const web = new WebStack(app, id('Web'), {
+    ...common('Web'),
+    httpApi: api.httpApi,
+    siteDir: deployment.siteDir,
+    customDomain: deployment.customDomain,
+  });
+  const mail = new MailStack(app, id('Mail'), {
+    ...common('Mail'),
+    mailFrom: deployment.mailFrom,
+    senderIdentity: deployment.senderIdentity,
+  });
+  const scheduling = new SchedulingStack(app, id('Scheduling'), common('Scheduling'));
+  const alarms = new AlarmsStack(app, id('Alarms'), {
+    ...common('Alarms'),
+    functions: api.functions,
+    deadLetterQueues: new Map([
+      ['SendingEvents', mail.sendingEvents.deadLetterQueue],
+      ['Reminders', scheduling.reminders.deadLetterQueue],
+    ]),
+    httpApi: api.httpApi,
+    alarmEmail: deployment.alarmEmail,
+  });
+
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { data, api, web, mail, scheduling, alarms };
+}

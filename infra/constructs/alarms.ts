@@ -1,0 +1,71 @@
+import { Duration } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface AlarmsProps {
+  /** Where every alarm (and its recovery) is announced. */
+  topic: ITopic;
+}
+
+/**
+ * The alarms of one stack. The platform is small and quiet, so a single failure is worth a look:
+ * every alarm fires on the first occurrence within its period.
+ */
+export class Alarms extends Construct {
+  private readonly action: SnsAction;
+
+  constructor(scope: Construct, id: string, props: AlarmsProps) {
+    super(scope, id);
+    this.action = new SnsAction(props.topic);
+  }
+
+  /** Errors (uncaught, or timeouts) and throttles of a function. */
+  watchFunction(name: string, fn: IFunction): void {
+    const period = Duration.minutes(5);
+    this.add(`${name}Errors`, fn.metricErrors({ period, statistic: 'Sum' }), `${name}: the function failed`);
+    this.add(
+      `${name}Throttles`,
+      fn.metricThrottles({ period, statistic: 'Sum' }),
+      `${name}: invocations were throttled (concurrency exhausted)`,
+    );
+  }
+
+  /** Any message in a dead-letter queue is work that was given up on. */
+  watchDeadLetters(name: string, deadLetterQueue: IQueue): void {
+    this.add(
+      `${name}DeadLetters`,
+      deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
+      `${name}: messages in the dead-letter queue`,
+    );
+  }
+
+  /** Responses with status 5xx, whether from a function or from API Gateway itself. */
+  watchApi(name: string, api: IHttpApi): void {
+    this.add(
+      `${name}ServerErrors`,
+      api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      `${name}: the API answered with 5xx`,
+    );
+  }
+
+  private add(id: string, metric: IMetric, description: string): void {
+    const alarm = new Alarm(this, id, {
+      metric,
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: description,
+    });
+    alarm.addAlarmAction(this.action);
+    alarm.addOkAction(this.action);
+  }
+}

@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { type IManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { LAMBDA_BUNDLING } from '../bundling.ts';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ApiFunctionProps {
+  /** The module functions/handlers/<handler>.ts, exporting `handler`. */
+  handler: string;
+  table: ITableV2;
+  /** The data stack's policy for what the handler does with the table; none if it never touches it. */
+  tableAccess?: IManagedPolicy;
+  /** Everything functions/lib/config.ts reads except TABLE_NAME, which comes from the table. */
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+}
+
+/** One handler as a Lambda function: its own log group and role, bound to the table as far as it may use it. */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+
+    // An own role instead of the AWS-managed basic execution policy: it may write to its log group only.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    this.logGroup.grantWrite(role);
+    if (props.tableAccess) role.addManagedPolicy(props.tableAccess);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: join(REPO_ROOT, 'functions', 'handlers', `${props.handler}.ts`),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      // CPU grows with memory, and cold starts are what users of a rarely used API feel.
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: { ...props.environment, TABLE_NAME: props.table.tableName },
+      // The benchmark bundles with the same settings, so it measures what is deployed.
+      bundling: {
+        format: LAMBDA_BUNDLING.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+        target: LAMBDA_BUNDLING.target,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourcemap,
+        externalModules: [...LAMBDA_BUNDLING.external],
+        banner: LAMBDA_BUNDLING.banner.js,
+        esbuildArgs: { '--legal-comments': LAMBDA_BUNDLING.legalComments },
+      },
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resourcesOf, type Synthesized, synthesize } from './support.ts';
+
+type Alarm = { Properties: Record<string, unknown> };
+
+describe('alarms stack', () => {
+  let synthesized: Synthesized;
+  let template: Template;
+  let alarms: Alarm[];
+
+  beforeAll(() => {
+    synthesized = synthesize();
+    template = Template.fromStack(synthesized.stacks.alarms);
+    alarms = Object.values(resourcesOf(template, 'AWS::CloudWatch::Alarm'));
+  });
+
+  /** The alarms on one metric, each with what its first dimension refers to (another stack's output). */
+  const watched = (metricName: string) =>
+    alarms
+      .filter((alarm) => alarm.Properties.MetricName === metricName)
+      .map((alarm) => JSON.stringify((alarm.Properties.Dimensions as unknown[])[0]));
+
+  it('announces alarms on an encrypted topic that CloudWatch of this account may publish to', () => {
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const [topic] = Object.values(resourcesOf(template, 'AWS::SNS::Topic'));
+    expect(topic?.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Condition: { StringEquals: { 'aws:SourceAccount': Match.anyValue() } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('watches errors and throttles of every function', () => {
+    // Prepare
+    const functions = Object.keys(
+      resourcesOf(Template.fromStack(synthesized.stacks.api), 'AWS::Lambda::Function'),
+    );
+
+    // Act
+    const errors = watched('Errors');
+    const throttles = watched('Throttles');
+
+    // Assess
+    expect(errors).toHaveLength(functions.length);
+    expect(throttles).toHaveLength(functions.length);
+    for (const logicalId of functions) {
+      expect(errors.filter((dimension) => dimension.includes(logicalId))).toHaveLength(1);
+      expect(throttles.filter((dimension) => dimension.includes(logicalId))).toHaveLength(1);
+    }
+  });
+
+  it('watches every dead-letter queue of every stack for any message', () => {
+    // Prepare
+    const deadLetterQueues = Object.values(synthesized.stacks).flatMap((stack) =>
+      Object.values(resourcesOf(Template.fromStack(stack), 'AWS::SQS::Queue')).flatMap((queue) => {
+        const redrive = queue.Properties.RedrivePolicy as
+          | { deadLetterTargetArn: { 'Fn::GetAtt': [string] } }
+          | undefined;
+        return redrive ? [redrive.deadLetterTargetArn['Fn::GetAtt'][0]] : [];
+      }),
+    );
+
+    // Act
+    const depth = watched('ApproximateNumberOfMessagesVisible');
+
+    // Assess
+    expect(deadLetterQueues.length).toBeGreaterThan(0);
+    expect(depth).toHaveLength(deadLetterQueues.length);
+    for (const logicalId of deadLetterQueues) {
+      expect(depth.filter((dimension) => dimension.includes(logicalId))).toHaveLength(1);
+    }
+  });
+
+  it('watches the API for 5xx answers', () => {
+    expect(watched('5xx')).toHaveLength(1);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: '5xx',
+    });
+  });
+
+  it('fires on the first occurrence and announces both the alarm and the recovery on the topic', () => {
+    // Prepare
+    const [topicId] = Object.keys(resourcesOf(template, 'AWS::SNS::Topic'));
+
+    // Assess
+    for (const alarm of alarms) {
+      expect(alarm.Properties).toMatchObject({
+        Threshold: 1,
+        EvaluationPeriods: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [{ Ref: topicId }],
+        OKActions: [{ Ref: topicId }],
+      });
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FALLBACK_HANDLER, ROUTES } from '../../functions/routes.ts';
+import { resourcesOf, type Synthesized, synthesize, TEST_DEPLOYMENT } from './support.ts';
+
+const HANDLERS = [...new Set([...ROUTES.map((route) => route.handler), FALLBACK_HANDLER])];
+const READ_ONLY = ['health', 'list-open-calls', 'get-call'];
+
+describe('api stack', () => {
+  let synthesized: Synthesized;
+  let template: Template;
+
+  beforeAll(() => {
+    synthesized = synthesize();
+    template = Template.fromStack(synthesized.stacks.api);
+  });
+
+  /** Construct ids, and so logical ids, start with the handler's name in PascalCase. */
+  const pascal = (handler: string) =>
+    handler.replace(/(^|-)(\w)/g, (_, _dash, letter: string) => letter.toUpperCase());
+
+  it('has a route with a Lambda proxy integration for every entry of ROUTES, and $default for the rest', () => {
+    // Act
+    const routes = Object.values(resourcesOf(template, 'AWS::ApiGatewayV2::Route'));
+
+    // Assess
+    expect(routes.map((route) => route.Properties.RouteKey).sort()).toEqual(
+      [...ROUTES.map((route) => `${route.method} ${route.path}`), '$default'].sort(),
+    );
+    for (const route of routes) {
+      expect(route.Properties.Target).toEqual({
+        'Fn::Join': ['', ['integrations/', { Ref: expect.any(String) }]],
+      });
+    }
+    template.resourceCountIs('AWS::ApiGatewayV2::Integration', ROUTES.length + 1);
+    template.allResourcesProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+    });
+  });
+
+  it('runs one function per handler on Node.js 24, arm64, with the configuration the code reads', () => {
+    // Act
+    const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
+
+    // Assess
+    expect(functions).toHaveLength(HANDLERS.length);
+    template.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      Environment: {
+        Variables: Match.objectLike({
+          STAGE: TEST_DEPLOYMENT.stage,
+          MAIL_FROM: TEST_DEPLOYMENT.mailFrom,
+          SITE_URL: TEST_DEPLOYMENT.siteUrl,
+          TABLE_NAME: Match.anyValue(),
+        }),
+      },
+      LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: Match.anyValue() } },
+    });
+  });
+
+  it('gives every function its own log group with a retention', () => {
+    // Act
+    const logGroups = resourcesOf(template, 'AWS::Logs::LogGroup');
+    const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
+
+    // Assess
+    for (const fn of functions) {
+      const { LogGroup } = fn.Properties.LoggingConfig as { LogGroup: { Ref: string } };
+      expect(logGroups[LogGroup.Ref]?.Properties.RetentionInDays).toBeGreaterThan(0);
+    }
+  });
+
+  it('lets read-only handlers only read the table, and the fallback not touch it', () => {
+    // Prepare
+    const roles = resourcesOf(template, 'AWS::IAM::Role');
+    const roleOf = (handler: string) =>
+      Object.entries(roles).find(([logicalId]) => logicalId.startsWith(`${pascal(handler)}Role`))?.[1];
+
+    // Act
+    const managedPolicies = (handler: string) =>
+      JSON.stringify(roleOf(handler)?.Properties.ManagedPolicyArns ?? []);
+
+    // Assess
+    for (const handler of READ_ONLY) {
+      expect(managedPolicies(handler)).toMatch(/TableRead(?!Write)/);
+    }
+    expect(managedPolicies(FALLBACK_HANDLER)).toBe('[]');
+  });
+
+  it('grants each role nothing inline beyond writing to its own log group', () => {
+    for (const policy of Object.values(resourcesOf(template, 'AWS::IAM::Policy'))) {
+      expect(policy.Properties.PolicyDocument).toEqual({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Resource: { 'Fn::GetAtt': [expect.any(String), 'Arn'] },
+          },
+        ],
+      });
+    }
+  });
+
+  it('throttles the $default stage and logs every request', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] },
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
+    });
+  });
+});

@@ -1,0 +1,68 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CDK_JSON_CONTEXT, fakeSiteDir, testApp } from './support.ts';
+
+const run = promisify(execFile);
+
+interface Manifest {
+  artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
+}
+
+/** Runs infra/app.ts as the CDK CLI does: context and output directory come through the environment. */
+async function synthesizeWithContext(context: Record<string, unknown>) {
+  const outdir = testApp().outdir;
+  await run(process.execPath, ['infra/app.ts'], {
+    cwd: new URL('../../', import.meta.url).pathname,
+    env: {
+      ...process.env,
+      CDK_OUTDIR: outdir,
+      CDK_CONTEXT_JSON: JSON.stringify({
+        ...CDK_JSON_CONTEXT,
+        siteDir: fakeSiteDir(),
+        'aws:cdk:bundling-stacks': [],
+        'aws:cdk:disable-asset-staging': true,
+        ...context,
+      }),
+      // The nag test runs CloudFormation validation; here it would only take time.
+      CDK_VALIDATION: 'false',
+    },
+  });
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as Manifest;
+  // A stack's artifact id is its name, as the stacks are named after their construct ids.
+  const stacks = Object.entries(manifest.artifacts).filter(
+    ([, artifact]) => artifact.type === 'aws:cloudformation:stack',
+  );
+  const template = (stackName: string) => {
+    const [, stack] = stacks.find(([artifactId]) => artifactId === stackName) ?? [];
+    return readFileSync(join(outdir, stack?.properties?.templateFile ?? `${stackName} is missing`), 'utf8');
+  };
+  return { stackNames: stacks.map(([artifactId]) => artifactId).sort(), template };
+}
+
+describe('infra/app.ts', () => {
+  it('names the stacks after the stage from the context, one stack per concern', async () => {
+    // Act
+    const { stackNames } = await synthesizeWithContext({ stage: 'qa' });
+
+    // Assess
+    expect(stackNames).toEqual(
+      ['Alarms', 'Api', 'Data', 'Mail', 'Scheduling', 'Web'].map((concern) => `Kooperacja-qa-${concern}`),
+    );
+  });
+
+  it('takes the site address and the sender domain from the custom domain', async () => {
+    // Act
+    const { template } = await synthesizeWithContext({
+      domain: 'kooperacja.example.com',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
+      mailFrom: 'powiadomienia@kooperacja.example.com',
+    });
+
+    // Assess
+    expect(template('Kooperacja-dev-Api')).toContain('"SITE_URL": "https://kooperacja.example.com"');
+    expect(template('Kooperacja-dev-Mail')).toContain('"EmailIdentity": "kooperacja.example.com"');
+  });
+});

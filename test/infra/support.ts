@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { afterAll } from 'vitest';
+import { buildApp, type Deployment, type Stacks } from '../../infra/build-app.ts';
+
+const REPO_ROOT = new URL('../../', import.meta.url);
+
+/** The context the CDK CLI passes from cdk.json: the same feature flags as a real synthesis. */
+export const CDK_JSON_CONTEXT: Record<string, unknown> = JSON.parse(
+  readFileSync(new URL('cdk.json', REPO_ROOT), 'utf8'),
+).context;
+
+export const TEST_DEPLOYMENT: Omit<Deployment, 'siteDir'> = {
+  project: 'Kooperacja',
+  stage: 'test',
+  region: 'eu-central-1',
+  account: '123456789012',
+  mailFrom: 'powiadomienia@example.com',
+  senderIdentity: 'address',
+  siteUrl: 'https://kooperacja.example.com',
+};
+
+/** Every directory a test file writes: fake sites and cloud assemblies, removed when the file is done. */
+const SCRATCH = mkdtempSync(join(tmpdir(), 'kooperacja-infra-test-'));
+afterAll(() => rmSync(SCRATCH, { recursive: true, force: true }));
+
+function scratchDir(prefix: string): string {
+  mkdirSync(SCRATCH, { recursive: true });
+  return mkdtempSync(join(SCRATCH, prefix));
+}
+
+/** A built site as Vite would leave it, without building one. */
+export function fakeSiteDir(): string {
+  const dir = scratchDir('site-');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Kooperacja</title>');
+  return dir;
+}
+
+export interface TestAppOptions {
+  /** Bundle the functions with esbuild and copy assets into the cloud assembly (the AWS CLI layer is 21 MB). */
+  assets?: boolean;
+  /** Run CDK's built-in CloudFormation validation, as `cdk synth` does; it takes seconds on first use. */
+  cloudFormationValidation?: boolean;
+}
+
+/** An app with cdk.json's context, for the caller to add stacks to. */
+export function testApp(options: TestAppOptions = {}): App {
+  const skipAssets = { 'aws:cdk:bundling-stacks': [], 'aws:cdk:disable-asset-staging': true };
+  return new App({
+    outdir: scratchDir('cdk-out-'),
+    context: { ...CDK_JSON_CONTEXT, ...(options.assets ? {} : skipAssets) },
+    builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
+  });
+}
+
+export interface Synthesized {
+  app: App;
+  stacks: Stacks;
+}
+
+/** The whole deployment, synthesized (cdk-nag included, as in `cdk synth`). */
+export function synthesize(overrides: Partial<Deployment> = {}, options: TestAppOptions = {}): Synthesized {
+  const app = testApp(options);
+  const stacks = buildApp(app, { ...TEST_DEPLOYMENT, siteDir: fakeSiteDir(), ...overrides });
+  app.synth();
+  return { app, stacks };
+}
+
+/** Resources of one type in a template, by logical id. */
+export function resourcesOf(
+  template: Template,
+  type: string,
+): Record<string, { Properties: Record<string, unknown> }> {
+  return template.findResources(type) as Record<string, { Properties: Record<string, unknown> }>;
+}
