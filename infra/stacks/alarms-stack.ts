@@ -1,13 +1,12 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { Alarms } from '../constructs/alarms.ts';
+import { ServiceTopic } from '../constructs/service-topic.ts';
 
 export interface AlarmsStackProps extends StackProps {
   /** By name, as it appears in the alarm's name and description. */
@@ -24,18 +23,10 @@ export class AlarmsStack extends Stack {
 
   constructor(scope: Construct, id: string, props: AlarmsStackProps) {
     super(scope, id, props);
-    // A customer-managed key, because CloudWatch may not use the AWS-managed SNS key to publish.
-    const key = new Key(this, 'AlarmTopicKey', {
-      enableKeyRotation: true,
-      description: 'Encrypts alarm notifications',
+    const { topic } = new ServiceTopic(this, 'AlarmTopic', {
+      service: 'cloudwatch.amazonaws.com',
+      description: 'alarm notifications',
     });
-    const cloudWatch = new ServicePrincipal('cloudwatch.amazonaws.com', {
-      conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-    });
-    key.grant(cloudWatch, 'kms:Decrypt', 'kms:GenerateDataKey*');
-
-    const topic = new Topic(this, 'AlarmTopic', { masterKey: key, enforceSSL: true });
-    topic.grantPublish(cloudWatch);
     if (props.alarmEmail) topic.addSubscription(new EmailSubscription(props.alarmEmail));
     this.alarmTopic = topic;
 

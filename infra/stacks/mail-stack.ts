@@ -1,6 +1,4 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import {
   ConfigurationSet,
   EmailIdentity,
@@ -11,10 +9,10 @@ import {
   type IEmailIdentity,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
-import { Topic } from 'aws-cdk-lib/aws-sns';
 import { SqsSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { QueueWithDeadLetters } from '../constructs/queue-with-dead-letters.ts';
+import { ServiceTopic } from '../constructs/service-topic.ts';
 
 export interface MailStackProps extends StackProps {
   /** The sender address, e.g. powiadomienia@… */
@@ -43,17 +41,10 @@ export class MailStack extends Stack {
 
   constructor(scope: Construct, id: string, props: MailStackProps) {
     super(scope, id, props);
-    // A customer-managed key, because SES may not use the AWS-managed SNS key to publish.
-    const key = new Key(this, 'SendingEventsKey', {
-      enableKeyRotation: true,
-      description: 'Encrypts SES sending events on their way through SNS',
+    const { topic } = new ServiceTopic(this, 'SendingEvents', {
+      service: 'ses.amazonaws.com',
+      description: 'SES sending events on their way through SNS',
     });
-    const ses = new ServicePrincipal('ses.amazonaws.com', {
-      conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
-    });
-    key.grant(ses, 'kms:Decrypt', 'kms:GenerateDataKey*');
-    const topic = new Topic(this, 'SendingEvents', { masterKey: key, enforceSSL: true });
-    topic.grantPublish(ses);
 
     this.sendingEvents = new QueueWithDeadLetters(this, 'SendingEventsQueue');
     topic.addSubscription(new SqsSubscription(this.sendingEvents.queue, { rawMessageDelivery: true }));
