@@ -20,7 +20,7 @@ export function issuesToFieldErrors(issues: readonly $ZodIssue[]): Record<string
 }
 
 function messageKey(issue: $ZodIssue): string {
-  if (/^[a-z_]+$/.test(issue.message)) return issue.message;
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+  if (/^[a-z_]+$/.test(issue.message)) return issue.message;
   return 'invalid';
 }

@@ -1,0 +1,36 @@
+/** Check digits of Polish public identifiers, as GUS and the tax administration define them. */
+
+function digits(value: string): number[] {
+  return [...value].map(Number);
+}
+
+function weightedSum(values: number[], weights: readonly number[]): number {
+  return weights.reduce((sum, weight, index) => sum + weight * (values[index] ?? 0), 0);
+}
+
+/** NIP: 10 digits; the weighted sum of the first nine mod 11 is the tenth (a remainder of 10 is invalid). */
+export function isValidNip(value: string): boolean {
+  if (!/^\d{10}$/.test(value)) return false;
+  const values = digits(value);
+  const check = weightedSum(values, [6, 5, 7, 2, 3, 4, 5, 6, 7]) % 11;
+  return check !== 10 && check === values[9];
+}
+
+/** REGON: 9 digits (or 14 for a local unit, whose first nine are a valid REGON too); remainder 10 counts as 0. */
+export function isValidRegon(value: string): boolean {
+  if (/^\d{9}$/.test(value)) {
+    const values = digits(value);
+    return (weightedSum(values, [8, 9, 2, 3, 4, 5, 6, 7]) % 11) % 10 === values[8];
+  }
+  if (/^\d{14}$/.test(value)) {
+    const values = digits(value);
+    const check = (weightedSum(values, [2, 4, 8, 5, 0, 9, 7, 3, 6, 1, 2, 4, 8]) % 11) % 10;
+    return check === values[13] && isValidRegon(value.slice(0, 9));
+  }
+  return false;
+}
+
+/** Drops the spaces and dashes people type in NIP and REGON ("123-456-32-18"). */
+export function normalizeIdentifier(value: string): string {
+  return value.replace(/[\s-]/g, '');
+}

@@ -1,0 +1,198 @@
+import * as z from 'zod/mini';
+import { isValidNip, isValidRegon } from '../identifiers.ts';
+
+/**
+ * The karta zgłoszeniowa (form version 1): the one contract the browser form and the API both validate.
+ * Messages are keys (see FIELD_MESSAGES in shared/errors.ts), translated where they are shown. The form is
+ * filled in steps; each step is one of the section schemas below, so the browser checks a step with
+ * exactly the rules the API applies to the whole card.
+ */
+
+export const CARD_FORM_VERSION = 1;
+
+/** Free text that fits on one line: no control characters, so nothing can smuggle a header into an e-mail. */
+function line(max: number, min = 1) {
+  return z
+    .string('required')
+    .check(
+      z.trim(),
+      z.minLength(min, min === 1 ? 'required' : 'too_short'),
+      z.maxLength(max, 'too_long'),
+      z.regex(/^\P{Cc}*$/u, 'control_characters'),
+    );
+}
+
+/** Longer text: line breaks and tabs allowed, other control characters not. */
+function paragraphs(max: number, min = 1) {
+  return z
+    .string('required')
+    .check(
+      z.trim(),
+      z.minLength(min, min === 1 ? 'required' : 'too_short'),
+      z.maxLength(max, 'too_long'),
+      z.regex(/^(?:\P{Cc}|[\t\n\r])*$/u, 'control_characters'),
+    );
+}
+
+const ZEmail = z.string('required').check(z.trim(), z.maxLength(254, 'too_long'), z.email('email'));
+
+/** Polish numbers as people write them: "+48 85 744 72 72", "(85) 744-72-72", "600 100 200 wew. 214" is not. */
+const ZPhone = z.string('required').check(
+  z.trim(),
+  z.regex(/^\+?[\d ()-]+$/, 'phone'),
+  z.refine((value) => {
+    const count = value.replace(/\D/g, '').length;
+    return count >= 9 && count <= 15;
+  }, 'phone'),
+);
+
+const ZNip = z.string('required').check(
+  z.overwrite((value) => value.replace(/[\s-]/g, '')),
+  z.refine(isValidNip, 'nip'),
+);
+const ZRegon = z.string('required').check(
+  z.overwrite((value) => value.replace(/[\s-]/g, '')),
+  z.refine(isValidRegon, 'regon'),
+);
+
+export const ZTeryt = z.string('required').check(z.regex(/^\d{6}[123]$/, 'teryt'));
+
+/** The year a figure refers to: the programme's data come from GUS and OZPS reports of recent years. */
+const ZYear = z.int('required').check(z.minimum(2000, 'out_of_range'), z.maximum(2100, 'out_of_range'));
+
+function count(max: number) {
+  return z.int('not_integer').check(z.minimum(0, 'out_of_range'), z.maximum(max, 'out_of_range'));
+}
+
+function figure<T extends z.ZodMiniType>(value: T) {
+  return z.strictObject({ value, year: ZYear });
+}
+
+export const HEAD_TITLES = ['wojt', 'burmistrz', 'prezydent'] as const;
+
+export const ZOfficeSection = z.strictObject({
+  teryt: ZTeryt,
+  address: z.strictObject({
+    street: line(200),
+    postalCode: z.string('required').check(z.trim(), z.regex(/^\d{2}-\d{3}$/, 'postal_code')),
+    city: line(100),
+  }),
+  nip: ZNip,
+  regon: ZRegon,
+  head: z.strictObject({ title: z.enum(HEAD_TITLES, 'required'), name: line(150) }),
+});
+
+const ZPerson = z.strictObject({ name: line(150), position: line(150), email: ZEmail, phone: ZPhone });
+const ZInstitution = z.strictObject({ name: line(200), head: line(150), email: ZEmail, phone: ZPhone });
+
+export const ZContactsSection = z.strictObject({ contact: ZPerson, ops: ZInstitution });
+
+export const ZPartnerSection = z.strictObject({
+  /** 4 digits; the form defaults it to the gmina's own powiat. */
+  powiatCode: z.string('required').check(z.regex(/^\d{4}$/, 'powiat')),
+  pcpr: ZInstitution,
+});
+
+/** The largest gmina (Warszawa) has under 2 million people; figures beyond that are typing errors. */
+const MAX_POPULATION = 2_000_000;
+
+export const ZCriteriaSection = z
+  .strictObject({
+    population: figure(count(MAX_POPULATION).check(z.minimum(1, 'out_of_range'))),
+    solectwa: figure(count(500)),
+    /** PLN per inhabitant a year, to the grosz. */
+    incomePerInhabitant: figure(
+      z.number('required').check(
+        z.minimum(0, 'out_of_range'),
+        z.maximum(100_000, 'out_of_range'),
+        z.refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, 'grosze'),
+      ),
+    ),
+    longTermAssistancePersons: figure(count(MAX_POPULATION)),
+    assistanceFamilies: figure(count(MAX_POPULATION)),
+    assistancePersons: figure(count(MAX_POPULATION)),
+    familiesWithAssistant: figure(count(MAX_POPULATION)),
+  })
+  .check(
+    z.superRefine((criteria, ctx) => {
+      const population = criteria.population.value;
+      const problem = (path: string[], message: string) =>
+        ctx.issues.push({ code: 'custom', message, path, input: criteria });
+      if (criteria.longTermAssistancePersons.value > population) {
+        problem(['longTermAssistancePersons', 'value'], 'exceeds_population');
+      }
+      if (criteria.assistancePersons.value > population)
+        problem(['assistancePersons', 'value'], 'exceeds_population');
+      if (criteria.longTermAssistancePersons.value > criteria.assistancePersons.value) {
+        problem(['longTermAssistancePersons', 'value'], 'exceeds_assistance_persons');
+      }
+      if (criteria.assistanceFamilies.value > criteria.assistancePersons.value) {
+        problem(['assistanceFamilies', 'value'], 'families_exceed_persons');
+      }
+      if (criteria.familiesWithAssistant.value > criteria.assistanceFamilies.value) {
+        problem(['familiesWithAssistant', 'value'], 'exceeds_assistance_families');
+      }
+    }),
+  );
+
+/** Social infrastructure present in the gmina (a checklist; "other" is free text). */
+export const INFRASTRUCTURE_ITEMS = [
+  'ops',
+  'pcpr',
+  'sds',
+  'dzienny-dom-pomocy',
+  'klub-seniora',
+  'swietlica',
+  'placowka-wsparcia-dziennego',
+  'cis',
+  'kis',
+  'ngo',
+] as const;
+
+export const ZInfrastructureSection = z.strictObject({
+  items: z
+    .array(z.enum(INFRASTRUCTURE_ITEMS, 'invalid'))
+    .check(z.refine((items) => new Set(items).size === items.length, 'duplicate')),
+  other: paragraphs(500, 0),
+});
+
+export const MOTIVATION_MAX = 3000;
+
+export const ZMotivationSection = z.strictObject({
+  motivation: paragraphs(MOTIVATION_MAX),
+  expectations: paragraphs(MOTIVATION_MAX),
+});
+
+const ZAccepted = z.literal(true, 'must_accept');
+
+export const ZDeclarationsSection = z.strictObject({
+  agreementReadiness: ZAccepted,
+  milestonesParticipation: ZAccepted,
+  rodoAcknowledged: ZAccepted,
+});
+
+/** The steps of the form, in order; each key is also the card's property holding that section. */
+export const CARD_SECTIONS = {
+  office: ZOfficeSection,
+  contacts: ZContactsSection,
+  partner: ZPartnerSection,
+  criteria: ZCriteriaSection,
+  infrastructure: ZInfrastructureSection,
+  motivation: ZMotivationSection,
+  declarations: ZDeclarationsSection,
+} as const;
+
+export type CardSection = keyof typeof CARD_SECTIONS;
+
+export const ZCardAnswers = z.strictObject(CARD_SECTIONS);
+export type TCardAnswers = z.output<typeof ZCardAnswers>;
+/** What a form sends before normalisation (NIP with dashes, untrimmed text). */
+export type TCardAnswersInput = z.input<typeof ZCardAnswers>;
+
+/** Long-term assistance relative to population, in per cent, to two decimals: computed, never typed. */
+export function longTermAssistanceRatio(
+  criteria: Pick<TCardAnswers['criteria'], 'population' | 'longTermAssistancePersons'>,
+): number {
+  if (criteria.population.value <= 0) return 0;
+  return Math.round((criteria.longTermAssistancePersons.value / criteria.population.value) * 10_000) / 100;
+}

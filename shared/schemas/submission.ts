@@ -1,0 +1,111 @@
+import * as z from 'zod/mini';
+import { ZCardAnswers } from './card.ts';
+
+/**
+ * The recruitment API's contracts around the card: sending it, the e-mailed link that reads, changes or
+ * withdraws it until the deadline, save-and-return drafts, and the public receipt check.
+ *
+ * POST   /api/calls/{callId}/cards     ZSubmitCardRequest, header Idempotency-Key → 201 ZCardReceipt
+ * GET    /api/cards/current            Authorization: Bearer <card token> → ZCardView
+ * PUT    /api/cards/current            ZSubmitCardRequest + the token → ZCardReceipt (a new version)
+ * DELETE /api/cards/current            the token → ZCardView (status "withdrawn")
+ * POST   /api/calls/{callId}/drafts    ZSaveDraftRequest → 201 ZDraftSaved (the link goes by e-mail)
+ * GET    /api/drafts/current           Authorization: Bearer <draft token> → ZDraftView
+ * PUT    /api/drafts/current           ZUpdateDraftRequest + the token → ZDraftSaved
+ * GET    /api/receipts/{reference}?sha256=<hex> → ZReceiptCheck
+ */
+
+export const ZSubmitCardRequest = z.strictObject({ answers: ZCardAnswers });
+export type TSubmitCardRequest = z.input<typeof ZSubmitCardRequest>;
+
+/** Short, read aloud over the phone: no 0/O, 1/I/L. */
+export const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const ZReference = z
+  .string()
+  .check(z.regex(/^KZ-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{4}-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{4}$/));
+
+export const ZSha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+
+export const ZCardReceipt = z.strictObject({
+  reference: ZReference,
+  version: z.int(),
+  /** SHA-256 (hex) of the canonical JSON of the answers as stored. */
+  sha256: ZSha256,
+  /** The server's receipt time: what counts against the deadline. */
+  receivedAt: z.iso.datetime(),
+});
+export type TCardReceipt = z.infer<typeof ZCardReceipt>;
+
+export const CARD_STATUSES = ['submitted', 'withdrawn'] as const;
+
+export const ZCardView = z.strictObject({
+  reference: ZReference,
+  callId: z.string(),
+  callTitle: z.string(),
+  teryt: z.string(),
+  gminaName: z.string(),
+  status: z.enum(CARD_STATUSES),
+  version: z.int(),
+  submittedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Until this instant (the call's closing) the card can be changed or withdrawn. */
+  editableUntil: z.iso.datetime(),
+  answers: ZCardAnswers,
+  versions: z.array(z.strictObject({ version: z.int(), receivedAt: z.iso.datetime(), sha256: ZSha256 })),
+});
+export type TCardView = z.infer<typeof ZCardView>;
+
+/** A draft holds whatever the clerk has typed so far, section by section, unchecked until it is sent. */
+export const ZDraftAnswers = z.partial(
+  z.strictObject({
+    office: z.record(z.string(), z.json()),
+    contacts: z.record(z.string(), z.json()),
+    partner: z.record(z.string(), z.json()),
+    criteria: z.record(z.string(), z.json()),
+    infrastructure: z.record(z.string(), z.json()),
+    motivation: z.record(z.string(), z.json()),
+    declarations: z.record(z.string(), z.json()),
+  }),
+);
+export type TDraftAnswers = z.infer<typeof ZDraftAnswers>;
+
+export const ZSaveDraftRequest = z.strictObject({
+  /** Where the link to the draft goes. */
+  email: z.string('required').check(z.trim(), z.maxLength(254, 'too_long'), z.email('email')),
+  answers: ZDraftAnswers,
+});
+export type TSaveDraftRequest = z.input<typeof ZSaveDraftRequest>;
+
+export const ZUpdateDraftRequest = z.strictObject({ answers: ZDraftAnswers });
+
+export const ZDraftSaved = z.strictObject({
+  savedAt: z.iso.datetime(),
+  /** The link works until the call closes. */
+  expiresAt: z.iso.datetime(),
+});
+
+export const ZDraftView = z.strictObject({
+  callId: z.string(),
+  email: z.string(),
+  answers: ZDraftAnswers,
+  savedAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export type TDraftView = z.infer<typeof ZDraftView>;
+
+export const ZReceiptQuery = z.strictObject({ sha256: ZSha256 });
+
+export const ZReceiptCheck = z.union([
+  z.strictObject({
+    valid: z.literal(true),
+    reference: ZReference,
+    version: z.int(),
+    receivedAt: z.iso.datetime(),
+    callTitle: z.string(),
+    gminaName: z.string(),
+    /** True when a later version replaced the one this receipt names. */
+    superseded: z.boolean(),
+  }),
+  z.strictObject({ valid: z.literal(false) }),
+]);
+export type TReceiptCheck = z.infer<typeof ZReceiptCheck>;
