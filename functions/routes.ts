@@ -13,13 +13,21 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/health', handler: 'health' },
   { method: 'GET', path: '/api/calls', handler: 'list-open-calls' },
   { method: 'GET', path: '/api/calls/{callId}', handler: 'get-call' },
+  { method: 'POST', path: '/api/calls/{callId}/cards', handler: 'submit-card' },
+  { method: 'POST', path: '/api/calls/{callId}/drafts', handler: 'create-draft' },
+  { method: 'GET', path: '/api/cards/current', handler: 'get-current-card' },
+  { method: 'PUT', path: '/api/cards/current', handler: 'change-current-card' },
+  { method: 'DELETE', path: '/api/cards/current', handler: 'withdraw-current-card' },
+  { method: 'GET', path: '/api/drafts/current', handler: 'get-current-draft' },
+  { method: 'PUT', path: '/api/drafts/current', handler: 'update-current-draft' },
+  { method: 'GET', path: '/api/receipts/{reference}', handler: 'check-receipt' },
 ];
 
 /** Serves whatever no route matches ($default in API Gateway): 404, or 405 with an Allow header. */
 export const FALLBACK_HANDLER = 'route-not-found';
 
 /** Handlers run by the scheduler or a queue rather than HTTP; locally they can be run on demand. */
-export const EVENT_HANDLERS: readonly string[] = [];
+export const EVENT_HANDLERS: readonly string[] = ['send-pending-mail'];
 
 export type RouteMatch =
   | { kind: 'route'; route: Route; params: Record<string, string> }

@@ -44,6 +44,11 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
   const id = (concern: string) => common(concern).stackName;
 
   const data = new DataStack(app, id('Data'), common('Data'));
+  const mail = new MailStack(app, id('Mail'), {
+    ...common('Mail'),
+    mailFrom: deployment.mailFrom,
+    senderIdentity: deployment.senderIdentity,
+  });
   const api = new ApiStack(app, id('Api'), {
     ...common('Api'),
     table: data.table,
@@ -51,17 +56,13 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
     stage: deployment.stage,
     mailFrom: deployment.mailFrom,
     siteUrl: deployment.siteUrl,
+    mail: { identity: mail.identity, configurationSet: mail.configurationSet },
   });
   const web = new WebStack(app, id('Web'), {
     ...common('Web'),
     httpApi: api.httpApi,
     siteDir: deployment.siteDir,
     customDomain: deployment.customDomain,
-  });
-  const mail = new MailStack(app, id('Mail'), {
-    ...common('Mail'),
-    mailFrom: deployment.mailFrom,
-    senderIdentity: deployment.senderIdentity,
   });
   const scheduling = new SchedulingStack(app, id('Scheduling'), common('Scheduling'));
   const alarms = new AlarmsStack(app, id('Alarms'), {

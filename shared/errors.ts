@@ -16,7 +16,6 @@ export const ERROR_CODES = [
   'CALL_CLOSED',
   'GMINA_NOT_ELIGIBLE',
   'CARD_EXISTS',
-  'CARD_WITHDRAWN',
   'IDEMPOTENCY_KEY_MISSING',
   'IDEMPOTENCY_KEY_REUSED',
   'LINK_INVALID',
@@ -44,7 +43,6 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     GMINA_NOT_ELIGIBLE: 'Ta gmina nie może zgłosić się do tego naboru.',
     CARD_EXISTS:
       'Ta gmina wysłała już kartę zgłoszeniową w tym naborze. Aby ją zmienić, użyj odnośnika z e-maila potwierdzającego.',
-    CARD_WITHDRAWN: 'Ta karta zgłoszeniowa została wycofana i nie można jej już zmienić.',
     IDEMPOTENCY_KEY_MISSING: 'Brakuje nagłówka Idempotency-Key, który chroni przed podwójnym wysłaniem.',
     IDEMPOTENCY_KEY_REUSED: 'Ten klucz Idempotency-Key użyto już dla innej treści zgłoszenia.',
     LINK_INVALID: 'Ten odnośnik jest nieprawidłowy albo wygasł.',
@@ -66,7 +64,6 @@ export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
     GMINA_NOT_ELIGIBLE: 'This gmina cannot apply to this call.',
     CARD_EXISTS:
       'This gmina has already sent a card in this call. To change it, use the link in the confirmation e-mail.',
-    CARD_WITHDRAWN: 'This card was withdrawn and can no longer be changed.',
     IDEMPOTENCY_KEY_MISSING: 'The Idempotency-Key header, which guards against sending twice, is missing.',
     IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different card.',
     LINK_INVALID: 'This link is not valid or has expired.',
@@ -107,6 +104,7 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     unknown_gmina: 'Nie ma takiej gminy w rejestrze TERYT.',
     wrong_wojewodztwo: 'Ta gmina leży poza województwem, którego dotyczy nabór.',
     wrong_kind: 'Nabór nie jest przeznaczony dla gmin tego rodzaju.',
+    cannot_change_gmina: 'Gminy nie można zmienić w wysłanej karcie.',
   },
   en: {
     required: 'This field is required.',
@@ -137,5 +135,6 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     unknown_gmina: 'There is no such gmina in the TERYT register.',
     wrong_wojewodztwo: 'This gmina lies outside the voivodeship of this call.',
     wrong_kind: 'This call is not meant for gminas of this kind.',
+    cannot_change_gmina: 'The gmina of a sent card cannot be changed.',
   },
 };

@@ -10,6 +10,8 @@ const ZConfig = z.object({
   TABLE_NAME: z.string().check(z.minLength(1)),
   MAIL_FROM: z.email(),
   SITE_URL: z.url(),
+  /** The SES configuration set that reports bounces and complaints; absent locally. */
+  MAIL_CONFIGURATION_SET: z.optional(z.string().check(z.minLength(1))),
   /** Only set locally: DynamoDB Local and the SES emulator. On AWS the SDK finds the service itself. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   SES_ENDPOINT: z.optional(z.url()),

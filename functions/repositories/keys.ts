@@ -39,6 +39,32 @@ export const keys = {
   /** gsi1: all users by e-mail. */
   usersList: (email: string) => ({ gsi1pk: 'USERS', gsi1sk: email.toLowerCase() }),
 
+  /** One card per gmina per call: the key itself is the uniqueness rule (a conditional put). */
+  card: (callId: string, teryt: string) => ({ pk: `CARD#${callId}#${teryt}`, sk: 'CARD' }),
+  cardVersion: (callId: string, teryt: string, version: number) => ({
+    pk: `CARD#${callId}#${teryt}`,
+    sk: `VERSION#${String(version).padStart(4, '0')}`,
+  }),
+  /**
+   * A call's cards for coordinators, one partition per call and voivodeship (≤ 314 gminas), so thousands
+   * sending at the deadline do not share one partition: gsi2 by sending time, gsi3 by name.
+   */
+  cardBySendingTime: (callId: string, wojewodztwo: string, submittedAt: string, teryt: string) => ({
+    gsi2pk: `CARDS#${callId}#${wojewodztwo}`,
+    gsi2sk: `${submittedAt}#${teryt}`,
+  }),
+  cardByName: (callId: string, wojewodztwo: string, foldedName: string, teryt: string) => ({
+    gsi3pk: `CARDS#${callId}#${wojewodztwo}`,
+    gsi3sk: `${foldedName}#${teryt}`,
+  }),
+  reference: (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' }),
+  /** An e-mailed link's token, by the SHA-256 of the token (the token itself is never stored). */
+  linkToken: (tokenSha256: string) => ({ pk: `TOKEN#${tokenSha256}`, sk: 'TOKEN' }),
+  idempotency: (callId: string, key: string) => ({ pk: `IDEM#${callId}#${key}`, sk: 'IDEM' }),
+  draft: (draftId: string) => ({ pk: `DRAFT#${draftId}`, sk: 'DRAFT' }),
+  /** A card's or draft's outgoing e-mails live in its own partition. */
+  outboxMessage: (ownerPk: string, name: string) => ({ pk: ownerPk, sk: `MAIL#${name}` }),
+
   /** A key nothing is written to: reading it proves the table answers and the role may read. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -10,11 +10,15 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IManagedPolicy } from 'aws-cdk-lib/aws-iam';
+import { Grant, type IManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { FALLBACK_HANDLER, ROUTES } from '../../functions/routes.ts';
+import { EVENT_HANDLERS, FALLBACK_HANDLER, ROUTES } from '../../functions/routes.ts';
 import { ApiFunction } from '../constructs/api-function.ts';
 import type { TableAccess } from './data-stack.ts';
 
@@ -27,14 +31,48 @@ const TABLE_ACCESS: Readonly<Record<string, TableAccess | 'none'>> = {
   'list-open-calls': 'read',
   'get-call': 'read',
   'route-not-found': 'none',
+  'submit-card': 'readWrite',
+  'create-draft': 'readWrite',
+  'get-current-card': 'read',
+  'change-current-card': 'readWrite',
+  'withdraw-current-card': 'readWrite',
+  'get-current-draft': 'read',
+  'update-current-draft': 'readWrite',
+  'check-receipt': 'read',
+  'send-pending-mail': 'readWrite',
 };
 
-/** Routes anyone may call: published calls for proposals, and the health check. */
-const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
-  'GET /api/health',
-  'GET /api/calls',
-  'GET /api/calls/{callId}',
+/** Handlers that send e-mail through SES (from the mail outbox). */
+const SENDS_MAIL: ReadonlySet<string> = new Set([
+  'submit-card',
+  'create-draft',
+  'change-current-card',
+  'withdraw-current-card',
+  'send-pending-mail',
 ]);
+
+/**
+ * Routes without an API Gateway authorizer, and why. Gminas have no accounts: what they send is checked by
+ * the handler, and their own card or draft is reached only with the secret token of an e-mailed link.
+ */
+const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
+  'GET /api/health': 'it serves published information to anyone, without sign-in',
+  'GET /api/calls': 'it serves published information to anyone, without sign-in',
+  'GET /api/calls/{callId}': 'it serves published information to anyone, without sign-in',
+  'POST /api/calls/{callId}/cards':
+    'gminas apply without accounts; the handler validates and rate-limits by idempotency',
+  'POST /api/calls/{callId}/drafts':
+    'gminas save drafts without accounts; the draft is reached only by its e-mailed link',
+  'GET /api/cards/current': 'the handler admits only the secret token of the e-mailed card link',
+  'PUT /api/cards/current': 'the handler admits only the secret token of the e-mailed card link',
+  'DELETE /api/cards/current': 'the handler admits only the secret token of the e-mailed card link',
+  'GET /api/drafts/current': 'the handler admits only the secret token of the e-mailed draft link',
+  'PUT /api/drafts/current': 'the handler admits only the secret token of the e-mailed draft link',
+  'GET /api/receipts/{reference}': 'a receipt check needs both the reference and the SHA-256 from the e-mail',
+};
+
+/** How often the outbox sweeper retries e-mails that SES refused at first. */
+const OUTBOX_SWEEP = Duration.minutes(5);
 
 /** One JSON object per request, for CloudWatch Logs Insights; the variables HTTP APIs offer. */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -62,6 +100,8 @@ export interface ApiStackProps extends StackProps {
   stage: string;
   mailFrom: string;
   siteUrl: string;
+  /** The SES identity and configuration set (mail stack) that e-mail is sent through. */
+  mail: { identity: IEmailIdentity; configurationSet: IConfigurationSet };
 }
 
 function pascalCase(kebab: string): string {
@@ -76,7 +116,17 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const environment = { STAGE: props.stage, MAIL_FROM: props.mailFrom, SITE_URL: props.siteUrl };
+    const environment = {
+      STAGE: props.stage,
+      MAIL_FROM: props.mailFrom,
+      SITE_URL: props.siteUrl,
+      MAIL_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
+    };
+    const configurationSetArn = this.formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: props.mail.configurationSet.configurationSetName,
+    });
 
     const functions = new Map<string, IFunction>();
     const functionFor = (handler: string): IFunction => {
@@ -92,6 +142,15 @@ export class ApiStack extends Stack {
         environment,
         logRetention: RetentionDays.THREE_MONTHS,
       });
+      if (SENDS_MAIL.has(handler)) {
+        props.mail.identity.grantSendEmail(fn);
+        // SES also authorises the configuration set a message names.
+        Grant.addToPrincipal({
+          grantee: fn,
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          resourceArns: [configurationSetArn],
+        });
+      }
       functions.set(name, fn);
       return fn;
     };
@@ -115,10 +174,11 @@ export class ApiStack extends Stack {
         ),
       });
       const routeKey = `${route.method} ${route.path}`;
-      if (httpRoute && PUBLIC_ROUTES.has(routeKey)) {
+      const whyPublic = PUBLIC_ROUTES[routeKey];
+      if (httpRoute && whyPublic) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${routeKey} is public by design: it serves published information to anyone, without sign-in.`,
+          reason: `${routeKey} is public by design: ${whyPublic}.`,
         });
       }
     }
@@ -131,6 +191,27 @@ export class ApiStack extends Stack {
       id: 'AwsSolutions-APIG4',
       reason: 'The $default route only answers 404/405 for unknown addresses; it reads and returns no data.',
     });
+
+    for (const handler of EVENT_HANDLERS) {
+      const fn = functionFor(handler);
+      const role = new Role(this, `${pascalCase(handler)}SchedulerRole`, {
+        assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+          conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        }),
+      });
+      new Schedule(this, `${pascalCase(handler)}Schedule`, {
+        description: `Runs ${handler} every ${OUTBOX_SWEEP.toMinutes()} minutes`,
+        schedule: ScheduleExpression.rate(OUTBOX_SWEEP),
+        target: new LambdaInvoke(fn, { role }),
+      });
+      const functionArn = this.resolve(
+        this.getLogicalId((fn as NodejsFunction).node.defaultChild as CfnElement),
+      ) as string;
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${functionArn}.Arn>:*]`,
+        reason: "The scheduler's Lambda target may invoke this one function, in any of its versions (:*).",
+      });
+    }
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     this.httpApi = api;

@@ -34,6 +34,9 @@ function toGmina([teryt, name]: [string, string]): Gmina {
   };
 }
 
+/** Powiat code (4 digits) → name. */
+export const POWIATY: ReadonlyMap<string, string> = new Map(Object.entries(register.powiaty));
+
 export const GMINY: readonly Gmina[] = register.gminy.map(toGmina);
 
 const byTeryt = new Map(GMINY.map((gmina) => [gmina.teryt, gmina]));

@@ -1,9 +1,16 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FALLBACK_HANDLER, ROUTES } from '../../functions/routes.ts';
+import { EVENT_HANDLERS, FALLBACK_HANDLER, ROUTES } from '../../functions/routes.ts';
 import { resourcesOf, type Synthesized, synthesize, TEST_DEPLOYMENT } from './support.ts';
 
-const HANDLERS = [...new Set([...ROUTES.map((route) => route.handler), FALLBACK_HANDLER])];
+const HANDLERS = [...new Set([...ROUTES.map((route) => route.handler), FALLBACK_HANDLER, ...EVENT_HANDLERS])];
+const SENDING_MAIL = [
+  'submit-card',
+  'create-draft',
+  'change-current-card',
+  'withdraw-current-card',
+  'send-pending-mail',
+];
 const READ_ONLY = ['health', 'list-open-calls', 'get-call'];
 
 describe('api stack', () => {
@@ -55,6 +62,7 @@ describe('api stack', () => {
           MAIL_FROM: TEST_DEPLOYMENT.mailFrom,
           SITE_URL: TEST_DEPLOYMENT.siteUrl,
           TABLE_NAME: Match.anyValue(),
+          MAIL_CONFIGURATION_SET: Match.anyValue(),
         }),
       },
       LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: Match.anyValue() } },
@@ -90,19 +98,40 @@ describe('api stack', () => {
     expect(managedPolicies(FALLBACK_HANDLER)).toBe('[]');
   });
 
-  it('grants each role nothing inline beyond writing to its own log group', () => {
-    for (const policy of Object.values(resourcesOf(template, 'AWS::IAM::Policy'))) {
-      expect(policy.Properties.PolicyDocument).toEqual({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Effect: 'Allow',
-            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-            Resource: { 'Fn::GetAtt': [expect.any(String), 'Arn'] },
-          },
-        ],
-      });
+  it('grants inline only log writing, SES sending to the mail handlers, and the sweeper schedule its invoke', () => {
+    // Act
+    const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy'));
+    const statements = policies.flatMap(([id, policy]) =>
+      (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.map(
+        (statement) => ({
+          id,
+          actions: [statement.Action].flat(),
+        }),
+      ),
+    );
+
+    // Assess
+    for (const { actions } of statements) {
+      expect([
+        ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        ['ses:SendEmail', 'ses:SendRawEmail'],
+        ['lambda:InvokeFunction'],
+      ]).toContainEqual(actions);
     }
+    const sesPolicies = statements
+      .filter(({ actions }) => actions.includes('ses:SendEmail'))
+      .map(({ id }) => id);
+    // The identity's grant and the configuration set's, for each handler that sends mail.
+    expect(new Set(sesPolicies).size).toBe(SENDING_MAIL.length);
+    for (const handler of SENDING_MAIL)
+      expect(sesPolicies.some((id) => id.startsWith(pascal(handler)))).toBe(true);
+  });
+
+  it('runs the outbox sweeper every five minutes through EventBridge Scheduler', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Target: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SendPendingMail'), 'Arn'] } },
+    });
   });
 
   it('throttles the $default stage and logs every request', () => {

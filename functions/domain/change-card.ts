@@ -1,0 +1,74 @@
+import type { TCardAnswers } from '../../shared/schemas/card.ts';
+import type { TCardReceipt } from '../../shared/schemas/submission.ts';
+import { POWIATY } from '../../shared/teryt/index.ts';
+import { canonicalJson, newLinkToken, sha256Hex } from '../lib/crypto.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { saveNewVersion } from '../repositories/cards.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { keys } from '../repositories/keys.ts';
+import { linkTokenItem } from '../repositories/link-tokens.ts';
+import { outboxItem } from '../repositories/outbox.ts';
+import { cardByLink } from './card-by-link.ts';
+import { deliverMail } from './deliver-mail.ts';
+import { assertCallOpen, assertEligible, cardLinkExpiry, cardUrl, receiptUrl } from './recruitment-rules.ts';
+
+/**
+ * Replaces a card's answers with a new version (every version is kept), or sends a withdrawn card again.
+ * Sending the same answers again changes nothing and returns the current receipt, so a retried request
+ * makes no second version and no second e-mail.
+ */
+export async function changeCard(
+  deps: { db: Db; mailer: Mailer; now: () => Date; siteUrl: string },
+  input: { token: string; answers: TCardAnswers },
+): Promise<TCardReceipt> {
+  const { call, card } = await cardByLink(deps, input.token);
+  const now = deps.now();
+  assertCallOpen(call, now);
+  if (input.answers.office.teryt !== card.teryt) {
+    throw new AppError('VALIDATION_FAILED', { fields: { 'answers.office.teryt': 'cannot_change_gmina' } });
+  }
+  const gmina = assertEligible(call, input.answers);
+  const sha256 = sha256Hex(canonicalJson(input.answers));
+  if (sha256 === card.sha256 && card.status === 'submitted') {
+    return { reference: card.reference, version: card.version, sha256, receivedAt: card.updatedAt };
+  }
+
+  const receivedAt = now.toISOString();
+  const version = card.version + 1;
+  const receipt: TCardReceipt = { reference: card.reference, version, sha256, receivedAt };
+  // The earlier link still works; the e-mail about this version carries a fresh one, as only hashes are kept.
+  const token = newLinkToken();
+  const cardKey = keys.card(call.id, card.teryt);
+  const outboxKey = keys.outboxMessage(cardKey.pk, `card-changed-v${version}`);
+  const saved = await saveNewVersion(deps.db, {
+    card: { ...card, status: 'submitted', version, updatedAt: receivedAt, sha256, answers: input.answers },
+    expectedVersion: card.version,
+    outbox: outboxItem(
+      outboxKey,
+      [input.answers.contacts.contact.email],
+      {
+        template: 'card-changed',
+        data: {
+          ...receipt,
+          callTitle: call.title,
+          closesAt: call.closesAt,
+          gminaName: gmina.name,
+          powiatName: POWIATY.get(input.answers.partner.powiatCode) ?? input.answers.partner.powiatCode,
+          answers: input.answers,
+          cardUrl: cardUrl(deps.siteUrl, token),
+          receiptUrl: receiptUrl(deps.siteUrl, card.reference, sha256),
+        },
+      },
+      receivedAt,
+    ),
+    linkToken: linkTokenItem(
+      token,
+      { kind: 'card', callId: call.id, teryt: card.teryt },
+      cardLinkExpiry(call),
+    ),
+  });
+  if (!saved) throw new AppError('CONFLICT');
+  await deliverMail(deps, outboxKey);
+  return receipt;
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { TDraftAnswers, TDraftView } from '../../shared/schemas/submission.ts';
+import { newLinkToken } from '../lib/crypto.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { getCall } from '../repositories/calls.ts';
+import { createDraft, getDraft, updateDraftAnswers } from '../repositories/drafts.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { keys } from '../repositories/keys.ts';
+import { linkTokenItem, resolveLinkToken } from '../repositories/link-tokens.ts';
+import { outboxItem } from '../repositories/outbox.ts';
+import { deliverMail } from './deliver-mail.ts';
+import { draftUrl } from './recruitment-rules.ts';
+
+/**
+ * Save and return: a draft is kept on the server and a link to it (a random token, stored hashed, valid
+ * until the call closes) goes to the given address, so the card can be finished on any computer.
+ */
+type Deps = { db: Db; mailer: Mailer; now: () => Date; siteUrl: string };
+
+export async function saveDraft(
+  deps: Deps,
+  input: { callId: string; email: string; answers: TDraftAnswers },
+): Promise<{ savedAt: string; expiresAt: string }> {
+  const call = await getCall(deps.db, input.callId);
+  if (!call) throw new AppError('CALL_NOT_FOUND');
+  const now = deps.now();
+  if (now.getTime() >= Date.parse(call.closesAt)) throw new AppError('CALL_CLOSED');
+  const draftId = randomUUID();
+  const token = newLinkToken();
+  const savedAt = now.toISOString();
+  const closes = new Date(call.closesAt);
+  const outboxKey = keys.outboxMessage(keys.draft(draftId).pk, 'draft-saved');
+  await createDraft(
+    deps.db,
+    {
+      draftId,
+      callId: call.id,
+      email: input.email,
+      answers: input.answers,
+      savedAt,
+      expiresAt: Math.floor(closes.getTime() / 1000),
+    },
+    linkTokenItem(token, { kind: 'draft', draftId }, closes),
+    outboxItem(
+      outboxKey,
+      [input.email],
+      {
+        template: 'draft-saved',
+        data: {
+          callTitle: call.title,
+          closesAt: call.closesAt,
+          draftUrl: draftUrl(deps.siteUrl, call.id, token),
+        },
+      },
+      savedAt,
+    ),
+  );
+  await deliverMail(deps, outboxKey);
+  return { savedAt, expiresAt: call.closesAt };
+}
+
+async function draftByLink(deps: { db: Db; now: () => Date }, token: string) {
+  const target = await resolveLinkToken(deps.db, token, deps.now());
+  const draft = target?.kind === 'draft' ? await getDraft(deps.db, target.draftId) : undefined;
+  if (!draft) throw new AppError('LINK_INVALID');
+  return draft;
+}
+
+export async function getDraftByLink(deps: { db: Db; now: () => Date }, token: string): Promise<TDraftView> {
+  const draft = await draftByLink(deps, token);
+  return {
+    callId: draft.callId,
+    email: draft.email,
+    answers: draft.answers,
+    savedAt: draft.savedAt,
+    expiresAt: new Date(draft.expiresAt * 1000).toISOString(),
+  };
+}
+
+export async function updateDraft(
+  deps: { db: Db; now: () => Date },
+  input: { token: string; answers: TDraftAnswers },
+): Promise<{ savedAt: string; expiresAt: string }> {
+  const draft = await draftByLink(deps, input.token);
+  const savedAt = deps.now().toISOString();
+  await updateDraftAnswers(deps.db, draft.draftId, input.answers, savedAt);
+  return { savedAt, expiresAt: new Date(draft.expiresAt * 1000).toISOString() };
+}

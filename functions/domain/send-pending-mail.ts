@@ -1,0 +1,45 @@
+import { logger } from '../lib/logger.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { listUndelivered, markUnknown } from '../repositories/outbox.ts';
+import { deliverMail } from './deliver-mail.ts';
+
+/** Messages younger than this are still being sent by the request that wrote them. */
+const GRACE_MS = 60_000;
+/** Longer than any sender can take (the SES call times out after 5 s, a function after 10 s). */
+const STALE_CLAIM_MS = 15 * 60_000;
+const BATCH = 100;
+
+export interface SweepReport {
+  sent: number;
+  retryLater: number;
+  unknown: number;
+}
+
+/**
+ * The outbox sweeper, run every few minutes by the scheduler: retries what SES refused and reports
+ * messages whose sender died mid-send (status "unknown", logged as an error for a person to check).
+ */
+export async function sendPendingMail(deps: {
+  db: Db;
+  mailer: Mailer;
+  now: () => Date;
+}): Promise<SweepReport> {
+  const now = deps.now();
+  const report: SweepReport = { sent: 0, retryLater: 0, unknown: 0 };
+  const undelivered = await listUndelivered(deps.db, new Date(now.getTime() - GRACE_MS).toISOString(), BATCH);
+  for (const message of undelivered) {
+    if (message.status === 'sending') {
+      const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
+      if (await markUnknown(deps.db, message, staleBefore)) {
+        report.unknown += 1;
+        logger.error('mail may or may not have been sent: its sender stopped mid-send', { key: message });
+      }
+      continue;
+    }
+    const result = await deliverMail(deps, message);
+    if (result === 'sent') report.sent += 1;
+    if (result === 'retry-later') report.retryLater += 1;
+  }
+  return report;
+}

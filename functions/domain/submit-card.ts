@@ -1,0 +1,120 @@
+import type { TCardAnswers } from '../../shared/schemas/card.ts';
+import type { TCardReceipt } from '../../shared/schemas/submission.ts';
+import { POWIATY } from '../../shared/teryt/index.ts';
+import { foldPolish } from '../../shared/teryt/search.ts';
+import { canonicalJson, newLinkToken, newReference, sha256Hex } from '../lib/crypto.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { getCall } from '../repositories/calls.ts';
+import { createCard, getIdempotency, isTransactionConflict } from '../repositories/cards.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { keys } from '../repositories/keys.ts';
+import { linkTokenItem } from '../repositories/link-tokens.ts';
+import { outboxItem } from '../repositories/outbox.ts';
+import { deliverMail } from './deliver-mail.ts';
+import { assertCallOpen, assertEligible, cardLinkExpiry, cardUrl, receiptUrl } from './recruitment-rules.ts';
+
+export interface SubmitCardDeps {
+  db: Db;
+  mailer: Mailer;
+  now: () => Date;
+  siteUrl: string;
+}
+
+/** A few rounds cover a double click racing itself and the rare reference collision (1 in 10^12). */
+const ATTEMPTS = 4;
+
+/**
+ * Sends a card: checks the call and the gmina, stores the card with everything that must exist with it in
+ * one transaction, then e-mails the confirmation. The same idempotency key with the same answers returns
+ * the first receipt again (and sends nothing more); with other answers it is refused.
+ */
+export async function submitCard(
+  deps: SubmitCardDeps,
+  input: { callId: string; idempotencyKey: string; answers: TCardAnswers },
+): Promise<{ receipt: TCardReceipt; replayed: boolean }> {
+  const call = await getCall(deps.db, input.callId);
+  if (!call) throw new AppError('CALL_NOT_FOUND');
+  const requestSha256 = sha256Hex(canonicalJson({ callId: input.callId, answers: input.answers }));
+
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    const earlier = await getIdempotency(deps.db, input.callId, input.idempotencyKey);
+    if (earlier) {
+      if (earlier.requestSha256 !== requestSha256) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      return { receipt: earlier.receipt, replayed: true };
+    }
+    const now = deps.now();
+    assertCallOpen(call, now);
+    const gmina = assertEligible(call, input.answers);
+
+    const receivedAt = now.toISOString();
+    const receipt: TCardReceipt = {
+      reference: newReference(),
+      version: 1,
+      sha256: sha256Hex(canonicalJson(input.answers)),
+      receivedAt,
+    };
+    const token = newLinkToken();
+    const cardKey = keys.card(call.id, gmina.teryt);
+    const outboxKey = keys.outboxMessage(cardKey.pk, 'card-submitted-v1');
+    const result = await createCard(deps.db, {
+      card: {
+        callId: call.id,
+        teryt: gmina.teryt,
+        gminaName: gmina.name,
+        powiatCode: gmina.powiatCode,
+        wojewodztwo: gmina.wojewodztwoCode,
+        status: 'submitted',
+        reference: receipt.reference,
+        version: 1,
+        submittedAt: receivedAt,
+        updatedAt: receivedAt,
+        sha256: receipt.sha256,
+        answers: input.answers,
+      },
+      foldedName: foldPolish(gmina.name),
+      linkToken: linkTokenItem(
+        token,
+        { kind: 'card', callId: call.id, teryt: gmina.teryt },
+        cardLinkExpiry(call),
+      ),
+      idempotency: {
+        key: input.idempotencyKey,
+        requestSha256,
+        receipt,
+        // Replays matter for minutes (retries, double clicks); a day is ample.
+        expiresAt: Math.floor(now.getTime() / 1000) + 86_400,
+      },
+      outbox: outboxItem(
+        outboxKey,
+        [input.answers.contacts.contact.email],
+        {
+          template: 'card-submitted',
+          data: {
+            ...receipt,
+            callTitle: call.title,
+            closesAt: call.closesAt,
+            gminaName: gmina.name,
+            powiatName: POWIATY.get(input.answers.partner.powiatCode) ?? input.answers.partner.powiatCode,
+            answers: input.answers,
+            cardUrl: cardUrl(deps.siteUrl, token),
+            receiptUrl: receiptUrl(deps.siteUrl, receipt.reference, receipt.sha256),
+          },
+        },
+        receivedAt,
+      ),
+    }).catch((error: unknown) => {
+      if (isTransactionConflict(error)) return 'conflict' as const;
+      throw error;
+    });
+
+    if (result === 'created') {
+      await deliverMail(deps, outboxKey);
+      return { receipt, replayed: false };
+    }
+    if (result === 'card-exists') throw new AppError('CARD_EXISTS');
+    // idempotency-key-taken / conflict: a twin request won the race; the next round reads its receipt.
+    // reference-taken: the next round draws another reference.
+  }
+  throw new AppError('DEPENDENCY_UNAVAILABLE');
+}

@@ -1,0 +1,46 @@
+import type { TCardView } from '../../shared/schemas/submission.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { withdrawCard as storeWithdrawal } from '../repositories/cards.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { keys } from '../repositories/keys.ts';
+import { outboxItem } from '../repositories/outbox.ts';
+import { cardByLink, cardView } from './card-by-link.ts';
+import { deliverMail } from './deliver-mail.ts';
+import { assertCallOpen } from './recruitment-rules.ts';
+
+/** Withdraws a card before the deadline; its versions stay. Withdrawing a withdrawn card changes nothing. */
+export async function withdrawCard(
+  deps: { db: Db; mailer: Mailer; now: () => Date },
+  input: { token: string },
+): Promise<TCardView> {
+  const linked = await cardByLink(deps, input.token);
+  const { call, card } = linked;
+  if (card.status === 'withdrawn') return cardView(linked);
+  const now = deps.now();
+  assertCallOpen(call, now);
+  const withdrawnAt = now.toISOString();
+  const outboxKey = keys.outboxMessage(keys.card(call.id, card.teryt).pk, `card-withdrawn-v${card.version}`);
+  const saved = await storeWithdrawal(deps.db, {
+    card,
+    withdrawnAt,
+    outbox: outboxItem(
+      outboxKey,
+      [card.answers.contacts.contact.email],
+      {
+        template: 'card-withdrawn',
+        data: {
+          reference: card.reference,
+          withdrawnAt,
+          callTitle: call.title,
+          closesAt: call.closesAt,
+          gminaName: card.gminaName,
+        },
+      },
+      withdrawnAt,
+    ),
+  });
+  if (!saved) throw new AppError('CONFLICT');
+  await deliverMail(deps, outboxKey);
+  return cardView({ ...linked, card: { ...card, status: 'withdrawn', updatedAt: withdrawnAt } });
+}

@@ -1,0 +1,16 @@
+import { ZReceiptQuery, ZReference } from '../../shared/schemas/submission.ts';
+import { checkReceipt } from '../domain/check-receipt.ts';
+import { config } from '../lib/config.ts';
+import { httpRoute } from '../lib/http.ts';
+import { createDb } from '../repositories/dynamo.ts';
+
+const deps = { db: createDb(config()) };
+
+export const handler = httpRoute({ query: ZReceiptQuery }, async ({ query, params }) => {
+  const reference = (params.reference ?? '').toUpperCase();
+  // A malformed reference cannot exist; answering "not valid" reveals nothing more than a lookup would.
+  const body = ZReference.safeParse(reference).success
+    ? await checkReceipt(deps, reference, query.sha256)
+    : { valid: false as const };
+  return { body };
+});

@@ -1,0 +1,19 @@
+import { ZSaveDraftRequest } from '../../shared/schemas/submission.ts';
+import { saveDraft } from '../domain/drafts.ts';
+import { config } from '../lib/config.ts';
+import { httpRoute } from '../lib/http.ts';
+import { createSesMailer } from '../mail/mailer.ts';
+import { createDb } from '../repositories/dynamo.ts';
+
+const settings = config();
+const deps = {
+  db: createDb(settings),
+  mailer: createSesMailer(settings),
+  now: () => new Date(),
+  siteUrl: settings.SITE_URL,
+};
+
+export const handler = httpRoute({ body: ZSaveDraftRequest }, async ({ body, params }) => ({
+  statusCode: 201,
+  body: await saveDraft(deps, { callId: params.callId ?? '', email: body.email, answers: body.answers }),
+}));

@@ -1,0 +1,45 @@
+import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import type { Config } from '../lib/config.ts';
+
+export interface MailMessage {
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Sends one message and returns the provider's message id; throws if it was not accepted. */
+export interface Mailer {
+  send(message: MailMessage): Promise<string>;
+}
+
+/** SES (API v1): on AWS through the configuration set that reports bounces; locally the SES emulator. */
+export function createSesMailer(
+  config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM' | 'MAIL_CONFIGURATION_SET'>,
+): Mailer {
+  const client = new SESClient({
+    region: config.AWS_REGION,
+    ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}),
+  });
+  return {
+    async send(message) {
+      const { MessageId } = await client.send(
+        new SendEmailCommand({
+          Source: `Kooperacja <${config.MAIL_FROM}>`,
+          Destination: { ToAddresses: message.to },
+          Message: {
+            Subject: { Data: message.subject, Charset: 'UTF-8' },
+            Body: {
+              Html: { Data: message.html, Charset: 'UTF-8' },
+              Text: { Data: message.text, Charset: 'UTF-8' },
+            },
+          },
+          ...(config.MAIL_CONFIGURATION_SET ? { ConfigurationSetName: config.MAIL_CONFIGURATION_SET } : {}),
+        }),
+        { abortSignal: AbortSignal.timeout(5_000) },
+      );
+      if (!MessageId) throw new Error('SES accepted the message without a message id');
+      return MessageId;
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import type { TCardAnswers } from '../../shared/schemas/card.ts';
+import { formatWarsaw } from '../../shared/time.ts';
+import { cardSummary, type SummarySection } from './card-summary.ts';
+import type { MailMessage } from './mailer.ts';
+
+/**
+ * Every e-mail the recruitment sends, rendered from the plain data its outbox item keeps. Whatever a gmina
+ * typed is escaped in HTML and kept as plain text in the text part.
+ */
+export type MailTemplate =
+  | { template: 'card-submitted' | 'card-changed'; data: CardMailData }
+  | { template: 'card-withdrawn'; data: WithdrawnMailData }
+  | { template: 'draft-saved'; data: DraftMailData };
+
+export interface CardMailData {
+  reference: string;
+  version: number;
+  sha256: string;
+  receivedAt: string;
+  callTitle: string;
+  closesAt: string;
+  gminaName: string;
+  powiatName: string;
+  answers: TCardAnswers;
+  /** The page that reads, changes or withdraws the card (the token is in its fragment). */
+  cardUrl: string;
+  receiptUrl: string;
+}
+
+export interface WithdrawnMailData {
+  reference: string;
+  withdrawnAt: string;
+  callTitle: string;
+  closesAt: string;
+  gminaName: string;
+}
+
+export interface DraftMailData {
+  callTitle: string;
+  closesAt: string;
+  draftUrl: string;
+}
+
+export function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+function htmlDocument(title: string, body: string): string {
+  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px">${body}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — wiadomość wysłana automatycznie. Nie odpowiadaj na nią.</p></body></html>`;
+}
+
+function paragraph(text: string): string {
+  return `<p>${escapeHtml(text)}</p>`;
+}
+
+function link(url: string, label: string): string {
+  return `<p><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></p>`;
+}
+
+function summaryHtml(sections: SummarySection[]): string {
+  return sections
+    .map(
+      (section) =>
+        `<h2 style="font-size:18px">${escapeHtml(section.title)}</h2><table style="border-collapse:collapse">${section.rows
+          .map(
+            ([label, value]) =>
+              `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">${escapeHtml(label)}</th><td style="padding:4px 0;white-space:pre-wrap">${escapeHtml(value)}</td></tr>`,
+          )
+          .join('')}</table>`,
+    )
+    .join('');
+}
+
+function summaryText(sections: SummarySection[]): string {
+  return sections
+    .map(
+      (section) =>
+        `${section.title.toUpperCase()}\n${section.rows.map(([label, value]) => `${label}: ${value}`).join('\n')}`,
+    )
+    .join('\n\n');
+}
+
+function receiptLines(data: CardMailData): string[] {
+  return [
+    `Numer zgłoszenia: ${data.reference} (wersja ${data.version})`,
+    `Czas otrzymania przez serwer: ${formatWarsaw(data.receivedAt)} czasu polskiego (${data.receivedAt})`,
+    `Skrót SHA-256 odpowiedzi: ${data.sha256}`,
+  ];
+}
+
+export function renderMail(to: string[], mail: MailTemplate): MailMessage {
+  switch (mail.template) {
+    case 'card-submitted':
+    case 'card-changed': {
+      const { data } = mail;
+      const changed = mail.template === 'card-changed';
+      const subject = `${changed ? 'Zmiana karty zgłoszeniowej' : 'Potwierdzenie karty zgłoszeniowej'} ${data.reference} — ${data.gminaName}`;
+      const intro = changed
+        ? `Otrzymaliśmy zmienioną kartę zgłoszeniową gminy ${data.gminaName} w naborze „${data.callTitle}”. Obowiązuje jej najnowsza wersja.`
+        : `Otrzymaliśmy kartę zgłoszeniową gminy ${data.gminaName} w naborze „${data.callTitle}”.`;
+      const until = `Do ${formatWarsaw(data.closesAt)} czasu polskiego (termin naboru) możesz kartę zmienić albo wycofać:`;
+      const sections = cardSummary(data.answers, data.gminaName, data.powiatName);
+      const receipt = receiptLines(data);
+      return {
+        to,
+        subject,
+        html: htmlDocument(
+          subject,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(intro)}<h2 style="font-size:18px">Potwierdzenie odbioru</h2>${receipt.map(paragraph).join('')}${link(data.receiptUrl, 'Sprawdź potwierdzenie')}${paragraph(until)}${link(data.cardUrl, 'Zobacz, zmień lub wycofaj kartę')}${paragraph('Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.')}<h2 style="font-size:18px">Twoje odpowiedzi</h2>${summaryHtml(sections)}`,
+        ),
+        text: [
+          subject,
+          '',
+          intro,
+          '',
+          'POTWIERDZENIE ODBIORU',
+          ...receipt,
+          `Sprawdź potwierdzenie: ${data.receiptUrl}`,
+          '',
+          until,
+          data.cardUrl,
+          'Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.',
+          '',
+          'TWOJE ODPOWIEDZI',
+          '',
+          summaryText(sections),
+        ].join('\n'),
+      };
+    }
+    case 'card-withdrawn': {
+      const { data } = mail;
+      const subject = `Wycofanie karty zgłoszeniowej ${data.reference} — ${data.gminaName}`;
+      const body = `Karta zgłoszeniowa gminy ${data.gminaName} w naborze „${data.callTitle}” została wycofana ${formatWarsaw(data.withdrawnAt)} czasu polskiego. Nie będzie oceniana. Do terminu naboru (${formatWarsaw(data.closesAt)} czasu polskiego) możesz ją wysłać ponownie, korzystając z odnośnika z e-maila potwierdzającego.`;
+      return {
+        to,
+        subject,
+        html: htmlDocument(
+          subject,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}`,
+        ),
+        text: [subject, '', body].join('\n'),
+      };
+    }
+    case 'draft-saved': {
+      const { data } = mail;
+      const subject = `Zapisana karta zgłoszeniowa — ${data.callTitle}`;
+      const body = `Zapisaliśmy Twoją niedokończoną kartę zgłoszeniową w naborze „${data.callTitle}”. Aby ją dokończyć na dowolnym komputerze, otwórz odnośnik poniżej. Działa do końca naboru: ${formatWarsaw(data.closesAt)} czasu polskiego.`;
+      return {
+        to,
+        subject,
+        html: htmlDocument(
+          subject,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}${link(data.draftUrl, 'Dokończ kartę zgłoszeniową')}${paragraph('Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.')}`,
+        ),
+        text: [
+          subject,
+          '',
+          body,
+          '',
+          data.draftUrl,
+          '',
+          'Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.',
+        ].join('\n'),
+      };
+    }
+  }
+}

@@ -1,0 +1,250 @@
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { TCardAnswers } from '../../shared/schemas/card.ts';
+import type { TCardReceipt } from '../../shared/schemas/submission.ts';
+import type { Db } from './dynamo.ts';
+import { keys } from './keys.ts';
+
+export interface CardRecord {
+  callId: string;
+  teryt: string;
+  gminaName: string;
+  powiatCode: string;
+  wojewodztwo: string;
+  status: 'submitted' | 'withdrawn';
+  reference: string;
+  version: number;
+  submittedAt: string;
+  updatedAt: string;
+  sha256: string;
+  answers: TCardAnswers;
+}
+
+export interface CardVersion {
+  version: number;
+  receivedAt: string;
+  sha256: string;
+}
+
+type Item = Record<string, unknown>;
+
+/** What a failed transaction was refused for, from DynamoDB's per-item cancellation reasons. */
+function cancellationCodes(error: unknown): string[] | undefined {
+  if ((error as Error).name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code ?? 'None');
+}
+
+export function isTransactionConflict(error: unknown): boolean {
+  return cancellationCodes(error)?.includes('TransactionConflict') ?? false;
+}
+
+export type CreateCardResult = 'created' | 'idempotency-key-taken' | 'card-exists' | 'reference-taken';
+
+/**
+ * Stores a new card in one transaction: the card (one per gmina per call), its first version, its reference
+ * number, the link token, the idempotency record and the confirmation e-mail. Either all exist or none.
+ */
+export async function createCard(
+  db: Db,
+  input: { card: CardRecord; foldedName: string; linkToken: Item; idempotency: Item; outbox: Item },
+): Promise<CreateCardResult> {
+  const { card } = input;
+  const cardKey = keys.card(card.callId, card.teryt);
+  const items = [
+    {
+      ...keys.idempotency(card.callId, String(input.idempotency.key)),
+      type: 'idempotency',
+      ...input.idempotency,
+    },
+    {
+      ...cardKey,
+      ...keys.cardBySendingTime(card.callId, card.wojewodztwo, card.submittedAt, card.teryt),
+      ...keys.cardByName(card.callId, card.wojewodztwo, input.foldedName, card.teryt),
+      type: 'card',
+      ...card,
+    },
+    { ...keys.reference(card.reference), type: 'reference', callId: card.callId, teryt: card.teryt },
+    versionItem(card, card.submittedAt),
+    input.linkToken,
+    input.outbox,
+  ];
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: items.map((Item, index) => ({
+          Put: {
+            TableName: db.tableName,
+            Item,
+            // The first three are the uniqueness rules: key, card, reference.
+            ...(index < 3 ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+          },
+        })),
+      }),
+    );
+    return 'created';
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (codes?.[0] === 'ConditionalCheckFailed') return 'idempotency-key-taken';
+    if (codes?.[1] === 'ConditionalCheckFailed') return 'card-exists';
+    if (codes?.[2] === 'ConditionalCheckFailed') return 'reference-taken';
+    throw error;
+  }
+}
+
+function versionItem(card: CardRecord, receivedAt: string): Item {
+  return {
+    ...keys.cardVersion(card.callId, card.teryt, card.version),
+    type: 'card-version',
+    version: card.version,
+    receivedAt,
+    sha256: card.sha256,
+    answers: card.answers,
+  };
+}
+
+/** The card and its versions, oldest first: one Query on the card's partition. */
+export async function getCardWithVersions(
+  db: Db,
+  callId: string,
+  teryt: string,
+): Promise<{ card: CardRecord; versions: CardVersion[] } | undefined> {
+  const items: Item[] = [];
+  let ExclusiveStartKey: Item | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.card(callId, teryt).pk },
+        ExclusiveStartKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  const head = items.find((item) => item.sk === 'CARD');
+  if (!head) return undefined;
+  const versions = items
+    .filter((item) => String(item.sk).startsWith('VERSION#'))
+    .map(({ version, receivedAt, sha256 }) => ({ version, receivedAt, sha256 }) as CardVersion);
+  return { card: toCard(head), versions };
+}
+
+function toCard(item: Item): CardRecord {
+  const { callId, teryt, gminaName, powiatCode, wojewodztwo, status, reference, version } =
+    item as unknown as CardRecord;
+  const { submittedAt, updatedAt, sha256, answers } = item as unknown as CardRecord;
+  return {
+    callId,
+    teryt,
+    gminaName,
+    powiatCode,
+    wojewodztwo,
+    status,
+    reference,
+    version,
+    submittedAt,
+    updatedAt,
+    sha256,
+    answers,
+  };
+}
+
+export interface IdempotencyRecord {
+  requestSha256: string;
+  receipt: TCardReceipt;
+}
+
+export async function getIdempotency(
+  db: Db,
+  callId: string,
+  key: string,
+): Promise<IdempotencyRecord | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.idempotency(callId, key), ConsistentRead: true }),
+  );
+  return Item
+    ? { requestSha256: String(Item.requestSha256), receipt: Item.receipt as TCardReceipt }
+    : undefined;
+}
+
+export async function findByReference(
+  db: Db,
+  reference: string,
+): Promise<{ callId: string; teryt: string } | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.reference(reference) }),
+  );
+  return Item ? { callId: String(Item.callId), teryt: String(Item.teryt) } : undefined;
+}
+
+/**
+ * Replaces the answers with a new version, or restores a withdrawn card, if nobody changed the card since
+ * it was read (`expectedVersion`); false if someone did.
+ */
+export async function saveNewVersion(
+  db: Db,
+  input: { card: CardRecord; expectedVersion: number; outbox: Item; linkToken: Item },
+): Promise<boolean> {
+  const { card } = input;
+  return runGuarded(db, [
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.card(card.callId, card.teryt),
+        UpdateExpression:
+          'SET #version = :version, #status = :status, updatedAt = :at, sha256 = :sha256, answers = :answers',
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':version': card.version,
+          ':status': card.status,
+          ':at': card.updatedAt,
+          ':sha256': card.sha256,
+          ':answers': card.answers,
+          ':expected': input.expectedVersion,
+        },
+      },
+    },
+    { Put: { TableName: db.tableName, Item: versionItem(card, card.updatedAt) } },
+    { Put: { TableName: db.tableName, Item: input.outbox } },
+    { Put: { TableName: db.tableName, Item: input.linkToken } },
+  ]);
+}
+
+/** Marks the card withdrawn (its versions stay), if it is still the version that was read. */
+export async function withdrawCard(
+  db: Db,
+  input: { card: CardRecord; withdrawnAt: string; outbox: Item },
+): Promise<boolean> {
+  return runGuarded(db, [
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.card(input.card.callId, input.card.teryt),
+        UpdateExpression: 'SET #status = :withdrawn, updatedAt = :at',
+        ConditionExpression: '#version = :version AND #status = :submitted',
+        ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':withdrawn': 'withdrawn',
+          ':submitted': 'submitted',
+          ':at': input.withdrawnAt,
+          ':version': input.card.version,
+        },
+      },
+    },
+    { Put: { TableName: db.tableName, Item: input.outbox } },
+  ]);
+}
+
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+async function runGuarded(db: Db, TransactItems: TransactItems): Promise<boolean> {
+  try {
+    await db.client.send(new TransactWriteCommand({ TransactItems }));
+    return true;
+  } catch (error) {
+    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
+}

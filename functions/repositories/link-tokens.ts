@@ -1,0 +1,28 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { sha256Hex } from '../lib/crypto.ts';
+import type { Db } from './dynamo.ts';
+import { keys } from './keys.ts';
+
+export type LinkTarget = { kind: 'card'; callId: string; teryt: string } | { kind: 'draft'; draftId: string };
+
+/** The item for a transaction; TTL removes it eventually, `expiresAt` is also checked on every read. */
+export function linkTokenItem(token: string, target: LinkTarget, expiresAt: Date) {
+  return {
+    ...keys.linkToken(sha256Hex(token)),
+    type: 'link-token',
+    ...target,
+    expiresAt: Math.floor(expiresAt.getTime() / 1000),
+  };
+}
+
+/** What a link token opens, if it is known and not expired (TTL deletion can lag by a day or two). */
+export async function resolveLinkToken(db: Db, token: string, now: Date): Promise<LinkTarget | undefined> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.linkToken(sha256Hex(token)) }),
+  );
+  if (!Item || Number(Item.expiresAt) * 1000 <= now.getTime()) return undefined;
+  return Item.kind === 'card'
+    ? { kind: 'card', callId: String(Item.callId), teryt: String(Item.teryt) }
+    : { kind: 'draft', draftId: String(Item.draftId) };
+}

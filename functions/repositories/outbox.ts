@@ -1,0 +1,147 @@
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { MailTemplate } from '../mail/templates.ts';
+import type { Db } from './dynamo.ts';
+
+/**
+ * The mail outbox. A message is written in the same transaction as the change it reports, so it exists
+ * exactly when the change does; delivery happens after the commit. Each message moves
+ * pending → sending → sent; only the caller that moved it to "sending" sends it, so it is never sent twice.
+ * If SES refuses, it goes back to pending for the sweeper to retry. If a sender dies between SES accepting
+ * and recording "sent", the message stays "sending": it is reported, not resent.
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unknown';
+
+export interface OutboxKey {
+  pk: string;
+  sk: string;
+}
+
+export interface OutboxMessage extends OutboxKey {
+  to: string[];
+  mail: MailTemplate;
+  status: OutboxStatus;
+  attempts: number;
+  createdAt: string;
+}
+
+const PENDING = 'OUTBOX#PENDING';
+
+/** The item to put in a transaction. Pending messages are listed by gsi3 in creation order. */
+export function outboxItem(key: OutboxKey, to: string[], mail: MailTemplate, createdAt: string) {
+  return {
+    ...key,
+    type: 'outbox',
+    to,
+    mail,
+    status: 'pending' satisfies OutboxStatus,
+    attempts: 0,
+    createdAt,
+    gsi3pk: PENDING,
+    gsi3sk: `${createdAt}#${key.pk}#${key.sk}`,
+  };
+}
+
+/** Moves a pending message to "sending" for this caller; undefined if someone else has it (or it is done). */
+export async function claimMessage(db: Db, key: OutboxKey, now: Date): Promise<OutboxMessage | undefined> {
+  try {
+    const { Attributes } = await db.client.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: key,
+        UpdateExpression: 'SET #status = :sending, claimedAt = :now ADD attempts :one',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':pending': 'pending',
+          ':now': now.toISOString(),
+          ':one': 1,
+        },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return Attributes as OutboxMessage;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Records delivery and drops the rendered data: the message may carry a link token, which must not outlive
+ * its delivery in the table (only the token's hash is kept, on the token item).
+ */
+export async function markSent(db: Db, key: OutboxKey, messageId: string, now: Date): Promise<void> {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: key,
+      UpdateExpression: 'SET #status = :sent, messageId = :id, sentAt = :now REMOVE mail, gsi3pk, gsi3sk',
+      ConditionExpression: '#status = :sending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':sent': 'sent',
+        ':sending': 'sending',
+        ':id': messageId,
+        ':now': now.toISOString(),
+      },
+    }),
+  );
+}
+
+export async function releaseForRetry(db: Db, key: OutboxKey, reason: string): Promise<void> {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: key,
+      UpdateExpression: 'SET #status = :pending, lastError = :reason',
+      ConditionExpression: '#status = :sending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':pending': 'pending',
+        ':sending': 'sending',
+        ':reason': reason.slice(0, 500),
+      },
+    }),
+  );
+}
+
+/** A claim older than the sender's timeout means the sender died: whether SES sent it is unknown. */
+export async function markUnknown(db: Db, key: OutboxKey, claimedBefore: string): Promise<boolean> {
+  try {
+    await db.client.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: key,
+        UpdateExpression: 'SET #status = :unknown REMOVE mail, gsi3pk, gsi3sk',
+        ConditionExpression: '#status = :sending AND claimedAt < :before',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':unknown': 'unknown', ':sending': 'sending', ':before': claimedBefore },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** Messages not yet sent (pending, or claimed and not finished), oldest first, created before `before`. */
+export async function listUndelivered(
+  db: Db,
+  before: string,
+  limit: number,
+): Promise<(OutboxKey & { status: OutboxStatus; claimedAt?: string })[]> {
+  const { Items = [] } = await db.client.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pending AND gsi3sk < :before',
+      ExpressionAttributeValues: { ':pending': PENDING, ':before': before },
+      ProjectionExpression: 'pk, sk, #status, claimedAt',
+      ExpressionAttributeNames: { '#status': 'status' },
+      Limit: limit,
+    }),
+  );
+  return Items as (OutboxKey & { status: OutboxStatus; claimedAt?: string })[];
+}
