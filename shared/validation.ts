@@ -1,4 +1,9 @@
+import { config } from 'zod/mini';
 import type { $ZodIssue } from 'zod/v4/core';
+
+// zod/mini ships no messages of its own ("Invalid input" for everything); a missing value is "required"
+// wherever a schema gives no message of its own. Loaded by every module that reports field errors.
+config({ customError: (issue) => (issue.input === undefined ? 'required' : undefined) });
 
 /**
  * Field errors as `{ "path.to.field": messageKey }`. Shared schemas give short keys as their messages
@@ -20,7 +25,13 @@ export function issuesToFieldErrors(issues: readonly $ZodIssue[]): Record<string
 }
 
 function messageKey(issue: $ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
-  if (/^[a-z_]+$/.test(issue.message)) return issue.message;
-  return 'invalid';
+  return /^[a-z_]+$/.test(issue.message) ? issue.message : 'invalid';
+}
+
+/**
+ * Zod error options that say "required" for a missing value and `key` for a present but wrong one
+ * (issues carry their input only inside this callback).
+ */
+export function keyed(key: string) {
+  return { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'required' : key) };
 }

@@ -28,16 +28,17 @@ export async function sendPendingMail(deps: {
   const now = deps.now();
   const report: SweepReport = { sent: 0, retryLater: 0, unknown: 0 };
   const undelivered = await listUndelivered(deps.db, new Date(now.getTime() - GRACE_MS).toISOString(), BATCH);
-  for (const message of undelivered) {
-    if (message.status === 'sending') {
+  for (const { pk, sk, status } of undelivered) {
+    const key = { pk, sk };
+    if (status === 'sending') {
       const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
-      if (await markUnknown(deps.db, message, staleBefore)) {
+      if (await markUnknown(deps.db, key, staleBefore)) {
         report.unknown += 1;
-        logger.error('mail may or may not have been sent: its sender stopped mid-send', { key: message });
+        logger.error('mail may or may not have been sent: its sender stopped mid-send', { key });
       }
       continue;
     }
-    const result = await deliverMail(deps, message);
+    const result = await deliverMail(deps, key);
     if (result === 'sent') report.sent += 1;
     if (result === 'retry-later') report.retryLater += 1;
   }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isValidNip, isValidRegon } from '../identifiers.ts';
+import { keyed } from '../validation.ts';
 
 /**
  * The karta zgłoszeniowa (form version 1): the one contract the browser form and the API both validate.
@@ -13,7 +14,7 @@ export const CARD_FORM_VERSION = 1;
 /** Free text that fits on one line: no control characters, so nothing can smuggle a header into an e-mail. */
 function line(max: number, min = 1) {
   return z
-    .string('required')
+    .string(keyed('invalid'))
     .check(
       z.trim(),
       z.minLength(min, min === 1 ? 'required' : 'too_short'),
@@ -25,7 +26,7 @@ function line(max: number, min = 1) {
 /** Longer text: line breaks and tabs allowed, other control characters not. */
 function paragraphs(max: number, min = 1) {
   return z
-    .string('required')
+    .string(keyed('invalid'))
     .check(
       z.trim(),
       z.minLength(min, min === 1 ? 'required' : 'too_short'),
@@ -34,10 +35,10 @@ function paragraphs(max: number, min = 1) {
     );
 }
 
-const ZEmail = z.string('required').check(z.trim(), z.maxLength(254, 'too_long'), z.email('email'));
+const ZEmail = z.string(keyed('invalid')).check(z.trim(), z.maxLength(254, 'too_long'), z.email('email'));
 
 /** Polish numbers as people write them: "+48 85 744 72 72", "(85) 744-72-72", "600 100 200 wew. 214" is not. */
-const ZPhone = z.string('required').check(
+const ZPhone = z.string(keyed('invalid')).check(
   z.trim(),
   z.regex(/^\+?[\d ()-]+$/, 'phone'),
   z.refine((value) => {
@@ -46,22 +47,24 @@ const ZPhone = z.string('required').check(
   }, 'phone'),
 );
 
-const ZNip = z.string('required').check(
+const ZNip = z.string(keyed('invalid')).check(
   z.overwrite((value) => value.replace(/[\s-]/g, '')),
   z.refine(isValidNip, 'nip'),
 );
-const ZRegon = z.string('required').check(
+const ZRegon = z.string(keyed('invalid')).check(
   z.overwrite((value) => value.replace(/[\s-]/g, '')),
   z.refine(isValidRegon, 'regon'),
 );
 
-export const ZTeryt = z.string('required').check(z.regex(/^\d{6}[123]$/, 'teryt'));
+export const ZTeryt = z.string(keyed('invalid')).check(z.regex(/^\d{6}[123]$/, 'teryt'));
 
 /** The year a figure refers to: the programme's data come from GUS and OZPS reports of recent years. */
-const ZYear = z.int('required').check(z.minimum(2000, 'out_of_range'), z.maximum(2100, 'out_of_range'));
+const ZYear = z
+  .int(keyed('not_integer'))
+  .check(z.minimum(2000, 'out_of_range'), z.maximum(2100, 'out_of_range'));
 
 function count(max: number) {
-  return z.int('not_integer').check(z.minimum(0, 'out_of_range'), z.maximum(max, 'out_of_range'));
+  return z.int(keyed('not_integer')).check(z.minimum(0, 'out_of_range'), z.maximum(max, 'out_of_range'));
 }
 
 function figure<T extends z.ZodMiniType>(value: T) {
@@ -74,12 +77,12 @@ export const ZOfficeSection = z.strictObject({
   teryt: ZTeryt,
   address: z.strictObject({
     street: line(200),
-    postalCode: z.string('required').check(z.trim(), z.regex(/^\d{2}-\d{3}$/, 'postal_code')),
+    postalCode: z.string(keyed('invalid')).check(z.trim(), z.regex(/^\d{2}-\d{3}$/, 'postal_code')),
     city: line(100),
   }),
   nip: ZNip,
   regon: ZRegon,
-  head: z.strictObject({ title: z.enum(HEAD_TITLES, 'required'), name: line(150) }),
+  head: z.strictObject({ title: z.enum(HEAD_TITLES, keyed('invalid')), name: line(150) }),
 });
 
 const ZPerson = z.strictObject({ name: line(150), position: line(150), email: ZEmail, phone: ZPhone });
@@ -89,7 +92,7 @@ export const ZContactsSection = z.strictObject({ contact: ZPerson, ops: ZInstitu
 
 export const ZPartnerSection = z.strictObject({
   /** 4 digits; the form defaults it to the gmina's own powiat. */
-  powiatCode: z.string('required').check(z.regex(/^\d{4}$/, 'powiat')),
+  powiatCode: z.string(keyed('invalid')).check(z.regex(/^\d{4}$/, 'powiat')),
   pcpr: ZInstitution,
 });
 
@@ -102,7 +105,7 @@ export const ZCriteriaSection = z
     solectwa: figure(count(500)),
     /** PLN per inhabitant a year, to the grosz. */
     incomePerInhabitant: figure(
-      z.number('required').check(
+      z.number(keyed('invalid')).check(
         z.minimum(0, 'out_of_range'),
         z.maximum(100_000, 'out_of_range'),
         z.refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, 'grosze'),
@@ -151,7 +154,7 @@ export const INFRASTRUCTURE_ITEMS = [
 
 export const ZInfrastructureSection = z.strictObject({
   items: z
-    .array(z.enum(INFRASTRUCTURE_ITEMS, 'invalid'))
+    .array(z.enum(INFRASTRUCTURE_ITEMS, keyed('invalid')))
     .check(z.refine((items) => new Set(items).size === items.length, 'duplicate')),
   other: paragraphs(500, 0),
 });
@@ -163,7 +166,7 @@ export const ZMotivationSection = z.strictObject({
   expectations: paragraphs(MOTIVATION_MAX),
 });
 
-const ZAccepted = z.literal(true, 'must_accept');
+const ZAccepted = z.literal(true, keyed('must_accept'));
 
 export const ZDeclarationsSection = z.strictObject({
   agreementReadiness: ZAccepted,

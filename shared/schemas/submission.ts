@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { keyed } from '../validation.ts';
 import { ZCardAnswers } from './card.ts';
 
 /**
@@ -71,7 +72,7 @@ export type TDraftAnswers = z.infer<typeof ZDraftAnswers>;
 
 export const ZSaveDraftRequest = z.strictObject({
   /** Where the link to the draft goes. */
-  email: z.string('required').check(z.trim(), z.maxLength(254, 'too_long'), z.email('email')),
+  email: z.string(keyed('invalid')).check(z.trim(), z.maxLength(254, 'too_long'), z.email('email')),
   answers: ZDraftAnswers,
 });
 export type TSaveDraftRequest = z.input<typeof ZSaveDraftRequest>;

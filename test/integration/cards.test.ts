@@ -1,0 +1,492 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { loadDemoData } from '../../functions/local/demo-data.ts';
+import { createCall } from '../../functions/repositories/calls.ts';
+import { ZErrorResponse } from '../../shared/schemas/api.ts';
+import type { TCardAnswersInput } from '../../shared/schemas/card.ts';
+import { ZCardReceipt, ZCardView, ZReceiptCheck } from '../../shared/schemas/submission.ts';
+import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { tableSnapshot, testDb } from '../support/db.ts';
+import { startApi } from '../support/http.ts';
+
+/** Sending cards through the real handlers, on DynamoDB Local, with e-mail read back from the SES emulator. */
+const db = testDb();
+const inboxUrl = inject('sesEndpoint');
+let api: Awaited<ReturnType<typeof startApi>>;
+const CALL = 'liderzy-kooperacji-26';
+
+beforeAll(async () => {
+  await loadDemoData(db, new Date());
+  const day = 86_400_000;
+  const base = {
+    programmeId: 'liderzy-kooperacji',
+    title: 'Nabór testowy',
+    wojewodztwa: ['26'],
+    gminaKinds: ['wiejska' as const],
+    formVersion: 1,
+    rules: '',
+  };
+  await createCall(db, {
+    ...base,
+    id: 'closed-call',
+    opensAt: new Date(Date.now() - 30 * day).toISOString(),
+    closesAt: new Date(Date.now() - day).toISOString(),
+  });
+  await createCall(db, {
+    ...base,
+    id: 'future-call',
+    opensAt: new Date(Date.now() + day).toISOString(),
+    closesAt: new Date(Date.now() + 30 * day).toISOString(),
+  });
+  api = await startApi();
+});
+afterAll(() => api.close());
+
+/** Each test sends for its own gmina, so e-mails (the SES store is shared) can be told apart. */
+const RURAL_26 = [
+  '2602052',
+  '2602042',
+  '2601022',
+  '2601052',
+  '2601072',
+  '2602012',
+  '2602072',
+  '2602082',
+  '2603012',
+  '2603022',
+  '2604012',
+  '2604062',
+];
+let nextGmina = 0;
+function freshGmina(): string {
+  const teryt = RURAL_26[nextGmina++];
+  if (!teryt) throw new Error('out of test gminas');
+  return teryt;
+}
+
+async function send(
+  answers: unknown,
+  options: { call?: string; key?: string | null; headers?: Record<string, string> } = {},
+) {
+  const key = options.key === undefined ? randomUUID() : options.key;
+  const response = await fetch(`${api.url}/api/calls/${options.call ?? CALL}/cards`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(key ? { 'idempotency-key': key } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ answers }),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+async function withToken(method: string, path: string, token: string, body?: unknown) {
+  const response = await fetch(`${api.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: response.status, json: await response.json() };
+}
+
+async function mailTo(address: string) {
+  return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+}
+
+describe('sending a card', () => {
+  it('stores it, answers with a receipt, and e-mails the confirmation with a working link', async () => {
+    const answers = validAnswers(freshGmina());
+
+    const response = await send(answers);
+
+    expect(response.status).toBe(201);
+    const receipt = ZCardReceipt.parse(response.json);
+    expect(receipt.reference).toMatch(/^KZ-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/);
+    const [mail, ...more] = await mailTo(answers.contacts.contact.email);
+    expect(more).toEqual([]);
+    expect(mail?.subject).toBe(`Potwierdzenie karty zgłoszeniowej ${receipt.reference} — Oksa`);
+    expect(mail?.body.text).toContain(receipt.sha256);
+    expect(mail?.body.html).toContain('<html lang="pl">');
+
+    const card = await withToken('GET', '/api/cards/current', linkToken(mail as never, '#t='));
+    expect(card.status).toBe(200);
+    expect(ZCardView.parse(card.json)).toMatchObject({
+      reference: receipt.reference,
+      status: 'submitted',
+      version: 1,
+      gminaName: 'Oksa',
+      answers: { office: { nip: '5261040828' } },
+    });
+  });
+
+  it('verifies a receipt by reference and hash, and nothing else', async () => {
+    const { json } = await send(validAnswers(freshGmina()));
+    const receipt = ZCardReceipt.parse(json);
+
+    const valid = await fetch(`${api.url}/api/receipts/${receipt.reference}?sha256=${receipt.sha256}`);
+    const wrongHash = await fetch(`${api.url}/api/receipts/${receipt.reference}?sha256=${'0'.repeat(64)}`);
+    const unknown = await fetch(`${api.url}/api/receipts/KZ-AAAA-AAAA?sha256=${receipt.sha256}`);
+
+    expect(ZReceiptCheck.parse(await valid.json())).toMatchObject({
+      valid: true,
+      version: 1,
+      superseded: false,
+      receivedAt: receipt.receivedAt,
+    });
+    expect(await wrongHash.json()).toEqual({ valid: false });
+    expect(await unknown.json()).toEqual({ valid: false });
+  });
+
+  it('is idempotent: a retry with the same key returns the same receipt and sends no second e-mail', async () => {
+    const answers = validAnswers(freshGmina());
+    const key = randomUUID();
+    const first = await send(answers, { key });
+    const afterFirst = await tableSnapshot(db);
+
+    const retry = await send(answers, { key });
+
+    expect(retry.status).toBe(200);
+    expect(retry.json).toEqual(first.json);
+    expect(await tableSnapshot(db)).toEqual(afterFirst);
+    expect(await mailTo(answers.contacts.contact.email)).toHaveLength(1);
+  });
+
+  it('makes one card and one e-mail of a burst of double clicks', async () => {
+    const answers = validAnswers(freshGmina());
+    const key = randomUUID();
+
+    const responses = await Promise.all(Array.from({ length: 6 }, () => send(answers, { key })));
+
+    expect(new Set(responses.map((response) => response.json.reference)).size).toBe(1);
+    expect(responses.map((response) => response.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+    expect(await mailTo(answers.contacts.contact.email)).toHaveLength(1);
+  });
+
+  it('refuses the same key with other answers, and a second card for the gmina', async () => {
+    const answers = validAnswers(freshGmina());
+    const key = randomUUID();
+    await send(answers, { key });
+    const before = await tableSnapshot(db);
+
+    const otherAnswers = await send(
+      { ...answers, motivation: { motivation: 'Inna', expectations: 'Inne' } },
+      { key },
+    );
+    const secondCard = await send(answers);
+
+    expect(otherAnswers.status).toBe(422);
+    expect(otherAnswers.json.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(secondCard.status).toBe(409);
+    expect(secondCard.json.error.code).toBe('CARD_EXISTS');
+    expect(secondCard.json.error.message).toMatch(/odnośnika z e-maila/);
+    expect(await tableSnapshot(db)).toEqual(before);
+    expect(await mailTo(answers.contacts.contact.email)).toHaveLength(1);
+  });
+
+  it('keeps HTML as text: stored as typed, escaped in the e-mail', async () => {
+    const answers = validAnswers(freshGmina());
+    answers.motivation.expectations = '<script>alert("x")</script> & <b>więcej</b>';
+
+    await send(answers);
+
+    const [mail] = await mailTo(answers.contacts.contact.email);
+    expect(mail?.body.html).toContain(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;więcej&lt;/b&gt;',
+    );
+    expect(mail?.body.html).not.toContain('<script>');
+    expect(mail?.body.text).toContain('<script>alert("x")</script> & <b>więcej</b>');
+    const card = await withToken('GET', '/api/cards/current', linkToken(mail as never, '#t='));
+    expect(card.json.answers.motivation.expectations).toBe(answers.motivation.expectations);
+  });
+});
+
+describe('bad input gets a specific error and changes nothing', () => {
+  let before: Record<string, unknown>[];
+  let mailCount: number;
+  beforeEach(async () => {
+    before = await tableSnapshot(db);
+    mailCount = (await sentMail(inboxUrl)).length;
+  });
+
+  async function expectNothingChanged() {
+    expect(await tableSnapshot(db)).toEqual(before);
+    expect(await sentMail(inboxUrl)).toHaveLength(mailCount);
+  }
+
+  function mutated(change: (answers: TCardAnswersInput & Record<string, unknown>) => void) {
+    const answers = validAnswers('2604092') as TCardAnswersInput & Record<string, unknown>;
+    change(answers);
+    return answers;
+  }
+
+  it.each<[string, (answers: TCardAnswersInput & Record<string, unknown>) => void, Record<string, string>]>([
+    [
+      'an unknown field',
+      (a) => {
+        a.office = { ...a.office, fax: '123' } as never;
+      },
+      { 'answers.office.fax': 'unknown_field' },
+    ],
+    [
+      'a missing section',
+      (a) => {
+        delete (a as Record<string, unknown>).criteria;
+      },
+      { 'answers.criteria': 'required' },
+    ],
+    [
+      'a NIP with a wrong check digit',
+      (a) => {
+        a.office.nip = '5261040829';
+      },
+      { 'answers.office.nip': 'nip' },
+    ],
+    [
+      'a REGON with a wrong check digit',
+      (a) => {
+        a.office.regon = '000331502';
+      },
+      { 'answers.office.regon': 'regon' },
+    ],
+    [
+      'an invalid e-mail',
+      (a) => {
+        a.contacts.contact.email = 'anna@';
+      },
+      { 'answers.contacts.contact.email': 'email' },
+    ],
+    [
+      'a header injection in an e-mail',
+      (a) => {
+        a.contacts.contact.email = 'anna@gmina.example\r\nBcc: all@example.com';
+      },
+      { 'answers.contacts.contact.email': 'email' },
+    ],
+    [
+      'a line break in a one-line field',
+      (a) => {
+        a.office.head.name = 'Jan\nKowalski';
+      },
+      { 'answers.office.head.name': 'control_characters' },
+    ],
+    [
+      'an invalid phone',
+      (a) => {
+        a.contacts.ops.phone = '12 34';
+      },
+      { 'answers.contacts.ops.phone': 'phone' },
+    ],
+    [
+      'a population out of range',
+      (a) => {
+        a.criteria.population.value = 3_000_000;
+      },
+      { 'answers.criteria.population.value': 'out_of_range' },
+    ],
+    [
+      'a fractional count',
+      (a) => {
+        a.criteria.solectwa.value = 2.5;
+      },
+      { 'answers.criteria.solectwa.value': 'not_integer' },
+    ],
+    [
+      'more families than persons',
+      (a) => {
+        a.criteria.assistanceFamilies.value = 300;
+      },
+      { 'answers.criteria.assistanceFamilies.value': 'families_exceed_persons' },
+    ],
+    [
+      'long-term persons over the population',
+      (a) => {
+        a.criteria.longTermAssistancePersons.value = 5000;
+        a.criteria.assistancePersons.value = 5000;
+        a.criteria.assistanceFamilies.value = 10;
+      },
+      {
+        'answers.criteria.longTermAssistancePersons.value': 'exceeds_population',
+        'answers.criteria.assistancePersons.value': 'exceeds_population',
+      },
+    ],
+    [
+      'an oversized text',
+      (a) => {
+        a.motivation.motivation = 'x'.repeat(3001);
+      },
+      { 'answers.motivation.motivation': 'too_long' },
+    ],
+    [
+      'a declaration not accepted',
+      (a) => {
+        a.declarations.rodoAcknowledged = false as true;
+      },
+      { 'answers.declarations.rodoAcknowledged': 'must_accept' },
+    ],
+  ])('rejects %s', async (_, change, fields) => {
+    const response = await send(mutated(change));
+
+    expect(response.status).toBe(400);
+    expect(ZErrorResponse.parse(response.json).error).toMatchObject({ code: 'VALIDATION_FAILED', fields });
+    await expectNothingChanged();
+  });
+
+  it.each<[string, string, string, string]>([
+    ['a TERYT code that does not exist', '2699992', '2699', 'unknown_gmina'],
+    ['a gmina of another voivodeship', '1801032', '1801', 'wrong_wojewodztwo'],
+    ['an urban-rural gmina in a call for rural ones', '2601013', '2601', 'wrong_kind'],
+  ])('rejects %s', async (_, teryt, powiat, reason) => {
+    const response = await send(validAnswers(teryt, powiat));
+
+    expect(response.status).toBe(422);
+    expect(response.json.error).toMatchObject({
+      code: 'GMINA_NOT_ELIGIBLE',
+      fields: { 'answers.office.teryt': reason },
+    });
+    await expectNothingChanged();
+  });
+
+  it('rejects a partner powiat outside the call', async () => {
+    const response = await send(validAnswers('2604092', '1801'));
+
+    expect(response.json.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { 'answers.partner.powiatCode': 'powiat' },
+    });
+    await expectNothingChanged();
+  });
+
+  it.each([
+    ['a closed call', 'closed-call', 409, 'CALL_CLOSED'],
+    ['a call not yet open', 'future-call', 409, 'CALL_NOT_OPEN'],
+    ['an unknown call', 'no-such-call', 404, 'CALL_NOT_FOUND'],
+  ])('rejects %s', async (_, call, status, code) => {
+    const response = await send(validAnswers('2604092'), { call });
+
+    expect(response.status).toBe(status);
+    expect(response.json.error.code).toBe(code);
+    await expectNothingChanged();
+  });
+
+  it('requires an idempotency key', async () => {
+    const response = await send(validAnswers('2604092'), { key: null });
+
+    expect(response.status).toBe(400);
+    expect(response.json.error.code).toBe('IDEMPOTENCY_KEY_MISSING');
+    await expectNothingChanged();
+  });
+
+  it('refuses a missing, malformed or unknown link token', async () => {
+    const missing = await fetch(`${api.url}/api/cards/current`);
+    const malformed = await withToken('GET', '/api/cards/current', 'abc');
+    const unknown = await withToken('DELETE', '/api/cards/current', 'A'.repeat(43));
+
+    for (const response of [{ status: missing.status, json: await missing.json() }, malformed, unknown]) {
+      expect(response.status).toBe(401);
+      expect(response.json.error.code).toBe('LINK_INVALID');
+    }
+    await expectNothingChanged();
+  });
+});
+
+describe('changing and withdrawing through the e-mailed link', () => {
+  it('keeps every version, e-mails each change once, and withdraws and restores the card', async () => {
+    const answers = validAnswers(freshGmina());
+    const first = ZCardReceipt.parse((await send(answers)).json);
+    const token = linkToken((await mailTo(answers.contacts.contact.email))[0] as never, '#t=');
+    const changed = { ...answers, motivation: { ...answers.motivation, expectations: 'Nowe oczekiwania.' } };
+
+    const second = await withToken('PUT', '/api/cards/current', token, { answers: changed });
+    const again = await withToken('PUT', '/api/cards/current', token, { answers: changed });
+
+    expect(second.status).toBe(200);
+    expect(ZCardReceipt.parse(second.json)).toMatchObject({ reference: first.reference, version: 2 });
+    expect(again.json).toEqual(second.json);
+    const afterChange = await mailTo(answers.contacts.contact.email);
+    expect(afterChange.map((mail) => mail.subject.split(' KZ-')[0])).toEqual([
+      'Potwierdzenie karty zgłoszeniowej',
+      'Zmiana karty zgłoszeniowej',
+    ]);
+    const superseded = await fetch(`${api.url}/api/receipts/${first.reference}?sha256=${first.sha256}`);
+    expect(await superseded.json()).toMatchObject({ valid: true, version: 1, superseded: true });
+
+    const withdrawn = await withToken('DELETE', '/api/cards/current', token);
+    const withdrawnAgain = await withToken('DELETE', '/api/cards/current', token);
+    expect(withdrawn.json).toMatchObject({ status: 'withdrawn', version: 2 });
+    expect(withdrawnAgain.json).toEqual(withdrawn.json);
+
+    const restored = await withToken('PUT', '/api/cards/current', token, { answers: changed });
+    expect(restored.json).toMatchObject({ version: 3 });
+    const view = ZCardView.parse((await withToken('GET', '/api/cards/current', token)).json);
+    expect(view.status).toBe('submitted');
+    expect(view.versions.map((version) => version.version)).toEqual([1, 2, 3]);
+    expect(
+      (await mailTo(answers.contacts.contact.email)).map((mail) => mail.subject.split(' KZ-')[0]),
+    ).toEqual([
+      'Potwierdzenie karty zgłoszeniowej',
+      'Zmiana karty zgłoszeniowej',
+      'Wycofanie karty zgłoszeniowej',
+      'Zmiana karty zgłoszeniowej',
+    ]);
+  });
+
+  it('does not let a change move the card to another gmina', async () => {
+    const answers = validAnswers(freshGmina());
+    await send(answers);
+    const token = linkToken((await mailTo(answers.contacts.contact.email))[0] as never, '#t=');
+    const before = await tableSnapshot(db);
+
+    const response = await withToken('PUT', '/api/cards/current', token, {
+      answers: validAnswers('2604092'),
+    });
+
+    expect(response.json.error).toMatchObject({ fields: { 'answers.office.teryt': 'cannot_change_gmina' } });
+    expect(await tableSnapshot(db)).toEqual(before);
+  });
+});
+
+describe('save and return', () => {
+  it('keeps a draft and e-mails a link that restores and updates it', async () => {
+    const email = `szkic.${randomUUID()}@gmina.example`;
+    const partial = { office: { teryt: '2602052', nip: '526' } };
+
+    const saved = await fetch(`${api.url}/api/calls/${CALL}/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, answers: partial }),
+    });
+
+    expect(saved.status).toBe(201);
+    const [mail] = await mailTo(email);
+    expect(mail?.subject).toMatch(/^Zapisana karta zgłoszeniowa/);
+    const token = linkToken(mail as never, '#szkic=');
+    expect((await withToken('GET', '/api/drafts/current', token)).json).toMatchObject({
+      callId: CALL,
+      answers: partial,
+    });
+
+    const updated = { ...partial, contacts: { contact: { name: 'Anna' } } };
+    expect((await withToken('PUT', '/api/drafts/current', token, { answers: updated })).status).toBe(200);
+    expect((await withToken('GET', '/api/drafts/current', token)).json.answers).toEqual(updated);
+    // A draft's token does not open a card, nor the other way round.
+    expect((await withToken('GET', '/api/cards/current', token)).status).toBe(401);
+  });
+
+  it('refuses a draft for a closed call and an unknown section', async () => {
+    const before = await tableSnapshot(db);
+    const post = (call: string, body: unknown) =>
+      fetch(`${api.url}/api/calls/${call}/drafts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (response) => ({ status: response.status, json: await response.json() }));
+
+    const closed = await post('closed-call', { email: 'a@gmina.example', answers: {} });
+    const unknownSection = await post(CALL, { email: 'a@gmina.example', answers: { hobby: {} } });
+
+    expect(closed.json.error.code).toBe('CALL_CLOSED');
+    expect(unknownSection.json.error.fields).toEqual({ 'answers.hobby': 'unknown_field' });
+    expect(await tableSnapshot(db)).toEqual(before);
+  });
+});

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { changeCard } from '../../functions/domain/change-card.ts';
+import { sendPendingMail } from '../../functions/domain/send-pending-mail.ts';
+import { submitCard } from '../../functions/domain/submit-card.ts';
+import { config } from '../../functions/lib/config.ts';
+import { demoCalls, loadDemoData } from '../../functions/local/demo-data.ts';
+import { createSesMailer } from '../../functions/mail/mailer.ts';
+import { getCardWithVersions } from '../../functions/repositories/cards.ts';
+import { ZCardAnswers } from '../../shared/schemas/card.ts';
+import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { tableSnapshot, testDb } from '../support/db.ts';
+
+/**
+ * Save first, then send: with SES unreachable (a real refused connection, not a mock) the card is stored
+ * and its e-mail waits in the outbox; the sweeper sends it exactly once when SES is back.
+ */
+const db = testDb();
+const settings = config();
+const inboxUrl = inject('sesEndpoint');
+const workingSes = createSesMailer(settings);
+// Port 9 (discard) refuses connections on this machine: SES is "down".
+const brokenSes = createSesMailer({ ...settings, SES_ENDPOINT: 'http://127.0.0.1:9' });
+const CALL = 'liderzy-kooperacji-20';
+
+beforeAll(() => loadDemoData(db, new Date()));
+
+async function mailTo(address: string) {
+  return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+}
+
+describe('the mail outbox', () => {
+  it('stores the card when SES fails, and the sweeper sends its e-mail once', async () => {
+    const answers = ZCardAnswers.parse({
+      ...validAnswers('2001022', '2001'),
+      contacts: {
+        ...validAnswers().contacts,
+        contact: { ...validAnswers().contacts.contact, email: `outbox.${randomUUID()}@gmina.example` },
+      },
+    });
+    const now = () => new Date();
+
+    const { receipt } = await submitCard(
+      { db, mailer: brokenSes, now, siteUrl: settings.SITE_URL },
+      { callId: CALL, idempotencyKey: randomUUID(), answers },
+    );
+
+    expect((await getCardWithVersions(db, CALL, '2001022'))?.card.reference).toBe(receipt.reference);
+    expect(await mailTo(answers.contacts.contact.email)).toEqual([]);
+    const pending = (await tableSnapshot(db)).filter(
+      (item) => item.type === 'outbox' && item.status === 'pending',
+    );
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.lastError).toBeTruthy();
+
+    // Still down: the sweeper keeps the message for later.
+    const later = () => new Date(Date.now() + 120_000);
+    expect(await sendPendingMail({ db, mailer: brokenSes, now: later })).toEqual({
+      sent: 0,
+      retryLater: 1,
+      unknown: 0,
+    });
+    // Back up: sent once; a second sweep finds nothing.
+    expect(await sendPendingMail({ db, mailer: workingSes, now: later })).toEqual({
+      sent: 1,
+      retryLater: 0,
+      unknown: 0,
+    });
+    expect(await sendPendingMail({ db, mailer: workingSes, now: later })).toEqual({
+      sent: 0,
+      retryLater: 0,
+      unknown: 0,
+    });
+
+    const mails = await mailTo(answers.contacts.contact.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toContain(receipt.reference);
+    // Once sent, the link's token is gone from the outbox item; only its hash is kept.
+    const sent = (await tableSnapshot(db)).find((item) => item.type === 'outbox' && item.status === 'sent');
+    expect(JSON.stringify(sent)).not.toContain(linkToken(mails[0] as never, '#t='));
+  });
+
+  it('reports, and never resends, a message whose sender stopped mid-send', async () => {
+    const answers = ZCardAnswers.parse({
+      ...validAnswers('2001032', '2001'),
+      contacts: {
+        ...validAnswers().contacts,
+        contact: { ...validAnswers().contacts.contact, email: `stuck.${randomUUID()}@gmina.example` },
+      },
+    });
+    // A sender that "dies" after claiming: SES never answers within the test, so the claim stays.
+    const hangingSes = { send: () => new Promise<string>(() => undefined) };
+    void submitCard(
+      { db, mailer: hangingSes, now: () => new Date(), siteUrl: settings.SITE_URL },
+      { callId: CALL, idempotencyKey: randomUUID(), answers },
+    );
+    await expect
+      .poll(async () => (await tableSnapshot(db)).some((item) => item.status === 'sending'))
+      .toBe(true);
+
+    const muchLater = () => new Date(Date.now() + 30 * 60_000);
+    const report = await sendPendingMail({ db, mailer: workingSes, now: muchLater });
+
+    expect(report).toEqual({ sent: 0, retryLater: 0, unknown: 1 });
+    expect(await mailTo(answers.contacts.contact.email)).toEqual([]);
+  });
+});
+
+describe('after the deadline', () => {
+  it('keeps the card read-only: a change is refused and nothing changes', async () => {
+    const call = demoCalls(new Date()).find((candidate) => candidate.id === CALL);
+    if (!call) throw new Error('demo call missing');
+    const answers = ZCardAnswers.parse({
+      ...validAnswers('2001052', '2001'),
+      contacts: {
+        ...validAnswers().contacts,
+        contact: { ...validAnswers().contacts.contact, email: `late.${randomUUID()}@gmina.example` },
+      },
+    });
+    const deps = { db, mailer: workingSes, siteUrl: settings.SITE_URL };
+    await submitCard(
+      { ...deps, now: () => new Date() },
+      { callId: CALL, idempotencyKey: randomUUID(), answers },
+    );
+    const token = linkToken((await mailTo(answers.contacts.contact.email))[0] as never, '#t=');
+    const before = await tableSnapshot(db);
+    const afterDeadline = () => new Date(Date.parse(call.closesAt) + 1_000);
+
+    const change = changeCard(
+      { ...deps, now: afterDeadline },
+      { token, answers: { ...answers, motivation: { motivation: 'Za późno', expectations: 'Nic' } } },
+    );
+
+    await expect(change).rejects.toMatchObject({ code: 'CALL_CLOSED' });
+    expect(await tableSnapshot(db)).toEqual(before);
+  });
+});
