@@ -11,6 +11,7 @@ import { freePort } from '../functions/local/processes.ts';
 import { handlerEnvironment } from '../functions/local/stack.ts';
 import { EVENT_HANDLERS, FALLBACK_HANDLER, ROUTES } from '../functions/routes.ts';
 import { LAMBDA_BUNDLING } from '../infra/bundling.ts';
+import { benchSubmissions } from './submissions.ts';
 
 const BUNDLE_TARGET_BYTES = 250 * 1024;
 const IMPORT_TARGET_MS = 150;
@@ -140,6 +141,28 @@ async function startTime(): Promise<void> {
   );
 }
 
+async function submissions(): Promise<void> {
+  const figures = await benchSubmissions();
+  console.log(
+    `Submissions on the local stack (${figures.clients} clients, each sending its card 3 times with one idempotency key, 2 at once)`,
+  );
+  table(
+    ['measure', 'value'],
+    [
+      [
+        'requests',
+        `${figures.requests} (${Object.entries(figures.statuses)
+          .map(([status, count]) => `${count} × ${status}`)
+          .join(', ')})`,
+      ],
+      ['throughput', `${figures.throughput.toFixed(1)} requests/s over ${figures.seconds.toFixed(1)} s`],
+      ['latency p50 / p95', `${figures.p50.toFixed(0)} ms / ${figures.p95.toFixed(0)} ms`],
+      ['cards stored', `${figures.cards} (expected ${figures.clients})`],
+      ['e-mails sent', `${figures.emails} (expected ${figures.clients})`],
+    ],
+  );
+}
+
 // Inside the repository (git-ignored .local/) so the bundles resolve @aws-sdk from its node_modules, as
 // they resolve it from the runtime on Lambda.
 mkdirSync(join(REPO, '.local'), { recursive: true });
@@ -151,6 +174,7 @@ try {
   const files = await bundleSizes(outDir);
   importTimes(files, outDir);
   if (!process.argv.includes('--no-start')) await startTime();
+  await submissions();
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -1,0 +1,96 @@
+// Submissions on the local stack: concurrent clients sending distinct cards, each retrying its request
+// (as a double click or a flaky link would), then a count showing no duplicate cards or e-mails.
+import { randomUUID } from 'node:crypto';
+import { localDynamoClient } from '../functions/local/emulators.ts';
+import { freePort } from '../functions/local/processes.ts';
+import { startLocalStack, TABLE_NAME } from '../functions/local/stack.ts';
+import { dbOf } from '../functions/repositories/dynamo.ts';
+import { GMINY } from '../shared/teryt/index.ts';
+import { PARTNER_WOJEWODZTWA } from '../shared/wojewodztwa.ts';
+import { sentMail, validAnswers } from '../test/support/cards.ts';
+import { tableSnapshot } from '../test/support/db.ts';
+
+const CLIENTS = 50;
+/** Each client sends its card this many times with the same idempotency key, two of them at once. */
+const SENDS_PER_CLIENT = 3;
+
+export interface SubmissionFigures {
+  clients: number;
+  requests: number;
+  seconds: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  cards: number;
+  emails: number;
+  statuses: Record<string, number>;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export async function benchSubmissions(): Promise<SubmissionFigures> {
+  const stack = await startLocalStack({
+    ports: {
+      web: await freePort(),
+      api: await freePort(),
+      dynamodb: await freePort(),
+      ses: await freePort(),
+    },
+    persist: false,
+    echo: false,
+    web: false,
+  });
+  try {
+    // Rural gminas of the partner voivodeships, spread over their five calls.
+    const gminy = GMINY.filter(
+      (gmina) =>
+        gmina.kind === 'wiejska' &&
+        (PARTNER_WOJEWODZTWA as readonly string[]).includes(gmina.wojewodztwoCode),
+    ).filter((_, index) => index % 7 === 0);
+    const clients = gminy.slice(0, CLIENTS).map((gmina) => ({
+      callId: `liderzy-kooperacji-${gmina.wojewodztwoCode}`,
+      key: randomUUID(),
+      answers: validAnswers(gmina.teryt),
+    }));
+    const latencies: number[] = [];
+    const statuses: Record<string, number> = {};
+    const send = async (client: (typeof clients)[number]) => {
+      const started = performance.now();
+      const response = await fetch(`${stack.urls.api}/api/calls/${client.callId}/cards`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': client.key },
+        body: JSON.stringify({ answers: client.answers }),
+      });
+      await response.arrayBuffer();
+      latencies.push(performance.now() - started);
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    };
+    const started = performance.now();
+    await Promise.all(
+      clients.map(async (client) => {
+        await Promise.all([send(client), send(client)]);
+        for (let retry = 2; retry < SENDS_PER_CLIENT; retry += 1) await send(client);
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+
+    const items = await tableSnapshot(dbOf(localDynamoClient(stack.urls.dynamodb), TABLE_NAME));
+    const emails = await sentMail(stack.urls.inbox);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return {
+      clients: clients.length,
+      requests: latencies.length,
+      seconds,
+      throughput: latencies.length / seconds,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      cards: items.filter((item) => item.type === 'card').length,
+      emails: emails.length,
+      statuses,
+    };
+  } finally {
+    await stack.stop();
+  }
+}
