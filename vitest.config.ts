@@ -33,6 +33,8 @@ export default defineConfig({
           globalSetup: ['test/support/local-stack.global.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // Pages answer after network round trips and deliberate pauses (announcements wait 1 s).
+          expect: { poll: { timeout: 10_000 } },
           // One browser at a time: two cores are shared with DynamoDB Local, the API and Vite.
           fileParallelism: false,
         },

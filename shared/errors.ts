@@ -105,6 +105,7 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     wrong_wojewodztwo: 'Ta gmina leży poza województwem, którego dotyczy nabór.',
     wrong_kind: 'Nabór nie jest przeznaczony dla gmin tego rodzaju.',
     cannot_change_gmina: 'Gminy nie można zmienić w wysłanej karcie.',
+    malformed_text: 'Tekst zawiera uszkodzone znaki. Wpisz go ponownie zamiast wklejać.',
   },
   en: {
     required: 'This field is required.',
@@ -136,5 +137,6 @@ export const FIELD_MESSAGES: Record<Language, Record<string, string>> = {
     wrong_wojewodztwo: 'This gmina lies outside the voivodeship of this call.',
     wrong_kind: 'This call is not meant for gminas of this kind.',
     cannot_change_gmina: 'The gmina of a sent card cannot be changed.',
+    malformed_text: 'The text contains broken characters. Type it again instead of pasting it.',
   },
 };

@@ -57,7 +57,7 @@ export async function changeCard(
           powiatName: POWIATY.get(input.answers.partner.powiatCode) ?? input.answers.partner.powiatCode,
           answers: input.answers,
           cardUrl: cardUrl(deps.siteUrl, token),
-          receiptUrl: receiptUrl(deps.siteUrl, card.reference, sha256),
+          receiptUrl: receiptUrl(deps.siteUrl, receipt),
         },
       },
       receivedAt,
@@ -68,7 +68,14 @@ export async function changeCard(
       cardLinkExpiry(call),
     ),
   });
-  if (!saved) throw new AppError('CONFLICT');
+  if (!saved) {
+    // A twin request (a double click) may have saved these very answers a moment ago: that is success.
+    const { card: now } = await cardByLink(deps, input.token);
+    if (now.sha256 === sha256 && now.status === 'submitted') {
+      return { reference: now.reference, version: now.version, sha256, receivedAt: now.updatedAt };
+    }
+    throw new AppError('CONFLICT');
+  }
   await deliverMail(deps, outboxKey);
   return receipt;
 }

@@ -9,16 +9,20 @@ import type { Db } from '../repositories/dynamo.ts';
  */
 export async function checkReceipt(
   deps: { db: Db },
-  reference: string,
-  sha256: string,
+  receipt: { reference: string; sha256: string; version?: number | undefined },
 ): Promise<TReceiptCheck> {
+  const { reference, sha256 } = receipt;
   const target = await findByReference(deps.db, reference);
   if (!target) return { valid: false };
   const [found, call] = await Promise.all([
     getCardWithVersions(deps.db, target.callId, target.teryt),
     getCall(deps.db, target.callId),
   ]);
-  const version = found?.versions.find((candidate) => candidate.sha256 === sha256);
+  // Without a version, the newest with these answers: after A → B → A the answers stand as version 3.
+  const version = found?.versions.findLast(
+    (candidate) =>
+      candidate.sha256 === sha256 && (receipt.version === undefined || candidate.version === receipt.version),
+  );
   if (!found || !call || !version) return { valid: false };
   return {
     valid: true,
@@ -28,5 +32,6 @@ export async function checkReceipt(
     callTitle: call.title,
     gminaName: found.card.gminaName,
     superseded: version.version < found.card.version,
+    status: found.card.status,
   };
 }

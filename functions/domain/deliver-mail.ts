@@ -2,30 +2,77 @@ import { logger } from '../lib/logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { renderMail } from '../mail/templates.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { claimMessage, markSent, type OutboxKey, releaseForRetry } from '../repositories/outbox.ts';
+import {
+  claimMessage,
+  markFailed,
+  markSent,
+  markUnknownNow,
+  type OutboxKey,
+  releaseForRetry,
+} from '../repositories/outbox.ts';
 
-export type DeliveryResult = 'sent' | 'not-claimed' | 'retry-later';
+export type DeliveryResult = 'sent' | 'not-claimed' | 'retry-later' | 'failed' | 'unknown';
 
-/** Sends one outbox message if this caller can claim it. Never throws for an SES failure: it is retried. */
+/** After this many refusals a message is given up and reported, so it cannot block the queue forever. */
+export const MAX_ATTEMPTS = 8;
+
+/**
+ * A send that timed out or lost its connection may have been accepted: resending could deliver it twice, so
+ * such a message is reported instead (status "unknown"). Anything else SES refused is retried later.
+ */
+function outcomeUnknown(error: unknown): boolean {
+  const { name, code } = error as { name?: string; code?: string };
+  return name === 'AbortError' || name === 'TimeoutError' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+/**
+ * Sends one outbox message if this caller can claim it. It never throws: what is stored is stored, and a
+ * message that could not be sent now is left for the sweeper.
+ */
 export async function deliverMail(
   deps: { db: Db; mailer: Mailer; now: () => Date },
   key: OutboxKey,
 ): Promise<DeliveryResult> {
-  const message = await claimMessage(deps.db, key, deps.now());
-  if (!message) return 'not-claimed';
-  let messageId: string;
   try {
-    messageId = await deps.mailer.send(renderMail(message.to, message.mail));
+    const message = await claimMessage(deps.db, key, deps.now());
+    if (!message) return 'not-claimed';
+    let messageId: string;
+    try {
+      messageId = await deps.mailer.send(renderMail(message.to, message.mail));
+    } catch (error) {
+      if (outcomeUnknown(error)) {
+        await markUnknownNow(deps.db, key);
+        logger.error('mail may or may not have been sent: SES did not answer in time', {
+          key,
+          error: error as Error,
+        });
+        return 'unknown';
+      }
+      if (message.attempts >= MAX_ATTEMPTS) {
+        await markFailed(deps.db, key, (error as Error).message ?? String(error));
+        logger.error('mail given up after repeated refusals', {
+          key,
+          attempts: message.attempts,
+          error: error as Error,
+        });
+        return 'failed';
+      }
+      logger.warn('mail not accepted; it will be retried', {
+        key,
+        attempts: message.attempts,
+        error: error as Error,
+      });
+      await releaseForRetry(deps.db, key, (error as Error).name ?? 'Error');
+      return 'retry-later';
+    }
+    await markSent(deps.db, key, messageId, deps.now());
+    logger.info('mail sent', { key, template: message.mail.template, messageId });
+    return 'sent';
   } catch (error) {
-    logger.warn('mail not accepted; it will be retried', {
+    logger.error('outbox bookkeeping failed; the sweeper will pick the message up', {
       key,
-      attempts: message.attempts,
       error: error as Error,
     });
-    await releaseForRetry(deps.db, key, (error as Error).message ?? String(error));
     return 'retry-later';
   }
-  await markSent(deps.db, key, messageId, deps.now());
-  logger.info('mail sent', { key, template: message.mail.template, messageId });
-  return 'sent';
 }

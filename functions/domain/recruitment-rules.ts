@@ -12,7 +12,8 @@ export function assertCallOpen(call: TCall, now: Date): void {
 
 /**
  * Checks again what the form's picker checked: the gmina exists, lies in the call's voivodeships and is of
- * an admitted kind; the partner powiat exists in the same voivodeship. Field paths are the request body's.
+ * an admitted kind; the partner powiat exists in one of the call's voivodeships. Field paths are the request
+ * body's.
  */
 export function assertEligible(call: TCall, answers: TCardAnswers): Gmina {
   const gmina = findGmina(answers.office.teryt);
@@ -33,8 +34,11 @@ export function cardUrl(siteUrl: string, token: string): string {
   return `${siteUrl}/karta#t=${token}`;
 }
 
-export function receiptUrl(siteUrl: string, reference: string, sha256: string): string {
-  return `${siteUrl}/potwierdzenie?ref=${encodeURIComponent(reference)}&sha256=${sha256}`;
+export function receiptUrl(
+  siteUrl: string,
+  receipt: { reference: string; sha256: string; version: number },
+): string {
+  return `${siteUrl}/potwierdzenie?ref=${encodeURIComponent(receipt.reference)}&sha256=${receipt.sha256}&version=${receipt.version}`;
 }
 
 export function draftUrl(siteUrl: string, callId: string, token: string): string {

@@ -6,7 +6,7 @@ import { deliverMail } from './deliver-mail.ts';
 
 /** Messages younger than this are still being sent by the request that wrote them. */
 const GRACE_MS = 60_000;
-/** Longer than any sender can take (the SES call times out after 5 s, a function after 10 s). */
+/** Longer than any sender can take (the SES call times out after 5 s, a function after 60 s). */
 const STALE_CLAIM_MS = 15 * 60_000;
 const BATCH = 100;
 
@@ -14,7 +14,11 @@ export interface SweepReport {
   sent: number;
   retryLater: number;
   unknown: number;
+  failed: number;
 }
+
+/** Claiming stops when less time than this is left, so the function is never killed mid-send. */
+const TIME_PER_MESSAGE_MS = 15_000;
 
 /**
  * The outbox sweeper, run every few minutes by the scheduler: retries what SES refused and reports
@@ -24,11 +28,13 @@ export async function sendPendingMail(deps: {
   db: Db;
   mailer: Mailer;
   now: () => Date;
+  timeLeftMs: () => number;
 }): Promise<SweepReport> {
   const now = deps.now();
-  const report: SweepReport = { sent: 0, retryLater: 0, unknown: 0 };
+  const report: SweepReport = { sent: 0, retryLater: 0, unknown: 0, failed: 0 };
   const undelivered = await listUndelivered(deps.db, new Date(now.getTime() - GRACE_MS).toISOString(), BATCH);
   for (const { pk, sk, status } of undelivered) {
+    if (deps.timeLeftMs() < TIME_PER_MESSAGE_MS) break;
     const key = { pk, sk };
     if (status === 'sending') {
       const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
@@ -41,6 +47,8 @@ export async function sendPendingMail(deps: {
     const result = await deliverMail(deps, key);
     if (result === 'sent') report.sent += 1;
     if (result === 'retry-later') report.retryLater += 1;
+    if (result === 'unknown') report.unknown += 1;
+    if (result === 'failed') report.failed += 1;
   }
   return report;
 }

@@ -36,6 +36,9 @@ export async function submitCard(
   const call = await getCall(deps.db, input.callId);
   if (!call) throw new AppError('CALL_NOT_FOUND');
   const requestSha256 = sha256Hex(canonicalJson({ callId: input.callId, answers: input.answers }));
+  // Read once: a request that arrived before the deadline counts as received then, even if a retry below
+  // (after a write conflict) runs a moment after it.
+  const now = deps.now();
 
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const earlier = await getIdempotency(deps.db, input.callId, input.idempotencyKey);
@@ -43,7 +46,6 @@ export async function submitCard(
       if (earlier.requestSha256 !== requestSha256) throw new AppError('IDEMPOTENCY_KEY_REUSED');
       return { receipt: earlier.receipt, replayed: true };
     }
-    const now = deps.now();
     assertCallOpen(call, now);
     const gmina = assertEligible(call, input.answers);
 
@@ -98,7 +100,7 @@ export async function submitCard(
             powiatName: POWIATY.get(input.answers.partner.powiatCode) ?? input.answers.partner.powiatCode,
             answers: input.answers,
             cardUrl: cardUrl(deps.siteUrl, token),
-            receiptUrl: receiptUrl(deps.siteUrl, receipt.reference, receipt.sha256),
+            receiptUrl: receiptUrl(deps.siteUrl, receipt),
           },
         },
         receivedAt,

@@ -40,7 +40,12 @@ export async function withdrawCard(
       withdrawnAt,
     ),
   });
-  if (!saved) throw new AppError('CONFLICT');
+  if (!saved) {
+    // A twin request may have withdrawn it a moment ago: withdrawing twice is still withdrawn.
+    const current = await cardByLink(deps, input.token);
+    if (current.card.status === 'withdrawn') return cardView(current);
+    throw new AppError('CONFLICT');
+  }
   await deliverMail(deps, outboxKey);
   return cardView({ ...linked, card: { ...card, status: 'withdrawn', updatedAt: withdrawnAt } });
 }

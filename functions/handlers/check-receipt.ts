@@ -10,7 +10,11 @@ export const handler = httpRoute({ query: ZReceiptQuery }, async ({ query, param
   const reference = (params.reference ?? '').toUpperCase();
   // A malformed reference cannot exist; answering "not valid" reveals nothing more than a lookup would.
   const body = ZReference.safeParse(reference).success
-    ? await checkReceipt(deps, reference, query.sha256)
+    ? await checkReceipt(deps, {
+        reference,
+        sha256: query.sha256,
+        version: query.version === undefined ? undefined : Number(query.version),
+      })
     : { valid: false as const };
   return { body };
 });

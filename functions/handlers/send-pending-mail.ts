@@ -1,4 +1,4 @@
-import type { ScheduledEvent } from 'aws-lambda';
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import { sendPendingMail } from '../domain/send-pending-mail.ts';
 import { config } from '../lib/config.ts';
 import { logger } from '../lib/logger.ts';
@@ -9,8 +9,8 @@ const settings = config();
 const deps = { db: createDb(settings), mailer: createSesMailer(settings), now: () => new Date() };
 
 /** Run every few minutes by EventBridge Scheduler (locally: POST /__local/run/send-pending-mail). */
-export async function handler(_event: ScheduledEvent | Record<string, never>) {
-  const report = await sendPendingMail(deps);
+export async function handler(_event: ScheduledEvent | Record<string, never>, context: Context) {
+  const report = await sendPendingMail({ ...deps, timeLeftMs: () => context.getRemainingTimeInMillis() });
   logger.info('outbox swept', { ...report });
   return report;
 }

@@ -19,6 +19,8 @@ export function createSesMailer(
 ): Mailer {
   const client = new SESClient({
     region: config.AWS_REGION,
+    // The SDK's own retries could send a message twice; the outbox decides about retrying instead.
+    maxAttempts: 1,
     ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}),
   });
   return {

@@ -56,7 +56,11 @@ export async function createCall(db: Db, call: TCall): Promise<void> {
   );
 }
 
+/** Call ids are slugs (see ZCall); anything else cannot exist, and is not worth a (refused) key lookup. */
+const CALL_ID = /^[a-z0-9-]{3,64}$/;
+
 export async function getCall(db: Db, callId: string): Promise<TCall | undefined> {
+  if (!CALL_ID.test(callId)) return undefined;
   const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.call(callId) }));
   return Item ? toCall(Item) : undefined;
 }

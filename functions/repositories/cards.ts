@@ -239,12 +239,14 @@ export async function withdrawCard(
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
+/** False when the card was changed meanwhile, or another change of it was committing at the same moment. */
 async function runGuarded(db: Db, TransactItems: TransactItems): Promise<boolean> {
   try {
     await db.client.send(new TransactWriteCommand({ TransactItems }));
     return true;
   } catch (error) {
-    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+    const codes = cancellationCodes(error);
+    if (codes?.[0] === 'ConditionalCheckFailed' || codes?.includes('TransactionConflict')) return false;
     throw error;
   }
 }

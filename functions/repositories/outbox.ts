@@ -9,7 +9,7 @@ import type { Db } from './dynamo.ts';
  * If SES refuses, it goes back to pending for the sweeper to retry. If a sender dies between SES accepting
  * and recording "sent", the message stays "sending": it is reported, not resent.
  */
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unknown';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unknown' | 'failed';
 
 export interface OutboxKey {
   pk: string;
@@ -99,6 +99,38 @@ export async function releaseForRetry(db: Db, key: OutboxKey, reason: string): P
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':pending': 'pending',
+        ':sending': 'sending',
+        ':reason': reason.slice(0, 500),
+      },
+    }),
+  );
+}
+
+/** SES gave no answer: whether it sent the message is unknown, so it is taken out of the queue and reported. */
+export async function markUnknownNow(db: Db, key: OutboxKey): Promise<void> {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: key,
+      UpdateExpression: 'SET #status = :unknown REMOVE mail, gsi3pk, gsi3sk',
+      ConditionExpression: '#status = :sending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':unknown': 'unknown', ':sending': 'sending' },
+    }),
+  );
+}
+
+/** Refused too often (an address SES will never take, say): out of the queue, kept for a person to see. */
+export async function markFailed(db: Db, key: OutboxKey, reason: string): Promise<void> {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: key,
+      UpdateExpression: 'SET #status = :failed, lastError = :reason REMOVE gsi3pk, gsi3sk',
+      ConditionExpression: '#status = :sending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':failed': 'failed',
         ':sending': 'sending',
         ':reason': reason.slice(0, 500),
       },

@@ -11,6 +11,16 @@ import { keyed } from '../validation.ts';
 
 export const CARD_FORM_VERSION = 1;
 
+/**
+ * A lone UTF-16 surrogate is not text: it cannot be encoded for e-mail or most APIs. (String.prototype
+ * .isWellFormed would say the same, but old browsers the clerks use lack it.)
+ */
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
 /** Free text that fits on one line: no control characters, so nothing can smuggle a header into an e-mail. */
 function line(max: number, min = 1) {
   return z
@@ -20,6 +30,7 @@ function line(max: number, min = 1) {
       z.minLength(min, min === 1 ? 'required' : 'too_short'),
       z.maxLength(max, 'too_long'),
       z.regex(/^\P{Cc}*$/u, 'control_characters'),
+      z.refine(isWellFormedText, 'malformed_text'),
     );
 }
 
@@ -32,6 +43,7 @@ function paragraphs(max: number, min = 1) {
       z.minLength(min, min === 1 ? 'required' : 'too_short'),
       z.maxLength(max, 'too_long'),
       z.regex(/^(?:\P{Cc}|[\t\n\r])*$/u, 'control_characters'),
+      z.refine(isWellFormedText, 'malformed_text'),
     );
 }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { keyed } from '../validation.ts';
-import { ZCardAnswers } from './card.ts';
+import { isWellFormedText, ZCardAnswers } from './card.ts';
 
 /**
  * The recruitment API's contracts around the card: sending it, the e-mailed link that reads, changes or
@@ -13,7 +13,7 @@ import { ZCardAnswers } from './card.ts';
  * POST   /api/calls/{callId}/drafts    ZSaveDraftRequest → 201 ZDraftSaved (the link goes by e-mail)
  * GET    /api/drafts/current           Authorization: Bearer <draft token> → ZDraftView
  * PUT    /api/drafts/current           ZUpdateDraftRequest + the token → ZDraftSaved
- * GET    /api/receipts/{reference}?sha256=<hex> → ZReceiptCheck
+ * GET    /api/receipts/{reference}?sha256=<hex>[&version=<n>] → ZReceiptCheck
  */
 
 export const ZSubmitCardRequest = z.strictObject({ answers: ZCardAnswers });
@@ -56,16 +56,41 @@ export const ZCardView = z.strictObject({
 });
 export type TCardView = z.infer<typeof ZCardView>;
 
+/**
+ * What a draft section may hold: the shapes a half-filled form produces, bounded so that nothing a browser
+ * sends can exceed what DynamoDB stores (depth, key and text length, numbers it can represent).
+ */
+function isDraftValue(value: unknown, depth: number): boolean {
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'number')
+    return Number.isFinite(value) && Math.abs(value) <= 1e15 && (value === 0 || Math.abs(value) >= 1e-6);
+  if (typeof value === 'string') return value.length <= 10_000 && isWellFormedText(value);
+  if (depth >= 4) return false;
+  if (Array.isArray(value)) return value.length <= 50 && value.every((item) => isDraftValue(item, depth + 1));
+  if (typeof value === 'object') {
+    const entries = Object.entries(value);
+    return (
+      entries.length <= 50 &&
+      entries.every(([key, item]) => /^[A-Za-z0-9_-]{1,64}$/.test(key) && isDraftValue(item, depth + 1))
+    );
+  }
+  return false;
+}
+
+const ZDraftSection = z
+  .record(z.string(), z.unknown())
+  .check(z.refine((section) => isDraftValue(section, 0), 'invalid'));
+
 /** A draft holds whatever the clerk has typed so far, section by section, unchecked until it is sent. */
 export const ZDraftAnswers = z.partial(
   z.strictObject({
-    office: z.record(z.string(), z.json()),
-    contacts: z.record(z.string(), z.json()),
-    partner: z.record(z.string(), z.json()),
-    criteria: z.record(z.string(), z.json()),
-    infrastructure: z.record(z.string(), z.json()),
-    motivation: z.record(z.string(), z.json()),
-    declarations: z.record(z.string(), z.json()),
+    office: ZDraftSection,
+    contacts: ZDraftSection,
+    partner: ZDraftSection,
+    criteria: ZDraftSection,
+    infrastructure: ZDraftSection,
+    motivation: ZDraftSection,
+    declarations: ZDraftSection,
   }),
 );
 export type TDraftAnswers = z.infer<typeof ZDraftAnswers>;
@@ -94,7 +119,11 @@ export const ZDraftView = z.strictObject({
 });
 export type TDraftView = z.infer<typeof ZDraftView>;
 
-export const ZReceiptQuery = z.strictObject({ sha256: ZSha256 });
+export const ZReceiptQuery = z.strictObject({
+  sha256: ZSha256,
+  /** The receipt's version: the same answers can come back in a later version (A → B → A). */
+  version: z.optional(z.string().check(z.regex(/^[1-9]\d{0,3}$/))),
+});
 
 export const ZReceiptCheck = z.union([
   z.strictObject({
@@ -106,6 +135,8 @@ export const ZReceiptCheck = z.union([
     gminaName: z.string(),
     /** True when a later version replaced the one this receipt names. */
     superseded: z.boolean(),
+    /** The card's state now: a withdrawn card's receipts still prove what was received and when. */
+    status: z.enum(CARD_STATUSES),
   }),
   z.strictObject({ valid: z.literal(false) }),
 ]);

@@ -203,15 +203,15 @@ describe('sending a card', () => {
 
 describe('bad input gets a specific error and changes nothing', () => {
   let before: Record<string, unknown>[];
-  let mailCount: number;
+  // Every card below is for this gmina; the SES store is shared with other test files, so count its mail.
+  const contact = validAnswers('2604092').contacts.contact.email;
   beforeEach(async () => {
     before = await tableSnapshot(db);
-    mailCount = (await sentMail(inboxUrl)).length;
   });
 
   async function expectNothingChanged() {
     expect(await tableSnapshot(db)).toEqual(before);
-    expect(await sentMail(inboxUrl)).toHaveLength(mailCount);
+    expect(await mailTo(contact)).toEqual([]);
   }
 
   function mutated(change: (answers: TCardAnswersInput & Record<string, unknown>) => void) {
@@ -361,6 +361,7 @@ describe('bad input gets a specific error and changes nothing', () => {
     ['a closed call', 'closed-call', 409, 'CALL_CLOSED'],
     ['a call not yet open', 'future-call', 409, 'CALL_NOT_OPEN'],
     ['an unknown call', 'no-such-call', 404, 'CALL_NOT_FOUND'],
+    ['a call id no call can have', 'x'.repeat(3000), 404, 'CALL_NOT_FOUND'],
   ])('rejects %s', async (_, call, status, code) => {
     const response = await send(validAnswers('2604092'), { call });
 
@@ -431,6 +432,68 @@ describe('changing and withdrawing through the e-mailed link', () => {
     ]);
   });
 
+  it('treats a double click on change or withdraw as one action', async () => {
+    const answers = validAnswers(freshGmina());
+    await send(answers);
+    const token = linkToken((await mailTo(answers.contacts.contact.email))[0] as never, '#t=');
+    const changed = { ...answers, motivation: { ...answers.motivation, motivation: 'Zmienione.' } };
+
+    const changes = await Promise.all(
+      [1, 2, 3].map(() => withToken('PUT', '/api/cards/current', token, { answers: changed })),
+    );
+    const withdrawals = await Promise.all(
+      [1, 2, 3].map(() => withToken('DELETE', '/api/cards/current', token)),
+    );
+
+    expect(changes.map((response) => response.status)).toEqual([200, 200, 200]);
+    expect(new Set(changes.map((response) => response.json.version))).toEqual(new Set([2]));
+    expect(withdrawals.map((response) => response.json.status)).toEqual([
+      'withdrawn',
+      'withdrawn',
+      'withdrawn',
+    ]);
+    const subjects = (await mailTo(answers.contacts.contact.email)).map(
+      (mail) => mail.subject.split(' KZ-')[0],
+    );
+    expect(subjects).toEqual([
+      'Potwierdzenie karty zgłoszeniowej',
+      'Zmiana karty zgłoszeniowej',
+      'Wycofanie karty zgłoszeniowej',
+    ]);
+  });
+
+  it('verifies the right version after the answers go A → B → A, and says when a card was withdrawn', async () => {
+    const a = validAnswers(freshGmina());
+    const first = ZCardReceipt.parse((await send(a)).json);
+    const token = linkToken((await mailTo(a.contacts.contact.email))[0] as never, '#t=');
+    const b = { ...a, motivation: { ...a.motivation, motivation: 'B' } };
+    await withToken('PUT', '/api/cards/current', token, { answers: b });
+    const third = ZCardReceipt.parse(
+      (await withToken('PUT', '/api/cards/current', token, { answers: a })).json,
+    );
+    const check = async (query: string) =>
+      ZReceiptCheck.parse(await (await fetch(`${api.url}/api/receipts/${first.reference}?${query}`)).json());
+
+    expect(third).toMatchObject({ version: 3, sha256: first.sha256 });
+    expect(await check(`sha256=${first.sha256}`)).toMatchObject({
+      version: 3,
+      superseded: false,
+      status: 'submitted',
+    });
+    expect(await check(`sha256=${first.sha256}&version=1`)).toMatchObject({
+      version: 1,
+      superseded: true,
+      receivedAt: first.receivedAt,
+    });
+    expect(await check(`sha256=${first.sha256}&version=2`)).toEqual({ valid: false });
+
+    await withToken('DELETE', '/api/cards/current', token);
+    expect(await check(`sha256=${first.sha256}&version=3`)).toMatchObject({
+      valid: true,
+      status: 'withdrawn',
+    });
+  });
+
   it('does not let a change move the card to another gmina', async () => {
     const answers = validAnswers(freshGmina());
     await send(answers);
@@ -471,6 +534,26 @@ describe('save and return', () => {
     expect((await withToken('GET', '/api/drafts/current', token)).json.answers).toEqual(updated);
     // A draft's token does not open a card, nor the other way round.
     expect((await withToken('GET', '/api/cards/current', token)).status).toBe(401);
+  });
+
+  it.each([
+    ['a number DynamoDB cannot store', { criteria: { population: { value: 1e300 } } }],
+    ['a tiny fraction', { criteria: { population: { value: 1e-200 } } }],
+    ['nesting deeper than a form has', { office: { a: { b: { c: { d: { e: 1 } } } } } }],
+    ['an empty key', { office: { '': 'x' } }],
+    ['a broken character', { motivation: { motivation: '\udc00' } }],
+  ])('refuses a draft with %s', async (_, answers) => {
+    const before = await tableSnapshot(db);
+
+    const response = await fetch(`${api.url}/api/calls/${CALL}/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'a@gmina.example', answers }),
+    });
+
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('VALIDATION_FAILED');
+    expect(await tableSnapshot(db)).toEqual(before);
   });
 
   it('refuses a draft for a closed call and an unknown section', async () => {

@@ -22,6 +22,8 @@ const workingSes = createSesMailer(settings);
 // Port 9 (discard) refuses connections on this machine: SES is "down".
 const brokenSes = createSesMailer({ ...settings, SES_ENDPOINT: 'http://127.0.0.1:9' });
 const CALL = 'liderzy-kooperacji-20';
+/** A sweeper with a minute to run. */
+const timeLeftMs = () => 60_000;
 
 beforeAll(() => loadDemoData(db, new Date()));
 
@@ -55,21 +57,24 @@ describe('the mail outbox', () => {
 
     // Still down: the sweeper keeps the message for later.
     const later = () => new Date(Date.now() + 120_000);
-    expect(await sendPendingMail({ db, mailer: brokenSes, now: later })).toEqual({
+    expect(await sendPendingMail({ db, mailer: brokenSes, now: later, timeLeftMs })).toEqual({
       sent: 0,
       retryLater: 1,
       unknown: 0,
+      failed: 0,
     });
     // Back up: sent once; a second sweep finds nothing.
-    expect(await sendPendingMail({ db, mailer: workingSes, now: later })).toEqual({
+    expect(await sendPendingMail({ db, mailer: workingSes, now: later, timeLeftMs })).toEqual({
       sent: 1,
       retryLater: 0,
       unknown: 0,
+      failed: 0,
     });
-    expect(await sendPendingMail({ db, mailer: workingSes, now: later })).toEqual({
+    expect(await sendPendingMail({ db, mailer: workingSes, now: later, timeLeftMs })).toEqual({
       sent: 0,
       retryLater: 0,
       unknown: 0,
+      failed: 0,
     });
 
     const mails = await mailTo(answers.contacts.contact.email);
@@ -99,10 +104,43 @@ describe('the mail outbox', () => {
       .toBe(true);
 
     const muchLater = () => new Date(Date.now() + 30 * 60_000);
-    const report = await sendPendingMail({ db, mailer: workingSes, now: muchLater });
+    const report = await sendPendingMail({ db, mailer: workingSes, now: muchLater, timeLeftMs });
 
-    expect(report).toEqual({ sent: 0, retryLater: 0, unknown: 1 });
+    expect(report).toEqual({ sent: 0, retryLater: 0, unknown: 1, failed: 0 });
     expect(await mailTo(answers.contacts.contact.email)).toEqual([]);
+  });
+
+  it('gives up a message after repeated refusals, and stops claiming when its time runs out', async () => {
+    const answers = ZCardAnswers.parse({
+      ...validAnswers('2001062', '2001'),
+      contacts: {
+        ...validAnswers().contacts,
+        contact: { ...validAnswers().contacts.contact, email: `refused.${randomUUID()}@gmina.example` },
+      },
+    });
+    await submitCard(
+      { db, mailer: brokenSes, now: () => new Date(), siteUrl: settings.SITE_URL },
+      { callId: CALL, idempotencyKey: randomUUID(), answers },
+    );
+    const later = () => new Date(Date.now() + 120_000);
+
+    expect(await sendPendingMail({ db, mailer: brokenSes, now: later, timeLeftMs: () => 1_000 })).toEqual({
+      sent: 0,
+      retryLater: 0,
+      unknown: 0,
+      failed: 0,
+    });
+    const reports = [];
+    for (let sweep = 0; sweep < 8; sweep += 1)
+      reports.push(await sendPendingMail({ db, mailer: brokenSes, now: later, timeLeftMs }));
+
+    expect(reports.filter((report) => report.retryLater === 1)).toHaveLength(6);
+    expect(reports.at(-2)).toEqual({ sent: 0, retryLater: 0, unknown: 0, failed: 1 });
+    expect(reports.at(-1)).toEqual({ sent: 0, retryLater: 0, unknown: 0, failed: 0 });
+    const failed = (await tableSnapshot(db)).filter(
+      (item) => item.type === 'outbox' && item.status === 'failed',
+    );
+    expect(failed).toHaveLength(1);
   });
 });
 

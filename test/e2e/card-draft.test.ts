@@ -1,0 +1,94 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { sentMail } from '../support/cards.ts';
+
+/** Save and return: a half-filled card saved with an e-mail, restored from the e-mailed link elsewhere. */
+const siteUrl = inject('siteUrl');
+const inboxUrl = inject('inboxUrl');
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close()));
+  await browser?.close();
+});
+
+/** A browser of its own: nothing in sessionStorage, as on another computer. */
+async function freshPage(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      errors.push(message.text());
+  });
+  return { page, errors };
+}
+
+describe('save and return', () => {
+  it('saves a draft, e-mails its link, and restores the answers from it in a fresh browser', async () => {
+    const email = `sztabin.${Date.now()}@gmina.example`;
+    const first = await freshPage();
+    let page = first.page;
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie`);
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+    await page.fill('#f-teryt', 'sztabin');
+    await page.locator('#gmina-2001072').check();
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dane urzędu gminy' }).waitFor();
+    await page.fill('#f-address-street', 'ul. Augustowska 3');
+    await page.fill('#f-nip', '5261040828');
+
+    // Saving checks nothing: half an answer is worth keeping.
+    await page.getByRole('button', { name: 'Zapisz i dokończ później' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zapisz kartę i dokończ później' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Wyślij odnośnik' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await page.title()).toMatch(/^Błąd:/);
+    await page.fill('#f-email', email);
+    await page.getByRole('button', { name: 'Wyślij odnośnik' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Karta została zapisana' }).waitFor();
+    expect(await page.textContent('main')).toContain(email);
+    await expectNoAxeViolations(page);
+    expect(first.errors).toEqual([]);
+
+    await expect
+      .poll(async () => (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email)))
+      .toHaveLength(1);
+    const [mail] = (await sentMail(inboxUrl)).filter((sent) => sent.destination.to.includes(email));
+    const link = new RegExp(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie#szkic=[A-Za-z0-9_-]+`).exec(
+      mail?.body.text ?? '',
+    )?.[0];
+    if (!link) throw new Error(`no draft link in: ${mail?.body.text}`);
+
+    // Another computer: the link restores the answers and carries on at the first unfinished step.
+    const second = await freshPage();
+    page = second.page;
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: 'Dane urzędu gminy' }).waitFor();
+    expect(await page.textContent('main')).toContain('Wczytaliśmy zapisaną kartę');
+    expect(await page.inputValue('#f-address-street')).toBe('ul. Augustowska 3');
+    expect(await page.inputValue('#f-nip')).toBe('5261040828');
+    // The token has left the address bar (history, a shared screen); the tab keeps it.
+    expect(page.url()).not.toContain('szkic');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('link', { name: 'Wstecz' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+    expect(await page.isChecked('#gmina-2001072')).toBe(true);
+
+    // Saving again updates the same draft: no second e-mail, no address asked.
+    await page.getByRole('button', { name: 'Zapisz i dokończ później' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Karta została zapisana' }).waitFor();
+    expect(await page.textContent('main')).toContain('Zapisaliśmy zmiany');
+    expect((await sentMail(inboxUrl)).filter((sent) => sent.destination.to.includes(email))).toHaveLength(1);
+    expect(second.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,335 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { sentMail, validAnswers } from '../support/cards.ts';
+
+/**
+ * The karta zgłoszeniowa in headless Chromium on the whole local stack: sent with the keyboard alone,
+ * the error summary, and the gmina picker. Each test uses its own gmina: a gmina sends one card per call.
+ */
+const siteUrl = inject('siteUrl');
+const inboxUrl = inject('inboxUrl');
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+beforeEach(async () => {
+  const context = await browser.newContext({ locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    // The CSP forbids inline code; any violation is a defect even if the page looks right.
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      pageErrors.push(message.text());
+  });
+  return () => context.close();
+});
+
+/** Presses Tab until the element matching `selector` has the focus (the keyboard's only way forward). */
+async function tabTo(selector: string, limit = 80): Promise<void> {
+  for (let step = 0; step < limit; step += 1) {
+    if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Tabs to a field and types into it. */
+async function typeInto(id: string, text: string): Promise<void> {
+  await tabTo(`#${id}`);
+  await page.keyboard.type(text);
+}
+
+/** Tabs to "Dalej", presses Enter, and waits for the next step's heading. */
+async function next(heading: string | RegExp): Promise<void> {
+  await tabTo('button[value="next"]');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+async function stepChecked(heading: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await expectNoAxeViolations(page);
+}
+
+describe('the karta zgłoszeniowa', () => {
+  it('is filled in and sent with the keyboard alone, axe-clean on every step, and confirmed by e-mail', async () => {
+    const email = `lutowiska.${Date.now()}@gmina.example`;
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-18`);
+    await page.getByRole('heading', { level: 2, name: 'Zasady naboru' }).waitFor();
+    await tabTo('a.button--start');
+    await page.keyboard.press('Enter');
+
+    await stepChecked('Wybierz gminę');
+    await typeInto('f-teryt', 'lutowiska');
+    await page.locator('#gmina-1801052').waitFor();
+    await expectNoAxeViolations(page);
+    // Tab leaves the search box for the results; Space chooses the gmina under the focus.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('gmina-1801052');
+    await page.keyboard.press('Space');
+    await next('Dane urzędu gminy');
+
+    await expectNoAxeViolations(page);
+    await typeInto('f-address-street', 'Lutowiska 14');
+    await typeInto('f-address-postalCode', '38-713');
+    await typeInto('f-address-city', 'Lutowiska');
+    await typeInto('f-nip', '526-104-08-28');
+    await typeInto('f-regon', '000331501');
+    // A rural gmina is headed by a wójt: the radio comes preselected.
+    expect(await page.isChecked('#f-head-title')).toBe(true);
+    await typeInto('f-head-name', 'Jan Kowalski');
+    await next('Osoba do kontaktu i ośrodek pomocy społecznej');
+
+    await expectNoAxeViolations(page);
+    expect(await page.getAttribute('#f-contact-email', 'autocomplete')).toBe('email');
+    await typeInto('f-contact-name', 'Anna Nowak');
+    await typeInto('f-contact-position', 'kierownik GOPS');
+    await typeInto('f-contact-email', email);
+    await typeInto('f-contact-phone', '13 461 80 00');
+    await typeInto('f-ops-name', 'Gminny Ośrodek Pomocy Społecznej w Lutowiskach');
+    await typeInto('f-ops-head', 'Ewa Wiśniewska');
+    await typeInto('f-ops-email', 'gops@lutowiska.example');
+    await typeInto('f-ops-phone', '13 461 80 01');
+    await next('Powiat partnerski');
+
+    await expectNoAxeViolations(page);
+    // The gmina's own powiat is the default partner.
+    expect(await page.inputValue('#f-powiatCode')).toBe('1801');
+    await typeInto('f-pcpr-name', 'Powiatowe Centrum Pomocy Rodzinie w Ustrzykach Dolnych');
+    await typeInto('f-pcpr-head', 'Piotr Zieliński');
+    await typeInto('f-pcpr-email', 'pcpr@bieszczady.example');
+    await typeInto('f-pcpr-phone', '13 461 10 00');
+    await next('Dane do oceny zgłoszenia');
+
+    await expectNoAxeViolations(page);
+    const figures: [string, string][] = [
+      ['population', '2 100'],
+      ['solectwa', '11'],
+      ['incomePerInhabitant', '4321,55'],
+      ['longTermAssistancePersons', '63'],
+      ['assistanceFamilies', '80'],
+      ['assistancePersons', '210'],
+      ['familiesWithAssistant', '6'],
+    ];
+    for (const [name, value] of figures) {
+      await typeInto(`f-${name}-value`, value);
+      await typeInto(`f-${name}-year`, '2024');
+    }
+    // Computed, never typed: 63 of 2,100 inhabitants.
+    expect(await page.locator('.ratio').textContent()).toContain('3%');
+    await next('Infrastruktura społeczna w gminie');
+
+    await expectNoAxeViolations(page);
+    await tabTo('#f-items');
+    await page.keyboard.press('Space');
+    await tabTo('#f-items-swietlica');
+    await page.keyboard.press('Space');
+    await next('Uzasadnienie udziału w projekcie');
+
+    await expectNoAxeViolations(page);
+    await typeInto('f-motivation', 'Chcemy, aby GOPS, szkoły i policja pracowały razem.');
+    await expect.poll(() => page.locator('.char-count').first().textContent()).toMatch(/^Pozostał/);
+    // 3,000 less what was typed, grouped as Polish writes it (with a non-breaking space).
+    expect(await page.locator('.char-count').first().textContent()).toMatch(/^Pozostało 2\s949 znaków$/);
+    await typeInto('f-expectations', 'Szkolenia i doradztwo dla pracowników.');
+    await next('Oświadczenia');
+
+    await expectNoAxeViolations(page);
+    for (const name of ['agreementReadiness', 'milestonesParticipation', 'rodoAcknowledged']) {
+      await tabTo(`#f-${name}`);
+      await page.keyboard.press('Space');
+    }
+    expect(await page.textContent('main')).toContain('Informacja o przetwarzaniu danych osobowych');
+    await next('Sprawdź odpowiedzi przed wysłaniem');
+
+    await expectNoAxeViolations(page);
+    const answers = await page.textContent('main');
+    expect(answers).toContain('Lutowiska');
+    expect(answers).toContain('powiat bieszczadzki');
+    expect(answers).toContain('3% mieszkańców');
+    await tabTo('form button[type="submit"]');
+    await page.keyboard.press('Enter');
+
+    await stepChecked('Karta zgłoszeniowa została wysłana');
+    const reference = (await page.locator('.reference').textContent()) ?? '';
+    expect(reference).toMatch(/^KZ-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(await page.locator('.digest').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await page.textContent('main')).toContain('czasu polskiego');
+
+    await expect
+      .poll(async () => (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email)))
+      .toHaveLength(1);
+    const [mail] = (await sentMail(inboxUrl)).filter((sent) => sent.destination.to.includes(email));
+    expect(mail?.subject).toContain(reference);
+    expect(mail?.body.text).toContain(`${siteUrl}/karta#t=`);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows an error summary that takes the focus, links to each field and marks the page title', async () => {
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-14/zgloszenie`);
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+
+    // Nothing chosen yet.
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await page.title()).toMatch(/^Błąd: Wybierz gminę/);
+    expect(await summary.getByRole('heading', { name: 'Popraw błędy' }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+
+    await page.fill('#f-teryt', 'promna');
+    await page.locator('#gmina-1401022').check();
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dane urzędu gminy' }).waitFor();
+    expect(await page.title()).not.toMatch(/^Błąd/);
+
+    await page.fill('#f-nip', '123-456-78-90');
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await summary.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await page.title()).toMatch(/^Błąd: Dane urzędu gminy/);
+    const links = summary.getByRole('link');
+    expect(await links.allTextContents()).toEqual([
+      'Ulica i numer budynku: To pole jest wymagane.',
+      'Kod pocztowy: To pole jest wymagane.',
+      'Miejscowość (poczta): To pole jest wymagane.',
+      'NIP gminy: NIP jest niepoprawny: sprawdź, czy ma 10 cyfr i czy nie ma w nim literówki.',
+      'REGON gminy: To pole jest wymagane.',
+      'Imię i nazwisko wójta, burmistrza albo prezydenta miasta: To pole jest wymagane.',
+    ]);
+    // The inline error is tied to its field, which is marked invalid.
+    expect(await page.getAttribute('#f-nip', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#f-nip', 'aria-describedby')).toContain('f-nip-error');
+    expect(await page.textContent('#f-nip-error')).toContain('NIP jest niepoprawny');
+    await expectNoAxeViolations(page);
+
+    // From the summary, Tab reaches the first link; Enter on the fourth moves the focus to the NIP field.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Ulica/);
+    await links.nth(3).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-nip');
+    await links.nth(1).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-address-postalCode');
+
+    // Fixed, the step goes on and the title loses its prefix.
+    await page.fill('#f-address-street', 'Promna 1');
+    await page.fill('#f-address-postalCode', '26-803');
+    await page.fill('#f-address-city', 'Promna');
+    await page.fill('#f-nip', '5261040828');
+    await page.fill('#f-regon', '000331501');
+    await page.fill('#f-head-name', 'Jan Kowalski');
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page
+      .getByRole('heading', { level: 1, name: 'Osoba do kontaktu i ośrodek pomocy społecznej' })
+      .waitFor();
+    expect(await page.title()).not.toMatch(/^Błąd/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('finds gminas without Polish letters and says why a gmina the call is not for cannot be chosen', async () => {
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26/zgloszenie`);
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+
+    await page.fill('#f-teryt', 'lopuszno');
+    const lopuszno = page.locator('#gmina-2604083');
+    await lopuszno.waitFor();
+    expect(await page.textContent('label[for="gmina-2604083"]')).toContain('Łopuszno');
+    expect(await page.textContent('label[for="gmina-2604083"]')).toContain(
+      'powiat kielecki, województwo świętokrzyskie, gmina miejsko-wiejska',
+    );
+    // Since 2024 an urban-rural gmina: listed, but not for this call of rural gminas.
+    expect(await lopuszno.isDisabled()).toBe(true);
+    expect(await page.textContent('#gmina-2604083-why')).toBe(
+      'Łopuszno to gmina miejsko-wiejska; ten nabór jest dla gmin wiejskich.',
+    );
+    expect(await lopuszno.getAttribute('aria-describedby')).toContain('gmina-2604083-why');
+    expect(await page.textContent('.picker__status')).toBe('Znaleziono 1 gminę.');
+    // Screen readers hear the count once the typing pauses.
+    await expect
+      .poll(() => page.locator('#f-teryt ~ [aria-live="polite"]').textContent())
+      .toBe('Znaleziono 1 gminę.');
+    await expectNoAxeViolations(page);
+
+    // Dalej with only an ineligible gmina in view chooses nothing.
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await page.textContent('#f-teryt-error')).toContain('Wybierz gminę z listy.');
+
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-18/zgloszenie`);
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+    await page.fill('#f-teryt', 'Pisz');
+    const pisz = page.locator('#gmina-2816033');
+    await pisz.waitFor();
+    expect(await pisz.isDisabled()).toBe(true);
+    expect(await page.textContent('#gmina-2816033-why')).toBe(
+      'Pisz leży w województwie warmińsko-mazurskim; ten nabór jest dla gmin z województwa podkarpackiego.',
+    );
+    // A rural gmina of the call's voivodeship can be chosen.
+    await page.fill('#f-teryt', 'domaradz');
+    await page.locator('#gmina-1802022').check();
+    await page.fill('#f-teryt', 'pisz');
+    // The choice stays listed (and chosen) while the clerk searches for something else.
+    expect(await page.isChecked('#gmina-1802022')).toBe(true);
+    await expectNoAxeViolations(page);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('reuses the Idempotency-Key when sending is retried, sends once on a double click, and says when the gmina has a card', async () => {
+    // A complete card for Płaska (podlaskie) put where the form keeps its answers, to start at the check page.
+    const answers = validAnswers('2001062');
+    answers.contacts.contact.email = `plaska.${Date.now()}@gmina.example`;
+    const seed = (target: Page) =>
+      target.addInitScript(([key, value]) => sessionStorage.setItem(key, value), [
+        'kooperacja.karta.liderzy-kooperacji-20',
+        JSON.stringify({ answers, serverErrors: {} }),
+      ] as const);
+    await seed(page);
+    const keys: string[] = [];
+    let failNext = true;
+    await page.route('**/api/calls/*/cards', async (route) => {
+      keys.push((await route.request().headerValue('idempotency-key')) ?? '');
+      if (failNext) {
+        failNext = false;
+        await route.abort('internetdisconnected');
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie/sprawdz`);
+    await page.getByRole('heading', { level: 1, name: 'Sprawdź odpowiedzi przed wysłaniem' }).waitFor();
+    const send = page.getByRole('button', { name: 'Wyślij kartę zgłoszeniową' });
+
+    await send.click();
+    await page.getByRole('alert').filter({ hasText: 'Nie udało się wysłać karty' }).waitFor();
+    expect(await page.textContent('main')).toContain('karta nie zostanie wysłana dwa razy');
+    expect(await page.title()).toMatch(/^Błąd:/);
+    await expectNoAxeViolations(page);
+
+    // Two quick clicks on the retry: one request, with the key of the lost attempt.
+    await send.dblclick();
+    await page.getByRole('heading', { level: 1, name: 'Karta zgłoszeniowa została wysłana' }).waitFor();
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    // The same gmina again, from another browser: the API refuses, and the page says what to do instead.
+    const other = await browser.newContext({ locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+    const again = await other.newPage();
+    await seed(again);
+    await again.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie/sprawdz`);
+    await again.getByRole('button', { name: 'Wyślij kartę zgłoszeniową' }).click();
+    await again.getByRole('alert').filter({ hasText: 'użyj odnośnika z e-maila potwierdzającego' }).waitFor();
+    await expectNoAxeViolations(again);
+    await other.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
