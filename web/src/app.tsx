@@ -18,6 +18,24 @@ function lazyPage<P>(load: () => Promise<{ default: ComponentType<P> }>) {
 const CallPage = lazyPage(() => import('./pages/call.tsx'));
 const NotFoundPage = lazyPage(() => import('./pages/not-found.tsx'));
 
+/** The card's pages bring their texts as a dictionary part; the page renders once they are here. */
+function cardPage<P>(
+  load: () => Promise<{ textsReady: () => Promise<void> } & Record<string, unknown>>,
+  name: string,
+) {
+  return lazyPage<P>(() =>
+    load().then(async (module) => {
+      await module.textsReady();
+      return { default: module[name] as ComponentType<P> };
+    }),
+  );
+}
+
+const CardFormPage = cardPage(() => import('./pages/card-form.tsx'), 'default');
+const CardPage = cardPage(() => import('./pages/card.tsx'), 'default');
+const CardChangePage = cardPage(() => import('./pages/card.tsx'), 'CardChangePage');
+const ReceiptCheckPage = cardPage(() => import('./pages/receipt-check.tsx'), 'default');
+
 export function App(props: { language: LanguageState }) {
   return (
     <LanguageProvider initial={props.language}>
@@ -34,11 +52,13 @@ function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const [pageLoading, setPageLoading] = useState(false);
 
-  // The call page is small and the likeliest next step; fetch it while the clerk reads the list.
+  // The likeliest next page is fetched while the clerk reads this one: the call page from the list, the
+  // form from a call page (both small; on a slow link the click then answers at once).
+  const onCallPage = /^\/nabory\/[^/]+$/.test(path);
   useEffect(() => {
-    const timer = setTimeout(() => void CallPage.preload(), 2000);
+    const timer = setTimeout(() => void (onCallPage ? CardFormPage : CallPage).preload(), 2000);
     return () => clearTimeout(timer);
-  }, []);
+  }, [onCallPage]);
 
   return (
     <>
@@ -63,6 +83,10 @@ function Layout() {
           >
             <Route path="/" component={HomePage} />
             <Route path="/nabory/:callId" component={CallPage} />
+            <Route path="/nabory/:callId/zgloszenie/:step?" component={CardFormPage} />
+            <Route path="/karta/zmiana/:step?" component={CardChangePage} />
+            <Route path="/karta/:action?" component={CardPage} />
+            <Route path="/potwierdzenie" component={ReceiptCheckPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </PageErrorBoundary>

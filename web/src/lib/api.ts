@@ -15,13 +15,19 @@ export class ApiError extends Error {
   readonly status: number | undefined;
   /** The API's request id, worth showing: it is what the helpdesk finds the logs by. */
   readonly requestId: string | undefined;
+  /** Field errors: a dotted path within the request body → a message key (FIELD_MESSAGES). */
+  readonly fields: Readonly<Record<string, string>> | undefined;
 
-  constructor(code: ApiErrorCode, options: { status?: number; requestId?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ApiErrorCode,
+    options: { status?: number; requestId?: string; fields?: Record<string, string>; cause?: unknown } = {},
+  ) {
     super(code, { cause: options.cause });
     this.name = 'ApiError';
     this.code = code;
     this.status = options.status;
     this.requestId = options.requestId;
+    this.fields = options.fields;
   }
 }
 
@@ -48,11 +54,24 @@ export type ListedCall = z.infer<typeof ZListedCall>;
 /** Gateways (CloudFront, API Gateway) answer these with their own non-JSON bodies. */
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
-async function getJson<S extends z.ZodMiniType>(
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Sent as JSON. */
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * One request to the API, its JSON answer read with `schema`. Every failure becomes an ApiError whose code
+ * the site translates; the API's own message is never shown.
+ */
+export async function requestJson<S extends z.ZodMiniType>(
   path: string,
   schema: S,
-  signal?: AbortSignal,
+  options: RequestOptions = {},
 ): Promise<z.output<S>> {
+  const { signal, body: sent } = options;
   // A controller and a timer rather than AbortSignal.timeout + AbortSignal.any: the latter needs Chrome 116,
   // and Windows 7 laptops are stuck on Chrome 109. It also tells a timeout from the caller cancelling.
   const controller = new AbortController();
@@ -73,7 +92,13 @@ async function getJson<S extends z.ZodMiniType>(
     let response: Response;
     try {
       response = await fetch(path, {
-        headers: { accept: 'application/json' },
+        method: options.method ?? 'GET',
+        headers: {
+          accept: 'application/json',
+          ...(sent === undefined ? {} : { 'content-type': 'application/json' }),
+          ...options.headers,
+        },
+        body: sent === undefined ? null : JSON.stringify(sent),
         credentials: 'same-origin',
         signal: controller.signal,
       });
@@ -97,6 +122,7 @@ async function getJson<S extends z.ZodMiniType>(
         throw new ApiError(parsed.data.error.code, {
           status: response.status,
           requestId: parsed.data.requestId,
+          fields: parsed.data.error.fields,
         });
       }
       throw new ApiError(GATEWAY_STATUSES.has(response.status) ? 'DEPENDENCY_UNAVAILABLE' : 'BAD_RESPONSE', {
@@ -126,7 +152,7 @@ const listed = new Map<string, { call: ListedCall; at: number }>();
 
 /** The open calls, soonest deadline first (the API sorts them). */
 export async function listOpenCalls(signal?: AbortSignal): Promise<ListedCall[]> {
-  const { calls } = await getJson('/api/calls', ZCallsResponse, signal);
+  const { calls } = await requestJson('/api/calls', ZCallsResponse, { signal });
   const at = Date.now();
   listed.clear();
   for (const call of calls) listed.set(call.id, { call, at });
@@ -134,7 +160,7 @@ export async function listOpenCalls(signal?: AbortSignal): Promise<ListedCall[]>
 }
 
 export async function getCall(callId: string, signal?: AbortSignal): Promise<ListedCall> {
-  const { call } = await getJson(`/api/calls/${encodeURIComponent(callId)}`, ZCallResponse, signal);
+  const { call } = await requestJson(`/api/calls/${encodeURIComponent(callId)}`, ZCallResponse, { signal });
   return call;
 }
 

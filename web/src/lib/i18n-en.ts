@@ -53,6 +53,11 @@ export const en: Dictionary = {
     rulesHeading: 'Rules of the call',
     noRules: 'The organiser has not published the rules of this call yet.',
     closed: 'This call has closed. Applications are no longer accepted.',
+    startCard: 'Fill in the application card',
+    startCardHint:
+      'The card is filled in a few steps. Have ready the NIP and REGON of the gmina, the details of a contact ' +
+      'person, the social assistance centre and the district family support centre, and last year’s figures on ' +
+      'population and social assistance. You can save the card and finish it later.',
     notYetOpen: 'This call has not opened yet.',
     notFoundTitle: 'Call not found',
     notFoundBody:

@@ -36,7 +36,7 @@ type WojewodztwoCode =
 const plPlural = new Intl.PluralRules('pl-PL');
 
 /** Polish nouns have three count forms (1 nabór, 2–4 nabory, 5+ naborów); `other` covers fractions. */
-function plForm(n: number, forms: Record<'one' | 'few' | 'many' | 'other', string>): string {
+export function plForm(n: number, forms: Record<'one' | 'few' | 'many' | 'other', string>): string {
   const rule = plPlural.select(n);
   return rule === 'one' || rule === 'few' || rule === 'many' ? forms[rule] : forms.other;
 }
@@ -127,6 +127,11 @@ const pl = {
     rulesHeading: 'Zasady naboru',
     noRules: 'Organizator nie opublikował jeszcze zasad tego naboru.',
     closed: 'Ten nabór jest już zakończony. Nie można się do niego zgłosić.',
+    startCard: 'Wypełnij kartę zgłoszeniową',
+    startCardHint:
+      'Kartę wypełnia się w kilku krokach. Przygotuj NIP i REGON gminy, dane osoby do kontaktu, ośrodka pomocy ' +
+      'społecznej i powiatowego centrum pomocy rodzinie oraz dane o mieszkańcach i pomocy społecznej z ostatniego roku. ' +
+      'Kartę można zapisać i dokończyć później.',
     notYetOpen: 'Ten nabór jeszcze się nie rozpoczął.',
     notFoundTitle: 'Nie znaleziono naboru',
     notFoundBody:
@@ -168,6 +173,38 @@ export async function loadDictionary(language: Language): Promise<Dictionary> {
   const dictionary = await loaders[language as Exclude<Language, 'pl'>]();
   loaded[language] = dictionary;
   return dictionary;
+}
+
+/**
+ * Texts that only some pages show (the karta zgłoszeniowa and its pages) live in a part of their own, which
+ * travels with those pages' code: the list of calls does not download the form's labels. A part is typed
+ * like the main dictionary (Polish is the source; other languages must fill its type) and is loaded before
+ * its pages render and before a language switch takes effect, so no text is ever missing or mixed.
+ */
+export interface DictionaryPart<T> {
+  /** The part in the current language (a hook: call it in components). */
+  use(): T;
+  /** Fetches the part for the current language; the route loader waits for it. */
+  load(): Promise<void>;
+}
+
+const partLoaders: ((language: Language) => Promise<void>)[] = [];
+/** The language shown now, for route loaders, which run outside components. */
+let shownLanguage: Language = 'pl';
+
+export function dictionaryPart<T>(
+  source: T,
+  others: Record<Exclude<Language, 'pl'>, () => Promise<T>>,
+): DictionaryPart<T> {
+  const parts: Partial<Record<Language, T>> = { pl: source };
+  const load = async (language: Language) => {
+    if (!parts[language]) parts[language] = await others[language as Exclude<Language, 'pl'>]();
+  };
+  partLoaders.push(load);
+  return {
+    use: () => parts[useContext(I18nContext).language] ?? source,
+    load: () => load(shownLanguage),
+  };
 }
 
 /** The name of a voivodeship, or its code if the API ever sends one this build does not know. */
@@ -239,8 +276,8 @@ export function LanguageProvider(props: { initial: LanguageState; children?: Com
 
   const setLanguage = useCallback((language: Language) => {
     requested.current = language;
-    loadDictionary(language).then(
-      (t) => {
+    Promise.all([loadDictionary(language), ...partLoaders.map((load) => load(language))]).then(
+      ([t]) => {
         if (requested.current !== language) return;
         saveLanguage(language);
         setCurrent({ language, t });
@@ -255,6 +292,8 @@ export function LanguageProvider(props: { initial: LanguageState; children?: Com
   useLayoutEffect(() => {
     document.documentElement.lang = current.language;
   }, [current.language]);
+  // Set while rendering, so a page whose code starts loading in this render fetches texts in this language.
+  shownLanguage = current.language;
 
   const value = useMemo(() => ({ ...current, setLanguage }), [current, setLanguage]);
   return h(I18nContext.Provider, { value }, props.children);

@@ -73,6 +73,19 @@ function CallDetails(props: { callId: string }) {
         </div>
       ) : null}
       <CallFacts call={data} programmeName={data.programmeName} showOpensAt={true} />
+      {closed || notYetOpen ? null : (
+        <>
+          <p>{t.call.startCardHint}</p>
+          {/* A link, not a button: it goes to a page (GOV.UK's start button), so it opens in a new tab too. */}
+          <a
+            class="button button--start"
+            href={`/nabory/${encodeURIComponent(data.id)}/zgloszenie`}
+            draggable={false}
+          >
+            {t.call.startCard}
+          </a>
+        </>
+      )}
       <h2>{t.call.rulesHeading}</h2>
       {data.rules.trim() === '' ? <p>{t.call.noRules}</p> : <RulesText text={data.rules} />}
     </>

@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import type { CardSection } from '../../../shared/schemas/card.ts';
+import type { Receipt } from './api.ts';
+import type { Answers, FieldErrors } from './model.ts';
+
+/**
+ * One filling-in of the card: the answers so far, the API's verdict on the last attempt to send, the
+ * Idempotency-Key of an attempt that may not have arrived, and the receipt once it has. Kept in
+ * sessionStorage, so a reload (or a browser that drops the page on an old laptop) loses nothing, while
+ * closing the tab leaves nothing behind on a computer the office shares.
+ */
+export interface Flow {
+  answers: Answers;
+  serverErrors: Partial<Record<CardSection, FieldErrors>>;
+  /** A sending attempt: its key is reused for exactly this body, whatever happened to the first request. */
+  attempt?: { key: string; body: string } | undefined;
+  receipt?: (Receipt & { changed: boolean }) | undefined;
+  /** Save-and-return: the draft link's token (when the form was opened from it) and the e-mail used. */
+  draftToken?: string | undefined;
+  draftEmail?: string | undefined;
+  /** Changing a sent card: what its pages show about it, from the card's own page. */
+  card?: { callTitle: string; gminaName: string; editableUntil: string } | undefined;
+}
+
+const EMPTY: Flow = { answers: {}, serverErrors: {} };
+
+export function readFlow(key: string): Flow {
+  try {
+    const saved = sessionStorage.getItem(key);
+    if (saved) return { ...EMPTY, ...(JSON.parse(saved) as Flow) };
+  } catch {
+    // Storage blocked or a damaged entry: start empty.
+  }
+  return EMPTY;
+}
+
+export function writeFlow(key: string, flow: Flow): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(flow));
+  } catch {
+    // Storage blocked or full: the answers stay in memory until the page is reloaded.
+  }
+}
+
+export type FlowUpdate = (update: (flow: Flow) => Flow) => void;
+
+/** The flow stored under `key`, and an updater that keeps the stored copy in step. */
+export function useFlow(key: string): [Flow, FlowUpdate] {
+  const [state, setState] = useState(() => ({ key, flow: readFlow(key) }));
+  const flow = state.key === key ? state.flow : readFlow(key);
+  const update: FlowUpdate = (change) =>
+    setState((current) => {
+      const next = change(current.key === key ? current.flow : readFlow(key));
+      writeFlow(key, next);
+      return { key, flow: next };
+    });
+  return [flow, update];
+}
+
+/**
+ * The secret of an e-mailed link (/karta#t=…, …/zgloszenie#szkic=…). It travels in the fragment so it never
+ * reaches a server log; once read it is removed from the address bar too (history, a shared screen), and
+ * the caller keeps it in sessionStorage for this tab's session.
+ */
+export function takeFragment(name: string): string | undefined {
+  const token = new URLSearchParams(location.hash.slice(1)).get(name);
+  if (!token) return undefined;
+  history.replaceState(history.state, '', location.pathname + location.search);
+  return token;
+}
+
+const CARD_TOKEN_KEY = 'kooperacja.karta.token';
+
+/** The card link's token: from the address just opened, else the one this tab was opened with. */
+export function cardToken(): string | undefined {
+  const fresh = takeFragment('t');
+  try {
+    if (fresh) sessionStorage.setItem(CARD_TOKEN_KEY, fresh);
+    return fresh ?? sessionStorage.getItem(CARD_TOKEN_KEY) ?? undefined;
+  } catch {
+    return fresh;
+  }
+}
+
+/** A fresh Idempotency-Key (crypto.randomUUID: Chrome 92+, on https and localhost). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,288 @@
+import { dictionaryPart, plForm } from '../lib/i18n.ts';
+
+/*
+ * Every text of the karta zgłoszeniowa pages: the form's steps, the check-your-answers and confirmation
+ * pages, save-and-return, the card's own page (/karta) and the receipt check (/potwierdzenie). Polish is the
+ * source; texts-en.ts must fill the same type. Kept apart from the main dictionary so the list of calls does
+ * not download the form's labels (see dictionaryPart).
+ */
+
+const pl = {
+  steps: {
+    gmina: 'Wybierz gminę',
+    urzad: 'Dane urzędu gminy',
+    kontakty: 'Osoba do kontaktu i ośrodek pomocy społecznej',
+    powiat: 'Powiat partnerski',
+    kryteria: 'Dane do oceny zgłoszenia',
+    infrastruktura: 'Infrastruktura społeczna w gminie',
+    uzasadnienie: 'Uzasadnienie udziału w projekcie',
+    oswiadczenia: 'Oświadczenia',
+  },
+  stepOf: (step: number, total: number) => `Krok ${step} z ${total}`,
+  back: 'Wstecz',
+  next: 'Dalej',
+  saveLater: 'Zapisz i dokończ później',
+  errorSummary: 'Popraw błędy',
+  /** Read before an inline error, which is otherwise shown by colour and position only. */
+  errorPrefix: 'Błąd:',
+  errorTitle: (title: string) => `Błąd: ${title}`,
+  /** A number field with something in it that is not a number ("dwieście", "12 tys."). */
+  notNumber: 'Wpisz liczbę cyframi, np. 1250 albo 4321,55.',
+  /** Labels by section and dotted path; also name the fields in the error summary and the check page. */
+  labels: {
+    office: {
+      teryt: 'Gmina',
+      address: 'Adres urzędu gminy',
+      'address.street': 'Ulica i numer budynku',
+      'address.postalCode': 'Kod pocztowy',
+      'address.city': 'Miejscowość (poczta)',
+      nip: 'NIP gminy',
+      regon: 'REGON gminy',
+      'head.title': 'Kto kieruje gminą?',
+      'head.name': 'Imię i nazwisko wójta, burmistrza albo prezydenta miasta',
+    },
+    contacts: {
+      contact: 'Osoba do kontaktu w sprawie zgłoszenia',
+      'contact.name': 'Imię i nazwisko',
+      'contact.position': 'Stanowisko',
+      'contact.email': 'Adres e-mail',
+      'contact.phone': 'Numer telefonu',
+      ops: 'Ośrodek pomocy społecznej (OPS) w gminie',
+      'ops.name': 'Nazwa ośrodka',
+      'ops.head': 'Imię i nazwisko kierownika ośrodka',
+      'ops.email': 'Adres e-mail ośrodka',
+      'ops.phone': 'Numer telefonu ośrodka',
+    },
+    partner: {
+      powiatCode: 'Powiat partnerski',
+      pcpr: 'Powiatowe centrum pomocy rodzinie (PCPR) w tym powiecie',
+      'pcpr.name': 'Nazwa centrum',
+      'pcpr.head': 'Imię i nazwisko kierownika (dyrektora) centrum',
+      'pcpr.email': 'Adres e-mail centrum',
+      'pcpr.phone': 'Numer telefonu centrum',
+    },
+    criteria: {
+      population: 'Liczba mieszkańców gminy',
+      solectwa: 'Liczba sołectw',
+      incomePerInhabitant: 'Dochody gminy na jednego mieszkańca',
+      longTermAssistancePersons: 'Osoby długotrwale korzystające z pomocy społecznej',
+      assistanceFamilies: 'Rodziny korzystające z pomocy społecznej',
+      assistancePersons: 'Osoby w rodzinach korzystających z pomocy społecznej',
+      familiesWithAssistant: 'Rodziny objęte pracą asystenta rodziny',
+    },
+    infrastructure: {
+      items: 'Które instytucje i miejsca wsparcia działają w gminie?',
+      other: 'Inne instytucje lub miejsca wsparcia (nieobowiązkowe)',
+    },
+    motivation: {
+      motivation: 'Dlaczego gmina chce wziąć udział w projekcie?',
+      expectations: 'Czego gmina oczekuje od udziału w projekcie?',
+    },
+    declarations: {
+      agreementReadiness:
+        'Gmina jest gotowa zawrzeć z województwem i powiatem partnerskim porozumienie o współpracy w projekcie, jeśli zostanie wybrana.',
+      milestonesParticipation:
+        'Gmina weźmie udział we wszystkich etapach (kamieniach milowych) projektu: opracowaniu, testowaniu i podsumowaniu modelu kooperacji oraz w szkoleniach.',
+      rodoAcknowledged: 'Zapoznałam się / zapoznałem się z informacją o przetwarzaniu danych osobowych.',
+    },
+  },
+  hints: {
+    office: {
+      'address.street': 'Np. ul. Kościuszki 12. W miejscowości bez nazw ulic: nazwa miejscowości i numer.',
+      'address.postalCode': 'Np. 26-070',
+      nip: 'NIP gminy (10 cyfr, kreski i spacje nie przeszkadzają). Jest w stopce pism urzędu, w Biuletynie Informacji Publicznej gminy i w wyszukiwarce REGON na stronie GUS.',
+      regon: 'REGON gminy: 9 cyfr (jednostka lokalna: 14). Jest w tych samych miejscach co NIP.',
+    },
+    contacts: {
+      contact: 'Na adres e-mail tej osoby wyślemy potwierdzenie z odnośnikiem do karty.',
+      'contact.phone': 'Np. 41 391 40 12 albo +48 600 100 200.',
+      'ops.name': 'Pełna nazwa, np. Gminny Ośrodek Pomocy Społecznej w Oksie.',
+    },
+    partner: {
+      powiatCode:
+        'Zwykle powiat, w którym leży gmina. Jeśli gmina zostanie wybrana, powiat podpisze porozumienie razem z nią.',
+      'pcpr.name': 'Pełna nazwa, np. Powiatowe Centrum Pomocy Rodzinie w Jędrzejowie.',
+    },
+    criteria: {
+      population: 'Stan na 31 grudnia, np. z Banku Danych Lokalnych GUS.',
+      solectwa: 'Jeśli gmina nie ma sołectw, wpisz 0.',
+      incomePerInhabitant:
+        'Dochody budżetu gminy ogółem podzielone przez liczbę mieszkańców, w złotych z groszami, np. 4321,55.',
+      longTermAssistancePersons:
+        'Tak jak w Ocenie zasobów pomocy społecznej: osoby, które w ostatnich 4 latach korzystały z pomocy społecznej przez co najmniej 36 miesięcy (łącznie lub z przerwami).',
+      assistanceFamilies: 'Ze sprawozdania MRiPS-03 albo z Oceny zasobów pomocy społecznej.',
+      assistancePersons: 'Wszystkie osoby w rodzinach, którym przyznano świadczenia pomocy społecznej.',
+      familiesWithAssistant: 'Jeśli gmina nie zatrudnia asystenta rodziny, wpisz 0.',
+    },
+    infrastructure: {
+      items: 'Zaznacz wszystkie, które działają na terenie gminy.',
+      other: 'Np. spółdzielnia socjalna, dom pomocy społecznej, klub integracji.',
+    },
+    motivation: {
+      motivation:
+        'Opisz najważniejsze problemy społeczne w gminie i co chcecie zmienić dzięki współpracy instytucji.',
+      expectations: 'Np. jakich szkoleń, doradztwa lub rozwiązań potrzebują pracownicy gminy i OPS.',
+    },
+  },
+  criteriaIntro:
+    'Każdą liczbę podaj razem z rokiem, którego dotyczy: najlepiej za ostatni pełny rok, za który gmina ma dane.',
+  figureValue: 'Liczba',
+  figureAmount: 'Kwota w złotych',
+  figureYear: 'Rok',
+  /** Names the year input in error messages: "Liczba sołectw — rok". */
+  yearOf: (label: string) => `${label} — rok`,
+  ratioLabel: 'Osoby długotrwale korzystające z pomocy społecznej w stosunku do liczby mieszkańców:',
+  ratioPending: 'wyliczymy, gdy wpiszesz obie liczby',
+  headTitles: { wojt: 'Wójt', burmistrz: 'Burmistrz', prezydent: 'Prezydent miasta' },
+  infrastructureItems: {
+    ops: 'ośrodek pomocy społecznej (OPS)',
+    pcpr: 'powiatowe centrum pomocy rodzinie (PCPR)',
+    sds: 'środowiskowy dom samopomocy (ŚDS)',
+    'dzienny-dom-pomocy': 'dzienny dom pomocy',
+    'klub-seniora': 'klub seniora',
+    swietlica: 'świetlica',
+    'placowka-wsparcia-dziennego': 'placówka wsparcia dziennego',
+    cis: 'centrum integracji społecznej (CIS)',
+    kis: 'klub integracji społecznej (KIS)',
+    ngo: 'organizacje pozarządowe działające w gminie',
+  },
+  charLimit: (max: string) => `Możesz wpisać do ${max} znaków.`,
+  charsLeft: (n: number, shown: string) =>
+    n >= 0
+      ? `${plForm(n, { one: 'Pozostał', few: 'Pozostały', many: 'Pozostało', other: 'Pozostało' })} ${shown} ${plForm(n, { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' })}`
+      : `Za dużo o ${shown} ${plForm(-n, { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' })}`,
+  rodoHeading: 'Informacja o przetwarzaniu danych osobowych',
+  rodo: [
+    'Administratorem danych osobowych podanych w karcie jest regionalny ośrodek polityki społecznej prowadzący nabór (w województwie mazowieckim: Mazowieckie Centrum Polityki Społecznej).',
+    'Dane przetwarzamy, aby przeprowadzić nabór gmin i zrealizować projekt współfinansowany z Europejskiego Funduszu Społecznego (art. 6 ust. 1 lit. c i e RODO), i przechowujemy je do zakończenia archiwizacji dokumentacji projektu.',
+    'Dane mogą otrzymać instytucje, które zarządzają programem i go kontrolują. Masz prawo dostępu do danych, ich sprostowania, ograniczenia przetwarzania, wniesienia sprzeciwu oraz skargi do Prezesa Urzędu Ochrony Danych Osobowych.',
+  ],
+  declarationsHint: 'Zaznacz wszystkie trzy oświadczenia: bez nich nie można wysłać karty.',
+  picker: {
+    label: 'Nazwa gminy',
+    hint: 'Wpisz co najmniej 2 litery nazwy gminy albo powiatu. Polskie znaki nie są konieczne.',
+    results: 'Wyniki wyszukiwania',
+    loading: 'Wczytywanie listy gmin…',
+    loadFailed: 'Nie udało się wczytać listy gmin',
+    none: 'Nie znaleziono gminy o takiej nazwie. Sprawdź pisownię.',
+    found: (n: number, shown: number) =>
+      `Znaleziono ${n} ${plForm(n, { one: 'gminę', few: 'gminy', many: 'gmin', other: 'gminy' })}${shown < n ? `; pokazano ${shown} pierwszych, wpisz więcej liter` : ''}.`,
+    /** "powiat kielecki, województwo świętokrzyskie, gmina miejsko-wiejska" */
+    describe: (powiat: string, wojewodztwo: string, kind: string) =>
+      `powiat ${powiat}, województwo ${wojewodztwo}, gmina ${kind}`,
+    wrongKind: (name: string, kind: string, allowed: string) =>
+      `${name} to gmina ${kind}; ten nabór jest dla ${allowed}.`,
+    wrongWojewodztwo: (name: string, wojewodztwo: string, allowed: string) =>
+      `${name} leży w województwie ${wojewodztwo.replace(/ie$/, 'im')}; ten nabór jest dla gmin z województwa ${allowed}.`,
+    /** The call's voivodeships in the genitive: "podkarpackiego", "lubelskiego lub podkarpackiego". */
+    wojewodztwoGenitive: (name: string) => name.replace(/ie$/, 'iego'),
+    or: 'lub',
+  },
+  /** "gmina ___" and "dla ___" forms of the kinds. */
+  /** A powiat in the list: cities with powiat rights have capitalised names ("Kielce"), others not. */
+  powiatLabel: (name: string) =>
+    /^\p{Lu}/u.test(name) ? `${name} (miasto na prawach powiatu)` : `powiat ${name}`,
+  kindNames: { wiejska: 'wiejska', 'miejsko-wiejska': 'miejsko-wiejska', miejska: 'miejska' },
+  kindsFor: {
+    wiejska: 'gmin wiejskich',
+    'miejsko-wiejska': 'gmin miejsko-wiejskich',
+    miejska: 'gmin miejskich',
+  },
+  check: {
+    title: 'Sprawdź odpowiedzi przed wysłaniem',
+    change: 'Zmień',
+    notGiven: 'Nie podano',
+    accepted: 'Tak',
+    none: 'Brak',
+    ratio: (ratio: string) => `${ratio}% mieszkańców`,
+    sendHeading: 'Wyślij kartę zgłoszeniową',
+    sendText:
+      'Wysyłając kartę, potwierdzasz, że dane są zgodne z prawdą. Do terminu naboru kartę można zmienić albo wycofać.',
+    send: 'Wyślij kartę zgłoszeniową',
+    sendChanged: 'Zapisz zmiany w karcie',
+    sending: 'Wysyłanie karty…',
+    sendFailed: 'Nie udało się wysłać karty',
+    networkRetry: 'Karta mogła nie dotrzeć. Spróbuj ponownie: karta nie zostanie wysłana dwa razy.',
+  },
+  sent: {
+    title: 'Karta zgłoszeniowa została wysłana',
+    titleChanged: 'Zmiany w karcie zostały zapisane',
+    reference: 'Numer zgłoszenia',
+    referenceHint:
+      'Zapisz ten numer: podaj go, gdy będziesz kontaktować się z ośrodkiem w sprawie zgłoszenia.',
+    receipt: 'Potwierdzenie otrzymania',
+    receivedAt: 'Otrzymano',
+    version: 'Wersja karty',
+    sha256: 'Skrót SHA-256 odpowiedzi',
+    sha256Hint:
+      'Skrót pozwala sprawdzić, że karta nie zmieniła się od wysłania: wystarczy go podać na stronie sprawdzania potwierdzenia.',
+    email:
+      'Wysłaliśmy e-mail z potwierdzeniem do osoby do kontaktu. Jest w nim odnośnik, którym do terminu naboru można kartę zmienić albo wycofać.',
+    check: 'Sprawdź potwierdzenie',
+    backToCard: 'Wróć do karty',
+    home: 'Wróć do listy naborów',
+  },
+  save: {
+    title: 'Zapisz kartę i dokończ później',
+    intro:
+      'Wyślemy na podany adres e-mail odnośnik do zapisanej karty. Otwórz go, aby wrócić do wypełniania: także na innym komputerze.',
+    email: 'Adres e-mail',
+    emailHint: 'Odnośnik działa do terminu naboru. Nie przekazuj go innym osobom.',
+    submit: 'Wyślij odnośnik',
+    saving: 'Zapisywanie…',
+    failed: 'Nie udało się zapisać karty',
+    doneTitle: 'Karta została zapisana',
+    doneSent: (email: string) => `Wysłaliśmy odnośnik do zapisanej karty na adres ${email}.`,
+    doneUpdated: 'Zapisaliśmy zmiany. Odnośnik z e-maila otworzy kartę z tymi odpowiedziami.',
+    expires: 'Odnośnik działa do',
+    continue: 'Wróć do wypełniania karty',
+    restoring: 'Wczytywanie zapisanej karty…',
+    restored: 'Wczytaliśmy zapisaną kartę. Sprawdź odpowiedzi i dokończ wypełnianie.',
+    restoreFailed: 'Nie udało się wczytać zapisanej karty',
+  },
+  form: {
+    callClosed: 'Ten nabór jest zakończony albo jeszcze się nie rozpoczął: nie można teraz wysłać karty.',
+    backToCall: 'Wróć do naboru',
+  },
+  card: {
+    title: 'Karta zgłoszeniowa',
+    titleOf: (gmina: string) => `Karta zgłoszeniowa gminy ${gmina}`,
+    loading: 'Wczytywanie karty…',
+    loadFailed: 'Nie udało się wczytać karty',
+    noLink:
+      'Tę stronę otwiera się odnośnikiem z e-maila potwierdzającego wysłanie karty. Otwórz ten e-mail i kliknij odnośnik.',
+    linkInvalid:
+      'Odnośnik jest nieprawidłowy albo wygasł. Użyj odnośnika z najnowszego e-maila potwierdzającego. Jeśli problem się powtarza, skontaktuj się z ośrodkiem prowadzącym nabór.',
+    call: 'Nabór',
+    status: 'Stan',
+    statuses: { submitted: 'Wysłana', withdrawn: 'Wycofana' },
+    reference: 'Numer zgłoszenia',
+    version: 'Wersja',
+    receivedAt: 'Otrzymano (ostatnia wersja)',
+    sha256: 'Skrót SHA-256 odpowiedzi',
+    editableUntil: 'Zmiany i wycofanie możliwe do',
+    change: 'Zmień kartę',
+    withdraw: 'Wycofaj kartę',
+    closed:
+      'Termin naboru minął, dlatego karty nie można już zmienić ani wycofać. Poniżej są jej odpowiedzi.',
+    withdrawn: 'Karta została wycofana i nie będzie oceniana.',
+    resendable: 'Do terminu naboru możesz wysłać ją ponownie, także ze zmianami.',
+    resend: 'Wyślij kartę ponownie',
+    justWithdrawn: 'Karta została wycofana. Wysłaliśmy e-mail z potwierdzeniem wycofania.',
+    withdrawTitle: 'Czy na pewno wycofać kartę zgłoszeniową?',
+    withdrawText: (gmina: string) =>
+      `Wycofana karta gminy ${gmina} nie będzie oceniana. Do terminu naboru można ją wysłać ponownie z tej strony.`,
+    withdrawConfirm: 'Tak, wycofaj kartę',
+    withdrawCancel: 'Nie, wróć do karty',
+    withdrawing: 'Wycofywanie karty…',
+    withdrawFailed: 'Nie udało się wycofać karty',
+  },
+};
+
+export type CardTexts = typeof pl;
+
+export const cardTexts = dictionaryPart<CardTexts>(pl, {
+  en: () => import('./texts-en.ts').then((module) => module.en),
+});
+
+export const useCardTexts = cardTexts.use;

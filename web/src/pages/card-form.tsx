@@ -1,0 +1,174 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { getDraft, submitCard } from '../card/api.ts';
+import { CardForm, type FormSetup } from '../card/card-form.tsx';
+import { readFlow, takeFragment, useFlow, writeFlow } from '../card/flow.ts';
+import { type Answers, firstIncompleteStep } from '../card/model.ts';
+import { cardTexts, useCardTexts } from '../card/texts.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { Titled } from '../components/titled.tsx';
+import { ApiError, getCall, isCallId, recentlyListedCall } from '../lib/api.ts';
+import { useI18n } from '../lib/i18n.ts';
+import { useResource } from '../lib/use-resource.ts';
+
+/** The route loader waits for the card texts in the current language, so the page never shows a mix. */
+export const textsReady = cardTexts.load;
+
+const flowKey = (callId: string) => `kooperacja.karta.${callId}`;
+const formBase = (callId: string) => `/nabory/${encodeURIComponent(callId)}/zgloszenie`;
+
+/**
+ * /nabory/:callId/zgloszenie/:step? — the karta zgłoszeniowa of a nabór, one section per step, then the
+ * check page, the confirmation and save-and-return. Opened from a draft link (#szkic=<token>), it first
+ * restores the saved answers and carries on where the clerk stopped.
+ */
+export default function CardFormPage(props: { callId?: string; step?: string }) {
+  const callId = props.callId ?? '';
+  const { t } = useI18n();
+  if (!isCallId(callId)) {
+    return (
+      <Titled title={t.call.notFoundTitle}>
+        <h1>{t.call.notFoundTitle}</h1>
+        <p>{t.call.notFoundBody}</p>
+      </Titled>
+    );
+  }
+  return <NewCard callId={callId} step={props.step} />;
+}
+
+type Restore = { status: 'loading' } | { status: 'done' } | { status: 'failed'; error: ApiError };
+
+function NewCard(props: { callId: string; step: string | undefined }) {
+  const { callId } = props;
+  const { t } = useI18n();
+  const texts = useCardTexts();
+  const { route } = useLocation();
+  const [flow, update] = useFlow(flowKey(callId));
+  const [call, retryCall] = useResource(
+    `call:${callId}`,
+    (signal) => getCall(callId, signal),
+    () => recentlyListedCall(callId),
+  );
+  const [draftToken, setDraftToken] = useState(() => takeFragment('szkic'));
+  const [restore, setRestore] = useState<Restore | undefined>(draftToken ? { status: 'loading' } : undefined);
+  const [attempt, setAttempt] = useState(0);
+
+  // A draft link opened in a tab already showing the form changes only the fragment: no reload, so listen.
+  useEffect(() => {
+    const onLink = () => {
+      const token = takeFragment('szkic');
+      if (!token) return;
+      setDraftToken(token);
+      setRestore({ status: 'loading' });
+    };
+    addEventListener('hashchange', onLink);
+    return () => removeEventListener('hashchange', onLink);
+  }, []);
+
+  useEffect(() => {
+    if (!draftToken) return;
+    const controller = new AbortController();
+    getDraft(draftToken, controller.signal).then(
+      (draft) => {
+        const answers = draft.answers as Answers;
+        const restored = { ...readFlow(flowKey(draft.callId)), answers, draftToken, draftEmail: draft.email };
+        // The link names its call; a draft of another call (an edited address) goes to that call's form.
+        if (draft.callId === callId) update(() => restored);
+        else writeFlow(flowKey(draft.callId), restored);
+        setRestore({ status: 'done' });
+        route(`${formBase(draft.callId)}/${firstIncompleteStep(answers)}`, true);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setRestore({
+          status: 'failed',
+          error: error instanceof ApiError ? error : new ApiError('BAD_RESPONSE', { cause: error }),
+        });
+      },
+    );
+    return () => controller.abort();
+  }, [draftToken, attempt]);
+
+  if (restore?.status === 'loading') {
+    return (
+      <Titled title={texts.card.title}>
+        <p role="status">{texts.save.restoring}</p>
+      </Titled>
+    );
+  }
+  if (restore?.status === 'failed') {
+    return (
+      <Titled title={texts.save.restoreFailed}>
+        <h1>{texts.save.restoreFailed}</h1>
+        {restore.error.code === 'LINK_INVALID' ? (
+          <p>{t.errors.LINK_INVALID}</p>
+        ) : (
+          <ErrorNotice
+            title={texts.save.restoreFailed}
+            error={restore.error}
+            onRetry={() => {
+              setRestore({ status: 'loading' });
+              setAttempt((n) => n + 1);
+            }}
+          />
+        )}
+      </Titled>
+    );
+  }
+  if (call.status === 'loading') {
+    return (
+      <Titled title={texts.card.title}>
+        <p role="status">{t.call.loading}</p>
+      </Titled>
+    );
+  }
+  if (call.status === 'error') {
+    const title = call.error.code === 'NOT_FOUND' ? t.call.notFoundTitle : texts.card.title;
+    return (
+      <Titled title={title}>
+        <h1>{title}</h1>
+        {call.error.code === 'NOT_FOUND' ? (
+          <p>{t.call.notFoundBody}</p>
+        ) : (
+          <ErrorNotice title={t.call.loadFailed} error={call.error} onRetry={retryCall} />
+        )}
+      </Titled>
+    );
+  }
+
+  const data = call.data;
+  const callHref = `/nabory/${encodeURIComponent(callId)}`;
+  // The browser's clock only decides what to offer; the API decides what it accepts (CALL_CLOSED).
+  const open = Date.parse(data.opensAt) <= Date.now() && Date.now() < Date.parse(data.closesAt);
+  if (!open && props.step !== 'wyslano') {
+    return (
+      <Titled title={data.title}>
+        <a class="back-link" href={callHref}>
+          {texts.form.backToCall}
+        </a>
+        <h1 lang="pl">{data.title}</h1>
+        <div class="notice">
+          <p>{texts.form.callClosed}</p>
+        </div>
+      </Titled>
+    );
+  }
+
+  const setup: FormSetup = {
+    mode: 'new',
+    base: formBase(callId),
+    exitHref: callHref,
+    call: data,
+    callId,
+    send: (card, key) => submitCard(callId, card, key),
+  };
+  return (
+    <CardForm
+      setup={setup}
+      step={props.step}
+      flow={flow}
+      update={update}
+      notice={restore?.status === 'done' ? texts.save.restored : undefined}
+    />
+  );
+}

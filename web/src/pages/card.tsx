@@ -1,0 +1,278 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { AnswersSummary } from '../card/answers-summary.tsx';
+import { type CardView, changeCard, getCard, withdrawCard } from '../card/api.ts';
+import { CardForm, type FormSetup } from '../card/card-form.tsx';
+import { cardToken, useFlow, writeFlow } from '../card/flow.ts';
+import { type Answers, STEPS } from '../card/model.ts';
+import { cardTexts, useCardTexts } from '../card/texts.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { Titled } from '../components/titled.tsx';
+import { WarsawTime } from '../components/warsaw-time.tsx';
+import { ApiError } from '../lib/api.ts';
+import { useI18n } from '../lib/i18n.ts';
+import { useResource } from '../lib/use-resource.ts';
+
+/** The route loader waits for the card texts in the current language, so the page never shows a mix. */
+export const textsReady = cardTexts.load;
+
+/** Changes to a sent card, kept apart from any new card being filled in the same tab. */
+const CHANGE_FLOW = 'kooperacja.karta.zmiana';
+
+/**
+ * /karta (and /karta/wycofaj) — the card a gmina sent, opened from the link in the confirmation e-mail
+ * (/karta#t=<token>): its status, receipt and answers; until the deadline, changing or withdrawing it.
+ */
+export default function CardPage(props: { action?: string }) {
+  const texts = useCardTexts();
+  const [token, setToken] = useState(cardToken);
+  // A link opened in a tab already showing this page changes only the fragment: no reload, so listen.
+  useEffect(() => {
+    const onLink = () => {
+      if (location.hash.startsWith('#t=')) setToken(cardToken());
+    };
+    addEventListener('hashchange', onLink);
+    return () => removeEventListener('hashchange', onLink);
+  }, []);
+  if (!token) {
+    return (
+      <Titled title={texts.card.title}>
+        <h1>{texts.card.title}</h1>
+        <p>{texts.card.noLink}</p>
+      </Titled>
+    );
+  }
+  return <CardDetails key={token} token={token} action={props.action} />;
+}
+
+function CardDetails(props: { token: string; action: string | undefined }) {
+  const { token } = props;
+  const texts = useCardTexts();
+  const { route } = useLocation();
+  const [card, retry] = useResource(`card:${token}`, (signal) => getCard(token, signal));
+  // What DELETE answered: the card as it is after withdrawal, without asking again.
+  const [afterWithdrawal, setAfterWithdrawal] = useState<CardView>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  if (card.status !== 'ready' && !afterWithdrawal) {
+    const invalid = card.status === 'error' && card.error.code === 'LINK_INVALID';
+    return (
+      <Titled title={texts.card.title}>
+        <h1 tabIndex={-1} ref={headingRef}>
+          {texts.card.title}
+        </h1>
+        <p role="status">{card.status === 'loading' ? texts.card.loading : ''}</p>
+        {invalid ? <p>{texts.card.linkInvalid}</p> : null}
+        {card.status === 'error' && !invalid ? (
+          <ErrorNotice
+            title={texts.card.loadFailed}
+            error={card.error}
+            onRetry={() => {
+              headingRef.current?.focus();
+              retry();
+            }}
+          />
+        ) : null}
+      </Titled>
+    );
+  }
+
+  const view = afterWithdrawal ?? (card.status === 'ready' ? card.data : undefined);
+  if (!view) return null;
+  // The browser's clock only decides what to offer; the API refuses changes after the deadline anyway.
+  const open = Date.now() < Date.parse(view.editableUntil);
+  const editable = open && view.status === 'submitted';
+  if (props.action === 'wycofaj' && editable) {
+    return (
+      <Withdraw
+        token={token}
+        view={view}
+        onWithdrawn={(withdrawn) => {
+          setAfterWithdrawal(withdrawn);
+          route('/karta');
+        }}
+      />
+    );
+  }
+
+  const latest = view.versions[view.versions.length - 1];
+  const status = (texts.card.statuses as Record<string, string>)[view.status] ?? view.status;
+  return (
+    <Titled title={texts.card.titleOf(view.gminaName)}>
+      {afterWithdrawal ? (
+        <div class="notice" role="status">
+          <p>{texts.card.justWithdrawn}</p>
+        </div>
+      ) : null}
+      <h1>{texts.card.titleOf(view.gminaName)}</h1>
+      <dl class="facts">
+        <div class="facts__row">
+          <dt>{texts.card.call}</dt>
+          <dd lang="pl">{view.callTitle}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{texts.card.status}</dt>
+          <dd>
+            <strong class={view.status === 'withdrawn' ? 'tag tag--grey' : 'tag'}>{status}</strong>
+          </dd>
+        </div>
+        <div class="facts__row">
+          <dt>{texts.card.reference}</dt>
+          <dd>
+            <strong class="reference reference--inline">{view.reference}</strong>
+          </dd>
+        </div>
+        <div class="facts__row">
+          <dt>{texts.card.version}</dt>
+          <dd>{view.version}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{texts.card.receivedAt}</dt>
+          <dd>
+            <WarsawTime instant={latest?.receivedAt ?? view.updatedAt} />
+          </dd>
+        </div>
+        {latest ? (
+          <div class="facts__row">
+            <dt>{texts.card.sha256}</dt>
+            <dd>
+              <code class="digest">{latest.sha256}</code>
+            </dd>
+          </div>
+        ) : null}
+        <div class="facts__row">
+          <dt>{texts.card.editableUntil}</dt>
+          <dd>
+            <WarsawTime instant={view.editableUntil} />
+          </dd>
+        </div>
+      </dl>
+      {view.status === 'withdrawn' ? (
+        <div class="notice">
+          <p>{texts.card.withdrawn}</p>
+          {open ? <p>{texts.card.resendable}</p> : null}
+        </div>
+      ) : null}
+      {open ? (
+        <div class="button-group">
+          <a
+            class="button"
+            href="/karta/zmiana/urzad"
+            onClick={() =>
+              // The change starts from the card as the API holds it, whatever an earlier visit left.
+              writeFlow(CHANGE_FLOW, {
+                answers: view.answers as Answers,
+                serverErrors: {},
+                card: {
+                  callTitle: view.callTitle,
+                  gminaName: view.gminaName,
+                  editableUntil: view.editableUntil,
+                },
+              })
+            }
+          >
+            {editable ? texts.card.change : texts.card.resend}
+          </a>
+          {editable ? (
+            <a class="button button--warning" href="/karta/wycofaj">
+              {texts.card.withdraw}
+            </a>
+          ) : null}
+        </div>
+      ) : (
+        <div class="notice">
+          <p>{texts.card.closed}</p>
+        </div>
+      )}
+      <AnswersSummary answers={view.answers as Answers} steps={STEPS} />
+    </Titled>
+  );
+}
+
+/** GOV.UK's confirmation before a destructive action: what happens, a warning button, and a way back. */
+function Withdraw(props: { token: string; view: CardView; onWithdrawn: (view: CardView) => void }) {
+  const texts = useCardTexts();
+  const { t } = useI18n();
+  const busy = useRef(false);
+  const [state, setState] = useState<{ busy?: boolean; error?: ApiError }>({});
+  return (
+    <Titled title={texts.card.withdrawTitle}>
+      <a class="back-link" href="/karta">
+        {texts.back}
+      </a>
+      <h1>{texts.card.withdrawTitle}</h1>
+      <p class="warning-text">{texts.card.withdrawText(props.view.gminaName)}</p>
+      {state.error ? (
+        <div class="notice notice--error" role="alert">
+          <p class="notice__title">{texts.card.withdrawFailed}</p>
+          <p>{t.errors[state.error.code]}</p>
+        </div>
+      ) : null}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (busy.current) return;
+          busy.current = true;
+          setState({ busy: true });
+          withdrawCard(props.token).then(
+            (view) => {
+              busy.current = false;
+              props.onWithdrawn(view);
+            },
+            (error: unknown) => {
+              busy.current = false;
+              setState({
+                error: error instanceof ApiError ? error : new ApiError('BAD_RESPONSE', { cause: error }),
+              });
+            },
+          );
+        }}
+      >
+        <div class="button-group">
+          <button type="submit" class="button button--warning" aria-disabled={state.busy ? true : undefined}>
+            {texts.card.withdrawConfirm}
+          </button>
+          <a href="/karta">{texts.card.withdrawCancel}</a>
+        </div>
+      </form>
+      <p role="status">{state.busy ? texts.card.withdrawing : ''}</p>
+    </Titled>
+  );
+}
+
+/** /karta/zmiana/:step? — the same steps as a new card, prefilled from the card, sent with PUT. */
+export function CardChangePage(props: { step?: string }) {
+  const texts = useCardTexts();
+  const [token] = useState(cardToken);
+  const [flow, update] = useFlow(CHANGE_FLOW);
+  const context = flow.card;
+  if (!token || !context) {
+    return (
+      <Titled title={texts.card.title}>
+        <h1>{texts.card.title}</h1>
+        <p>{token ? <a href="/karta">{texts.sent.backToCard}</a> : texts.card.noLink}</p>
+      </Titled>
+    );
+  }
+  if (Date.now() >= Date.parse(context.editableUntil) && props.step !== 'wyslano') {
+    return (
+      <Titled title={texts.card.titleOf(context.gminaName)}>
+        <h1>{texts.card.titleOf(context.gminaName)}</h1>
+        <div class="notice">
+          <p>{texts.card.closed}</p>
+        </div>
+        <p>
+          <a href="/karta">{texts.sent.backToCard}</a>
+        </p>
+      </Titled>
+    );
+  }
+  const setup: FormSetup = {
+    mode: 'change',
+    base: '/karta/zmiana',
+    exitHref: '/karta',
+    send: (card) => changeCard(token, card),
+  };
+  return <CardForm setup={setup} step={props.step} flow={flow} update={update} />;
+}
