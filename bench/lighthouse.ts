@@ -1,12 +1,8 @@
-// Lighthouse (mobile profile, simulated slow 4G and a slow CPU) on the built site, served by `vite
-// preview` in front of the local API: what a clerk on a rural link would get from CloudFront.
+// Lighthouse (mobile profile, simulated slow 4G and a slow CPU) on the built site (bench/built-site.ts):
+// what a clerk on a rural link would get from CloudFront.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { REPO_DIR } from '../functions/local/paths.ts';
-import { freePort, httpAnswers, startProcess, waitUntilReady } from '../functions/local/processes.ts';
-import { startLocalStack } from '../functions/local/stack.ts';
 
 export interface LighthouseFigures {
   page: string;
@@ -25,33 +21,11 @@ async function chromePath(): Promise<string> {
   return sparticuz.executablePath();
 }
 
-export async function benchLighthouse(pages: Record<string, string>): Promise<LighthouseFigures[]> {
-  const stack = await startLocalStack({
-    ports: {
-      web: await freePort(),
-      api: await freePort(),
-      dynamodb: await freePort(),
-      ses: await freePort(),
-    },
-    persist: false,
-    echo: false,
-    web: false,
-  });
-  const vite = join(REPO_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
-  const port = await freePort();
-  const env = { KOOPERACJA_API_URL: stack.urls.api };
-  const build = startProcess('web', process.execPath, [vite, 'build', '--config', 'web/vite.config.ts'], {
-    cwd: REPO_DIR,
-    env,
-    echo: false,
-  });
-  await new Promise((resolve) => build.child.once('exit', resolve));
-  const preview = startProcess(
-    'web',
-    process.execPath,
-    [vite, 'preview', '--config', 'web/vite.config.ts', '--port', String(port), '--strictPort'],
-    { cwd: REPO_DIR, env, echo: false },
-  );
+/** Lighthouse's default mobile profile: a mid-range phone on a slow 4G link (simulated). */
+export async function benchLighthouse(
+  siteUrl: string,
+  pages: Record<string, string>,
+): Promise<LighthouseFigures[]> {
   const chrome = await chromeLauncher.launch({
     chromePath: await chromePath(),
     chromeFlags: [
@@ -63,11 +37,9 @@ export async function benchLighthouse(pages: Record<string, string>): Promise<Li
     ],
   });
   try {
-    const site = `http://localhost:${port}`;
-    await waitUntilReady(preview, () => httpAnswers(site));
     const figures: LighthouseFigures[] = [];
     for (const [page, path] of Object.entries(pages)) {
-      const result = await lighthouse(`${site}${path}`, {
+      const result = await lighthouse(`${siteUrl}${path}`, {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
@@ -94,7 +66,5 @@ export async function benchLighthouse(pages: Record<string, string>): Promise<Li
     return figures;
   } finally {
     chrome.kill();
-    await preview.stop();
-    await stack.stop();
   }
 }

@@ -11,6 +11,9 @@ import { freePort } from '../functions/local/processes.ts';
 import { handlerEnvironment } from '../functions/local/stack.ts';
 import { EVENT_HANDLERS, FALLBACK_HANDLER, ROUTES } from '../functions/routes.ts';
 import { LAMBDA_BUNDLING } from '../infra/bundling.ts';
+import { withBuiltSite } from './built-site.ts';
+import { benchLighthouse } from './lighthouse.ts';
+import { measurePageWeight } from './page-weight.ts';
 import { benchSubmissions } from './submissions.ts';
 
 const BUNDLE_TARGET_BYTES = 250 * 1024;
@@ -141,6 +144,50 @@ async function startTime(): Promise<void> {
   );
 }
 
+const SITE_PAGES = {
+  home: '/',
+  'call page': '/nabory/liderzy-kooperacji-26',
+  'card form': '/nabory/liderzy-kooperacji-26/zgloszenie',
+};
+const FORM_JS_TARGET_BYTES = 30 * 1024;
+
+async function site(): Promise<void> {
+  await withBuiltSite(async (siteUrl) => {
+    const weights = await measurePageWeight(siteUrl, SITE_PAGES);
+    console.log(
+      `Site weight: what Chromium downloads to show each page opened directly (gzipped; the form's target ≤ ${kb(FORM_JS_TARGET_BYTES)} JS)`,
+    );
+    table(
+      ['page', 'JavaScript', 'CSS', 'data (TERYT register)', 'files'],
+      weights.map((weight) => [
+        weight.page,
+        kb(weight.javascript),
+        kb(weight.css),
+        kb(weight.data),
+        String(weight.files),
+      ]),
+    );
+    const scores = await benchLighthouse(siteUrl, {
+      'call page': SITE_PAGES['call page'],
+      'card form': SITE_PAGES['card form'],
+    });
+    console.log(
+      'Lighthouse, mobile profile (simulated slow 4G, 4× slower CPU); targets: performance ≥ 95, accessibility 100',
+    );
+    table(
+      ['page', 'performance', 'accessibility', 'FCP', 'LCP', 'TBT'],
+      scores.map((score) => [
+        score.page,
+        String(score.performance),
+        String(score.accessibility),
+        `${score.firstContentfulPaintMs.toFixed(0)} ms`,
+        `${score.largestContentfulPaintMs.toFixed(0)} ms`,
+        `${score.totalBlockingTimeMs.toFixed(0)} ms`,
+      ]),
+    );
+  });
+}
+
 async function submissions(): Promise<void> {
   const figures = await benchSubmissions();
   console.log(
@@ -175,6 +222,7 @@ try {
   importTimes(files, outDir);
   if (!process.argv.includes('--no-start')) await startTime();
   await submissions();
+  await site();
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -20,6 +20,8 @@ export interface ApiFunctionProps {
   /** Everything functions/lib/config.ts reads except TABLE_NAME, which comes from the table. */
   environment: Record<string, string>;
   logRetention: RetentionDays;
+  /** Requests must answer quickly; scheduled work (the outbox sweeper) gets longer. */
+  timeout?: Duration;
 }
 
 /** One handler as a Lambda function: its own log group and role, bound to the table as far as it may use it. */
@@ -45,7 +47,7 @@ export class ApiFunction extends Construct {
       architecture: Architecture.ARM_64,
       // CPU grows with memory, and cold starts are what users of a rarely used API feel.
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,

@@ -141,6 +141,8 @@ export class ApiStack extends Stack {
         tableAccess: tableAccess === 'none' ? undefined : props.tableAccess[tableAccess],
         environment,
         logRetention: RetentionDays.THREE_MONTHS,
+        // The sweeper stops claiming mail 15 s before its end, so it is never stopped mid-send.
+        ...(EVENT_HANDLERS.includes(handler) ? { timeout: Duration.seconds(60) } : {}),
       });
       if (SENDS_MAIL.has(handler)) {
         props.mail.identity.grantSendEmail(fn);

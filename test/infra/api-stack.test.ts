@@ -127,6 +127,13 @@ describe('api stack', () => {
       expect(sesPolicies.some((id) => id.startsWith(pascal(handler)))).toBe(true);
   });
 
+  it('gives requests 10 s and the outbox sweeper a minute', () => {
+    const functions = Object.entries(resourcesOf(template, 'AWS::Lambda::Function'));
+    for (const [id, fn] of functions) {
+      expect(fn.Properties.Timeout).toBe(id.startsWith('SendPendingMail') ? 60 : 10);
+    }
+  });
+
   it('runs the outbox sweeper every five minutes through EventBridge Scheduler', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'rate(5 minutes)',
