@@ -1,40 +1,45 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { PageErrorBoundary, PageLoadFailed } from './components/page-load-failed.tsx';
 import { SiteFooter } from './components/site-footer.tsx';
 import { SiteHeader } from './components/site-header.tsx';
 import { LanguageProvider, type LanguageState, useI18n } from './lib/i18n.ts';
-import { HomePage } from './pages/home.tsx';
+import { LocationProvider, lazyPage, Router, useLocation } from './lib/router.ts';
 
 /**
- * Pages other than the home page load on first visit, keeping the first download small. A chunk that
- * fails to load becomes a "reload" page rather than a route that never finishes loading.
+ * Every page loads on first visit, so the first download holds only the frame (header, footer, router,
+ * Polish texts) and the page in view. A chunk that fails to load becomes a "reload" page rather than a
+ * route that never finishes loading. The card's pages also wait for their texts (a dictionary part) in
+ * the current language.
  */
-function lazyPage<P>(load: () => Promise<{ default: ComponentType<P> }>) {
-  return lazy(() => load().catch((): { default: ComponentType<P> } => ({ default: PageLoadFailed })));
-}
-
-const CallPage = lazyPage(() => import('./pages/call.tsx'));
-const NotFoundPage = lazyPage(() => import('./pages/not-found.tsx'));
-
-/** The card's pages bring their texts as a dictionary part; the page renders once they are here. */
-function cardPage<P>(
-  load: () => Promise<{ textsReady: () => Promise<void> } & Record<string, unknown>>,
-  name: string,
-) {
-  return lazyPage<P>(() =>
-    load().then(async (module) => {
-      await module.textsReady();
-      return { default: module[name] as ComponentType<P> };
-    }),
+function page(load: () => Promise<object>, name = 'default', withTexts = false) {
+  return lazyPage(() =>
+    load().then(
+      async (module) => {
+        if (withTexts) await (module as unknown as { textsReady: () => Promise<void> }).textsReady();
+        return (module as unknown as Record<string, ComponentType<never>>)[name] as ComponentType<never>;
+      },
+      () => PageLoadFailed,
+    ),
   );
 }
 
-const CardFormPage = cardPage(() => import('./pages/card-form.tsx'), 'default');
-const CardPage = cardPage(() => import('./pages/card.tsx'), 'default');
-const CardChangePage = cardPage(() => import('./pages/card.tsx'), 'CardChangePage');
-const ReceiptCheckPage = cardPage(() => import('./pages/receipt-check.tsx'), 'default');
+const HomePage = page(() => import('./pages/home.tsx'), 'HomePage');
+const CallPage = page(() => import('./pages/call.tsx'));
+const NotFoundPage = page(() => import('./pages/not-found.tsx'));
+const CardFormPage = page(() => import('./pages/card-form.tsx'), 'default', true);
+const CardPage = page(() => import('./pages/card.tsx'), 'default', true);
+const CardChangePage = page(() => import('./pages/card.tsx'), 'CardChangePage', true);
+const ReceiptCheckPage = page(() => import('./pages/receipt-check.tsx'), 'default', true);
+
+const ROUTES = [
+  ['/', HomePage],
+  ['/nabory/:callId', CallPage],
+  ['/nabory/:callId/zgloszenie/:step?', CardFormPage],
+  ['/karta/zmiana/:step?', CardChangePage],
+  ['/karta/:action?', CardPage],
+  ['/potwierdzenie', ReceiptCheckPage],
+] as const;
 
 export function App(props: { language: LanguageState }) {
   return (
@@ -73,6 +78,8 @@ function Layout() {
         </p>
         <PageErrorBoundary path={path}>
           <Router
+            routes={ROUTES}
+            fallback={NotFoundPage}
             onLoadStart={() => setPageLoading(true)}
             onLoadEnd={() => setPageLoading(false)}
             onRouteChange={() => {
@@ -80,15 +87,7 @@ function Layout() {
               // it read from the top of the new content, and the next Tab starts there too.
               mainRef.current?.focus({ preventScroll: true });
             }}
-          >
-            <Route path="/" component={HomePage} />
-            <Route path="/nabory/:callId" component={CallPage} />
-            <Route path="/nabory/:callId/zgloszenie/:step?" component={CardFormPage} />
-            <Route path="/karta/zmiana/:step?" component={CardChangePage} />
-            <Route path="/karta/:action?" component={CardPage} />
-            <Route path="/potwierdzenie" component={ReceiptCheckPage} />
-            <Route default component={NotFoundPage} />
-          </Router>
+          />
         </PageErrorBoundary>
       </main>
       <SiteFooter />

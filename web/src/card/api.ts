@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { TCardAnswers } from '../../../shared/schemas/card.ts';
 import type {
   TCardReceipt,
@@ -8,76 +7,113 @@ import type {
   TReceiptCheck,
 } from '../../../shared/schemas/submission.ts';
 import { requestJson } from '../lib/api.ts';
+import { reader } from '../lib/shape.ts';
 
 /*
  * The card, draft and receipt endpoints (shared/schemas/submission.ts lists them). As elsewhere on the site,
- * answers are read leniently: a field the API starts sending after this bundle was cached is dropped, not
- * an error. The readers below are written out rather than built from submission.ts's schemas, whose module
- * would bring zod's JSON, union and date-time validators into the form's download for nothing; the type
- * checks after them keep every strict contract readable by its lenient reader.
+ * answers are read leniently with the small readers of lib/shape.ts: a field the API starts sending after
+ * this bundle was cached is dropped, not an error. The type checks below keep every strict contract readable
+ * by its lenient reader.
  */
 
-const ZLooseAnswers = z.record(z.string(), z.record(z.string(), z.unknown()));
-const ZReceipt = z.object({
-  reference: z.string(),
-  version: z.number(),
-  sha256: z.string(),
-  receivedAt: z.string(),
+type LooseAnswers = Record<string, Record<string, unknown>>;
+export interface Receipt {
+  reference: string;
+  version: number;
+  sha256: string;
+  receivedAt: string;
+}
+export interface CardView {
+  reference: string;
+  callId: string;
+  callTitle: string;
+  teryt: string;
+  gminaName: string;
+  status: string;
+  version: number;
+  submittedAt: string;
+  updatedAt: string;
+  editableUntil: string;
+  answers: LooseAnswers;
+  versions: { version: number; receivedAt: string; sha256: string }[];
+}
+export interface DraftSaved {
+  savedAt: string;
+  expiresAt: string;
+}
+export interface DraftView {
+  callId: string;
+  email: string;
+  answers: LooseAnswers;
+  savedAt: string;
+  expiresAt: string;
+}
+/** Both variants of TReceiptCheck in one object. */
+export interface ReceiptCheck {
+  valid: boolean;
+  reference?: string | undefined;
+  version?: number | undefined;
+  receivedAt?: string | undefined;
+  callTitle?: string | undefined;
+  gminaName?: string | undefined;
+  superseded?: boolean | undefined;
+  status?: 'submitted' | 'withdrawn' | undefined;
+}
+
+const answersShape = { '*': { '*': 'unknown' } } as const;
+const readReceipt = reader<Receipt>({
+  reference: 'string',
+  version: 'number',
+  sha256: 'string',
+  receivedAt: 'string',
 });
-const ZView = z.object({
-  reference: z.string(),
-  callId: z.string(),
-  callTitle: z.string(),
-  teryt: z.string(),
-  gminaName: z.string(),
-  status: z.string(),
-  version: z.number(),
-  submittedAt: z.string(),
-  updatedAt: z.string(),
-  editableUntil: z.string(),
-  answers: ZLooseAnswers,
-  versions: z.array(z.object({ version: z.number(), receivedAt: z.string(), sha256: z.string() })),
+const readView = reader<CardView>({
+  reference: 'string',
+  callId: 'string',
+  callTitle: 'string',
+  teryt: 'string',
+  gminaName: 'string',
+  status: 'string',
+  version: 'number',
+  submittedAt: 'string',
+  updatedAt: 'string',
+  editableUntil: 'string',
+  answers: answersShape,
+  versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
 });
-const ZSaved = z.object({ savedAt: z.string(), expiresAt: z.string() });
-const ZDraft = z.object({
-  callId: z.string(),
-  email: z.string(),
-  answers: ZLooseAnswers,
-  savedAt: z.string(),
-  expiresAt: z.string(),
+const readSaved = reader<DraftSaved>({ savedAt: 'string', expiresAt: 'string' });
+const readDraft = reader<DraftView>({
+  callId: 'string',
+  email: 'string',
+  answers: answersShape,
+  savedAt: 'string',
+  expiresAt: 'string',
 });
-/** Both variants of ZReceiptCheck in one object. */
-const ZCheck = z.object({
-  valid: z.boolean(),
-  reference: z.optional(z.string()),
-  version: z.optional(z.number()),
-  receivedAt: z.optional(z.string()),
-  callTitle: z.optional(z.string()),
-  gminaName: z.optional(z.string()),
-  superseded: z.optional(z.boolean()),
-  status: z.optional(z.enum(['submitted', 'withdrawn'])),
+const readCheck = reader<ReceiptCheck>({
+  valid: 'boolean',
+  'reference?': 'string',
+  'version?': 'number',
+  'receivedAt?': 'string',
+  'callTitle?': 'string',
+  'gminaName?': 'string',
+  'superseded?': 'boolean',
+  'status?': 'string',
 });
 
 // Compile-time only: what the API promises must be something these readers accept.
-type Reads<Reader extends z.ZodMiniType, Contract extends z.input<Reader>> = Contract;
+type Reads<Reader, Contract extends Reader> = Contract;
 export type ContractsRead = [
-  Reads<typeof ZReceipt, TCardReceipt>,
-  Reads<typeof ZView, TCardView>,
-  Reads<typeof ZDraft, TDraftView>,
-  Reads<typeof ZCheck, TReceiptCheck>,
+  Reads<Receipt, TCardReceipt>,
+  Reads<CardView, TCardView>,
+  Reads<DraftView, TDraftView>,
+  Reads<ReceiptCheck, TReceiptCheck>,
 ];
-
-export type Receipt = z.infer<typeof ZReceipt>;
-export type CardView = z.infer<typeof ZView>;
-export type DraftSaved = z.infer<typeof ZSaved>;
-export type DraftView = z.infer<typeof ZDraft>;
-export type ReceiptCheck = z.infer<typeof ZCheck>;
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Sends a new card. The key stays the same for every retry of one attempt, so it is stored at most once. */
 export function submitCard(callId: string, answers: TCardAnswers, idempotencyKey: string): Promise<Receipt> {
-  return requestJson(`/api/calls/${encodeURIComponent(callId)}/cards`, ZReceipt, {
+  return requestJson(`/api/calls/${encodeURIComponent(callId)}/cards`, readReceipt, {
     method: 'POST',
     body: { answers },
     headers: { 'idempotency-key': idempotencyKey },
@@ -85,11 +121,11 @@ export function submitCard(callId: string, answers: TCardAnswers, idempotencyKey
 }
 
 export function getCard(token: string, signal?: AbortSignal): Promise<CardView> {
-  return requestJson('/api/cards/current', ZView, { headers: bearer(token), signal });
+  return requestJson('/api/cards/current', readView, { headers: bearer(token), signal });
 }
 
 export function changeCard(token: string, answers: TCardAnswers): Promise<Receipt> {
-  return requestJson('/api/cards/current', ZReceipt, {
+  return requestJson('/api/cards/current', readReceipt, {
     method: 'PUT',
     body: { answers },
     headers: bearer(token),
@@ -97,18 +133,18 @@ export function changeCard(token: string, answers: TCardAnswers): Promise<Receip
 }
 
 export function withdrawCard(token: string): Promise<CardView> {
-  return requestJson('/api/cards/current', ZView, { method: 'DELETE', headers: bearer(token) });
+  return requestJson('/api/cards/current', readView, { method: 'DELETE', headers: bearer(token) });
 }
 
 export function saveDraft(callId: string, email: string, answers: TDraftAnswers): Promise<DraftSaved> {
-  return requestJson(`/api/calls/${encodeURIComponent(callId)}/drafts`, ZSaved, {
+  return requestJson(`/api/calls/${encodeURIComponent(callId)}/drafts`, readSaved, {
     method: 'POST',
     body: { email, answers },
   });
 }
 
 export function updateDraft(token: string, answers: TDraftAnswers): Promise<DraftSaved> {
-  return requestJson('/api/drafts/current', ZSaved, {
+  return requestJson('/api/drafts/current', readSaved, {
     method: 'PUT',
     body: { answers },
     headers: bearer(token),
@@ -116,7 +152,7 @@ export function updateDraft(token: string, answers: TDraftAnswers): Promise<Draf
 }
 
 export function getDraft(token: string, signal?: AbortSignal): Promise<DraftView> {
-  return requestJson('/api/drafts/current', ZDraft, { headers: bearer(token), signal });
+  return requestJson('/api/drafts/current', readDraft, { headers: bearer(token), signal });
 }
 
 export function checkReceipt(
@@ -126,7 +162,7 @@ export function checkReceipt(
   const version = receipt.version ? `&version=${encodeURIComponent(receipt.version)}` : '';
   return requestJson(
     `/api/receipts/${encodeURIComponent(receipt.reference)}?sha256=${encodeURIComponent(receipt.sha256)}${version}`,
-    ZCheck,
+    readCheck,
     { signal },
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { type CallRules, gminaIneligibility } from '../../../shared/eligibility.ts';
 import { type CardSection, type TCardAnswers, ZContactsSection } from '../../../shared/schemas/card.ts';
 import type { TDraftAnswers } from '../../../shared/schemas/submission.ts';
@@ -7,7 +6,8 @@ import { issuesToFieldErrors } from '../../../shared/validation.ts';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { ApiError } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
-import { type Language, useI18n } from '../lib/i18n.ts';
+import { useI18n } from '../lib/i18n.ts';
+import { useLocation } from '../lib/router.ts';
 import { AnswersSummary } from './answers-summary.tsx';
 import { type DraftSaved, type Receipt, saveDraft, updateDraft } from './api.ts';
 import { ErrorSummary, type SummaryError } from './error-summary.tsx';
@@ -101,7 +101,6 @@ function targetOf(step: Step, path: string): string {
 /** Error summary entries: "Kod pocztowy: Wpisz kod pocztowy w formacie 00-000." linking to the field. */
 function summaryOf(
   texts: CardTexts,
-  language: Language,
   base: string,
   steps: readonly Step[],
   answers: Answers,
@@ -113,7 +112,7 @@ function summaryOf(
     const visible = owner && steps.includes(owner) ? owner : steps[0];
     const href = here && owner === here ? `#${targetOf(here, path)}` : `${base}/${visible?.slug ?? ''}`;
     const typed = section === 'criteria' ? getPath(answers[section], path) : undefined;
-    const message = messageOf(texts, language, key, typed);
+    const message = messageOf(texts, key, typed);
     return { href, text: `${labelOf(texts, section, path)}: ${message}` };
   });
 }
@@ -147,7 +146,6 @@ const LIVE_FIELDS = new Set(['population.value', 'longTermAssistancePersons.valu
 function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) {
   const { setup, steps, current: step, flow, update } = props;
   const texts = useCardTexts();
-  const { language } = useI18n();
   const { route, query } = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<FieldErrors>(() => serverErrorsOn(step, flow));
@@ -156,7 +154,7 @@ function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) 
   const changing = 'zmiana' in query;
   const title = texts.steps[step.slug];
   const summary = useMemo(
-    () => summaryOf(texts, language, setup.base, steps, flow.answers, errorsOfStep(step, errors), step),
+    () => summaryOf(texts, setup.base, steps, flow.answers, errorsOfStep(step, errors), step),
     // Not on every keystroke that re-renders the page; the answers typed matter only with a new verdict.
     [errors, texts],
   );
@@ -263,7 +261,7 @@ function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) 
 function CheckPage(props: FormProps & { steps: readonly Step[] }) {
   const { setup, steps, flow, update } = props;
   const texts = useCardTexts();
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { route } = useLocation();
   const busy = useRef(false);
   const [state, setState] = useState<{ sending: boolean; error?: ApiError; local?: SummaryError[] }>({
@@ -273,7 +271,7 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
     const errors = Object.entries(flow.serverErrors).flatMap(([section, fields]) =>
       Object.entries(fields ?? {}).map(([path, key]) => ({ section: section as CardSection, path, key })),
     );
-    return summaryOf(texts, language, setup.base, steps, flow.answers, errors);
+    return summaryOf(texts, setup.base, steps, flow.answers, errors);
   }, [flow.serverErrors, texts]);
   const summary = state.local ?? serverSummary;
   const title = texts.check.title;
@@ -292,7 +290,7 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
     if (!card) {
       setState({
         sending: false,
-        local: summaryOf(texts, language, setup.base, steps, flow.answers, errors),
+        local: summaryOf(texts, setup.base, steps, flow.answers, errors),
       });
       return;
     }
@@ -422,7 +420,7 @@ function SentPage(props: FormProps) {
 function SavePage(props: FormProps & { steps: readonly Step[] }) {
   const { setup, flow, update, steps } = props;
   const texts = useCardTexts();
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { query } = useLocation();
   const busy = useRef(false);
   const [state, setState] = useState<{
@@ -514,7 +512,7 @@ function SavePage(props: FormProps & { steps: readonly Step[] }) {
             const result = ZContactsSection.shape.contact.shape.email.safeParse(email);
             if (!result.success) {
               const key = issuesToFieldErrors(result.error.issues)._ ?? 'email';
-              setState({ emailError: messageOf(texts, language, key) });
+              setState({ emailError: messageOf(texts, key) });
               return;
             }
             void save(result.data);

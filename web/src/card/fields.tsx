@@ -57,7 +57,6 @@ function errorAt(errors: FieldErrors, path: string): string | undefined {
 export function FieldView(props: { field: Field; ctx: StepContext }) {
   const { field, ctx } = props;
   const texts = useCardTexts();
-  const { language } = useI18n();
   const id = fieldId(field.name);
   const label = labelOf(texts, ctx.section, field.name);
   const hint = (texts.hints as Record<string, Record<string, string | undefined> | undefined>)[ctx.section]?.[
@@ -65,7 +64,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
   ];
   const hintId = hint ? `${id}-hint` : undefined;
   const errorKey = errorAt(ctx.errors, field.name);
-  const error = errorKey ? messageOf(texts, language, errorKey) : undefined;
+  const error = errorKey ? messageOf(texts, errorKey) : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const value = getPath(ctx.values, field.name);
 
@@ -232,15 +231,14 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
 function Figure(props: { field: Field; ctx: StepContext; label: string; hint: string | undefined }) {
   const { field, ctx } = props;
   const texts = useCardTexts();
-  const { language } = useI18n();
   const base = fieldId(field.name);
   const hintId = props.hint ? `${base}-hint` : undefined;
   const value = getPath(ctx.values, `${field.name}.value`);
   const year = getPath(ctx.values, `${field.name}.year`);
   const valueKey = errorAt(ctx.errors, `${field.name}.value`) ?? ctx.errors[field.name];
   const yearKey = errorAt(ctx.errors, `${field.name}.year`);
-  const valueError = valueKey ? messageOf(texts, language, valueKey, value) : undefined;
-  const yearError = yearKey ? messageOf(texts, language, yearKey, year) : undefined;
+  const valueError = valueKey ? messageOf(texts, valueKey, value) : undefined;
+  const yearError = yearKey ? messageOf(texts, yearKey, year) : undefined;
   const parts = [
     {
       part: 'value',

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { type CallRules, gminaIneligibility } from '../../../shared/eligibility.ts';
-import type { Gmina } from '../../../shared/teryt/index.ts';
+import type { Gmina } from '../../../shared/teryt/gminy.ts';
 import { searchGminy } from '../../../shared/teryt/search.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type Dictionary, useI18n, wojewodztwoName } from '../lib/i18n.ts';

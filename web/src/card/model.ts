@@ -1,4 +1,4 @@
-import { FIELD_MESSAGES, type Language } from '../../../shared/errors.ts';
+import { config } from 'zod/mini';
 import {
   CARD_SECTIONS,
   type CardSection,
@@ -10,6 +10,9 @@ import {
 } from '../../../shared/schemas/card.ts';
 import { issuesToFieldErrors } from '../../../shared/validation.ts';
 import type { CardTexts } from './texts.ts';
+
+// Zod's object fast path compiles code with `new Function`; the CSP forbids that (and reports each attempt).
+config({ jitless: true });
 
 /**
  * The karta zgłoszeniowa as the browser holds it while it is filled in: section by section, in the card's
@@ -316,9 +319,9 @@ export function labelOf(texts: CardTexts, section: CardSection, path: string): s
  * The text of a message key. For a number field, pass what was typed: when it holds text that is not a
  * number ("dwieście", "12 tys."), saying so is clearer than the generic "invalid" or "not an integer".
  */
-export function messageOf(texts: CardTexts, language: Language, key: string, typedNumber?: unknown): string {
+export function messageOf(texts: CardTexts, key: string, typedNumber?: unknown): string {
   if (typeof typedNumber === 'string' && typedNumber.trim() !== '') return texts.notNumber;
-  return FIELD_MESSAGES[language][key] ?? FIELD_MESSAGES[language].invalid ?? key;
+  return texts.fieldMessages[key] ?? texts.fieldMessages.invalid ?? key;
 }
 
 /** The answers fields of an API error ("answers.office.nip" → office, "nip"), by section. */

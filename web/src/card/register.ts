@@ -1,10 +1,10 @@
-import * as z from 'zod/mini';
-import { GMINA_KIND_BY_RODZ, type GminaKind } from '../../../shared/gmina-kinds.ts';
-import type { Gmina } from '../../../shared/teryt/index.ts';
+import { type Gmina, toGminy } from '../../../shared/teryt/gminy.ts';
+import type { TerytRegister } from '../../../shared/teryt/parse.ts';
 // The register (85 KB) is data, not code: Vite copies it into the build under a content hash and this is
 // its address. The picker fetches it, so the form's JavaScript stays small and the data is cached for good.
 import registerUrl from '../../../shared/teryt/register.json?url';
 import { requestJson } from '../lib/api.ts';
+import { reader } from '../lib/shape.ts';
 
 export interface Register {
   gminy: Gmina[];
@@ -13,28 +13,17 @@ export interface Register {
   powiaty: Readonly<Record<string, string>>;
 }
 
+type RegisterData = Pick<TerytRegister, 'wojewodztwa' | 'powiaty' | 'gminy'>;
+
 // Checked only for shape: it is our own build artefact, and its 2,477 rows are read once.
-const ZRegister = z.object({
-  wojewodztwa: z.record(z.string(), z.string()),
-  powiaty: z.record(z.string(), z.string()),
-  gminy: z.array(z.array(z.string())),
+const readRegister = reader<RegisterData>({
+  wojewodztwa: { '*': 'string' },
+  powiaty: { '*': 'string' },
+  gminy: [['string']],
 });
 
-/** Gmina records as shared/teryt/index.ts builds them (that module embeds the JSON, so it is not imported). */
-function toRegister(data: z.infer<typeof ZRegister>): Register {
-  const gminy = data.gminy.map(([teryt = '', name = '']): Gmina => {
-    const powiatCode = teryt.slice(0, 4);
-    const wojewodztwoCode = teryt.slice(0, 2);
-    return {
-      teryt,
-      name,
-      kind: GMINA_KIND_BY_RODZ[teryt.slice(6)] as GminaKind,
-      powiatCode,
-      powiat: data.powiaty[powiatCode] ?? '',
-      wojewodztwoCode,
-      wojewodztwo: data.wojewodztwa[wojewodztwoCode] ?? '',
-    };
-  });
+function toRegister(data: RegisterData): Register {
+  const gminy = toGminy(data);
   return { gminy, byTeryt: new Map(gminy.map((gmina) => [gmina.teryt, gmina])), powiaty: data.powiaty };
 }
 
@@ -43,7 +32,7 @@ let loading: Promise<Register> | undefined;
 
 /** The register, fetched once per page load; a failed fetch is forgotten so "try again" fetches anew. */
 export function loadRegister(): Promise<Register> {
-  loading ??= requestJson(registerUrl, ZRegister).then(
+  loading ??= requestJson(registerUrl, readRegister).then(
     (data) => (loaded = toRegister(data)),
     (error: unknown) => {
       loading = undefined;

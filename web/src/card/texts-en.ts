@@ -1,3 +1,4 @@
+import { FIELD_MESSAGES_EN } from '../../../shared/messages/fields-en.ts';
 import type { CardTexts } from './texts.ts';
 
 /** English texts of the card pages: same keys as Polish (texts.ts); loaded only when someone picks English. */
@@ -23,6 +24,7 @@ export const en: CardTexts = {
   errorPrefix: 'Error:',
   errorTitle: (title) => `Error: ${title}`,
   notNumber: 'Enter a number in digits, e.g. 1250 or 4321,55.',
+  fieldMessages: FIELD_MESSAGES_EN,
   labels: {
     office: {
       teryt: 'Gmina',

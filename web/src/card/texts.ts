@@ -1,3 +1,4 @@
+import { FIELD_MESSAGES_PL } from '../../../shared/messages/fields-pl.ts';
 import { dictionaryPart, plForm } from '../lib/i18n.ts';
 
 /*
@@ -28,6 +29,8 @@ const pl = {
   errorTitle: (title: string) => `Błąd: ${title}`,
   /** A number field with something in it that is not a number ("dwieście", "12 tys."). */
   notNumber: 'Wpisz liczbę cyframi, np. 1250 albo 4321,55.',
+  /** Field errors by message key, as the shared schemas and the API give them. */
+  fieldMessages: FIELD_MESSAGES_PL,
   /** Labels by section and dotted path; also name the fields in the error summary and the check page. */
   labels: {
     office: {

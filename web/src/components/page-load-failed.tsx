@@ -28,7 +28,10 @@ interface BoundaryProps {
 
 /** Keeps header, footer and language switch usable when a page throws while rendering. */
 export class PageErrorBoundary extends Component<BoundaryProps, { failed: boolean }> {
-  override state = { failed: false };
+  constructor(props: BoundaryProps) {
+    super(props);
+    this.state = { failed: false };
+  }
 
   static override getDerivedStateFromError(): { failed: boolean } {
     return { failed: true };

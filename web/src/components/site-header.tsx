@@ -1,5 +1,5 @@
-import { useLocation } from 'preact-iso';
 import { useI18n } from '../lib/i18n.ts';
+import { useLocation } from '../lib/router.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
 export function SiteHeader() {

@@ -1,22 +1,20 @@
-import * as z from 'zod/mini';
-import type { ErrorCode } from '../../../shared/errors.ts';
-import { ZErrorResponse } from '../../../shared/schemas/api.ts';
-import { ZListedCall as ZSharedListedCall } from '../../../shared/schemas/programme.ts';
-
-// Zod's object fast path compiles code with `new Function`; the CSP forbids that (and reports each attempt).
-z.config({ jitless: true });
+import { ERROR_CODES, type ErrorCode } from '../../../shared/error-codes.ts';
+import type { TErrorResponse } from '../../../shared/schemas/api.ts';
+import type { TListedCall } from '../../../shared/schemas/programme.ts';
+import { reader } from './shape.ts';
 
 /** Failures that happen before the API can answer with its own code. */
 export type ClientErrorCode = 'TIMEOUT' | 'NETWORK' | 'BAD_RESPONSE';
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
 
+// Fields are declared, not defined: set in the constructor, they need no class-field helpers in the bundle.
 export class ApiError extends Error {
-  readonly code: ApiErrorCode;
-  readonly status: number | undefined;
+  declare readonly code: ApiErrorCode;
+  declare readonly status: number | undefined;
   /** The API's request id, worth showing: it is what the helpdesk finds the logs by. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** Field errors: a dotted path within the request body → a message key (FIELD_MESSAGES). */
-  readonly fields: Readonly<Record<string, string>> | undefined;
+  declare readonly fields: Readonly<Record<string, string>> | undefined;
 
   constructor(
     code: ApiErrorCode,
@@ -38,18 +36,29 @@ export class ApiError extends Error {
 export const TIMEOUT_MS = 15_000;
 
 /*
- * The shared contracts are strict objects; the browser reads them leniently (unknown keys are dropped),
- * because a bundle cached before a deploy must keep working when the API starts sending a new field.
+ * The shared contracts are zod schemas the API checks its answers against; the browser reads them with the
+ * small readers of shape.ts (unknown keys dropped, see there), so zod travels only with the card form.
  */
-const ZListedCall = z.object(ZSharedListedCall.shape);
-const ZCallsResponse = z.object({ calls: z.array(ZListedCall) });
-const ZCallResponse = z.object({ call: ZListedCall });
-const ZLenientErrorResponse = z.object({
-  error: z.object({ ...ZErrorResponse.shape.error.shape }),
-  requestId: z.optional(z.string()),
+export type ListedCall = TListedCall;
+const listedCallShape = {
+  id: 'string',
+  programmeId: 'string',
+  programmeName: 'string',
+  title: 'string',
+  wojewodztwa: ['string'],
+  gminaKinds: ['string'],
+  opensAt: 'string',
+  closesAt: 'string',
+  formVersion: 'number',
+  rules: 'string',
+} as const;
+const readCalls = reader<{ calls: ListedCall[] }>({ calls: [listedCallShape] });
+const readCall = reader<{ call: ListedCall }>({ call: listedCallShape });
+type ErrorBody = { error: Omit<TErrorResponse['error'], 'message'>; requestId?: string };
+const readError = reader<ErrorBody>({
+  error: { code: 'string', 'fields?': { '*': 'string' } },
+  'requestId?': 'string',
 });
-
-export type ListedCall = z.infer<typeof ZListedCall>;
 
 /** Gateways (CloudFront, API Gateway) answer these with their own non-JSON bodies. */
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
@@ -66,11 +75,11 @@ export interface RequestOptions {
  * One request to the API, its JSON answer read with `schema`. Every failure becomes an ApiError whose code
  * the site translates; the API's own message is never shown.
  */
-export async function requestJson<S extends z.ZodMiniType>(
+export async function requestJson<T>(
   path: string,
-  schema: S,
+  read: (body: unknown) => T | undefined,
   options: RequestOptions = {},
-): Promise<z.output<S>> {
+): Promise<T> {
   const { signal, body: sent } = options;
   // A controller and a timer rather than AbortSignal.timeout + AbortSignal.any: the latter needs Chrome 116,
   // and Windows 7 laptops are stuck on Chrome 109. It also tells a timeout from the caller cancelling.
@@ -117,12 +126,13 @@ export async function requestJson<S extends z.ZodMiniType>(
     }
 
     if (!response.ok) {
-      const parsed = ZLenientErrorResponse.safeParse(body);
-      if (parsed.success) {
-        throw new ApiError(parsed.data.error.code, {
+      const parsed = readError(body);
+      // A code this bundle does not know (a newer API) has no message here: it is a bad response.
+      if (parsed && (ERROR_CODES as readonly string[]).includes(parsed.error.code)) {
+        throw new ApiError(parsed.error.code, {
           status: response.status,
-          requestId: parsed.data.requestId,
-          fields: parsed.data.error.fields,
+          ...(parsed.requestId === undefined ? {} : { requestId: parsed.requestId }),
+          ...(parsed.error.fields === undefined ? {} : { fields: parsed.error.fields }),
         });
       }
       throw new ApiError(GATEWAY_STATUSES.has(response.status) ? 'DEPENDENCY_UNAVAILABLE' : 'BAD_RESPONSE', {
@@ -130,13 +140,13 @@ export async function requestJson<S extends z.ZodMiniType>(
       });
     }
 
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
+    const parsed = read(body);
+    if (parsed === undefined) {
       // Logged for whoever opens the console: a contract mismatch between this bundle and the API.
-      console.error(`Unexpected response from ${path}`, parsed.error.issues);
-      throw new ApiError('BAD_RESPONSE', { status: response.status, cause: parsed.error });
+      console.error(`Unexpected response from ${path}`, body);
+      throw new ApiError('BAD_RESPONSE', { status: response.status });
     }
-    return parsed.data;
+    return parsed;
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', cancel);
@@ -152,7 +162,7 @@ const listed = new Map<string, { call: ListedCall; at: number }>();
 
 /** The open calls, soonest deadline first (the API sorts them). */
 export async function listOpenCalls(signal?: AbortSignal): Promise<ListedCall[]> {
-  const { calls } = await requestJson('/api/calls', ZCallsResponse, { signal });
+  const { calls } = await requestJson('/api/calls', readCalls, { signal });
   const at = Date.now();
   listed.clear();
   for (const call of calls) listed.set(call.id, { call, at });
@@ -160,7 +170,7 @@ export async function listOpenCalls(signal?: AbortSignal): Promise<ListedCall[]>
 }
 
 export async function getCall(callId: string, signal?: AbortSignal): Promise<ListedCall> {
-  const { call } = await requestJson(`/api/calls/${encodeURIComponent(callId)}`, ZCallResponse, { signal });
+  const { call } = await requestJson(`/api/calls/${encodeURIComponent(callId)}`, readCall, { signal });
   return call;
 }
 

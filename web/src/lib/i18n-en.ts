@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES } from '../../../shared/errors.ts';
+import { ERROR_MESSAGES_EN } from '../../../shared/messages/errors-en.ts';
 import type { Dictionary } from './i18n.ts';
 
 /*
@@ -101,7 +101,7 @@ export const en: Dictionary = {
     miejska: 'urban gminas',
   },
   errors: {
-    ...ERROR_MESSAGES.en,
+    ...ERROR_MESSAGES_EN,
     TIMEOUT: 'The server did not answer within 15 seconds. Check your internet connection and try again.',
     NETWORK: 'Could not connect to the server. Check your internet connection and try again.',
     BAD_RESPONSE: 'The server sent an unexpected answer. Please try again shortly.',

@@ -1,7 +1,8 @@
 import { type ComponentChildren, createContext, h } from 'preact';
 import { useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ERROR_MESSAGES, type Language } from '../../../shared/errors.ts';
+import type { Language } from '../../../shared/error-codes.ts';
 import type { GminaKind } from '../../../shared/gmina-kinds.ts';
+import { ERROR_MESSAGES_PL } from '../../../shared/messages/errors-pl.ts';
 import type { ApiErrorCode } from './api.ts';
 
 export type { Language };
@@ -66,9 +67,9 @@ const gminaKindsPl: Record<GminaKind, string> = {
   miejska: 'gminy miejskie',
 };
 
-/** The API's messages come from shared/errors.ts so the site and the API never word an error differently. */
+/** The API's messages come from shared/messages/ so the site and the API never word an error differently. */
 const errorsPl: Record<ApiErrorCode, string> = {
-  ...ERROR_MESSAGES.pl,
+  ...ERROR_MESSAGES_PL,
   TIMEOUT: 'Serwer nie odpowiedział w ciągu 15 sekund. Sprawdź połączenie z internetem i spróbuj ponownie.',
   NETWORK: 'Nie udało się połączyć z serwerem. Sprawdź połączenie z internetem i spróbuj ponownie.',
   BAD_RESPONSE: 'Serwer odpowiedział w nieoczekiwany sposób. Spróbuj ponownie za chwilę.',

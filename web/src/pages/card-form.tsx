@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { getDraft, submitCard } from '../card/api.ts';
 import { CardForm, type FormSetup } from '../card/card-form.tsx';
 import { readFlow, takeFragment, useFlow, writeFlow } from '../card/flow.ts';
@@ -9,6 +8,7 @@ import { ErrorNotice } from '../components/error-notice.tsx';
 import { Titled } from '../components/titled.tsx';
 import { ApiError, getCall, isCallId, recentlyListedCall } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.ts';
+import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 
 /** The route loader waits for the card texts in the current language, so the page never shows a mix. */

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { AnswersSummary } from '../card/answers-summary.tsx';
 import { type CardView, changeCard, getCard, withdrawCard } from '../card/api.ts';
 import { CardForm, type FormSetup } from '../card/card-form.tsx';
@@ -11,6 +10,7 @@ import { Titled } from '../components/titled.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { ApiError } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.ts';
+import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 
 /** The route loader waits for the card texts in the current language, so the page never shows a mix. */

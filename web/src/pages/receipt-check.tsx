@@ -1,5 +1,4 @@
 import { useMemo, useRef } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
 import { checkReceipt, type ReceiptCheck } from '../card/api.ts';
 import { ErrorSummary } from '../card/error-summary.tsx';
 import { receiptTexts, useReceiptTexts } from '../card/receipt-texts.ts';
@@ -7,6 +6,7 @@ import { ErrorNotice } from '../components/error-notice.tsx';
 import { Titled } from '../components/titled.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { ApiError } from '../lib/api.ts';
+import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 
 /** The route loader waits for the card texts in the current language, so the page never shows a mix. */

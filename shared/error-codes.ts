@@ -1,0 +1,28 @@
+/**
+ * Every error the API can answer with; their messages are in shared/messages/ (one module per language),
+ * gathered in shared/errors.ts.
+ */
+export const ERROR_CODES = [
+  'MALFORMED_JSON',
+  'VALIDATION_FAILED',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PAYLOAD_TOO_LARGE',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'CONFLICT',
+  'CALL_NOT_FOUND',
+  'CALL_NOT_OPEN',
+  'CALL_CLOSED',
+  'GMINA_NOT_ELIGIBLE',
+  'CARD_EXISTS',
+  'IDEMPOTENCY_KEY_MISSING',
+  'IDEMPOTENCY_KEY_REUSED',
+  'LINK_INVALID',
+  'DEPENDENCY_UNAVAILABLE',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Language = 'pl' | 'en';

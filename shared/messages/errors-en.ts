@@ -1,0 +1,24 @@
+import type { ErrorCode } from '../error-codes.ts';
+
+/** The API's error messages in English (a module per language: the site downloads only the one it shows). */
+export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
+  MALFORMED_JSON: 'The request body is not valid JSON.',
+  VALIDATION_FAILED: 'Some fields are not filled in correctly.',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json).',
+  PAYLOAD_TOO_LARGE: 'The request body is too large (100 KB at most).',
+  NOT_FOUND: 'The resource was not found.',
+  ROUTE_NOT_FOUND: 'There is no such API address.',
+  METHOD_NOT_ALLOWED: 'This address does not accept this HTTP method.',
+  CONFLICT: 'The resource already exists or was changed meanwhile.',
+  CALL_NOT_FOUND: 'There is no such call.',
+  CALL_NOT_OPEN: 'This call has not opened yet: cards can be sent from its opening date.',
+  CALL_CLOSED: 'The deadline of this call has passed: cards can no longer be sent or changed.',
+  GMINA_NOT_ELIGIBLE: 'This gmina cannot apply to this call.',
+  CARD_EXISTS:
+    'This gmina has already sent a card in this call. To change it, use the link in the confirmation e-mail.',
+  IDEMPOTENCY_KEY_MISSING: 'The Idempotency-Key header, which guards against sending twice, is missing.',
+  IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different card.',
+  LINK_INVALID: 'This link is not valid or has expired.',
+  DEPENDENCY_UNAVAILABLE: 'The service is briefly unavailable. Please try again shortly.',
+  INTERNAL: 'An unexpected error occurred. Please try again later.',
+};
