@@ -1,9 +1,9 @@
-import { type CfnElement, DefaultStackSynthesizer, Stack, Token, Validations } from 'aws-cdk-lib';
+import { type CfnElement, DefaultStackSynthesizer, Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IDistribution } from 'aws-cdk-lib/aws-cloudfront';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
 export interface SiteDeploymentProps {
@@ -24,14 +24,35 @@ export class SiteDeployment extends Construct {
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
 
-    new BucketDeployment(this, 'Deployment', {
+    // Vite names every file under assets/ by its content hash, so browsers may keep them for good; a slow
+    // rural link then fetches only what a release changed. The rest (index.html, the icon) is revalidated.
+    const assets = new BucketDeployment(this, 'Assets', {
       sources: [Source.asset(props.siteDir)],
       destinationBucket: props.bucket,
+      exclude: ['*'],
+      include: ['assets/*'],
+      // Old hashed files stay: a page loaded just before a release may still ask for them.
+      prune: false,
+      cacheControl: [
+        CacheControl.setPublic(),
+        CacheControl.maxAge(Duration.days(365)),
+        CacheControl.immutable(),
+      ],
+      role,
+      logGroup,
+    });
+    const pages = new BucketDeployment(this, 'Deployment', {
+      sources: [Source.asset(props.siteDir)],
+      destinationBucket: props.bucket,
+      exclude: ['assets/*'],
+      cacheControl: [CacheControl.noCache()],
       distribution: props.distribution,
       distributionPaths: ['/*'],
       role,
       logGroup,
     });
+    // The pages name the new assets, so they go up after them.
+    pages.node.addDependency(assets);
 
     // cdk-nag names a finding after the resource as the template has it: placeholders that stay in the
     // template (an account unknown at synthesis) appear as <AWS::AccountId>.

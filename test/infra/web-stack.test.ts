@@ -144,6 +144,16 @@ describe('web stack', () => {
       DestinationBucketName: { Ref: Match.anyValue() },
       DistributionId: { Ref: Match.anyValue() },
       DistributionPaths: ['/*'],
+      Exclude: ['assets/*'],
+      SystemMetadata: { 'cache-control': 'no-cache' },
+    });
+  });
+
+  it('lets browsers keep the content-hashed assets for a year, and never prunes them', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      Include: ['assets/*'],
+      Prune: false,
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
     });
   });
 
