@@ -9,9 +9,12 @@ import type { Db } from '../repositories/dynamo.ts';
 import { keys } from '../repositories/keys.ts';
 import { linkTokenItem } from '../repositories/link-tokens.ts';
 import { outboxItem } from '../repositories/outbox.ts';
+import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { cardByLink } from './card-by-link.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { assertCallOpen, assertEligible, cardLinkExpiry, cardUrl, receiptUrl } from './recruitment-rules.ts';
+
+const CHANGE_LIMIT: RateLimit = { scope: 'card-change', limit: 20, windowSeconds: 3600 };
 
 /**
  * Replaces a card's answers with a new version (every version is kept), or sends a withdrawn card again.
@@ -34,6 +37,10 @@ export async function changeCard(
     return { reference: card.reference, version: card.version, sha256, receivedAt: card.updatedAt };
   }
 
+  // Every change e-mails the contact person; a limit keeps a leaked link from flooding their inbox.
+  if (!(await takeAttempt(deps.db, [[CHANGE_LIMIT, keys.card(call.id, card.teryt).pk]], now))) {
+    throw new AppError('RATE_LIMITED', { headers: { 'retry-after': '3600' } });
+  }
   const receivedAt = now.toISOString();
   const version = card.version + 1;
   const receipt: TCardReceipt = { reference: card.reference, version, sha256, receivedAt };

@@ -9,6 +9,7 @@ import type { Db } from '../repositories/dynamo.ts';
 import { keys } from '../repositories/keys.ts';
 import { linkTokenItem, resolveLinkToken } from '../repositories/link-tokens.ts';
 import { outboxItem } from '../repositories/outbox.ts';
+import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { draftUrl } from './recruitment-rules.ts';
 
@@ -18,14 +19,32 @@ import { draftUrl } from './recruitment-rules.ts';
  */
 type Deps = { db: Db; mailer: Mailer; now: () => Date; siteUrl: string };
 
+/**
+ * Saving a draft e-mails a link to any address typed in: limits keep it from being a way to flood an
+ * inbox. A clerk saving a few times an hour never meets them.
+ */
+export const DRAFT_LIMITS = {
+  perAddress: { scope: 'draft-by-email', limit: 5, windowSeconds: 3600 },
+  perClient: { scope: 'draft-by-client', limit: 30, windowSeconds: 3600 },
+} as const satisfies Record<string, RateLimit>;
+
 export async function saveDraft(
   deps: Deps,
-  input: { callId: string; email: string; answers: TDraftAnswers },
+  input: { callId: string; email: string; answers: TDraftAnswers; client: string },
 ): Promise<{ savedAt: string; expiresAt: string }> {
   const call = await getCall(deps.db, input.callId);
   if (!call) throw new AppError('CALL_NOT_FOUND');
   const now = deps.now();
   if (now.getTime() >= Date.parse(call.closesAt)) throw new AppError('CALL_CLOSED');
+  const allowed = await takeAttempt(
+    deps.db,
+    [
+      [DRAFT_LIMITS.perClient, input.client],
+      [DRAFT_LIMITS.perAddress, input.email],
+    ],
+    now,
+  );
+  if (!allowed) throw new AppError('RATE_LIMITED', { headers: { 'retry-after': '3600' } });
   const draftId = randomUUID();
   const token = newLinkToken();
   const savedAt = now.toISOString();

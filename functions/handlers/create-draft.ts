@@ -13,7 +13,12 @@ const deps = {
   siteUrl: settings.SITE_URL,
 };
 
-export const handler = httpRoute({ body: ZSaveDraftRequest }, async ({ body, params }) => ({
+export const handler = httpRoute({ body: ZSaveDraftRequest }, async ({ body, params, event }) => ({
   statusCode: 201,
-  body: await saveDraft(deps, { callId: params.callId ?? '', email: body.email, answers: body.answers }),
+  body: await saveDraft(deps, {
+    callId: params.callId ?? '',
+    email: body.email,
+    answers: body.answers,
+    client: event.requestContext.http.sourceIp,
+  }),
 }));

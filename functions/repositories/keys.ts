@@ -65,6 +65,12 @@ export const keys = {
   /** A card's or draft's outgoing e-mails live in its own partition. */
   outboxMessage: (ownerPk: string, name: string) => ({ pk: ownerPk, sk: `MAIL#${name}` }),
 
+  /** Attempts of one kind by one address or client in one time window (TTL removes old windows). */
+  rateWindow: (scope: string, subjectSha256: string, windowStart: number) => ({
+    pk: `RATE#${scope}#${subjectSha256}`,
+    sk: `WINDOW#${windowStart}`,
+  }),
+
   /** A key nothing is written to: reading it proves the table answers and the role may read. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;

@@ -556,6 +556,26 @@ describe('save and return', () => {
     expect(await tableSnapshot(db)).toEqual(before);
   });
 
+  it('limits drafts per address, so the link e-mail cannot flood an inbox', async () => {
+    const email = `limit.${randomUUID()}@gmina.example`;
+    const save = () =>
+      fetch(`${api.url}/api/calls/${CALL}/drafts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, answers: {} }),
+      });
+    for (let draft = 0; draft < 5; draft += 1) expect((await save()).status).toBe(201);
+    const before = await tableSnapshot(db);
+
+    const refused = await save();
+
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('3600');
+    expect((await refused.json()).error.code).toBe('RATE_LIMITED');
+    expect(await tableSnapshot(db)).toEqual(before);
+    expect(await mailTo(email)).toHaveLength(5);
+  });
+
   it('refuses a draft for a closed call and an unknown section', async () => {
     const before = await tableSnapshot(db);
     const post = (call: string, body: unknown) =>
