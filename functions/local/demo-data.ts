@@ -1,5 +1,6 @@
-import type { TCall, TProgramme } from '../../shared/schemas/programme.ts';
-import { warsawDate, warsawLocalToInstant } from '../../shared/time.ts';
+import { callFromWarsawTimes } from '../../shared/calls.ts';
+import type { TCall, TCallEntry, TProgramme } from '../../shared/schemas/programme.ts';
+import { warsawDate } from '../../shared/time.ts';
 import { PARTNER_WOJEWODZTWA, ROPS } from '../../shared/wojewodztwa.ts';
 import { createCall } from '../repositories/calls.ts';
 import type { Db } from '../repositories/dynamo.ts';
@@ -48,25 +49,27 @@ function addDays(date: string, days: number): string {
  */
 export function demoCalls(now: Date): TCall[] {
   const opensOn = addDays(warsawDate(now), -7);
-  return PARTNER_WOJEWODZTWA.map((code) => ({
-    id: `liderzy-kooperacji-${code}`,
-    programmeId: LIDERZY_KOOPERACJI.id,
-    title: `Nabór gmin wiejskich województwa ${WOJEWODZTWO_GENITIVE[code]} do projektu „Liderzy kooperacji”`,
-    wojewodztwa: [code],
-    gminaKinds: ['wiejska'],
-    opensAt: warsawLocalToInstant(`${opensOn}T00:00:00`).toISOString(),
-    closesAt: warsawLocalToInstant(`${addDays(opensOn, CALL_DAYS_OPEN)}T23:59:59`).toISOString(),
-    formVersion: 1,
-    rules:
-      `${ROPS[code].name} zaprasza gminy wiejskie województwa ${WOJEWODZTWO_GENITIVE[code]} do udziału ` +
-      'w projekcie „Liderzy kooperacji”.\n\n' +
-      'Gmina zgłasza się, wysyłając kartę zgłoszeniową przed upływem terminu naboru. O dotrzymaniu ' +
-      'terminu decyduje data wysłania zgłoszenia.\n\n' +
-      'Zgłoszone gminy zostaną ocenione pod kątem: wielkości (liczba mieszkańców, sołectw), wysokości ' +
-      'dochodu na mieszkańca, liczby osób długotrwale korzystających z pomocy społecznej w stosunku do ' +
-      'liczby mieszkańców ogółem oraz zasobów infrastruktury pomocowej i instytucjonalnej.\n\n' +
-      'Wybrane gminy i ich powiaty zawrą z województwem porozumienie o współpracy.',
-  }));
+  return PARTNER_WOJEWODZTWA.map(
+    (code): TCallEntry => ({
+      id: `liderzy-kooperacji-${code}`,
+      programmeId: LIDERZY_KOOPERACJI.id,
+      title: `Nabór gmin wiejskich województwa ${WOJEWODZTWO_GENITIVE[code]} do projektu „Liderzy kooperacji”`,
+      wojewodztwa: [code],
+      gminaKinds: ['wiejska'],
+      opensAt: `${opensOn}T00:00`,
+      closesAt: `${addDays(opensOn, CALL_DAYS_OPEN)}T23:59`,
+      formVersion: 1,
+      rules:
+        `${ROPS[code].name} zaprasza gminy wiejskie województwa ${WOJEWODZTWO_GENITIVE[code]} do udziału ` +
+        'w projekcie „Liderzy kooperacji”.\n\n' +
+        'Gmina zgłasza się, wysyłając kartę zgłoszeniową przed upływem terminu naboru. O dotrzymaniu ' +
+        'terminu decyduje data wysłania zgłoszenia.\n\n' +
+        'Zgłoszone gminy zostaną ocenione pod kątem: wielkości (liczba mieszkańców, sołectw), wysokości ' +
+        'dochodu na mieszkańca, liczby osób długotrwale korzystających z pomocy społecznej w stosunku do ' +
+        'liczby mieszkańców ogółem oraz zasobów infrastruktury pomocowej i instytucjonalnej.\n\n' +
+        'Wybrane gminy i ich powiaty zawrą z województwem porozumienie o współpracy.',
+    }),
+  ).map(callFromWarsawTimes);
 }
 
 export const DEMO_USERS: readonly User[] = [

@@ -31,5 +31,6 @@ export const FIELD_MESSAGES_EN: Record<string, string> = {
   wrong_wojewodztwo: 'This gmina lies outside the voivodeship of this call.',
   wrong_kind: 'This call is not meant for gminas of this kind.',
   cannot_change_gmina: 'The gmina of a sent card cannot be changed.',
+  closes_before_opening: 'The call must close after it opens.',
   malformed_text: 'The text contains broken characters. Type it again instead of pasting it.',
 };

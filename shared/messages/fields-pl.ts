@@ -33,5 +33,6 @@ export const FIELD_MESSAGES_PL: Record<string, string> = {
   wrong_wojewodztwo: 'Ta gmina leży poza województwem, którego dotyczy nabór.',
   wrong_kind: 'Nabór nie jest przeznaczony dla gmin tego rodzaju.',
   cannot_change_gmina: 'Gminy nie można zmienić w wysłanej karcie.',
+  closes_before_opening: 'Koniec naboru musi być późniejszy niż jego początek.',
   malformed_text: 'Tekst zawiera uszkodzone znaki. Wpisz go ponownie zamiast wklejać.',
 };

@@ -41,6 +41,35 @@ export const ZCall = z.strictObject({
 export type TCall = z.infer<typeof ZCall>;
 
 /** A call as the public site shows it: with its programme's name. */
+/** A Warsaw wall-clock time as a ROPS announces it: "2018-05-18T23:59". */
+const WARSAW_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const ZWarsawLocal = z.string().check(z.regex(WARSAW_LOCAL, 'invalid'));
+
+/**
+ * A call as a coordinator enters it: opening and closing in Warsaw local time. `callFromWarsawTimes`
+ * (shared/calls.ts) turns it into a ZCall with instants, DST-correct.
+ */
+export const ZCallEntry = z
+  .strictObject({
+    ...ZCall.shape,
+    opensAt: ZWarsawLocal,
+    closesAt: ZWarsawLocal,
+  })
+  .check(
+    // Only two well-formed times can be compared; a malformed one has its own message already.
+    z.refine(
+      (entry) =>
+        !WARSAW_LOCAL.test(entry.opensAt) ||
+        !WARSAW_LOCAL.test(entry.closesAt) ||
+        entry.opensAt < entry.closesAt,
+      {
+        message: 'closes_before_opening',
+        path: ['closesAt'],
+      },
+    ),
+  );
+export type TCallEntry = z.infer<typeof ZCallEntry>;
+
 export const ZListedCall = z.strictObject({ ...ZCall.shape, programmeName: z.string() });
 export type TListedCall = z.infer<typeof ZListedCall>;
 
