@@ -51,7 +51,7 @@ describe('save and return', () => {
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Wyślij odnośnik' }).click();
     await page.locator('.error-summary').waitFor();
-    expect(await page.title()).toMatch(/^Błąd:/);
+    await expect.poll(() => page.title()).toMatch(/^Błąd:/);
     await page.fill('#f-email', email);
     await page.getByRole('button', { name: 'Wyślij odnośnik' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karta została zapisana' }).waitFor();

@@ -181,7 +181,7 @@ describe('the karta zgłoszeniowa', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
-    expect(await page.title()).toMatch(/^Błąd: Wybierz gminę/);
+    await expect.poll(() => page.title()).toMatch(/^Błąd: Wybierz gminę/);
     expect(await summary.getByRole('heading', { name: 'Popraw błędy' }).count()).toBe(1);
     await expectNoAxeViolations(page);
 
@@ -189,13 +189,13 @@ describe('the karta zgłoszeniowa', () => {
     await page.locator('#gmina-1401022').check();
     await page.getByRole('button', { name: 'Dalej' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dane urzędu gminy' }).waitFor();
-    expect(await page.title()).not.toMatch(/^Błąd/);
+    await expect.poll(() => page.title()).not.toMatch(/^Błąd/);
 
     await page.fill('#f-nip', '123-456-78-90');
     await page.getByRole('button', { name: 'Dalej' }).click();
     await summary.waitFor();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
-    expect(await page.title()).toMatch(/^Błąd: Dane urzędu gminy/);
+    await expect.poll(() => page.title()).toMatch(/^Błąd: Dane urzędu gminy/);
     const links = summary.getByRole('link');
     expect(await links.allTextContents()).toEqual([
       'Ulica i numer budynku: To pole jest wymagane.',
@@ -231,7 +231,7 @@ describe('the karta zgłoszeniowa', () => {
     await page
       .getByRole('heading', { level: 1, name: 'Osoba do kontaktu i ośrodek pomocy społecznej' })
       .waitFor();
-    expect(await page.title()).not.toMatch(/^Błąd/);
+    await expect.poll(() => page.title()).not.toMatch(/^Błąd/);
     expect(pageErrors).toEqual([]);
   });
 
@@ -311,7 +311,7 @@ describe('the karta zgłoszeniowa', () => {
     await send.click();
     await page.getByRole('alert').filter({ hasText: 'Nie udało się wysłać karty' }).waitFor();
     expect(await page.textContent('main')).toContain('karta nie zostanie wysłana dwa razy');
-    expect(await page.title()).toMatch(/^Błąd:/);
+    await expect.poll(() => page.title()).toMatch(/^Błąd:/);
     await expectNoAxeViolations(page);
 
     // Two quick clicks on the retry: one request, with the key of the lost attempt.

@@ -143,7 +143,7 @@ describe('the receipt check', () => {
     await page.fill('#f-ref', 'KZ-1');
     await page.getByRole('button', { name: 'Sprawdź' }).click();
     await page.locator('.error-summary').waitFor();
-    expect(await page.title()).toMatch(/^Błąd:/);
+    await expect.poll(() => page.title()).toMatch(/^Błąd:/);
     await expectNoAxeViolations(page);
     expect(pageErrors).toEqual([]);
   });
