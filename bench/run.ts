@@ -220,9 +220,12 @@ try {
   );
   const files = await bundleSizes(outDir);
   importTimes(files, outDir);
-  if (!process.argv.includes('--no-start')) await startTime();
-  await submissions();
-  await site();
+  // `npm run bench -- --functions` measures only the bundles and their import times.
+  if (!process.argv.includes('--functions')) {
+    await startTime();
+    await submissions();
+    await site();
+  }
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -1,6 +1,5 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
-import { POWIATY } from '../../shared/teryt/index.ts';
 import { canonicalJson, newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -12,7 +11,8 @@ import { outboxItem } from '../repositories/outbox.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { cardByLink } from './card-by-link.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { assertCallOpen, assertEligible, cardLinkExpiry, cardUrl, receiptUrl } from './recruitment-rules.ts';
+import { cardLinkExpiry, cardUrl, receiptUrl } from './links.ts';
+import { assertCallOpen, assertEligible } from './recruitment-rules.ts';
 
 const CHANGE_LIMIT: RateLimit = { scope: 'card-change', limit: 20, windowSeconds: 3600 };
 
@@ -31,7 +31,7 @@ export async function changeCard(
   if (input.answers.office.teryt !== card.teryt) {
     throw new AppError('VALIDATION_FAILED', { fields: { 'answers.office.teryt': 'cannot_change_gmina' } });
   }
-  const gmina = assertEligible(call, input.answers);
+  const { gmina, powiatName } = await assertEligible(call, input.answers);
   const sha256 = sha256Hex(canonicalJson(input.answers));
   if (sha256 === card.sha256 && card.status === 'submitted') {
     return { reference: card.reference, version: card.version, sha256, receivedAt: card.updatedAt };
@@ -61,7 +61,7 @@ export async function changeCard(
           callTitle: call.title,
           closesAt: call.closesAt,
           gminaName: gmina.name,
-          powiatName: POWIATY.get(input.answers.partner.powiatCode) ?? input.answers.partner.powiatCode,
+          powiatName,
           answers: input.answers,
           cardUrl: cardUrl(deps.siteUrl, token),
           receiptUrl: receiptUrl(deps.siteUrl, receipt),

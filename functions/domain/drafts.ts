@@ -11,7 +11,7 @@ import { linkTokenItem, resolveLinkToken } from '../repositories/link-tokens.ts'
 import { outboxItem } from '../repositories/outbox.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { draftUrl } from './recruitment-rules.ts';
+import { draftUrl } from './links.ts';
 
 /**
  * Save and return: a draft is kept on the server and a link to it (a random token, stored hashed, valid

@@ -1,6 +1,5 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
-import { POWIATY } from '../../shared/teryt/index.ts';
 import { foldPolish } from '../../shared/teryt/search.ts';
 import { canonicalJson, newLinkToken, newReference, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
@@ -12,7 +11,8 @@ import { keys } from '../repositories/keys.ts';
 import { linkTokenItem } from '../repositories/link-tokens.ts';
 import { outboxItem } from '../repositories/outbox.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { assertCallOpen, assertEligible, cardLinkExpiry, cardUrl, receiptUrl } from './recruitment-rules.ts';
+import { cardLinkExpiry, cardUrl, receiptUrl } from './links.ts';
+import { assertCallOpen, assertEligible } from './recruitment-rules.ts';
 
 export interface SubmitCardDeps {
   db: Db;
@@ -47,7 +47,7 @@ export async function submitCard(
       return { receipt: earlier.receipt, replayed: true };
     }
     assertCallOpen(call, now);
-    const gmina = assertEligible(call, input.answers);
+    const { gmina, powiatName } = await assertEligible(call, input.answers);
 
     const receivedAt = now.toISOString();
     const receipt: TCardReceipt = {
@@ -97,7 +97,7 @@ export async function submitCard(
             callTitle: call.title,
             closesAt: call.closesAt,
             gminaName: gmina.name,
-            powiatName: POWIATY.get(input.answers.partner.powiatCode) ?? input.answers.partner.powiatCode,
+            powiatName,
             answers: input.answers,
             cardUrl: cardUrl(deps.siteUrl, token),
             receiptUrl: receiptUrl(deps.siteUrl, receipt),

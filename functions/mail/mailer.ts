@@ -1,4 +1,4 @@
-import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
+import type { SESClient } from '@aws-sdk/client-ses';
 import type { Config } from '../lib/config.ts';
 
 export interface MailMessage {
@@ -17,15 +17,28 @@ export interface Mailer {
 export function createSesMailer(
   config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM' | 'MAIL_CONFIGURATION_SET'>,
 ): Mailer {
-  const client = new SESClient({
-    region: config.AWS_REGION,
-    // The SDK's own retries could send a message twice; the outbox decides about retrying instead.
-    maxAttempts: 1,
-    ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}),
-  });
+  // Loaded on the first send, not at cold start: most requests (a replay, a refusal, a read) send nothing,
+  // and the SES client is a third of a handler's start-up time. Created once, then reused.
+  let client: Promise<{
+    ses: SESClient;
+    SendEmailCommand: typeof import('@aws-sdk/client-ses').SendEmailCommand;
+  }>;
+  const ses = () => {
+    client ??= import('@aws-sdk/client-ses').then(({ SESClient, SendEmailCommand }) => ({
+      ses: new SESClient({
+        region: config.AWS_REGION,
+        // The SDK's own retries could send a message twice; the outbox decides about retrying instead.
+        maxAttempts: 1,
+        ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}),
+      }),
+      SendEmailCommand,
+    }));
+    return client;
+  };
   return {
     async send(message) {
-      const { MessageId } = await client.send(
+      const { ses: sesClient, SendEmailCommand } = await ses();
+      const { MessageId } = await sesClient.send(
         new SendEmailCommand({
           Source: `Kooperacja <${config.MAIL_FROM}>`,
           Destination: { ToAddresses: message.to },

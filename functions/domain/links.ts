@@ -1,0 +1,22 @@
+import type { TCall } from '../../shared/schemas/programme.ts';
+
+/** The addresses e-mails carry. Tokens travel in the fragment, so they never reach a server's logs. */
+export function cardUrl(siteUrl: string, token: string): string {
+  return `${siteUrl}/karta#t=${token}`;
+}
+
+export function receiptUrl(
+  siteUrl: string,
+  receipt: { reference: string; sha256: string; version: number },
+): string {
+  return `${siteUrl}/potwierdzenie?ref=${encodeURIComponent(receipt.reference)}&sha256=${receipt.sha256}&version=${receipt.version}`;
+}
+
+export function draftUrl(siteUrl: string, callId: string, token: string): string {
+  return `${siteUrl}/nabory/${encodeURIComponent(callId)}/zgloszenie#szkic=${token}`;
+}
+
+/** Link tokens of a card keep working for reading it long after the call (changes stop at the deadline). */
+export function cardLinkExpiry(call: TCall): Date {
+  return new Date(Date.parse(call.closesAt) + 365 * 86_400_000);
+}
