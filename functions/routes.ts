@@ -11,6 +11,7 @@ export interface Route {
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/health', handler: 'health' },
+  { method: 'GET', path: '/api/programmes/{programmeId}', handler: 'get-programme' },
   { method: 'GET', path: '/api/calls', handler: 'list-open-calls' },
   { method: 'GET', path: '/api/calls/{callId}', handler: 'get-call' },
   { method: 'POST', path: '/api/calls/{callId}/cards', handler: 'submit-card' },

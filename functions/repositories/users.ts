@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
@@ -27,11 +27,4 @@ export async function createUserIfAbsent(db: Db, user: User): Promise<boolean> {
     if ((error as Error).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
-}
-
-export async function getUser(db: Db, email: string): Promise<User | undefined> {
-  const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.user(email) }));
-  if (!Item) return undefined;
-  const { name, role, wojewodztwa } = Item as User;
-  return { email: String(Item.email), name, role, wojewodztwa };
 }

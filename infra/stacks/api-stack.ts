@@ -30,6 +30,7 @@ const TABLE_ACCESS: Readonly<Record<string, TableAccess | 'none'>> = {
   health: 'read',
   'list-open-calls': 'read',
   'get-call': 'read',
+  'get-programme': 'read',
   'route-not-found': 'none',
   'submit-card': 'readWrite',
   'create-draft': 'readWrite',
@@ -58,6 +59,7 @@ const SENDS_MAIL: ReadonlySet<string> = new Set([
 const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
   'GET /api/health': 'it serves published information to anyone, without sign-in',
   'GET /api/calls': 'it serves published information to anyone, without sign-in',
+  'GET /api/programmes/{programmeId}': 'it serves published information to anyone, without sign-in',
   'GET /api/calls/{callId}': 'it serves published information to anyone, without sign-in',
   'POST /api/calls/{callId}/cards':
     'gminas apply without accounts; the handler validates and rate-limits by idempotency',

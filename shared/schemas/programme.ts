@@ -26,6 +26,8 @@ export const ZProgramme = z.strictObject({
 });
 export type TProgramme = z.infer<typeof ZProgramme>;
 
+export const ZProgrammeResponse = z.strictObject({ programme: ZProgramme });
+
 /** A nabór: a recruitment call of a programme in one or more voivodeships. */
 export const ZCall = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),

@@ -11,7 +11,7 @@ const SENDING_MAIL = [
   'withdraw-current-card',
   'send-pending-mail',
 ];
-const READ_ONLY = ['health', 'list-open-calls', 'get-call'];
+const READ_ONLY = ['health', 'list-open-calls', 'get-call', 'get-programme'];
 
 describe('api stack', () => {
   let synthesized: Synthesized;

@@ -5,7 +5,7 @@ import { demoCalls, loadDemoData } from '../../functions/local/demo-data.ts';
 import { createCall } from '../../functions/repositories/calls.ts';
 import { createDb } from '../../functions/repositories/dynamo.ts';
 import { ZErrorResponse, ZHealthResponse } from '../../shared/schemas/api.ts';
-import { ZCallResponse, ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
+import { ZCallResponse, ZOpenCallsResponse, ZProgrammeResponse } from '../../shared/schemas/programme.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 
@@ -110,6 +110,29 @@ describe('GET /api/calls/{callId}', () => {
     });
     expect(missing.status).toBe(404);
     expect(ZErrorResponse.parse(missing.json).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('GET /api/programmes/{programmeId}', () => {
+  it('returns "Liderzy kooperacji" with KM I–IV and their dates from the recruitment letter', async () => {
+    const response = await get('/api/programmes/liderzy-kooperacji');
+
+    expect(response.status).toBe(200);
+    const { programme } = ZProgrammeResponse.parse(response.json);
+    expect(programme.milestones.map(({ number, startsOn, endsOn }) => [number, startsOn, endsOn])).toEqual([
+      [1, '2018-04-01', '2019-03-31'],
+      [2, '2019-04-01', '2020-09-30'],
+      [3, '2020-10-01', '2020-12-31'],
+      [4, '2021-01-01', '2021-03-31'],
+    ]);
+    expect(programme).toMatchObject({ leadWojewodztwo: '18', wojewodztwa: ['18', '20', '06', '26', '14'] });
+  });
+
+  it('answers 404 for an unknown programme', async () => {
+    const response = await get('/api/programmes/nie-ma-takiego');
+
+    expect(response.status).toBe(404);
+    expect(response.json.error.code).toBe('NOT_FOUND');
   });
 });
 
