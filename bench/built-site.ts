@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import { REPO_DIR } from '../functions/local/paths.ts';
-import { freePort, httpAnswers, startProcess, waitUntilReady } from '../functions/local/processes.ts';
+import {
+  freePort,
+  freeStackPorts,
+  httpAnswers,
+  startProcess,
+  waitUntilReady,
+} from '../functions/local/processes.ts';
 import { startLocalStack } from '../functions/local/stack.ts';
 
 /**
@@ -9,12 +15,7 @@ import { startLocalStack } from '../functions/local/stack.ts';
  */
 export async function withBuiltSite<T>(use: (siteUrl: string) => Promise<T>): Promise<T> {
   const stack = await startLocalStack({
-    ports: {
-      web: await freePort(),
-      api: await freePort(),
-      dynamodb: await freePort(),
-      ses: await freePort(),
-    },
+    ports: await freeStackPorts(),
     persist: false,
     echo: false,
     web: false,

@@ -7,8 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { freePort } from '../functions/local/processes.ts';
-import { handlerEnvironment } from '../functions/local/stack.ts';
+import { freePortEnvironment, handlerEnvironment } from '../functions/local/stack.ts';
 import { EVENT_HANDLERS, FALLBACK_HANDLER, ROUTES } from '../functions/routes.ts';
 import { LAMBDA_BUNDLING } from '../infra/bundling.ts';
 import { withBuiltSite } from './built-site.ts';
@@ -107,13 +106,7 @@ function importTimes(files: Map<string, string>, outDir: string): void {
 }
 
 async function startTime(): Promise<void> {
-  const env = {
-    ...process.env,
-    KOOPERACJA_WEB_PORT: String(await freePort()),
-    KOOPERACJA_API_PORT: String(await freePort()),
-    KOOPERACJA_DYNAMODB_PORT: String(await freePort()),
-    KOOPERACJA_SES_PORT: String(await freePort()),
-  };
+  const env = { ...process.env, ...(await freePortEnvironment()) };
   const started = performance.now();
   const child = spawn(process.execPath, ['functions/local/start.ts'], {
     cwd: REPO,

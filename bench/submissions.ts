@@ -2,7 +2,7 @@
 // (as a double click or a flaky link would), then a count showing no duplicate cards or e-mails.
 import { randomUUID } from 'node:crypto';
 import { localDynamoClient } from '../functions/local/emulators.ts';
-import { freePort } from '../functions/local/processes.ts';
+import { freeStackPorts } from '../functions/local/processes.ts';
 import { startLocalStack, TABLE_NAME } from '../functions/local/stack.ts';
 import { dbOf } from '../functions/repositories/dynamo.ts';
 import { GMINY } from '../shared/teryt/index.ts';
@@ -32,12 +32,7 @@ function percentile(sorted: number[], p: number): number {
 
 export async function benchSubmissions(): Promise<SubmissionFigures> {
   const stack = await startLocalStack({
-    ports: {
-      web: await freePort(),
-      api: await freePort(),
-      dynamodb: await freePort(),
-      ses: await freePort(),
-    },
+    ports: await freeStackPorts(),
     persist: false,
     echo: false,
     web: false,

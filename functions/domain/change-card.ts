@@ -11,7 +11,7 @@ import { outboxItem } from '../repositories/outbox.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { cardByLink } from './card-by-link.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { cardLinkExpiry, cardUrl, receiptUrl } from './links.ts';
+import { cardLinkExpiry, cardMailData } from './links.ts';
 import { assertCallOpen, assertEligible } from './recruitment-rules.ts';
 
 const CHANGE_LIMIT: RateLimit = { scope: 'card-change', limit: 20, windowSeconds: 3600 };
@@ -56,16 +56,14 @@ export async function changeCard(
       [input.answers.contacts.contact.email],
       {
         template: 'card-changed',
-        data: {
-          ...receipt,
-          callTitle: call.title,
-          closesAt: call.closesAt,
+        data: cardMailData(deps.siteUrl, {
+          call,
+          receipt,
           gminaName: gmina.name,
           powiatName,
           answers: input.answers,
-          cardUrl: cardUrl(deps.siteUrl, token),
-          receiptUrl: receiptUrl(deps.siteUrl, receipt),
-        },
+          token,
+        }),
       },
       receivedAt,
     ),

@@ -1,4 +1,7 @@
+import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCall } from '../../shared/schemas/programme.ts';
+import type { TCardReceipt } from '../../shared/schemas/submission.ts';
+import type { CardMailData } from '../mail/templates.ts';
 
 /** The addresses e-mails carry. Tokens travel in the fragment, so they never reach a server's logs. */
 export function cardUrl(siteUrl: string, token: string): string {
@@ -19,4 +22,28 @@ export function draftUrl(siteUrl: string, callId: string, token: string): string
 /** Link tokens of a card keep working for reading it long after the call (changes stop at the deadline). */
 export function cardLinkExpiry(call: TCall): Date {
   return new Date(Date.parse(call.closesAt) + 365 * 86_400_000);
+}
+
+/** What the confirmation of a sent or changed card says: the receipt, the answers and both links. */
+export function cardMailData(
+  siteUrl: string,
+  input: {
+    call: TCall;
+    receipt: TCardReceipt;
+    gminaName: string;
+    powiatName: string;
+    answers: TCardAnswers;
+    token: string;
+  },
+): CardMailData {
+  return {
+    ...input.receipt,
+    callTitle: input.call.title,
+    closesAt: input.call.closesAt,
+    gminaName: input.gminaName,
+    powiatName: input.powiatName,
+    answers: input.answers,
+    cardUrl: cardUrl(siteUrl, input.token),
+    receiptUrl: receiptUrl(siteUrl, input.receipt),
+  };
 }

@@ -11,7 +11,7 @@ import { keys } from '../repositories/keys.ts';
 import { linkTokenItem } from '../repositories/link-tokens.ts';
 import { outboxItem } from '../repositories/outbox.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { cardLinkExpiry, cardUrl, receiptUrl } from './links.ts';
+import { cardLinkExpiry, cardMailData } from './links.ts';
 import { assertCallOpen, assertEligible } from './recruitment-rules.ts';
 
 export interface SubmitCardDeps {
@@ -92,16 +92,14 @@ export async function submitCard(
         [input.answers.contacts.contact.email],
         {
           template: 'card-submitted',
-          data: {
-            ...receipt,
-            callTitle: call.title,
-            closesAt: call.closesAt,
+          data: cardMailData(deps.siteUrl, {
+            call,
+            receipt,
             gminaName: gmina.name,
             powiatName,
             answers: input.answers,
-            cardUrl: cardUrl(deps.siteUrl, token),
-            receiptUrl: receiptUrl(deps.siteUrl, receipt),
-          },
+            token,
+          }),
         },
         receivedAt,
       ),

@@ -128,3 +128,8 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** Four free ports for a local stack that must not collide with a running `npm start` (tests, benches). */
+export async function freeStackPorts(): Promise<{ web: number; api: number; dynamodb: number; ses: number }> {
+  return { web: await freePort(), api: await freePort(), dynamodb: await freePort(), ses: await freePort() };
+}

@@ -12,6 +12,7 @@ import {
 import { REPO_DIR } from './paths.ts';
 import {
   assertPortFree,
+  freeStackPorts,
   httpAnswers,
   type ManagedProcess,
   prefixed,
@@ -44,6 +45,19 @@ export const PORT_VARIABLES = {
   dynamodb: 'KOOPERACJA_DYNAMODB_PORT',
   ses: 'KOOPERACJA_SES_PORT',
 } as const;
+
+/** Free ports as the environment `npm start` reads them, to run it beside another stack. */
+export async function freePortEnvironment(): Promise<
+  Record<(typeof PORT_VARIABLES)[keyof typeof PORT_VARIABLES], string>
+> {
+  const ports = await freeStackPorts();
+  return {
+    KOOPERACJA_WEB_PORT: String(ports.web),
+    KOOPERACJA_API_PORT: String(ports.api),
+    KOOPERACJA_DYNAMODB_PORT: String(ports.dynamodb),
+    KOOPERACJA_SES_PORT: String(ports.ses),
+  };
+}
 
 const PORT_USES = {
   web: 'the site',

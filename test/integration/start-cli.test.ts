@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../../functions/local/processes.ts';
+import { freePortEnvironment } from '../../functions/local/stack.ts';
 
 /** `npm start` as a newcomer meets it when something is wrong: one clear line, no stack trace. */
 const START = 'functions/local/start.ts';
@@ -13,15 +13,6 @@ afterEach(() => {
   blocker = undefined;
 });
 
-async function ports() {
-  return {
-    KOOPERACJA_WEB_PORT: String(await freePort()),
-    KOOPERACJA_API_PORT: String(await freePort()),
-    KOOPERACJA_DYNAMODB_PORT: String(await freePort()),
-    KOOPERACJA_SES_PORT: String(await freePort()),
-  };
-}
-
 function start(env: NodeJS.ProcessEnv) {
   const result = spawnSync(process.execPath, [START], { env, encoding: 'utf8', timeout: 30_000 });
   return { status: result.status, stderr: result.stderr.trim() };
@@ -29,7 +20,7 @@ function start(env: NodeJS.ProcessEnv) {
 
 describe('npm start', () => {
   it('names a busy port, its use and the variable that moves it', async () => {
-    const env = await ports();
+    const env = await freePortEnvironment();
     blocker = createServer();
     await new Promise<void>((resolve) => blocker?.listen(Number(env.KOOPERACJA_DYNAMODB_PORT), resolve));
 
@@ -43,7 +34,11 @@ describe('npm start', () => {
 
   it('says how to install Java when it is missing', async () => {
     // Only Node's own directory on PATH: no java to be found.
-    const result = start({ ...process.env, ...(await ports()), PATH: dirname(process.execPath) });
+    const result = start({
+      ...process.env,
+      ...(await freePortEnvironment()),
+      PATH: dirname(process.execPath),
+    });
 
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../../functions/local/processes.ts';
+import { freeStackPorts } from '../../functions/local/processes.ts';
 import { startLocalStack } from '../../functions/local/stack.ts';
 
 declare module 'vitest' {
@@ -13,12 +13,7 @@ declare module 'vitest' {
 /** The whole local stack, as `npm start` runs it, on free ports. */
 export default async function setup(project: TestProject) {
   const stack = await startLocalStack({
-    ports: {
-      web: await freePort(),
-      api: await freePort(),
-      dynamodb: await freePort(),
-      ses: await freePort(),
-    },
+    ports: await freeStackPorts(),
     persist: false,
     echo: false,
     web: true,
