@@ -21,31 +21,23 @@ export function isWellFormedText(value: string): boolean {
   return !LONE_SURROGATE.test(value);
 }
 
-/** Free text that fits on one line: no control characters, so nothing can smuggle a header into an e-mail. */
-function line(max: number, min = 1) {
+function text(max: number, min: number, allowed: RegExp) {
   return z
     .string(keyed('invalid'))
     .check(
       z.trim(),
       z.minLength(min, min === 1 ? 'required' : 'too_short'),
       z.maxLength(max, 'too_long'),
-      z.regex(/^\P{Cc}*$/u, 'control_characters'),
+      z.regex(allowed, 'control_characters'),
       z.refine(isWellFormedText, 'malformed_text'),
     );
 }
 
+/** Free text that fits on one line: no control characters, so nothing can smuggle a header into an e-mail. */
+const line = (max: number, min = 1) => text(max, min, /^\P{Cc}*$/u);
+
 /** Longer text: line breaks and tabs allowed, other control characters not. */
-function paragraphs(max: number, min = 1) {
-  return z
-    .string(keyed('invalid'))
-    .check(
-      z.trim(),
-      z.minLength(min, min === 1 ? 'required' : 'too_short'),
-      z.maxLength(max, 'too_long'),
-      z.regex(/^(?:\P{Cc}|[\t\n\r])*$/u, 'control_characters'),
-      z.refine(isWellFormedText, 'malformed_text'),
-    );
-}
+const paragraphs = (max: number, min = 1) => text(max, min, /^(?:\P{Cc}|[\t\n\r])*$/u);
 
 const ZEmail = z.string(keyed('invalid')).check(z.trim(), z.maxLength(254, 'too_long'), z.email('email'));
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { sentMail } from '../support/cards.ts';
 
 /** Save and return: a half-filled card saved with an e-mail, restored from the e-mailed link elsewhere. */
@@ -19,15 +19,8 @@ afterAll(async () => {
 
 /** A browser of its own: nothing in sessionStorage, as on another computer. */
 async function freshPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
+  const { context, page, errors } = await openPage(browser);
   contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-      errors.push(message.text());
-  });
   return { page, errors };
 }
 

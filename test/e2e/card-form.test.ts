@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { sentMail, validAnswers } from '../support/cards.ts';
 
 /**
@@ -19,16 +19,9 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 beforeEach(async () => {
-  const context = await browser.newContext({ locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    // The CSP forbids inline code; any violation is a defect even if the page looks right.
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-      pageErrors.push(message.text());
-  });
-  return () => context.close();
+  const opened = await openPage(browser);
+  ({ page, errors: pageErrors } = opened);
+  return () => opened.context.close();
 });
 
 /** Presses Tab until the element matching `selector` has the focus (the keyboard's only way forward). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ZCardReceipt, ZCardView } from '../../shared/schemas/submission.ts';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
 
 /** The card's own page, opened from the link in the confirmation e-mail: read, changed, withdrawn. */
@@ -19,15 +19,9 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 beforeEach(async () => {
-  const context = await browser.newContext({ locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-      pageErrors.push(message.text());
-  });
-  return () => context.close();
+  const opened = await openPage(browser);
+  ({ page, errors: pageErrors } = opened);
+  return () => opened.context.close();
 });
 
 async function mailsTo(email: string) {

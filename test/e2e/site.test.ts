@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
 import { formatWarsaw } from '../../shared/time.ts';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
+import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 
 /** The public site on the whole local stack, in headless Chromium, checked by axe on every page. */
 const siteUrl = inject('siteUrl');
@@ -16,16 +16,9 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 beforeEach(async () => {
-  const context = await browser.newContext({ locale: 'pl-PL', timezoneId: 'Europe/Warsaw' });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    // The CSP forbids inline code; any violation is a defect even if the page looks right.
-    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
-      pageErrors.push(message.text());
-  });
-  return () => context.close();
+  const opened = await openPage(browser);
+  ({ page, errors: pageErrors } = opened);
+  return () => opened.context.close();
 });
 
 describe('the public site', () => {
@@ -34,8 +27,8 @@ describe('the public site', () => {
     const soonest = calls[0];
     if (!soonest) throw new Error('no open calls in the demo data');
     // A clerk's laptop may be set to any zone; the deadline must still read as Warsaw time.
-    const context = await browser.newContext({ locale: 'pl-PL', timezoneId: 'America/New_York' });
-    page = await context.newPage();
+    const { context, page: away } = await openPage(browser, 'America/New_York');
+    page = away;
     await page.goto(siteUrl);
 
     await expect

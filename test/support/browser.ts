@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** Flags that keep Chromium from calling home, which a closed network answers with a flood of errors. */
@@ -44,4 +44,25 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
       `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   );
   expect(violations).toEqual([]);
+}
+
+/**
+ * A page in a context of its own (nothing shared with other tests, as on another computer), Polish and in
+ * Warsaw unless told otherwise, collecting page errors and console errors. The CSP forbids inline code, so a
+ * violation shows up here even when the page looks right; the browser's own "Failed to load resource" lines
+ * for 4xx answers are expected and left out.
+ */
+export async function openPage(
+  browser: Browser,
+  timezoneId = 'Europe/Warsaw',
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ locale: 'pl-PL', timezoneId });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text()))
+      errors.push(message.text());
+  });
+  return { context, page, errors };
 }
