@@ -325,4 +325,22 @@ describe('the karta zgłoszeniowa', () => {
     await other.close();
     expect(pageErrors).toEqual([]);
   });
+
+  it('fetches the check page with its own code, and says how to recover when that code cannot be fetched', async () => {
+    // The steps' code does not include the pages after them; a dropped link while fetching that code
+    // must end in a page that says what to do, not in a page that never finishes loading.
+    let block = true;
+    await page.route(/\/after-steps[.-][^/]*$/, (route) =>
+      block ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-06/zgloszenie/sprawdz`);
+    await page.getByRole('heading', { level: 1, name: 'Nie udało się wczytać strony' }).waitFor();
+    await expect.poll(() => page.title()).toBe('Nie udało się wczytać strony — Kooperacja');
+    await expectNoAxeViolations(page);
+
+    block = false;
+    await page.getByRole('button', { name: 'Odśwież stronę' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sprawdź odpowiedzi przed wysłaniem' }).waitFor();
+    await expectNoAxeViolations(page);
+  });
 });

@@ -58,12 +58,14 @@ function Layout() {
   const [pageLoading, setPageLoading] = useState(false);
 
   // The likeliest next page is fetched while the clerk reads this one: the call page from the list, the
-  // form from a call page (both small; on a slow link the click then answers at once).
-  const onCallPage = /^\/nabory\/[^/]+$/.test(path);
+  // form from a call page (both small; on a slow link the click then answers at once). Other pages have
+  // no likely next page worth the bytes.
+  const next = path === '/' ? CallPage : /^\/nabory\/[^/]+$/.test(path) ? CardFormPage : undefined;
   useEffect(() => {
-    const timer = setTimeout(() => void (onCallPage ? CardFormPage : CallPage).preload(), 2000);
+    if (!next) return;
+    const timer = setTimeout(() => void next.preload(), 2000);
     return () => clearTimeout(timer);
-  }, [onCallPage]);
+  }, [next]);
 
   return (
     <>

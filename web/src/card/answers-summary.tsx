@@ -1,6 +1,7 @@
 import { type CardSection, longTermAssistanceRatio } from '../../../shared/schemas/card.ts';
 import { type Dictionary, useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { type Answers, type Field, getPath, labelOf, leaves, type Step } from './model.ts';
+import { type PageTexts, usePageTexts } from './page-texts.ts';
 import { useRegister } from './powiat-select.tsx';
 import type { Register } from './register.ts';
 import { type CardTexts, useCardTexts } from './texts.ts';
@@ -15,6 +16,7 @@ export function AnswersSummary(props: {
   changeHref?: (step: Step) => string;
 }) {
   const texts = useCardTexts();
+  const pages = usePageTexts();
   const { t } = useI18n();
   const [register] = useRegister();
   const data = register.status === 'ready' ? register.data : undefined;
@@ -31,7 +33,7 @@ export function AnswersSummary(props: {
               </h2>
               {props.changeHref ? (
                 <a class="summary-card__action" href={props.changeHref(step)}>
-                  {texts.check.change}
+                  {pages.check.change}
                   <span class="visually-hidden"> — {title}</span>
                 </a>
               ) : null}
@@ -41,7 +43,7 @@ export function AnswersSummary(props: {
                 <div class="summary__row" key={field.name}>
                   <dt class="summary__key">{labelOf(texts, step.section, field.name)}</dt>
                   <dd class="summary__value">
-                    {shownValue(t, texts, data, step.section, field, props.answers)}
+                    {shownValue(t, texts, pages, data, step.section, field, props.answers)}
                   </dd>
                 </div>
               ))}
@@ -56,6 +58,7 @@ export function AnswersSummary(props: {
 function shownValue(
   t: Dictionary,
   texts: CardTexts,
+  pages: PageTexts,
   register: Register | undefined,
   section: CardSection,
   field: Field,
@@ -70,26 +73,26 @@ function shownValue(
   switch (field.kind) {
     case 'gmina': {
       const gmina = typeof value === 'string' ? register?.byTeryt.get(value) : undefined;
-      if (!gmina) return typeof value === 'string' ? value : texts.check.notGiven;
+      if (!gmina) return typeof value === 'string' ? value : pages.check.notGiven;
       return `${gmina.name} (${texts.picker.describe(gmina.powiat, wojewodztwoName(t, gmina.wojewodztwoCode), texts.kindNames[gmina.kind])})`;
     }
     case 'powiat': {
       const name = typeof value === 'string' ? register?.powiaty[value] : undefined;
-      return name ? texts.powiatLabel(name) : typeof value === 'string' ? value : texts.check.notGiven;
+      return name ? texts.powiatLabel(name) : typeof value === 'string' ? value : pages.check.notGiven;
     }
     case 'radios':
-      return (texts.headTitles as Record<string, string>)[String(value)] ?? texts.check.notGiven;
+      return (texts.headTitles as Record<string, string>)[String(value)] ?? pages.check.notGiven;
     case 'checkboxes': {
       const items = Array.isArray(value) ? value : [];
       return items.length === 0
-        ? texts.check.none
+        ? pages.check.none
         : items.map((item) => (texts.infrastructureItems as Record<string, string>)[item] ?? item).join(', ');
     }
     case 'checkbox':
-      return value === true ? texts.check.accepted : texts.check.notGiven;
+      return value === true ? pages.check.accepted : pages.check.notGiven;
     case 'figure': {
       const figure = value as { value?: unknown; year?: unknown } | undefined;
-      if (figure?.value === undefined || figure.value === '') return texts.check.notGiven;
+      if (figure?.value === undefined || figure.value === '') return pages.check.notGiven;
       let shown = `${number(figure.value)}${field.money ? ' zł' : ''}`;
       if (field.name === 'longTermAssistancePersons') {
         const population = getPath(values, 'population.value');
@@ -98,7 +101,7 @@ function shownValue(
             population: { value: population, year: 0 },
             longTermAssistancePersons: { value: figure.value, year: 0 },
           });
-          shown += ` — ${texts.check.ratio(number(ratio))}`;
+          shown += ` — ${pages.check.ratio(number(ratio))}`;
         }
       }
       return figure.year === undefined
@@ -106,6 +109,6 @@ function shownValue(
         : `${shown} (${texts.figureYear.toLowerCase()} ${figure.year})`;
     }
     default:
-      return typeof value === 'string' && value.trim() !== '' ? value : texts.check.notGiven;
+      return typeof value === 'string' && value.trim() !== '' ? value : pages.check.notGiven;
   }
 }

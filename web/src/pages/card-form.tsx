@@ -91,20 +91,20 @@ function NewCard(props: { callId: string; step: string | undefined }) {
 
   if (restore?.status === 'loading') {
     return (
-      <Titled title={texts.card.title}>
-        <p role="status">{texts.save.restoring}</p>
+      <Titled title={texts.cardTitle}>
+        <p role="status">{texts.restore.loading}</p>
       </Titled>
     );
   }
   if (restore?.status === 'failed') {
     return (
-      <Titled title={texts.save.restoreFailed}>
-        <h1>{texts.save.restoreFailed}</h1>
+      <Titled title={texts.restore.failed}>
+        <h1>{texts.restore.failed}</h1>
         {restore.error.code === 'LINK_INVALID' ? (
           <p>{t.errors.LINK_INVALID}</p>
         ) : (
           <ErrorNotice
-            title={texts.save.restoreFailed}
+            title={texts.restore.failed}
             error={restore.error}
             onRetry={() => {
               setRestore({ status: 'loading' });
@@ -117,13 +117,13 @@ function NewCard(props: { callId: string; step: string | undefined }) {
   }
   if (call.status === 'loading') {
     return (
-      <Titled title={texts.card.title}>
+      <Titled title={texts.cardTitle}>
         <p role="status">{t.call.loading}</p>
       </Titled>
     );
   }
   if (call.status === 'error') {
-    const title = call.error.code === 'NOT_FOUND' ? t.call.notFoundTitle : texts.card.title;
+    const title = call.error.code === 'NOT_FOUND' ? t.call.notFoundTitle : texts.cardTitle;
     return (
       <Titled title={title}>
         <h1>{title}</h1>
@@ -168,7 +168,7 @@ function NewCard(props: { callId: string; step: string | undefined }) {
       step={props.step}
       flow={flow}
       update={update}
-      notice={restore?.status === 'done' ? texts.save.restored : undefined}
+      notice={restore?.status === 'done' ? texts.restore.done : undefined}
     />
   );
 }

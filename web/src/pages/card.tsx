@@ -4,6 +4,7 @@ import { type CardView, changeCard, getCard, withdrawCard } from '../card/api.ts
 import { CardForm, type FormSetup } from '../card/card-form.tsx';
 import { cardToken, useFlow, writeFlow } from '../card/flow.ts';
 import { type Answers, STEPS } from '../card/model.ts';
+import { pageTexts, usePageTexts } from '../card/page-texts.ts';
 import { cardTexts, useCardTexts } from '../card/texts.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { Titled } from '../components/titled.tsx';
@@ -14,7 +15,7 @@ import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 
 /** The route loader waits for the card texts in the current language, so the page never shows a mix. */
-export const textsReady = cardTexts.load;
+export const textsReady = () => Promise.all([cardTexts.load(), pageTexts.load()]).then(() => {});
 
 /** Changes to a sent card, kept apart from any new card being filled in the same tab. */
 const CHANGE_FLOW = 'kooperacja.karta.zmiana';
@@ -25,6 +26,7 @@ const CHANGE_FLOW = 'kooperacja.karta.zmiana';
  */
 export default function CardPage(props: { action?: string }) {
   const texts = useCardTexts();
+  const pages = usePageTexts();
   const [token, setToken] = useState(cardToken);
   // A link opened in a tab already showing this page changes only the fragment: no reload, so listen.
   useEffect(() => {
@@ -36,9 +38,9 @@ export default function CardPage(props: { action?: string }) {
   }, []);
   if (!token) {
     return (
-      <Titled title={texts.card.title}>
-        <h1>{texts.card.title}</h1>
-        <p>{texts.card.noLink}</p>
+      <Titled title={texts.cardTitle}>
+        <h1>{texts.cardTitle}</h1>
+        <p>{pages.card.noLink}</p>
       </Titled>
     );
   }
@@ -48,6 +50,7 @@ export default function CardPage(props: { action?: string }) {
 function CardDetails(props: { token: string; action: string | undefined }) {
   const { token } = props;
   const texts = useCardTexts();
+  const pages = usePageTexts();
   const { route } = useLocation();
   const [card, retry] = useResource(`card:${token}`, (signal) => getCard(token, signal));
   // What DELETE answered: the card as it is after withdrawal, without asking again.
@@ -57,15 +60,15 @@ function CardDetails(props: { token: string; action: string | undefined }) {
   if (card.status !== 'ready' && !afterWithdrawal) {
     const invalid = card.status === 'error' && card.error.code === 'LINK_INVALID';
     return (
-      <Titled title={texts.card.title}>
+      <Titled title={texts.cardTitle}>
         <h1 tabIndex={-1} ref={headingRef}>
-          {texts.card.title}
+          {texts.cardTitle}
         </h1>
-        <p role="status">{card.status === 'loading' ? texts.card.loading : ''}</p>
-        {invalid ? <p>{texts.card.linkInvalid}</p> : null}
+        <p role="status">{card.status === 'loading' ? pages.card.loading : ''}</p>
+        {invalid ? <p>{pages.card.linkInvalid}</p> : null}
         {card.status === 'error' && !invalid ? (
           <ErrorNotice
-            title={texts.card.loadFailed}
+            title={pages.card.loadFailed}
             error={card.error}
             onRetry={() => {
               headingRef.current?.focus();
@@ -96,52 +99,52 @@ function CardDetails(props: { token: string; action: string | undefined }) {
   }
 
   const latest = view.versions[view.versions.length - 1];
-  const status = (texts.card.statuses as Record<string, string>)[view.status] ?? view.status;
+  const status = (pages.card.statuses as Record<string, string>)[view.status] ?? view.status;
   return (
-    <Titled title={texts.card.titleOf(view.gminaName)}>
+    <Titled title={pages.card.titleOf(view.gminaName)}>
       {afterWithdrawal ? (
         <div class="notice" role="status">
-          <p>{texts.card.justWithdrawn}</p>
+          <p>{pages.card.justWithdrawn}</p>
         </div>
       ) : null}
-      <h1>{texts.card.titleOf(view.gminaName)}</h1>
+      <h1>{pages.card.titleOf(view.gminaName)}</h1>
       <dl class="facts">
         <div class="facts__row">
-          <dt>{texts.card.call}</dt>
+          <dt>{pages.card.call}</dt>
           <dd lang="pl">{view.callTitle}</dd>
         </div>
         <div class="facts__row">
-          <dt>{texts.card.status}</dt>
+          <dt>{pages.card.status}</dt>
           <dd>
             <strong class={view.status === 'withdrawn' ? 'tag tag--grey' : 'tag'}>{status}</strong>
           </dd>
         </div>
         <div class="facts__row">
-          <dt>{texts.card.reference}</dt>
+          <dt>{pages.card.reference}</dt>
           <dd>
             <strong class="reference reference--inline">{view.reference}</strong>
           </dd>
         </div>
         <div class="facts__row">
-          <dt>{texts.card.version}</dt>
+          <dt>{pages.card.version}</dt>
           <dd>{view.version}</dd>
         </div>
         <div class="facts__row">
-          <dt>{texts.card.receivedAt}</dt>
+          <dt>{pages.card.receivedAt}</dt>
           <dd>
             <WarsawTime instant={latest?.receivedAt ?? view.updatedAt} />
           </dd>
         </div>
         {latest ? (
           <div class="facts__row">
-            <dt>{texts.card.sha256}</dt>
+            <dt>{pages.card.sha256}</dt>
             <dd>
               <code class="digest">{latest.sha256}</code>
             </dd>
           </div>
         ) : null}
         <div class="facts__row">
-          <dt>{texts.card.editableUntil}</dt>
+          <dt>{pages.card.editableUntil}</dt>
           <dd>
             <WarsawTime instant={view.editableUntil} />
           </dd>
@@ -149,8 +152,8 @@ function CardDetails(props: { token: string; action: string | undefined }) {
       </dl>
       {view.status === 'withdrawn' ? (
         <div class="notice">
-          <p>{texts.card.withdrawn}</p>
-          {open ? <p>{texts.card.resendable}</p> : null}
+          <p>{pages.card.withdrawn}</p>
+          {open ? <p>{pages.card.resendable}</p> : null}
         </div>
       ) : null}
       {open ? (
@@ -171,17 +174,17 @@ function CardDetails(props: { token: string; action: string | undefined }) {
               })
             }
           >
-            {editable ? texts.card.change : texts.card.resend}
+            {editable ? pages.card.change : pages.card.resend}
           </a>
           {editable ? (
             <a class="button button--warning" href="/karta/wycofaj">
-              {texts.card.withdraw}
+              {pages.card.withdraw}
             </a>
           ) : null}
         </div>
       ) : (
         <div class="notice">
-          <p>{texts.card.closed}</p>
+          <p>{pages.card.closed}</p>
         </div>
       )}
       <AnswersSummary answers={view.answers as Answers} steps={STEPS} />
@@ -192,19 +195,20 @@ function CardDetails(props: { token: string; action: string | undefined }) {
 /** GOV.UK's confirmation before a destructive action: what happens, a warning button, and a way back. */
 function Withdraw(props: { token: string; view: CardView; onWithdrawn: (view: CardView) => void }) {
   const texts = useCardTexts();
+  const pages = usePageTexts();
   const { t } = useI18n();
   const busy = useRef(false);
   const [state, setState] = useState<{ busy?: boolean; error?: ApiError }>({});
   return (
-    <Titled title={texts.card.withdrawTitle}>
+    <Titled title={pages.card.withdrawTitle}>
       <a class="back-link" href="/karta">
         {texts.back}
       </a>
-      <h1>{texts.card.withdrawTitle}</h1>
-      <p class="warning-text">{texts.card.withdrawText(props.view.gminaName)}</p>
+      <h1>{pages.card.withdrawTitle}</h1>
+      <p class="warning-text">{pages.card.withdrawText(props.view.gminaName)}</p>
       {state.error ? (
         <div class="notice notice--error" role="alert">
-          <p class="notice__title">{texts.card.withdrawFailed}</p>
+          <p class="notice__title">{pages.card.withdrawFailed}</p>
           <p>{t.errors[state.error.code]}</p>
         </div>
       ) : null}
@@ -231,12 +235,12 @@ function Withdraw(props: { token: string; view: CardView; onWithdrawn: (view: Ca
       >
         <div class="button-group">
           <button type="submit" class="button button--warning" aria-disabled={state.busy ? true : undefined}>
-            {texts.card.withdrawConfirm}
+            {pages.card.withdrawConfirm}
           </button>
-          <a href="/karta">{texts.card.withdrawCancel}</a>
+          <a href="/karta">{pages.card.withdrawCancel}</a>
         </div>
       </form>
-      <p role="status">{state.busy ? texts.card.withdrawing : ''}</p>
+      <p role="status">{state.busy ? pages.card.withdrawing : ''}</p>
     </Titled>
   );
 }
@@ -244,26 +248,27 @@ function Withdraw(props: { token: string; view: CardView; onWithdrawn: (view: Ca
 /** /karta/zmiana/:step? — the same steps as a new card, prefilled from the card, sent with PUT. */
 export function CardChangePage(props: { step?: string }) {
   const texts = useCardTexts();
+  const pages = usePageTexts();
   const [token] = useState(cardToken);
   const [flow, update] = useFlow(CHANGE_FLOW);
   const context = flow.card;
   if (!token || !context) {
     return (
-      <Titled title={texts.card.title}>
-        <h1>{texts.card.title}</h1>
-        <p>{token ? <a href="/karta">{texts.sent.backToCard}</a> : texts.card.noLink}</p>
+      <Titled title={texts.cardTitle}>
+        <h1>{texts.cardTitle}</h1>
+        <p>{token ? <a href="/karta">{pages.sent.backToCard}</a> : pages.card.noLink}</p>
       </Titled>
     );
   }
   if (Date.now() >= Date.parse(context.editableUntil) && props.step !== 'wyslano') {
     return (
-      <Titled title={texts.card.titleOf(context.gminaName)}>
-        <h1>{texts.card.titleOf(context.gminaName)}</h1>
+      <Titled title={pages.card.titleOf(context.gminaName)}>
+        <h1>{pages.card.titleOf(context.gminaName)}</h1>
         <div class="notice">
-          <p>{texts.card.closed}</p>
+          <p>{pages.card.closed}</p>
         </div>
         <p>
-          <a href="/karta">{texts.sent.backToCard}</a>
+          <a href="/karta">{pages.sent.backToCard}</a>
         </p>
       </Titled>
     );
