@@ -1,10 +1,12 @@
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchBrowser } from '../test/support/browser.ts';
 
 export interface PageWeight {
   page: string;
   /** Gzipped bytes (level 9) of everything of that kind the page downloaded. */
   javascript: number;
+  /** The same JavaScript as Brotli (quality 11), which CloudFront sends to browsers that accept it. */
+  javascriptBrotli: number;
   css: number;
   data: number;
   files: number;
@@ -25,7 +27,7 @@ export async function measurePageWeight(
     for (const [page, path] of Object.entries(pages)) {
       const context = await browser.newContext({ locale: 'pl-PL' });
       const tab = await context.newPage();
-      const weight: PageWeight = { page, javascript: 0, css: 0, data: 0, files: 0 };
+      const weight: PageWeight = { page, javascript: 0, javascriptBrotli: 0, css: 0, data: 0, files: 0 };
       const pending: Promise<void>[] = [];
       tab.on('response', (response) => {
         const type = response.request().resourceType();
@@ -41,6 +43,11 @@ export async function measurePageWeight(
         pending.push(
           response.body().then((body) => {
             weight[kind] += gzipSync(body, { level: 9 }).byteLength;
+            if (kind === 'javascript') {
+              weight.javascriptBrotli += brotliCompressSync(body, {
+                params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+              }).byteLength;
+            }
             weight.files += 1;
           }),
         );
