@@ -1,4 +1,7 @@
-/** Check digits of Polish public identifiers, as GUS and the tax administration define them. */
+/** Check digits of Polish public identifiers, as GUS and the tax administration define them; our own reference numbers. */
+
+/** The letters of a reference number (KZ-XXXX-XXXX): short, read aloud over the phone, so no 0/O, 1/I/L. */
+export const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 function digits(value: string): number[] {
   return [...value].map(Number);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { REFERENCE_ALPHABET } from '../../shared/schemas/submission.ts';
+// Not from the submission schemas: functions that only read cards would load every zod schema with it.
+import { REFERENCE_ALPHABET } from '../../shared/identifiers.ts';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -28,8 +28,13 @@ const INFRASTRUCTURE: Record<TCardAnswers['infrastructure']['items'][number], st
   ngo: 'organizacje pozarządowe działające w gminie',
 };
 
-const number = new Intl.NumberFormat('pl-PL');
-const money = new Intl.NumberFormat('pl-PL', { style: 'currency', currency: 'PLN' });
+// Made on first use, not at import: functions that never write a card's e-mail should not pay for them.
+let formats: { number: Intl.NumberFormat; money: Intl.NumberFormat } | undefined;
+const plFormats = () =>
+  (formats ??= {
+    number: new Intl.NumberFormat('pl-PL'),
+    money: new Intl.NumberFormat('pl-PL', { style: 'currency', currency: 'PLN' }),
+  });
 
 function figure(value: string, year: number): string {
   return `${value} (${year} r.)`;
@@ -37,6 +42,7 @@ function figure(value: string, year: number): string {
 
 export function cardSummary(answers: TCardAnswers, gminaName: string, powiatName: string): SummarySection[] {
   const { office, contacts, partner, criteria, infrastructure, motivation } = answers;
+  const { number, money } = plFormats();
   return [
     {
       title: 'Urząd gminy',

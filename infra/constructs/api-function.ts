@@ -7,7 +7,7 @@ import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_BUNDLING } from '../bundling.ts';
+import { LAMBDA_BUNDLING as bundling, LAMBDA_DATA_FILES } from '../bundling.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -54,14 +54,25 @@ export class ApiFunction extends Construct {
       environment: { ...props.environment, TABLE_NAME: props.table.tableName },
       // The benchmark bundles with the same settings, so it measures what is deployed.
       bundling: {
-        format: LAMBDA_BUNDLING.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
-        target: LAMBDA_BUNDLING.target,
-        mainFields: [...LAMBDA_BUNDLING.mainFields],
-        minify: LAMBDA_BUNDLING.minify,
-        sourceMap: LAMBDA_BUNDLING.sourcemap,
-        externalModules: [...LAMBDA_BUNDLING.external],
-        banner: LAMBDA_BUNDLING.banner.js,
-        esbuildArgs: { '--legal-comments': LAMBDA_BUNDLING.legalComments },
+        format: bundling.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+        target: bundling.target,
+        mainFields: [...bundling.mainFields],
+        minify: bundling.minify,
+        sourceMap: bundling.sourcemap,
+        externalModules: [...bundling.external],
+        banner: bundling.banner.js,
+        esbuildArgs: {
+          '--legal-comments': bundling.legalComments,
+          ...Object.fromEntries(
+            Object.entries(bundling.alias).map(([module, replacement]) => [`--alias:${module}`, replacement]),
+          ),
+        },
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) =>
+            LAMBDA_DATA_FILES.map((file) => `cp "${join(inputDir, file)}" "${outputDir}/"`),
+        },
       },
     });
   }

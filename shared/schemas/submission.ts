@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { REFERENCE_ALPHABET } from '../identifiers.ts';
 import { keyed } from '../validation.ts';
 import { isWellFormedText, ZCardAnswers } from './card.ts';
 
@@ -19,11 +20,9 @@ import { isWellFormedText, ZCardAnswers } from './card.ts';
 export const ZSubmitCardRequest = z.strictObject({ answers: ZCardAnswers });
 export type TSubmitCardRequest = z.input<typeof ZSubmitCardRequest>;
 
-/** Short, read aloud over the phone: no 0/O, 1/I/L. */
-export const REFERENCE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const ZReference = z
   .string()
-  .check(z.regex(/^KZ-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{4}-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{4}$/));
+  .check(z.regex(new RegExp(`^KZ-[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}$`)));
 
 export const ZSha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 

@@ -1,11 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { type Gmina, toGminy } from './gminy.ts';
 import type { TerytRegister } from './parse.ts';
-import registerJson from './register.json' with { type: 'json' };
 
 export type { Gmina };
 
-// JSON imports are typed loosely (string[][]); the shape is what parse.ts wrote.
-const register = registerJson as unknown as TerytRegister;
+/*
+ * The register for Node (the API, tests, scripts), read from register.json beside this module: data, not
+ * code. In a Lambda bundle "this module" is the bundle, and infra/bundling.ts puts a copy of the file
+ * beside it; the API imports this module only when it first checks a card's gmina. (The site fetches the
+ * same file and builds the same records with gminy.ts.)
+ */
+const register = JSON.parse(
+  readFileSync(new URL('./register.json', import.meta.url), 'utf8'),
+) as TerytRegister;
 
 export const TERYT_STAN = register.stan;
 

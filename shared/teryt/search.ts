@@ -37,13 +37,7 @@ export function searchGminy(gminy: readonly Gmina[], query: string, limit = 10):
   const ranked: [number, Gmina][] = [];
   for (const gmina of gminy) {
     const { name, powiat } = foldedOf(gmina);
-    const rank = name.startsWith(folded)
-      ? 0
-      : name.includes(folded)
-        ? 1
-        : powiat.startsWith(folded)
-          ? 2
-          : -1;
+    const rank = name.startsWith(folded) ? 0 : name.includes(folded) ? 1 : powiat.startsWith(folded) ? 2 : -1;
     if (rank >= 0) ranked.push([rank, gmina]);
   }
   return ranked

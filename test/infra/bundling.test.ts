@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -9,6 +10,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
 import { FALLBACK_HANDLER } from '../../functions/routes.ts';
+import { LAMBDA_BUNDLING, LAMBDA_DATA_FILES } from '../../infra/bundling.ts';
 import { ApiFunction } from '../../infra/constructs/api-function.ts';
 import { testApp } from './support.ts';
 
@@ -18,7 +20,7 @@ type Handler = (
 ) => Promise<APIGatewayProxyStructuredResultV2>;
 
 describe('bundling a handler', () => {
-  it('gives one ES module that loads and answers, with the AWS SDK left to the runtime', async () => {
+  it('gives one ES module that loads and answers, with the AWS SDK inside but the SES client', async () => {
     // Prepare
     const app = testApp({ assets: true });
     const stack = new Stack(app, 'Bundling', { env: { region: 'eu-central-1' } });
@@ -26,6 +28,7 @@ describe('bundling a handler', () => {
     const common = { table, environment: {}, logRetention: RetentionDays.ONE_DAY };
     const fallback = new ApiFunction(stack, 'Fallback', { ...common, handler: FALLBACK_HANDLER });
     const health = new ApiFunction(stack, 'Health', { ...common, handler: 'health' });
+    const submit = new ApiFunction(stack, 'SubmitCard', { ...common, handler: 'submit-card' });
 
     // Act
     const assembly = app.synth();
@@ -51,23 +54,36 @@ describe('bundling a handler', () => {
     expect(response.headers?.allow).toBe('GET');
     const healthBundle = readFileSync(bundleOf(health), 'utf8');
     expect(healthBundle).toMatch(/^import \{ createRequire as __createRequire \}/);
-    expect(healthBundle).toMatch(/from\s*"@aws-sdk\/lib-dynamodb"/);
+    expect(healthBundle).not.toMatch(/from\s*"@aws-sdk\//);
+    // Only the environment's credentials, not the SDK's whole default chain (infra/bundling.ts).
+    expect(healthBundle).toContain('Unable to find environment variable credentials');
+    expect(healthBundle).not.toContain('Could not load credentials from any providers');
+    // Sending a card mails it: the SES client comes from the runtime, on the first send only.
+    const submitBundle = readFileSync(bundleOf(submit), 'utf8');
+    const imported = [...submitBundle.matchAll(/(?:from\s*|import\()"(@aws-sdk\/[a-z-]+)"/g)];
+    expect(imported.map((match) => match[0])).toEqual(['import("@aws-sdk/client-ses"']);
   });
 
-  it('follows .ts imports and JSON imports with import attributes (the TERYT register)', async () => {
-    // Act
-    const result = await build({
+  it('puts the TERYT register beside a bundle as data, where the bundled register module reads it', async () => {
+    // Prepare: the module the API imports when it first checks a gmina, bundled as a function would be.
+    const dir = mkdtempSync(join(tmpdir(), 'teryt-bundle-'));
+    await build({
+      ...LAMBDA_BUNDLING,
       entryPoints: [new URL('../../shared/teryt/index.ts', import.meta.url).pathname],
-      bundle: true,
-      write: false,
-      platform: 'node',
-      format: 'esm',
-      target: 'node24',
+      outfile: join(dir, 'index.mjs'),
       logLevel: 'silent',
     });
+    for (const file of LAMBDA_DATA_FILES)
+      copyFileSync(new URL(`../../${file}`, import.meta.url), join(dir, basename(file)));
 
-    // Assess
-    expect(result.errors).toEqual([]);
-    expect(result.outputFiles[0]?.text.length).toBeGreaterThan(10_000);
+    // Act
+    const teryt = (await import(
+      pathToFileURL(join(dir, 'index.mjs')).href
+    )) as typeof import('../../shared/teryt/index.ts');
+
+    // Assess: the data is not in the code, and the bundle finds it.
+    expect(statSync(join(dir, 'index.mjs')).size).toBeLessThan(10_000);
+    expect(teryt.findGmina('2602052')?.name).toBe('Oksa');
+    expect(teryt.GMINY).toHaveLength(2477);
   });
 });
