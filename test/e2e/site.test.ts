@@ -71,12 +71,19 @@ describe('the public site', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('shows a call opened directly by its address, with its programme', async () => {
+  it('shows a call opened directly by its address, with its programme, asking for it while the page code loads', async () => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26`);
 
     await page.getByRole('heading', { level: 1, name: /świętokrzyskiego/ }).waitFor();
     expect(await page.locator('dl').first().textContent()).toContain('Liderzy kooperacji');
     await expectNoAxeViolations(page);
+    // One request for the call, sent before the call page's own code was asked for (early-fetch.ts).
+    const asked = requested.filter((path) => path === '/api/calls/liderzy-kooperacji-26');
+    expect(asked).toHaveLength(1);
+    const pageCode = requested.findIndex((path) => /\/pages\/call[.-]/.test(path));
+    expect(pageCode).toBeGreaterThan(requested.indexOf('/api/calls/liderzy-kooperacji-26'));
   });
 
   it('says when a call or a page does not exist', async () => {

@@ -1,6 +1,7 @@
 import { ERROR_CODES, type ErrorCode } from '../../../shared/error-codes.ts';
 import type { TErrorResponse } from '../../../shared/schemas/api.ts';
 import type { TListedCall } from '../../../shared/schemas/programme.ts';
+import { takeEarly } from './early-fetch.ts';
 import { reader } from './shape.ts';
 
 /** Failures that happen before the API can answer with its own code. */
@@ -100,17 +101,20 @@ export async function requestJson<T>(
   try {
     let response: Response;
     try {
-      response = await fetch(path, {
-        method: options.method ?? 'GET',
-        headers: {
-          accept: 'application/json',
-          ...(sent === undefined ? {} : { 'content-type': 'application/json' }),
-          ...options.headers,
-        },
-        body: sent === undefined ? null : JSON.stringify(sent),
-        credentials: 'same-origin',
-        signal: controller.signal,
-      });
+      const started = !options.method && !options.headers ? takeEarly(path) : undefined;
+      response = await (started
+        ? untilAborted(started, controller.signal)
+        : fetch(path, {
+            method: options.method ?? 'GET',
+            headers: {
+              accept: 'application/json',
+              ...(sent === undefined ? {} : { 'content-type': 'application/json' }),
+              ...options.headers,
+            },
+            body: sent === undefined ? null : JSON.stringify(sent),
+            credentials: 'same-origin',
+            signal: controller.signal,
+          }));
     } catch (cause) {
       throw failure('NETWORK', cause);
     }
@@ -151,6 +155,15 @@ export async function requestJson<T>(
     clearTimeout(timer);
     signal?.removeEventListener('abort', cancel);
   }
+}
+
+/** A request started elsewhere (early-fetch.ts), given up on when `signal` aborts: a timeout or a caller leaving. */
+function untilAborted(response: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    response.then(resolve, reject);
+  });
 }
 
 /*
