@@ -209,8 +209,8 @@ async function submissions(): Promise<void> {
   );
 }
 
-// Inside the repository (git-ignored .local/) so the bundles resolve @aws-sdk from its node_modules, as
-// they resolve it from the runtime on Lambda.
+// Inside the repository (git-ignored .local/) so what the bundles leave to the Lambda runtime (the SES
+// client) resolves from its node_modules.
 mkdirSync(join(REPO, '.local'), { recursive: true });
 const outDir = mkdtempSync(join(REPO, '.local', 'bench-'));
 try {

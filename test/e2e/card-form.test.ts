@@ -326,21 +326,46 @@ describe('the karta zgłoszeniowa', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('fetches the check page with its own code, and says how to recover when that code cannot be fetched', async () => {
-    // The steps' code does not include the pages after them; a dropped link while fetching that code
-    // must end in a page that says what to do, not in a page that never finishes loading.
+  it('fetches the pages after the steps with their own code, and says how to recover when it cannot be fetched', async () => {
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const afterSteps = (path: string) => /\/after-steps[.-][^/]*$/.test(path);
     let block = true;
-    await page.route(/\/after-steps[.-][^/]*$/, (route) =>
-      block ? route.abort('internetdisconnected') : route.continue(),
-    );
-    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-06/zgloszenie/sprawdz`);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/after-steps[.-][^/]*$/, async (route) => {
+      if (block) return route.abort('internetdisconnected');
+      await held;
+      return route.continue();
+    });
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-06/zgloszenie`);
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+    // The steps are here without the pages after them (those follow in the background after 3 s).
+    expect(requested.filter(afterSteps)).toEqual([]);
+
+    // On to the check page within the page, as Back and Forward go (no reload), while the link is down.
+    await page.evaluate(() => {
+      history.pushState(null, '', `${location.pathname}/sprawdz`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
     await page.getByRole('heading', { level: 1, name: 'Nie udało się wczytać strony' }).waitFor();
+    expect(requested.filter(afterSteps)).toHaveLength(1);
     await expect.poll(() => page.title()).toBe('Nie udało się wczytać strony — Kooperacja');
+    expect(await page.getAttribute('main', 'aria-busy')).toBe('false');
     await expectNoAxeViolations(page);
 
+    // Reloaded on a slow link: while the code is on its way, the page says so (live region, busy <main>,
+    // title) instead of showing nothing.
     block = false;
     await page.getByRole('button', { name: 'Odśwież stronę' }).click();
+    await expect.poll(() => page.title()).toBe('Wczytywanie strony… — Kooperacja');
+    expect(await page.getAttribute('main', 'aria-busy')).toBe('true');
+    expect(await page.getByRole('status').filter({ hasText: 'Wczytywanie strony…' }).count()).toBe(1);
+    release();
     await page.getByRole('heading', { level: 1, name: 'Sprawdź odpowiedzi przed wysłaniem' }).waitFor();
+    expect(await page.getAttribute('main', 'aria-busy')).toBe('false');
     await expectNoAxeViolations(page);
   });
 });

@@ -1,6 +1,6 @@
-import { copyFileSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -60,6 +60,9 @@ describe('bundling a handler', () => {
     expect(healthBundle).not.toContain('Could not load credentials from any providers');
     // Sending a card mails it: the SES client comes from the runtime, on the first send only.
     const submitBundle = readFileSync(bundleOf(submit), 'utf8');
+    // The TERYT register travels beside it as data (the CDK's afterBundling hook), not inside it.
+    expect(existsSync(join(dirname(bundleOf(submit)), 'register.json'))).toBe(true);
+    expect(submitBundle).not.toContain('"2602052"');
     const imported = [...submitBundle.matchAll(/(?:from\s*|import\()"(@aws-sdk\/[a-z-]+)"/g)];
     expect(imported.map((match) => match[0])).toEqual(['import("@aws-sdk/client-ses"']);
   });

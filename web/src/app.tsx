@@ -4,7 +4,7 @@ import { PageErrorBoundary, PageLoadFailed } from './components/page-load-failed
 import { SiteFooter } from './components/site-footer.tsx';
 import { SiteHeader } from './components/site-header.tsx';
 import { LanguageProvider, type LanguageState, useI18n } from './lib/i18n.ts';
-import { LocationProvider, lazyPage, Router, useLocation } from './lib/router.ts';
+import { LocationProvider, lazyPage, PageLoadingContext, Router, useLocation } from './lib/router.ts';
 
 /**
  * Every page loads on first visit, so the first download holds only the frame (header, footer, router,
@@ -79,17 +79,19 @@ function Layout() {
           {pageLoading ? t.pageLoading : ''}
         </p>
         <PageErrorBoundary path={path}>
-          <Router
-            routes={ROUTES}
-            fallback={NotFoundPage}
-            onLoadStart={() => setPageLoading(true)}
-            onLoadEnd={() => setPageLoading(false)}
-            onRouteChange={() => {
-              // A new page without a reload says nothing to a screen reader; moving focus to <main> makes
-              // it read from the top of the new content, and the next Tab starts there too.
-              mainRef.current?.focus({ preventScroll: true });
-            }}
-          />
+          <PageLoadingContext.Provider value={setPageLoading}>
+            <Router
+              routes={ROUTES}
+              fallback={NotFoundPage}
+              onLoadStart={() => setPageLoading(true)}
+              onLoadEnd={() => setPageLoading(false)}
+              onRouteChange={() => {
+                // A new page without a reload says nothing to a screen reader; moving focus to <main> makes
+                // it read from the top of the new content, and the next Tab starts there too.
+                mainRef.current?.focus({ preventScroll: true });
+              }}
+            />
+          </PageLoadingContext.Provider>
         </PageErrorBoundary>
       </main>
       <SiteFooter />

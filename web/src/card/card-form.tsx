@@ -88,7 +88,10 @@ function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) 
   );
   useDocumentTitle(summary.length > 0 ? texts.errorTitle(title) : title);
   useEffect(() => {
-    const timer = setTimeout(() => AfterSteps.preload().catch(() => {}), PREFETCH_AFTER_MS);
+    // Offline, a failed fetch would be remembered (see LazyView.preload); the view then fetches on demand.
+    const timer = setTimeout(() => {
+      if (navigator.onLine) AfterSteps.preload().catch(() => {});
+    }, PREFETCH_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
 

@@ -2,10 +2,10 @@ import { FIELD_MESSAGES_PL } from '../../../shared/messages/fields-pl.ts';
 import { dictionaryPart, plForm } from '../lib/i18n.ts';
 
 /*
- * Every text of the karta zgłoszeniowa pages: the form's steps, the check-your-answers and confirmation
- * pages, save-and-return, the card's own page (/karta) and the receipt check (/potwierdzenie). Polish is the
- * source; texts-en.ts must fill the same type. Kept apart from the main dictionary so the list of calls does
- * not download the form's labels (see dictionaryPart).
+ * The texts of the karta zgłoszeniowa's steps: labels, hints, the gmina picker, messages, and what the
+ * form's route shows around them. Polish is the source; texts-en.ts must fill the same type. Kept apart from
+ * the main dictionary so the list of calls does not download the form's labels (see dictionaryPart); the
+ * pages after the steps and the card's own page have theirs in page-texts.ts.
  */
 
 const pl = {

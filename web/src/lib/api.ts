@@ -1,7 +1,7 @@
 import { ERROR_CODES, type ErrorCode } from '../../../shared/error-codes.ts';
 import type { TErrorResponse } from '../../../shared/schemas/api.ts';
 import type { TListedCall } from '../../../shared/schemas/programme.ts';
-import { takeEarly } from './early-fetch.ts';
+import { type EarlyRequest, takeEarly } from './early-fetch.ts';
 import { reader } from './shape.ts';
 
 /** Failures that happen before the API can answer with its own code. */
@@ -101,9 +101,9 @@ export async function requestJson<T>(
   try {
     let response: Response;
     try {
-      const started = !options.method && !options.headers ? takeEarly(path) : undefined;
+      const started = !options.method && !options.headers && sent === undefined ? takeEarly(path) : undefined;
       response = await (started
-        ? untilAborted(started, controller.signal)
+        ? takeOver(started, controller.signal)
         : fetch(path, {
             method: options.method ?? 'GET',
             headers: {
@@ -157,12 +157,19 @@ export async function requestJson<T>(
   }
 }
 
-/** A request started elsewhere (early-fetch.ts), given up on when `signal` aborts: a timeout or a caller leaving. */
-function untilAborted(response: Promise<Response>, signal: AbortSignal): Promise<Response> {
+/**
+ * A request started by early-fetch.ts, made this request's own: given up on, and cancelled (its body
+ * too), when `signal` aborts, i.e. on the timeout or when the caller leaves.
+ */
+function takeOver(request: EarlyRequest, signal: AbortSignal): Promise<Response> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-    response.then(resolve, reject);
+    const abort = () => {
+      request.abort();
+      reject(signal.reason);
+    };
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    request.response.then(resolve, reject);
   });
 }
 

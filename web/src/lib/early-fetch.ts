@@ -1,27 +1,52 @@
 /*
  * The data a page opened directly needs, asked for while the page's code is still downloading: on a slow
  * rural link the two round trips then overlap instead of following each other. Only GETs the page makes
- * anyway; the first request for the same address takes the answer (once), see requestJson.
+ * first anyway; the first requestJson for the same address takes the request over (once), with its
+ * timeout and cancellation.
  */
-const early = new Map<string, Promise<Response>>();
 
-/** Starts a GET that requestJson(path) will pick up. A failure here surfaces there, as its own would. */
+export interface EarlyRequest {
+  response: Promise<Response>;
+  /** Cancels the request, its body included. */
+  abort(): void;
+}
+
+/** An early answer not taken by then is not used: the page never asked, and it may be out of date. */
+const FRESH_MS = 10_000;
+
+const early = new Map<string, EarlyRequest & { at: number }>();
+
+/** Starts a GET that requestJson(path) will take over. A failure here surfaces there, as its own would. */
 export function fetchEarly(path: string): void {
-  const response = fetch(path, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+  const controller = new AbortController();
+  const response = fetch(path, {
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+    signal: controller.signal,
+  });
   // Nobody may ever ask (the clerk leaves first): a failure must not become an unhandled rejection.
   response.catch(() => {});
-  early.set(path, response);
+  early.set(path, { response, abort: () => controller.abort(), at: Date.now() });
 }
 
-export function takeEarly(path: string): Promise<Response> | undefined {
-  const response = early.get(path);
+export function takeEarly(path: string): EarlyRequest | undefined {
+  const request = early.get(path);
   early.delete(path);
-  return response;
+  if (request && Date.now() - request.at > FRESH_MS) {
+    request.abort();
+    return undefined;
+  }
+  return request;
 }
 
-/** The API data the page at `pathname` will ask for first, if it is worth starting early. */
+/**
+ * The routes whose page asks for its call first: the call page and the card form (app.tsx's
+ * '/nabory/:callId' and '/nabory/:callId/zgloszenie/:step?'), with a call id that can exist (isCallId).
+ */
+const CALL_PAGE = /^\/nabory\/([a-z0-9-]{3,64})(?:\/zgloszenie(?:\/[^/]+)?)?\/*$/;
+
+/** Starts the API request the page at `pathname` will make first, if it is worth starting early. */
 export function fetchEarlyFor(pathname: string): void {
-  // The call page and the card form (/nabory/:callId/...) both start from the call.
-  const call = /^\/nabory\/([a-z0-9-]{3,64})(?:\/|$)/.exec(pathname);
+  const call = CALL_PAGE.exec(pathname);
   if (call) fetchEarly(`/api/calls/${call[1]}`);
 }

@@ -193,6 +193,19 @@ const partLoaders: ((language: Language) => Promise<void>)[] = [];
 /** The language shown now, for route loaders, which run outside components. */
 let shownLanguage: Language = 'pl';
 
+/**
+ * Every part in `language`, including parts whose code arrives while these load (a page's chunk fetched
+ * in the background during a switch), so no part is left showing the old language.
+ */
+async function loadParts(language: Language): Promise<void> {
+  let loaded = 0;
+  while (loaded < partLoaders.length) {
+    const pending = partLoaders.slice(loaded);
+    loaded = partLoaders.length;
+    await Promise.all(pending.map((load) => load(language)));
+  }
+}
+
 export function dictionaryPart<T>(
   source: T,
   others: Record<Exclude<Language, 'pl'>, () => Promise<T>>,
@@ -277,7 +290,7 @@ export function LanguageProvider(props: { initial: LanguageState; children?: Com
 
   const setLanguage = useCallback((language: Language) => {
     requested.current = language;
-    Promise.all([loadDictionary(language), ...partLoaders.map((load) => load(language))]).then(
+    Promise.all([loadDictionary(language), loadParts(language)]).then(
       ([t]) => {
         if (requested.current !== language) return;
         saveLanguage(language);

@@ -75,6 +75,12 @@ export function LocationProvider(props: { children?: ComponentChildren }) {
   return h(LocationContext.Provider, { value }, props.children);
 }
 
+/**
+ * Tells the layout that part of the page is still downloading its code (see components/lazy-view.tsx):
+ * it then marks <main> busy and says so in its live region, as while the router loads a page.
+ */
+export const PageLoadingContext = createContext<(loading: boolean) => void>(() => {});
+
 /** A page whose code is fetched the first time it is shown (or preloaded). */
 export interface Page {
   component?: ComponentType<Record<string, string | undefined>>;

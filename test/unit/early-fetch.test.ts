@@ -1,0 +1,74 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestJson } from '../../web/src/lib/api.ts';
+import { fetchEarly } from '../../web/src/lib/early-fetch.ts';
+import { reader } from '../../web/src/lib/shape.ts';
+
+/**
+ * The site's early call request (web/src/lib/early-fetch.ts) taken over by requestJson, against a real
+ * HTTP server: Node's fetch is the browser's API, and a stalled body is a fault a server can really cause.
+ */
+let server: Server;
+let base: string;
+const seen: string[] = [];
+const closed: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const path = request.url ?? '';
+    seen.push(path);
+    request.socket.once('close', () => closed.push(path));
+    response.writeHead(200, { 'content-type': 'application/json' });
+    // /stalled sends its headers and the start of a body, then nothing more.
+    if (path.startsWith('/stalled')) response.write('{"n":');
+    else response.end(JSON.stringify({ n: seen.length }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+const readN = reader<{ n: number }>({ n: 'number' });
+
+describe('an early request', () => {
+  it('is taken over by the first request for the same address, and only by that one', async () => {
+    const path = `${base}/api/calls/once`;
+    fetchEarly(path);
+    await expect.poll(() => seen.filter((url) => url === '/api/calls/once')).toHaveLength(1);
+
+    const first = await requestJson(path, readN);
+    const second = await requestJson(path, readN);
+
+    // The first answer is the early one (no second request for it); a retry asks the server again.
+    expect(seen.filter((url) => url === '/api/calls/once')).toHaveLength(2);
+    expect(second.n).toBeGreaterThan(first.n);
+  });
+
+  it('is cancelled, body and all, when the page that took it over goes away', async () => {
+    const path = `${base}/stalled/1`;
+    fetchEarly(path);
+    const leaving = new AbortController();
+    const answer = requestJson(path, readN, { signal: leaving.signal });
+    await expect.poll(() => seen).toContain('/stalled/1');
+
+    leaving.abort();
+
+    // A caller's cancellation comes back as the abort it is (no message: nobody is waiting for one).
+    await expect(answer).rejects.toMatchObject({ name: 'AbortError' });
+    await expect.poll(() => closed).toContain('/stalled/1');
+  });
+
+  it('is not used for a request with a body or its own headers', async () => {
+    const path = `${base}/api/calls/posted`;
+    fetchEarly(path);
+    await requestJson(path, readN, { method: 'POST', body: {} });
+    await requestJson(path, readN, { headers: { authorization: 'Bearer x' } });
+
+    // The early one, then both requests made on their own.
+    expect(seen.filter((url) => url === '/api/calls/posted')).toHaveLength(3);
+  });
+});
