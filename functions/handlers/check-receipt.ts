@@ -1,4 +1,4 @@
-import { ZReceiptQuery, ZReference } from '../../shared/schemas/submission.ts';
+import { ZReceiptQuery, ZReference } from '../../shared/schemas/receipt.ts';
 import { checkReceipt } from '../domain/check-receipt.ts';
 import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';

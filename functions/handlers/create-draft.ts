@@ -1,4 +1,4 @@
-import { ZSaveDraftRequest } from '../../shared/schemas/submission.ts';
+import { ZSaveDraftRequest } from '../../shared/schemas/draft.ts';
 import { saveDraft } from '../domain/drafts.ts';
 import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';

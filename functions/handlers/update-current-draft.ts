@@ -1,4 +1,4 @@
-import { ZUpdateDraftRequest } from '../../shared/schemas/submission.ts';
+import { ZUpdateDraftRequest } from '../../shared/schemas/draft.ts';
 import { updateDraft } from '../domain/drafts.ts';
 import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';

@@ -1,4 +1,5 @@
-import { longTermAssistanceRatio, type TCardAnswers } from '../../shared/schemas/card.ts';
+import { longTermAssistanceRatio } from '../../shared/criteria.ts';
+import type { TCardAnswers } from '../../shared/schemas/card.ts';
 
 /**
  * The card's answers as labelled rows for the confirmation e-mail, in the form's order. E-mails are sent

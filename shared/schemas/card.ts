@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { isValidNip, isValidRegon } from '../identifiers.ts';
+import { isWellFormedText } from '../text.ts';
 import { keyed } from '../validation.ts';
 
 /**
@@ -10,16 +11,6 @@ import { keyed } from '../validation.ts';
  */
 
 export const CARD_FORM_VERSION = 1;
-
-/**
- * A lone UTF-16 surrogate is not text: it cannot be encoded for e-mail or most APIs. (String.prototype
- * .isWellFormed would say the same, but old browsers the clerks use lack it.)
- */
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-export function isWellFormedText(value: string): boolean {
-  return !LONE_SURROGATE.test(value);
-}
 
 function text(max: number, min: number, allowed: RegExp) {
   return z
@@ -195,11 +186,3 @@ export const ZCardAnswers = z.strictObject(CARD_SECTIONS);
 export type TCardAnswers = z.output<typeof ZCardAnswers>;
 /** What a form sends before normalisation (NIP with dashes, untrimmed text). */
 export type TCardAnswersInput = z.input<typeof ZCardAnswers>;
-
-/** Long-term assistance relative to population, in per cent, to two decimals: computed, never typed. */
-export function longTermAssistanceRatio(
-  criteria: Pick<TCardAnswers['criteria'], 'population' | 'longTermAssistancePersons'>,
-): number {
-  if (criteria.population.value <= 0) return 0;
-  return Math.round((criteria.longTermAssistancePersons.value / criteria.population.value) * 10_000) / 100;
-}

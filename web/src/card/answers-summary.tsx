@@ -1,4 +1,5 @@
-import { type CardSection, longTermAssistanceRatio } from '../../../shared/schemas/card.ts';
+import { longTermAssistanceRatio } from '../../../shared/criteria.ts';
+import type { CardSection } from '../../../shared/schemas/card.ts';
 import { type Dictionary, useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { type Answers, type Field, getPath, labelOf, leaves, type Step } from './model.ts';
 import { type PageTexts, usePageTexts } from './page-texts.ts';
@@ -98,8 +99,8 @@ function shownValue(
         const population = getPath(values, 'population.value');
         if (typeof population === 'number' && population > 0 && typeof figure.value === 'number') {
           const ratio = longTermAssistanceRatio({
-            population: { value: population, year: 0 },
-            longTermAssistancePersons: { value: figure.value, year: 0 },
+            population: { value: population },
+            longTermAssistancePersons: { value: figure.value },
           });
           shown += ` — ${pages.check.ratio(number(ratio))}`;
         }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { longTermAssistanceRatio } from '../../../shared/criteria.ts';
 import type { CallRules } from '../../../shared/eligibility.ts';
-import { type CardSection, longTermAssistanceRatio } from '../../../shared/schemas/card.ts';
+import type { CardSection } from '../../../shared/schemas/card.ts';
 import { useI18n } from '../lib/i18n.ts';
 import { Announce } from './announce.tsx';
 import { GminaPicker } from './gmina-picker.tsx';
@@ -308,8 +309,8 @@ function Ratio(props: { ctx: StepContext }) {
     typeof population === 'number' && typeof persons === 'number' && population > 0
       ? `${new Intl.NumberFormat(t.locale, { maximumFractionDigits: 2 }).format(
           longTermAssistanceRatio({
-            population: { value: population, year: 0 },
-            longTermAssistancePersons: { value: persons, year: 0 },
+            population: { value: population },
+            longTermAssistancePersons: { value: persons },
           }),
         )}%`
       : texts.ratioPending;
