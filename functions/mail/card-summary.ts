@@ -1,4 +1,5 @@
 import { longTermAssistanceRatio } from '../../shared/criteria.ts';
+import { HEAD_TITLES_PL, INFRASTRUCTURE_ITEMS_PL } from '../../shared/messages/card-pl.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 
 /**
@@ -9,25 +10,6 @@ export interface SummarySection {
   title: string;
   rows: [label: string, value: string][];
 }
-
-const HEAD_TITLE: Record<TCardAnswers['office']['head']['title'], string> = {
-  wojt: 'Wójt',
-  burmistrz: 'Burmistrz',
-  prezydent: 'Prezydent miasta',
-};
-
-const INFRASTRUCTURE: Record<TCardAnswers['infrastructure']['items'][number], string> = {
-  ops: 'ośrodek pomocy społecznej (OPS)',
-  pcpr: 'powiatowe centrum pomocy rodzinie (PCPR)',
-  sds: 'środowiskowy dom samopomocy (ŚDS)',
-  'dzienny-dom-pomocy': 'dzienny dom pomocy',
-  'klub-seniora': 'klub seniora',
-  swietlica: 'świetlica',
-  'placowka-wsparcia-dziennego': 'placówka wsparcia dziennego',
-  cis: 'centrum integracji społecznej (CIS)',
-  kis: 'klub integracji społecznej (KIS)',
-  ngo: 'organizacje pozarządowe działające w gminie',
-};
 
 // Made on first use, not at import: functions that never write a card's e-mail should not pay for them.
 let formats: { number: Intl.NumberFormat; money: Intl.NumberFormat } | undefined;
@@ -52,7 +34,7 @@ export function cardSummary(answers: TCardAnswers, gminaName: string, powiatName
         ['Adres', `${office.address.street}, ${office.address.postalCode} ${office.address.city}`],
         ['NIP', office.nip],
         ['REGON', office.regon],
-        [HEAD_TITLE[office.head.title], office.head.name],
+        [HEAD_TITLES_PL[office.head.title], office.head.name],
       ],
     },
     {
@@ -105,7 +87,10 @@ export function cardSummary(answers: TCardAnswers, gminaName: string, powiatName
     {
       title: 'Infrastruktura społeczna',
       rows: [
-        ['Instytucje w gminie', infrastructure.items.map((item) => INFRASTRUCTURE[item]).join('; ') || '—'],
+        [
+          'Instytucje w gminie',
+          infrastructure.items.map((item) => INFRASTRUCTURE_ITEMS_PL[item]).join('; ') || '—',
+        ],
         ['Inne', infrastructure.other || '—'],
       ],
     },

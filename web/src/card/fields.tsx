@@ -38,6 +38,40 @@ function FormGroup(props: { error: unknown; children: ComponentChildren }) {
   return <div class={props.error ? 'form-group form-group--error' : 'form-group'}>{props.children}</div>;
 }
 
+interface Described {
+  hint?: string | undefined;
+  hintId?: string | undefined;
+  error?: string | undefined;
+  errorId?: string | undefined;
+}
+
+/** A field's hint, then its error message: what GOV.UK puts between the label (or legend) and the input. */
+function HintAndError(props: Described) {
+  return (
+    <>
+      {props.hint ? (
+        <p class="hint" id={props.hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error && props.errorId ? <ErrorMessage id={props.errorId} text={props.error} /> : null}
+    </>
+  );
+}
+
+/** A labelled control in its form group: label, hint, error, then the control itself. */
+function LabelledGroup(props: Described & { id: string; label: string; children: ComponentChildren }) {
+  return (
+    <FormGroup error={props.error}>
+      <label class="label" for={props.id}>
+        {props.label}
+      </label>
+      <HintAndError {...props} />
+      {props.children}
+    </FormGroup>
+  );
+}
+
 export interface StepContext {
   section: CardSection;
   /** The section's answers so far: the inputs start from them (they are uncontrolled). */
@@ -67,6 +101,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
   const errorKey = errorAt(ctx.errors, field.name);
   const error = errorKey ? messageOf(texts, errorKey) : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  const described: Described = { hint, hintId, error, errorId };
   const value = getPath(ctx.values, field.name);
 
   switch (field.kind) {
@@ -74,11 +109,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
       return (
         <fieldset class="fieldset" aria-describedby={hintId}>
           <legend class="fieldset__legend">{label}</legend>
-          {hint ? (
-            <p class="hint" id={hintId}>
-              {hint}
-            </p>
-          ) : null}
+          <HintAndError hint={hint} hintId={hintId} />
           {field.fields?.map((child) => (
             <FieldView key={child.name} field={child} ctx={ctx} />
           ))}
@@ -90,16 +121,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
       return <GminaPicker call={ctx.call} teryt={value as string | undefined} error={error} />;
     case 'powiat':
       return (
-        <FormGroup error={error}>
-          <label class="label" for={id}>
-            {label}
-          </label>
-          {hint ? (
-            <p class="hint" id={hintId}>
-              {hint}
-            </p>
-          ) : null}
-          {error && errorId ? <ErrorMessage id={errorId} text={error} /> : null}
+        <LabelledGroup id={id} label={label} {...described}>
           <PowiatSelect
             id={id}
             name={field.name}
@@ -107,7 +129,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
             value={typeof value === 'string' ? value : undefined}
             describedBy={describedBy(hintId, errorId)}
           />
-        </FormGroup>
+        </LabelledGroup>
       );
     case 'radios':
     case 'checkboxes': {
@@ -118,12 +140,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
         <FormGroup error={error}>
           <fieldset class="fieldset" aria-describedby={describedBy(hintId, errorId)}>
             <legend class="fieldset__legend fieldset__legend--s">{label}</legend>
-            {hint ? (
-              <p class="hint" id={hintId}>
-                {hint}
-              </p>
-            ) : null}
-            {error && errorId ? <ErrorMessage id={errorId} text={error} /> : null}
+            <HintAndError {...described} />
             <div class="choices">
               {field.options?.map((option, index) => {
                 const optionId = index === 0 ? id : `${id}-${option}`;
@@ -171,16 +188,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
       );
     case 'textarea':
       return (
-        <FormGroup error={error}>
-          <label class="label" for={id}>
-            {label}
-          </label>
-          {hint ? (
-            <p class="hint" id={hintId}>
-              {hint}
-            </p>
-          ) : null}
-          {error && errorId ? <ErrorMessage id={errorId} text={error} /> : null}
+        <LabelledGroup id={id} label={label} {...described}>
           <textarea
             class={error ? 'textarea textarea--error' : 'textarea'}
             id={id}
@@ -195,20 +203,11 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
             max={field.max ?? 0}
             text={ctx.typed[field.name] ?? (typeof value === 'string' ? value : '')}
           />
-        </FormGroup>
+        </LabelledGroup>
       );
     default:
       return (
-        <FormGroup error={error}>
-          <label class="label" for={id}>
-            {label}
-          </label>
-          {hint ? (
-            <p class="hint" id={hintId}>
-              {hint}
-            </p>
-          ) : null}
-          {error && errorId ? <ErrorMessage id={errorId} text={error} /> : null}
+        <LabelledGroup id={id} label={label} {...described}>
           <input
             class={`input${field.short ? ' input--short' : field.numeric ? ' input--medium' : ''}${error ? ' input--error' : ''}`}
             id={id}
@@ -223,7 +222,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
             aria-invalid={error ? true : undefined}
             defaultValue={typeof value === 'string' ? value : ''}
           />
-        </FormGroup>
+        </LabelledGroup>
       );
   }
 }
@@ -253,11 +252,7 @@ function Figure(props: { field: Field; ctx: StepContext; label: string; hint: st
     <FormGroup error={valueError ?? yearError}>
       <fieldset class="fieldset" aria-describedby={hintId}>
         <legend class="fieldset__legend fieldset__legend--s">{props.label}</legend>
-        {props.hint ? (
-          <p class="hint" id={hintId}>
-            {props.hint}
-          </p>
-        ) : null}
+        <HintAndError hint={props.hint} hintId={hintId} />
         {parts.map(({ part, label, error }) =>
           error ? (
             <ErrorMessage

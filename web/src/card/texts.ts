@@ -1,3 +1,4 @@
+import { HEAD_TITLES_PL, INFRASTRUCTURE_ITEMS_PL } from '../../../shared/messages/card-pl.ts';
 import { FIELD_MESSAGES_PL } from '../../../shared/messages/fields-pl.ts';
 import { dictionaryPart, plForm } from '../lib/i18n.ts';
 
@@ -136,19 +137,8 @@ const pl = {
   yearOf: (label: string) => `${label} — rok`,
   ratioLabel: 'Osoby długotrwale korzystające z pomocy społecznej w stosunku do liczby mieszkańców:',
   ratioPending: 'wyliczymy, gdy wpiszesz obie liczby',
-  headTitles: { wojt: 'Wójt', burmistrz: 'Burmistrz', prezydent: 'Prezydent miasta' },
-  infrastructureItems: {
-    ops: 'ośrodek pomocy społecznej (OPS)',
-    pcpr: 'powiatowe centrum pomocy rodzinie (PCPR)',
-    sds: 'środowiskowy dom samopomocy (ŚDS)',
-    'dzienny-dom-pomocy': 'dzienny dom pomocy',
-    'klub-seniora': 'klub seniora',
-    swietlica: 'świetlica',
-    'placowka-wsparcia-dziennego': 'placówka wsparcia dziennego',
-    cis: 'centrum integracji społecznej (CIS)',
-    kis: 'klub integracji społecznej (KIS)',
-    ngo: 'organizacje pozarządowe działające w gminie',
-  },
+  headTitles: HEAD_TITLES_PL,
+  infrastructureItems: INFRASTRUCTURE_ITEMS_PL,
   charLimit: (max: string) => `Możesz wpisać do ${max} znaków.`,
   charsLeft: (n: number, shown: string) =>
     n >= 0
