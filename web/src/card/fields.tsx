@@ -66,7 +66,7 @@ function LabelledGroup(props: Described & { id: string; label: string; children:
       <label class="label" for={props.id}>
         {props.label}
       </label>
-      <HintAndError {...props} />
+      <HintAndError hint={props.hint} hintId={props.hintId} error={props.error} errorId={props.errorId} />
       {props.children}
     </FormGroup>
   );
