@@ -1,16 +1,22 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startBuiltSite } from '../../functions/local/built-site.ts';
 import { freeStackPorts } from '../../functions/local/processes.ts';
 import { startLocalStack } from '../../functions/local/stack.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
+    /** The production build of the site (vite preview, the production CSP) in front of the same API. */
+    builtSiteUrl: string;
     apiUrl: string;
     inboxUrl: string;
   }
 }
 
-/** The whole local stack, as `npm start` runs it, on free ports. */
+/** The whole local stack, as `npm start` runs it, on free ports; and the site's production build. */
 export default async function setup(project: TestProject) {
   const stack = await startLocalStack({
     ports: await freeStackPorts(),
@@ -18,8 +24,19 @@ export default async function setup(project: TestProject) {
     echo: false,
     web: true,
   });
+  // Built apart from web/dist, which stays whatever the developer last built.
+  const outDir = mkdtempSync(join(tmpdir(), 'kooperacja-site-'));
+  const built = await startBuiltSite(stack.urls.api, outDir).catch(async (error: unknown) => {
+    await stack.stop();
+    throw error;
+  });
   project.provide('siteUrl', stack.urls.site);
+  project.provide('builtSiteUrl', built.url);
   project.provide('apiUrl', stack.urls.api);
   project.provide('inboxUrl', stack.urls.inbox);
-  return () => stack.stop();
+  return async () => {
+    await built.stop();
+    await stack.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  };
 }

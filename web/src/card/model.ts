@@ -1,4 +1,3 @@
-import { config } from 'zod/mini';
 import {
   CARD_SECTIONS,
   type CardSection,
@@ -10,9 +9,6 @@ import {
 } from '../../../shared/schemas/card.ts';
 import { issuesToFieldErrors } from '../../../shared/validation.ts';
 import type { CardTexts } from './texts.ts';
-
-// Zod's object fast path compiles code with `new Function`; the CSP forbids that (and reports each attempt).
-config({ jitless: true });
 
 /**
  * The karta zgłoszeniowa as the browser holds it while it is filled in: section by section, in the card's

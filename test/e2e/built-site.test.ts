@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
+
+/**
+ * The production build (what CloudFront serves, with its Content-Security-Policy) rather than the dev
+ * server's modules: its chunks load, nothing breaks the CSP, and the form checks a step with zod in its
+ * no-eval mode. The other e2e tests cover behaviour on the dev server.
+ */
+const builtSiteUrl = inject('builtSiteUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+describe('the production build', () => {
+  it('shows the calls, a call and the form, moves to the next step, and opens the check page, with no CSP violation or error', async () => {
+    const { context, page, errors } = await openPage(browser);
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+          `${event.violatedDirective} ${event.blockedURI}`,
+        ),
+      );
+    });
+    const response = await page.goto(builtSiteUrl);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await expect.poll(() => page.locator('.call-summary').count()).toBe(5);
+
+    await page.locator('.call-summary a', { hasText: 'świętokrzyskiego' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Zasady naboru' }).waitFor();
+    await page.getByRole('link', { name: 'Wypełnij kartę zgłoszeniową' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+    await page.fill('#f-teryt', 'oksa');
+    await page.locator('#gmina-2602052').check();
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dane urzędu gminy' }).waitFor();
+    // An empty step is refused by the shared schema, in the browser.
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.locator('.error-summary').waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${builtSiteUrl}/nabory/liderzy-kooperacji-26/zgloszenie/sprawdz`);
+    await page.getByRole('heading', { level: 1, name: 'Sprawdź odpowiedzi przed wysłaniem' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    expect(violations).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
