@@ -191,7 +191,7 @@ export interface DictionaryPart<T> {
 
 const partLoaders: ((language: Language) => Promise<void>)[] = [];
 /** The language shown now, for route loaders, which run outside components. */
-let shownLanguage: Language = 'pl';
+let shownLanguage: Language | undefined;
 
 /**
  * Every part in `language`, including parts whose code arrives while these load (a page's chunk fetched
@@ -217,7 +217,8 @@ export function dictionaryPart<T>(
   partLoaders.push(load);
   return {
     use: () => parts[useContext(I18nContext).language] ?? source,
-    load: () => load(shownLanguage),
+    // Before the first render (a page's code fetched early, see app.tsx), the language about to be shown.
+    load: () => load(shownLanguage ?? initialLanguage()),
   };
 }
 
