@@ -112,16 +112,5 @@ describe('the public site', () => {
       .getByRole('heading', { level: 1, name: 'Calls for gminas to join cooperation projects' })
       .waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-
-    // A page with texts of its own, opened directly: its code is fetched before the first render, and
-    // its texts must still come in the saved language, even when that code arrives before the English
-    // dictionary does (held back here).
-    await page.route(/\/i18n-en[.-][^/]*$/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      await route.continue();
-    });
-    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26/zgloszenie`);
-    await page.getByRole('heading', { level: 1, name: 'Choose the gmina' }).waitFor();
-    expect(await page.textContent('label[for="f-teryt"]')).toBe('Name of the gmina');
   });
 });

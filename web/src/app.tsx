@@ -4,14 +4,7 @@ import { PageErrorBoundary, PageLoadFailed } from './components/page-load-failed
 import { SiteFooter } from './components/site-footer.tsx';
 import { SiteHeader } from './components/site-header.tsx';
 import { LanguageProvider, type LanguageState, useI18n } from './lib/i18n.ts';
-import {
-  LocationProvider,
-  lazyPage,
-  matchPath,
-  PageLoadingContext,
-  Router,
-  useLocation,
-} from './lib/router.ts';
+import { LocationProvider, lazyPage, PageLoadingContext, Router, useLocation } from './lib/router.ts';
 
 /**
  * Every page loads on first visit, so the first download holds only the frame (header, footer, router,
@@ -54,16 +47,6 @@ const ROUTES = [
   ['/karta/:action?', CardPage],
   ['/potwierdzenie', ReceiptCheckPage],
 ] as const;
-
-/**
- * Starts fetching the code of the page at `pathname` before the first render, which would ask for it only
- * once the frame is rendered: on a slow phone the download then overlaps that work.
- */
-export function preloadPageFor(pathname: string): void {
-  const path = pathname.replace(/\/+$/, '') || '/';
-  const page = ROUTES.find(([pattern]) => matchPath(pattern, path))?.[1] ?? NotFoundPage;
-  void page.preload();
-}
 
 export function App(props: { language: LanguageState }) {
   return (

@@ -1,11 +1,10 @@
 import { render } from 'preact';
-import { App, preloadPageFor } from './app.tsx';
+import { App } from './app.tsx';
 import { fetchEarlyFor } from './lib/early-fetch.ts';
 import { startingLanguage } from './lib/i18n.ts';
 import './styles.css';
 
 fetchEarlyFor(location.pathname);
-preloadPageFor(location.pathname);
 
 const root = document.getElementById('app');
 // For Polish (the default) the dictionary is already here and this resolves at once.

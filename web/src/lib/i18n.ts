@@ -191,7 +191,7 @@ export interface DictionaryPart<T> {
 
 const partLoaders: ((language: Language) => Promise<void>)[] = [];
 /** The language shown now, for route loaders, which run outside components. */
-let shownLanguage: Language | undefined;
+let shownLanguage: Language = 'pl';
 
 /**
  * Every part in `language`, including parts whose code arrives while these load (a page's chunk fetched
@@ -217,8 +217,7 @@ export function dictionaryPart<T>(
   partLoaders.push(load);
   return {
     use: () => parts[useContext(I18nContext).language] ?? source,
-    // Before the first render (a page's code fetched early, see app.tsx), the language about to be shown.
-    load: () => load(shownLanguage ?? initialLanguage()),
+    load: () => load(shownLanguage),
   };
 }
 
