@@ -12,18 +12,11 @@ import { LocationProvider, lazyPage, PageLoadingContext, Router, useLocation } f
  * route that never finishes loading. The card's pages also wait for their texts (a dictionary part) in
  * the current language.
  */
-/**
- * Renders in a task of its own: evaluating a page's code (the form's schemas are built then) and rendering
- * the page in one task would block a slow phone's input for the sum of both.
- */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
-
 function page(load: () => Promise<object>, name = 'default', withTexts = false) {
   return lazyPage(() =>
     load().then(
       async (module) => {
         if (withTexts) await (module as unknown as { textsReady: () => Promise<void> }).textsReady();
-        await nextTask();
         return (module as unknown as Record<string, ComponentType<never>>)[name] as ComponentType<never>;
       },
       () => PageLoadFailed,
