@@ -1,15 +1,9 @@
 import { startBuiltSite } from '../functions/local/built-site.ts';
-import { freeStackPorts } from '../functions/local/processes.ts';
-import { startLocalStack } from '../functions/local/stack.ts';
+import { startQuietStack } from '../functions/local/stack.ts';
 
 /** The production build of the site in front of a local stack of its own, for benchmarks. */
 export async function withBuiltSite<T>(use: (siteUrl: string) => Promise<T>): Promise<T> {
-  const stack = await startLocalStack({
-    ports: await freeStackPorts(),
-    persist: false,
-    echo: false,
-    web: false,
-  });
+  const stack = await startQuietStack(false);
   try {
     const site = await startBuiltSite(stack.urls.api);
     try {

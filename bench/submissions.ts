@@ -2,8 +2,7 @@
 // (as a double click or a flaky link would), then a count showing no duplicate cards or e-mails.
 import { randomUUID } from 'node:crypto';
 import { localDynamoClient } from '../functions/local/emulators.ts';
-import { freeStackPorts } from '../functions/local/processes.ts';
-import { startLocalStack, TABLE_NAME } from '../functions/local/stack.ts';
+import { startQuietStack, TABLE_NAME } from '../functions/local/stack.ts';
 import { dbOf } from '../functions/repositories/dynamo.ts';
 import { GMINY } from '../shared/teryt/index.ts';
 import { PARTNER_WOJEWODZTWA } from '../shared/wojewodztwa.ts';
@@ -31,12 +30,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function benchSubmissions(): Promise<SubmissionFigures> {
-  const stack = await startLocalStack({
-    ports: await freeStackPorts(),
-    persist: false,
-    echo: false,
-    web: false,
-  });
+  const stack = await startQuietStack(false);
   try {
     // Rural gminas of the partner voivodeships, spread over their five calls.
     const gminy = GMINY.filter(

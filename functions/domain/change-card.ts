@@ -7,11 +7,10 @@ import { saveNewVersion } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { keys } from '../repositories/keys.ts';
 import { linkTokenItem } from '../repositories/link-tokens.ts';
-import { outboxItem } from '../repositories/outbox.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { cardByLink } from './card-by-link.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { cardLinkExpiry, cardMailData } from './links.ts';
+import { cardLinkExpiry, cardMailItem } from './links.ts';
 import { assertCallOpen, assertEligible } from './recruitment-rules.ts';
 
 const CHANGE_LIMIT: RateLimit = { scope: 'card-change', limit: 20, windowSeconds: 3600 };
@@ -51,22 +50,14 @@ export async function changeCard(
   const saved = await saveNewVersion(deps.db, {
     card: { ...card, status: 'submitted', version, updatedAt: receivedAt, sha256, answers: input.answers },
     expectedVersion: card.version,
-    outbox: outboxItem(
-      outboxKey,
-      [input.answers.contacts.contact.email],
-      {
-        template: 'card-changed',
-        data: cardMailData(deps.siteUrl, {
-          call,
-          receipt,
-          gminaName: gmina.name,
-          powiatName,
-          answers: input.answers,
-          token,
-        }),
-      },
-      receivedAt,
-    ),
+    outbox: cardMailItem(outboxKey, 'card-changed', deps.siteUrl, {
+      call,
+      receipt,
+      gminaName: gmina.name,
+      powiatName,
+      answers: input.answers,
+      token,
+    }),
     linkToken: linkTokenItem(
       token,
       { kind: 'card', callId: call.id, teryt: card.teryt },

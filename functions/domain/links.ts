@@ -2,6 +2,7 @@ import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCall } from '../../shared/schemas/programme.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import type { CardMailData } from '../mail/templates.ts';
+import { type OutboxKey, outboxItem } from '../repositories/outbox.ts';
 
 /** The addresses e-mails carry. Tokens travel in the fragment, so they never reach a server's logs. */
 export function cardUrl(siteUrl: string, token: string): string {
@@ -24,8 +25,13 @@ export function cardLinkExpiry(call: TCall): Date {
   return new Date(Date.parse(call.closesAt) + 365 * 86_400_000);
 }
 
-/** What the confirmation of a sent or changed card says: the receipt, the answers and both links. */
-export function cardMailData(
+/**
+ * The outbox item that e-mails the contact person the confirmation of a sent or changed card: the receipt,
+ * the answers and both links, queued at the receipt's time.
+ */
+export function cardMailItem(
+  key: OutboxKey,
+  template: 'card-submitted' | 'card-changed',
   siteUrl: string,
   input: {
     call: TCall;
@@ -35,8 +41,8 @@ export function cardMailData(
     answers: TCardAnswers;
     token: string;
   },
-): CardMailData {
-  return {
+) {
+  const data: CardMailData = {
     ...input.receipt,
     callTitle: input.call.title,
     closesAt: input.call.closesAt,
@@ -46,4 +52,10 @@ export function cardMailData(
     cardUrl: cardUrl(siteUrl, input.token),
     receiptUrl: receiptUrl(siteUrl, input.receipt),
   };
+  return outboxItem(
+    key,
+    [input.answers.contacts.contact.email],
+    { template, data },
+    input.receipt.receivedAt,
+  );
 }

@@ -9,9 +9,8 @@ import { createCard, getIdempotency, isTransactionConflict } from '../repositori
 import type { Db } from '../repositories/dynamo.ts';
 import { keys } from '../repositories/keys.ts';
 import { linkTokenItem } from '../repositories/link-tokens.ts';
-import { outboxItem } from '../repositories/outbox.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { cardLinkExpiry, cardMailData } from './links.ts';
+import { cardLinkExpiry, cardMailItem } from './links.ts';
 import { assertCallOpen, assertEligible } from './recruitment-rules.ts';
 
 export interface SubmitCardDeps {
@@ -87,22 +86,14 @@ export async function submitCard(
         // Replays matter for minutes (retries, double clicks); a day is ample.
         expiresAt: Math.floor(now.getTime() / 1000) + 86_400,
       },
-      outbox: outboxItem(
-        outboxKey,
-        [input.answers.contacts.contact.email],
-        {
-          template: 'card-submitted',
-          data: cardMailData(deps.siteUrl, {
-            call,
-            receipt,
-            gminaName: gmina.name,
-            powiatName,
-            answers: input.answers,
-            token,
-          }),
-        },
-        receivedAt,
-      ),
+      outbox: cardMailItem(outboxKey, 'card-submitted', deps.siteUrl, {
+        call,
+        receipt,
+        gminaName: gmina.name,
+        powiatName,
+        answers: input.answers,
+        token,
+      }),
     }).catch((error: unknown) => {
       if (isTransactionConflict(error)) return 'conflict' as const;
       throw error;

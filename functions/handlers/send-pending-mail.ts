@@ -1,12 +1,10 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { sendPendingMail } from '../domain/send-pending-mail.ts';
 import { config } from '../lib/config.ts';
+import { storeAndMailDeps } from '../lib/deps.ts';
 import { logger } from '../lib/logger.ts';
-import { createSesMailer } from '../mail/mailer.ts';
-import { createDb } from '../repositories/dynamo.ts';
 
-const settings = config();
-const deps = { db: createDb(settings), mailer: createSesMailer(settings), now: () => new Date() };
+const deps = storeAndMailDeps(config());
 
 /** Run every few minutes by EventBridge Scheduler (locally: POST /__local/run/send-pending-mail). */
 export async function handler(_event: ScheduledEvent | Record<string, never>, context: Context) {

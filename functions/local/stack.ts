@@ -85,6 +85,14 @@ export function handlerEnvironment(endpoints: {
 }
 
 /** Starts emulators, table and demo data, the API and (optionally) the site; stops all on failure. */
+/**
+ * A stack for tests and benchmarks: free ports (so it runs beside `npm start`), in memory, quiet unless
+ * something fails.
+ */
+export async function startQuietStack(web: boolean): Promise<LocalStack> {
+  return startLocalStack({ ports: await freeStackPorts(), persist: false, echo: false, web });
+}
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const services = options.web
     ? (['web', 'api', 'dynamodb', 'ses'] as const)

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startBuiltSite } from '../../functions/local/built-site.ts';
-import { freeStackPorts } from '../../functions/local/processes.ts';
-import { startLocalStack } from '../../functions/local/stack.ts';
+import { startQuietStack } from '../../functions/local/stack.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,12 +17,7 @@ declare module 'vitest' {
 
 /** The whole local stack, as `npm start` runs it, on free ports; and the site's production build. */
 export default async function setup(project: TestProject) {
-  const stack = await startLocalStack({
-    ports: await freeStackPorts(),
-    persist: false,
-    echo: false,
-    web: true,
-  });
+  const stack = await startQuietStack(true);
   // Built apart from web/dist, which stays whatever the developer last built.
   const outDir = mkdtempSync(join(tmpdir(), 'kooperacja-site-'));
   const built = await startBuiltSite(stack.urls.api, outDir).catch(async (error: unknown) => {
