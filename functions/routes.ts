@@ -22,6 +22,12 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/drafts/current', handler: 'get-current-draft' },
   { method: 'PUT', path: '/api/drafts/current', handler: 'update-current-draft' },
   { method: 'GET', path: '/api/receipts/{reference}', handler: 'check-receipt' },
+  { method: 'POST', path: '/api/admin/sign-in', handler: 'request-sign-in' },
+  { method: 'POST', path: '/api/admin/sessions', handler: 'start-session' },
+  { method: 'POST', path: '/api/admin/sign-out', handler: 'end-session' },
+  { method: 'GET', path: '/api/admin/calls', handler: 'list-review-calls' },
+  { method: 'GET', path: '/api/admin/calls/{callId}/cards', handler: 'list-review-cards' },
+  { method: 'GET', path: '/api/admin/cards/{callId}/{teryt}', handler: 'get-review-card' },
 ];
 
 /** Serves whatever no route matches ($default in API Gateway): 404, or 405 with an Allow header. */

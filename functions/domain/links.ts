@@ -59,3 +59,8 @@ export function cardMailItem(
     input.receipt.receivedAt,
   );
 }
+
+/** A coordinator's sign-in link: the token in the fragment, like the card's, so no log or Referer holds it. */
+export function signInUrl(siteUrl: string, token: string): string {
+  return `${siteUrl}/admin/logowanie#t=${token}`;
+}

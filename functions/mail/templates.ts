@@ -10,7 +10,8 @@ import type { MailMessage } from './mailer.ts';
 export type MailTemplate =
   | { template: 'card-submitted' | 'card-changed'; data: CardMailData }
   | { template: 'card-withdrawn'; data: WithdrawnMailData }
-  | { template: 'draft-saved'; data: DraftMailData };
+  | { template: 'draft-saved'; data: DraftMailData }
+  | { template: 'sign-in'; data: SignInMailData };
 
 export interface CardMailData {
   reference: string;
@@ -39,6 +40,12 @@ export interface DraftMailData {
   callTitle: string;
   closesAt: string;
   draftUrl: string;
+}
+
+export interface SignInMailData {
+  /** The page that exchanges the link's token (in its fragment) for a session. */
+  signInUrl: string;
+  expiresAt: string;
 }
 
 export function escapeHtml(text: string): string {
@@ -166,6 +173,22 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
           '',
           'Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.',
         ].join('\n'),
+      };
+    }
+    case 'sign-in': {
+      const { data } = mail;
+      const subject = 'Logowanie do panelu koordynatora — Kooperacja';
+      const body = `Aby zalogować się do panelu koordynatora naborów, otwórz odnośnik poniżej. Działa jeden raz, do ${formatWarsaw(data.expiresAt)} czasu polskiego.`;
+      const notYou =
+        'Jeśli to nie Ty prosisz o zalogowanie, zignoruj tę wiadomość: bez odnośnika nikt się nie zaloguje.';
+      return {
+        to,
+        subject,
+        html: htmlDocument(
+          subject,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}${link(data.signInUrl, 'Zaloguj się')}${paragraph(notYou)}`,
+        ),
+        text: [subject, '', body, '', data.signInUrl, '', notYou].join('\n'),
       };
     }
   }

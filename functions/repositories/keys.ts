@@ -65,6 +65,19 @@ export const keys = {
   /** A card's or draft's outgoing e-mails live in its own partition. */
   outboxMessage: (ownerPk: string, name: string) => ({ pk: ownerPk, sk: `MAIL#${name}` }),
 
+  /**
+   * A coordinator's e-mailed sign-in link, by the SHA-256 of its token; its e-mail waits in the outbox in
+   * the same partition. Single use: consumed with a conditional update.
+   */
+  signInToken: (tokenSha256: string) => ({ pk: `SIGNIN#${tokenSha256}`, sk: 'SIGNIN' }),
+  /** A signed-in session, by the SHA-256 of the cookie's value (the value itself is never stored). */
+  session: (sessionSha256: string) => ({ pk: `SESSION#${sessionSha256}`, sk: 'SESSION' }),
+  /** gsi2: a user's sessions by start time, to revoke them all (a lost laptop, a changed role). */
+  sessionOfUser: (email: string, startedAt: string) => ({
+    gsi2pk: `USER#${email.toLowerCase()}#SESSIONS`,
+    gsi2sk: startedAt,
+  }),
+
   /** Attempts of one kind by one address or client in one time window (TTL removes old windows). */
   rateWindow: (scope: string, subjectSha256: string, windowStart: number) => ({
     pk: `RATE#${scope}#${subjectSha256}`,

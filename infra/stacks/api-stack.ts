@@ -41,6 +41,13 @@ const TABLE_ACCESS: Readonly<Record<string, TableAccess | 'none'>> = {
   'update-current-draft': 'readWrite',
   'check-receipt': 'read',
   'send-pending-mail': 'readWrite',
+  // Signing in writes the token, its e-mail and the rate-limit window; starting and ending a session write it.
+  'request-sign-in': 'readWrite',
+  'start-session': 'readWrite',
+  'end-session': 'readWrite',
+  'list-review-calls': 'read',
+  'list-review-cards': 'read',
+  'get-review-card': 'read',
 };
 
 /** Handlers that send e-mail through SES (from the mail outbox). */
@@ -50,6 +57,7 @@ const SENDS_MAIL: ReadonlySet<string> = new Set([
   'change-current-card',
   'withdraw-current-card',
   'send-pending-mail',
+  'request-sign-in',
 ]);
 
 /**
@@ -71,6 +79,15 @@ const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
   'GET /api/drafts/current': 'the handler admits only the secret token of the e-mailed draft link',
   'PUT /api/drafts/current': 'the handler admits only the secret token of the e-mailed draft link',
   'GET /api/receipts/{reference}': 'a receipt check needs both the reference and the SHA-256 from the e-mail',
+  'POST /api/admin/sign-in':
+    'anyone may ask for a sign-in link; it goes only to the address of an account, rate-limited',
+  'POST /api/admin/sessions': "the handler admits only the secret token of a coordinator's e-mailed link",
+  'POST /api/admin/sign-out': 'it only ends the session whose cookie it is sent with',
+  'GET /api/admin/calls': 'the handler admits only a live session cookie (HttpOnly, SameSite=Strict)',
+  'GET /api/admin/calls/{callId}/cards':
+    "the handler admits only a live session cookie, and only for the user's voivodeships",
+  'GET /api/admin/cards/{callId}/{teryt}':
+    "the handler admits only a live session cookie, and only for the user's voivodeships",
 };
 
 /** How often the outbox sweeper retries e-mails that SES refused at first. */

@@ -126,6 +126,8 @@ export class WebStack extends Stack {
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
+          // Every viewer header but Host, every query string and every cookie: the coordinators' session
+          // cookie must reach the API, and uncached (above) nothing of one user's answer is kept for another.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           // The functions send these headers themselves; this covers answers from API Gateway alone (429, 5xx).
           responseHeadersPolicy: securityHeaders(this, 'ApiHeaders', API_CSP, false),

@@ -19,6 +19,8 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   IDEMPOTENCY_KEY_MISSING: 'The Idempotency-Key header, which guards against sending twice, is missing.',
   IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different card.',
   LINK_INVALID: 'This link is not valid or has expired.',
+  SESSION_REQUIRED: 'Sign in to see this page.',
+  FORBIDDEN: 'You have no access to the cards of this voivodeship.',
   RATE_LIMITED: 'Too many attempts in a short time. Please try again in an hour.',
   DEPENDENCY_UNAVAILABLE: 'The service is briefly unavailable. Please try again shortly.',
   INTERNAL: 'An unexpected error occurred. Please try again later.',

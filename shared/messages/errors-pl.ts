@@ -19,6 +19,8 @@ export const ERROR_MESSAGES_PL: Record<ErrorCode, string> = {
   IDEMPOTENCY_KEY_MISSING: 'Brakuje nagłówka Idempotency-Key, który chroni przed podwójnym wysłaniem.',
   IDEMPOTENCY_KEY_REUSED: 'Ten klucz Idempotency-Key użyto już dla innej treści zgłoszenia.',
   LINK_INVALID: 'Ten odnośnik jest nieprawidłowy albo wygasł.',
+  SESSION_REQUIRED: 'Zaloguj się, aby zobaczyć tę stronę.',
+  FORBIDDEN: 'Nie masz dostępu do kart tego województwa.',
   RATE_LIMITED: 'Za dużo prób w krótkim czasie. Spróbuj ponownie za godzinę.',
   DEPENDENCY_UNAVAILABLE: 'Usługa jest chwilowo niedostępna. Spróbuj ponownie za chwilę.',
   INTERNAL: 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie później.',

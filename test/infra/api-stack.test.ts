@@ -10,8 +10,17 @@ const SENDING_MAIL = [
   'change-current-card',
   'withdraw-current-card',
   'send-pending-mail',
+  'request-sign-in',
 ];
-const READ_ONLY = ['health', 'list-open-calls', 'get-call', 'get-programme'];
+const READ_ONLY = [
+  'health',
+  'list-open-calls',
+  'get-call',
+  'get-programme',
+  'list-review-calls',
+  'list-review-cards',
+  'get-review-card',
+];
 
 describe('api stack', () => {
   let synthesized: Synthesized;

@@ -86,6 +86,26 @@ describe('web stack', () => {
     });
   });
 
+  it("forwards cookies to the API, so the coordinators' session reaches it, and caches no answer", () => {
+    // AllViewerExceptHostHeader is AWS-managed, so its settings are not in the template; AWS defines it as
+    // every viewer header except Host, all cookies and all query strings. Its id is what can be pinned.
+    const allViewerExceptHost = OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId;
+    expect(allViewerExceptHost).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/api/*',
+            OriginRequestPolicyId: allViewerExceptHost,
+            CachePolicyId: CachePolicy.CACHING_DISABLED.cachePolicyId,
+          }),
+        ],
+      }),
+    });
+    template.resourceCountIs('AWS::CloudFront::OriginRequestPolicy', 0);
+  });
+
   it('sends the content security policy and the other security headers with the site', () => {
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({

@@ -1,0 +1,92 @@
+import type { TAdminUser } from '../../shared/schemas/admin.ts';
+import { newLinkToken, sha256Hex } from '../lib/crypto.ts';
+import { AppError } from '../lib/errors.ts';
+import { logger } from '../lib/logger.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { keys } from '../repositories/keys.ts';
+import { outboxItem } from '../repositories/outbox.ts';
+import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
+import {
+  consumeSignInToken,
+  createSession,
+  createSignInToken,
+  endSession,
+  getUser,
+  signInTokenItem,
+} from '../repositories/sign-in.ts';
+import { deliverMail } from './deliver-mail.ts';
+import { signInUrl } from './links.ts';
+
+/**
+ * Coordinators sign in without passwords: they ask for a link, the link's single-use token is exchanged
+ * for a session cookie. Nothing a stranger does tells them whether an address has an account.
+ */
+type Deps = { db: Db; mailer: Mailer; now: () => Date; siteUrl: string };
+
+/** Long enough to open the e-mail; short enough that an old message in an inbox is no key. */
+export const SIGN_IN_TOKEN_MINUTES = 15;
+/** A working day; after it the coordinator asks for a new link. */
+export const SESSION_HOURS = 8;
+
+/**
+ * Counted for addresses that have an account (the only ones that get mail), so the limit keeps the link
+ * e-mail from flooding a coordinator's inbox. Above it the answer is the same 202, without a mail: a 429
+ * would tell a stranger the address is known.
+ */
+export const SIGN_IN_LIMITS = {
+  perAddress: { scope: 'sign-in-by-email', limit: 5, windowSeconds: 3600 },
+} as const satisfies Record<string, RateLimit>;
+
+/** Sends a sign-in link if the address belongs to a user; does the same nothing visible otherwise. */
+export async function requestSignIn(deps: Deps, input: { email: string }): Promise<void> {
+  const user = await getUser(deps.db, input.email);
+  if (!user) return;
+  const now = deps.now();
+  if (!(await takeAttempt(deps.db, [[SIGN_IN_LIMITS.perAddress, user.email]], now))) {
+    logger.info('sign-in link not sent: too many requests for the address');
+    return;
+  }
+  const token = newLinkToken();
+  const expiresAt = new Date(now.getTime() + SIGN_IN_TOKEN_MINUTES * 60_000);
+  const tokenItem = signInTokenItem(sha256Hex(token), user.email, expiresAt);
+  const outboxKey = keys.outboxMessage(tokenItem.pk, 'sign-in');
+  await createSignInToken(deps.db, tokenItem, {
+    ...outboxItem(
+      outboxKey,
+      [user.email],
+      {
+        template: 'sign-in',
+        data: { signInUrl: signInUrl(deps.siteUrl, token), expiresAt: expiresAt.toISOString() },
+      },
+      now.toISOString(),
+    ),
+    // The delivery record outlives the token by a day, for whoever looks into a "no e-mail came".
+    expiresAt: tokenItem.expiresAt + 86_400,
+  });
+  await deliverMail(deps, outboxKey);
+}
+
+/** Exchanges a sign-in token (once) for a new session; the session's secret goes to the cookie only. */
+export async function startSession(
+  deps: { db: Db; now: () => Date },
+  token: string,
+): Promise<{ session: string; maxAgeSeconds: number; user: TAdminUser }> {
+  const now = deps.now();
+  const email = await consumeSignInToken(deps.db, sha256Hex(token), now);
+  const user = email ? await getUser(deps.db, email) : undefined;
+  if (!user) throw new AppError('LINK_INVALID');
+  const session = newLinkToken();
+  const maxAgeSeconds = SESSION_HOURS * 3600;
+  await createSession(deps.db, {
+    sessionSha256: sha256Hex(session),
+    email: user.email,
+    startedAt: now,
+    expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000),
+  });
+  return { session, maxAgeSeconds, user };
+}
+
+export async function signOut(deps: { db: Db; now: () => Date }, session: string | undefined): Promise<void> {
+  if (session) await endSession(deps.db, sha256Hex(session), deps.now());
+}

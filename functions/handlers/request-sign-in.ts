@@ -1,0 +1,13 @@
+import { ZSignInRequest } from '../../shared/schemas/admin.ts';
+import { requestSignIn } from '../domain/sign-in.ts';
+import { config } from '../lib/config.ts';
+import { storeAndMailDeps } from '../lib/deps.ts';
+import { httpRoute } from '../lib/http.ts';
+
+const deps = storeAndMailDeps(config());
+
+/** 202 with no body whatever the address: the answer never tells whether it has an account. */
+export const handler = httpRoute({ body: ZSignInRequest }, async ({ body }) => {
+  await requestSignIn(deps, { email: body.email });
+  return { statusCode: 202 };
+});

@@ -1,0 +1,93 @@
+import * as z from 'zod/mini';
+import { GMINA_KINDS } from '../gmina-kinds.ts';
+import { keyed } from '../validation.ts';
+
+/**
+ * The coordinators' panel (ROPS staff; the lead ROPS sees every voivodeship). Sign-in is by e-mailed link,
+ * the session an HttpOnly cookie; every other route answers 401 SESSION_REQUIRED without one.
+ *
+ * POST /api/admin/sign-in                     ZSignInRequest → 202, the same whether the address is known
+ * POST /api/admin/sessions                    ZStartSessionRequest → 200 ZAdminUser + Set-Cookie
+ * POST /api/admin/sign-out                    → 200, the cookie cleared
+ * GET  /api/admin/calls                       → ZAdminCallsResponse (who is signed in, and their calls)
+ * GET  /api/admin/calls/{callId}/cards?wojewodztwo=NN[&pageToken=…][&limit=n] → ZAdminCardsPage
+ * GET  /api/admin/cards/{callId}/{teryt}      → ZAdminCardView
+ */
+
+const ZWojewodztwoCode = z.string().check(z.regex(/^\d{2}$/));
+
+export const ZSignInRequest = z.strictObject({
+  email: z.string(keyed('invalid')).check(z.trim(), z.maxLength(254, 'too_long'), z.email('email')),
+});
+export type TSignInRequest = z.infer<typeof ZSignInRequest>;
+
+/** The token from the link's fragment: 256 random bits, base64url. */
+export const ZStartSessionRequest = z.strictObject({
+  token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
+});
+
+export const ZAdminUser = z.strictObject({
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(['coordinator', 'lead']),
+  wojewodztwa: z.array(ZWojewodztwoCode),
+});
+export type TAdminUser = z.infer<typeof ZAdminUser>;
+
+export const ZAdminCallsResponse = z.strictObject({
+  user: ZAdminUser,
+  /** Newest deadline first; `wojewodztwa` are those of the call the user may see. */
+  calls: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      wojewodztwa: z.array(ZWojewodztwoCode),
+      opensAt: z.iso.datetime(),
+      closesAt: z.iso.datetime(),
+    }),
+  ),
+});
+export type TAdminCallsResponse = z.infer<typeof ZAdminCallsResponse>;
+
+/** Query values arrive as text; `limit` is a page size of 1–100. */
+export const ZAdminCardsQuery = z.strictObject({
+  wojewodztwo: ZWojewodztwoCode,
+  pageToken: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/))),
+  limit: z.optional(z.string().check(z.regex(/^(100|[1-9]\d?)$/))),
+});
+export type TAdminCardsQuery = z.infer<typeof ZAdminCardsQuery>;
+
+/** As a coordinator reads it: "changed" is a card sent again with new answers. */
+export const ADMIN_CARD_STATUSES = ['submitted', 'changed', 'withdrawn'] as const;
+
+export const ZAdminCardRow = z.strictObject({
+  teryt: z.string(),
+  gminaName: z.string(),
+  powiatName: z.string(),
+  kind: z.enum(GMINA_KINDS),
+  submittedAt: z.iso.datetime(),
+  reference: z.string(),
+  status: z.enum(ADMIN_CARD_STATUSES),
+  version: z.int(),
+});
+export type TAdminCardRow = z.infer<typeof ZAdminCardRow>;
+
+export const ZAdminCardsPage = z.strictObject({
+  cards: z.array(ZAdminCardRow),
+  /** Absent on the last page. Opaque: send it back as it is. */
+  nextPageToken: z.optional(z.string()),
+});
+export type TAdminCardsPage = z.infer<typeof ZAdminCardsPage>;
+
+export const ZAdminCardView = z.strictObject({
+  callId: z.string(),
+  callTitle: z.string(),
+  wojewodztwo: ZWojewodztwoCode,
+  ...ZAdminCardRow.shape,
+  updatedAt: z.iso.datetime(),
+  sha256: z.string(),
+  /** The card's answers as stored (checked by ZCardAnswers when sent); not loaded here, to keep it small. */
+  answers: z.record(z.string(), z.record(z.string(), z.unknown())),
+  versions: z.array(z.strictObject({ version: z.int(), receivedAt: z.iso.datetime(), sha256: z.string() })),
+});
+export type TAdminCardView = z.infer<typeof ZAdminCardView>;
