@@ -2,14 +2,13 @@
 // stand-in for cold start), and the time `npm start` takes to be ready. Prints tables; no thresholds fail
 // the run, but figures over target are marked.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { freePortEnvironment, handlerEnvironment } from '../functions/local/stack.ts';
 import { EVENT_HANDLERS, FALLBACK_HANDLER, ROUTES } from '../functions/routes.ts';
-import { LAMBDA_BUNDLING, LAMBDA_DATA_FILES } from '../infra/bundling.ts';
+import { bundleFunction } from '../infra/bundling.ts';
 import { withBuiltSite } from './built-site.ts';
 import { benchLighthouse, LIGHTHOUSE_RUNS } from './lighthouse.ts';
 import { measurePageWeight } from './page-weight.ts';
@@ -46,14 +45,8 @@ async function bundleSizes(outDir: string): Promise<Map<string, string>> {
   const rows: string[][] = [];
   const files = new Map<string, string>();
   for (const name of handlers) {
-    const outfile = join(outDir, name, 'index.mjs');
-    await build({
-      ...LAMBDA_BUNDLING,
-      entryPoints: [join(REPO, 'functions/handlers', `${name}.ts`)],
-      outfile,
-    });
-    // As the CDK's afterBundling hook does: the data files the functions read go next to each bundle.
-    for (const file of LAMBDA_DATA_FILES) copyFileSync(join(REPO, file), join(outDir, name, basename(file)));
+    // Bundled and finished as the CDK does it (esbuild, the second minification, the data files beside).
+    const outfile = await bundleFunction(name, join(outDir, name));
     const code = readFileSync(outfile);
     const gzipped = gzipSync(code, { level: 9 }).byteLength;
     rows.push([
@@ -65,7 +58,7 @@ async function bundleSizes(outDir: string): Promise<Map<string, string>> {
     files.set(name, outfile);
   }
   console.log(
-    `Function bundles (esbuild, minified, the AWS SDK inside but the SES client, loaded on first send, from the Lambda runtime; target ≤ ${kb(BUNDLE_TARGET_BYTES)})`,
+    `Function bundles (esbuild, then UglifyJS; the AWS SDK inside but the SES client, loaded on first send, from the Lambda runtime; target ≤ ${kb(BUNDLE_TARGET_BYTES)})`,
   );
   table(['function', 'minified', 'gzipped', 'target'], rows);
   return files;

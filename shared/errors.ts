@@ -7,8 +7,9 @@ import { FIELD_MESSAGES_PL } from './messages/fields-pl.ts';
 /*
  * Every error the API can answer with, and its messages in every language. The browser translates a code,
  * never the server's text, so the messages are the one place both the API (Polish by default) and the site
- * take them from. The site imports the per-language modules directly (shared/messages/), so a page carries
- * one language; the API takes them all from here.
+ * take them from. Both import the per-language modules directly (shared/messages/), so a page carries one
+ * language and a function only Polish, the language the API answers in; this table gathers them for the
+ * tests that keep the languages complete.
  */
 export { ERROR_CODES, type ErrorCode, type Language } from './error-codes.ts';
 

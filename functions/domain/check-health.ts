@@ -1,5 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { THealthResponse } from '../../shared/schemas/api.ts';
+import { GetCommand } from '../repositories/document.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { keys } from '../repositories/keys.ts';
 

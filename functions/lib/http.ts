@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { ERROR_MESSAGES } from '../../shared/errors.ts';
+import { ERROR_MESSAGES_PL } from '../../shared/messages/errors-pl.ts';
 import { issuesToFieldErrors } from '../../shared/validation.ts';
 import { AppError, HTTP_STATUS } from './errors.ts';
 import { logger } from './logger.ts';
@@ -79,7 +79,8 @@ function errorResponses(): MiddlewareObj<HttpEvent, HttpResponse> {
         {
           error: {
             code: appError.code,
-            message: ERROR_MESSAGES.pl[appError.code],
+            // The API answers in Polish; the site shows its own text for the code, in the clerk's language.
+            message: ERROR_MESSAGES_PL[appError.code],
             ...(appError.fields ? { fields: appError.fields } : {}),
           },
           requestId,

@@ -1,5 +1,5 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TCall } from '../../shared/schemas/programme.ts';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 

@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
+import { GetCommand, QueryCommand, type TransactItem, TransactWriteCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
@@ -237,10 +237,8 @@ export async function withdrawCard(
   ]);
 }
 
-type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
-
 /** False when the card was changed meanwhile, or another change of it was committing at the same moment. */
-async function runGuarded(db: Db, TransactItems: TransactItems): Promise<boolean> {
+async function runGuarded(db: Db, TransactItems: TransactItem[]): Promise<boolean> {
   try {
     await db.client.send(new TransactWriteCommand({ TransactItems }));
     return true;

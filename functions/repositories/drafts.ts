@@ -1,5 +1,5 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TDraftAnswers } from '../../shared/schemas/submission.ts';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 

@@ -1,9 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Config } from '../lib/config.ts';
+import { DocumentClient } from './document.ts';
 
 export interface Db {
-  client: DynamoDBDocumentClient;
+  client: DocumentClient;
   tableName: string;
 }
 
@@ -18,7 +18,7 @@ export function createDb(config: Pick<Config, 'TABLE_NAME' | 'AWS_REGION' | 'DYN
 
 export function dbOf(client: DynamoDBClient, tableName: string): Db {
   return {
-    client: DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    client: new DocumentClient(client),
     tableName,
   };
 }

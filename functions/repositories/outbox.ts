@@ -1,5 +1,5 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailTemplate } from '../mail/templates.ts';
+import { QueryCommand, UpdateCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 
 /**

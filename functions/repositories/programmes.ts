@@ -1,5 +1,5 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { TMilestone, TProgramme } from '../../shared/schemas/programme.ts';
+import { GetCommand, QueryCommand, TransactWriteCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 

@@ -7,7 +7,7 @@ import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { LAMBDA_BUNDLING as bundling, LAMBDA_DATA_FILES } from '../bundling.ts';
+import { LAMBDA_BUNDLING as bundling } from '../bundling.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -63,6 +63,8 @@ export class ApiFunction extends Construct {
         banner: bundling.banner.js,
         esbuildArgs: {
           '--legal-comments': bundling.legalComments,
+          // As an argument: this CDK version does not pass its own `charset` setting on to esbuild.
+          '--charset': bundling.charset,
           ...Object.fromEntries(
             Object.entries(bundling.alias).map(([module, replacement]) => [`--alias:${module}`, replacement]),
           ),
@@ -70,8 +72,10 @@ export class ApiFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (inputDir, outputDir) =>
-            LAMBDA_DATA_FILES.map((file) => `cp "${join(inputDir, file)}" "${outputDir}/"`),
+          // The same node that runs the CDK app (Node 24, which runs TypeScript files as they are).
+          afterBundling: (inputDir, outputDir) => [
+            `"${process.execPath}" "${join(inputDir, 'infra', 'finish-bundle.ts')}" "${outputDir}"`,
+          ],
         },
       },
     });

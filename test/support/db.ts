@@ -1,5 +1,5 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../../functions/lib/config.ts';
+import { ScanCommand } from '../../functions/repositories/document.ts';
 import { createDb, type Db } from '../../functions/repositories/dynamo.ts';
 
 /** The test file's own table (see integration-env.ts), through the same client code the handlers use. */
