@@ -8,6 +8,7 @@ import type {
 } from '../../shared/schemas/admin.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
+import { cardSummary } from '../mail/card-summary.ts';
 import { getCall } from '../repositories/calls.ts';
 import { getCardWithVersions } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
@@ -137,6 +138,13 @@ export async function reviewCard(
     updatedAt: card.updatedAt,
     sha256: card.sha256,
     answers: card.answers as unknown as TAdminCardView['answers'],
+    // The confirmation e-mail's labelled rows, in Polish, the language of the procedure: the site's own
+    // answers summary would bring the card form's code (zod, the card's schema) into the panel's chunks.
+    summary: cardSummary(
+      card.answers,
+      card.gminaName,
+      powiaty.get(card.answers.partner.powiatCode) ?? card.answers.partner.powiatCode,
+    ),
     versions,
   };
 }

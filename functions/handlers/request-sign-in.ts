@@ -6,8 +6,8 @@ import { httpRoute } from '../lib/http.ts';
 
 const deps = storeAndMailDeps(config());
 
-/** 202 with no body whatever the address: the answer never tells whether it has an account. */
+/** 202 and an empty object whatever the address: the answer never tells whether it has an account. */
 export const handler = httpRoute({ body: ZSignInRequest }, async ({ body }) => {
   await requestSignIn(deps, { email: body.email });
-  return { statusCode: 202 };
+  return { statusCode: 202, body: {} };
 });

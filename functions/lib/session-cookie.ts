@@ -4,8 +4,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
  * The coordinator's session cookie. `__Host-` makes browsers refuse it unless it is Secure, has Path=/
  * and no Domain, so no other host (or plain-HTTP page) can set or shadow it. HttpOnly keeps it from page
  * scripts; SameSite=Strict keeps other sites from making requests that carry it, which is what guards the
- * state-changing routes against CSRF. Secure stays on locally too: Chromium and Firefox treat
- * http://localhost as a secure context and keep Secure cookies from it.
+ * state-changing routes against CSRF. The same attributes serve `npm start` on plain http://localhost:
+ * Chromium treats localhost as a secure context and keeps Secure (and __Host-) cookies from it, which the
+ * e2e test of signing in relies on; so nothing here depends on the environment.
  */
 export const SESSION_COOKIE = '__Host-kooperacja-session';
 

@@ -1,5 +1,6 @@
 // `npm start`: the whole system on this machine. Flags: --persist keeps DynamoDB data in .local/.
 import { parseArgs } from 'node:util';
+import { DEMO_USERS } from './demo-data.ts';
 import { LocalStackError, prefixed } from './processes.ts';
 import { type LocalStack, PORT_VARIABLES, startLocalStack } from './stack.ts';
 
@@ -43,8 +44,12 @@ async function main(): Promise<void> {
       `Kooperacja is running (ready in ${seconds} s${values.persist ? ', data kept in .local/dynamodb-data' : ''}):`,
       `  site          ${stack.urls.site}/`,
       `  API           ${stack.urls.site}/api/health  (direct: ${stack.urls.api})`,
+      `  admin         ${stack.urls.site}/admin  (coordinators: sign in with an address below, open the link`,
+      '                from the e-mail inbox)',
       `  e-mail inbox  ${stack.urls.inbox}/`,
       `  DynamoDB      ${stack.urls.dynamodb}  (table kooperacja-local)`,
+      'Demo accounts:',
+      ...DEMO_USERS.map((user) => `  ${user.email.padEnd(36)}${user.name}`),
       'Press Ctrl-C to stop everything.',
       '',
     ].join('\n'),

@@ -31,6 +31,7 @@ const CardFormPage = page(() => import('./pages/card-form.tsx'), 'default', true
 const CardPage = page(() => import('./pages/card.tsx'), 'default', true);
 const CardChangePage = page(() => import('./pages/card.tsx'), 'CardChangePage', true);
 const ReceiptCheckPage = page(() => import('./pages/receipt-check.tsx'), 'default', true);
+const AdminPage = page(() => import('./pages/admin.tsx'), 'default', true);
 
 const ROUTES = [
   ['/', HomePage],
@@ -39,6 +40,7 @@ const ROUTES = [
   ['/karta/zmiana/:step?', CardChangePage],
   ['/karta/:action?', CardPage],
   ['/potwierdzenie', ReceiptCheckPage],
+  ['/admin/:section?/:callId?/:teryt?', AdminPage],
 ] as const;
 
 export function App(props: { language: LanguageState }) {

@@ -1,0 +1,130 @@
+import { useRef } from 'preact/hooks';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import { WarsawTime } from '../components/warsaw-time.tsx';
+import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
+import { useResource } from '../lib/use-resource.ts';
+import { getCard } from './api.ts';
+import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
+import { useAdminTexts } from './texts.ts';
+
+/**
+ * /admin/karty/<callId>/<teryt> — one card as the gmina sent it, read only. The answers are the labelled
+ * rows of the confirmation e-mail, in Polish (the language of the procedure), styled like the site's
+ * answers summary, whose own code would split the card form's chunks.
+ */
+export function CardDetail(props: { callId: string; teryt: string }) {
+  const texts = useAdminTexts();
+  const { t } = useI18n();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [card, retry] = useResource(`admin:card:${props.callId}:${props.teryt}`, (signal) =>
+    getCard(props.callId, props.teryt, signal),
+  );
+  const signingIn = useSignInWhenSignedOut(card.status === 'error' ? card.error : undefined);
+  const back = (wojewodztwo: string) => (
+    <a class="back-link" href={`/admin?${new URLSearchParams({ nabor: props.callId, woj: wojewodztwo })}`}>
+      {texts.card.backToList}
+    </a>
+  );
+
+  if (card.status !== 'ready') {
+    const missing = card.status === 'error' && card.error.code === 'NOT_FOUND';
+    return (
+      <Titled title={texts.card.title}>
+        {back(props.teryt.slice(0, 2))}
+        <h1 tabIndex={-1} ref={headingRef}>
+          {texts.card.title}
+        </h1>
+        <p role="status">{card.status === 'loading' || signingIn ? texts.panel.loading : ''}</p>
+        {missing ? <p>{texts.card.notFound}</p> : null}
+        {card.status === 'error' && !missing && !signingIn ? (
+          <ErrorNotice
+            title={texts.panel.loadFailed}
+            error={card.error}
+            onRetry={() => {
+              headingRef.current?.focus();
+              retry();
+            }}
+          />
+        ) : null}
+      </Titled>
+    );
+  }
+
+  const view = card.data;
+  const title = texts.card.titleOf(view.gminaName);
+  return (
+    <Titled title={title}>
+      <UserBar />
+      {back(view.wojewodztwo)}
+      <h1>{title}</h1>
+      <dl class="facts">
+        <div class="facts__row">
+          <dt>{texts.card.call}</dt>
+          <dd lang="pl">{view.callTitle}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{texts.card.wojewodztwo}</dt>
+          <dd>{wojewodztwoName(t, view.wojewodztwo)}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{texts.card.powiat}</dt>
+          <dd>{view.powiatName}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{texts.card.kind}</dt>
+          <dd>{texts.kinds[view.kind]}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{texts.card.reference}</dt>
+          <dd>{view.reference}</dd>
+        </div>
+        <div class="facts__row">
+          <dt>{texts.card.status}</dt>
+          <dd>
+            {texts.statuses[view.status]} ({texts.card.version.toLowerCase()} {view.version})
+          </dd>
+        </div>
+        <div class="facts__row">
+          <dt>{texts.card.submittedAt}</dt>
+          <dd>
+            <WarsawTime instant={view.submittedAt} />
+          </dd>
+        </div>
+        {view.updatedAt !== view.submittedAt ? (
+          <div class="facts__row">
+            <dt>{texts.card.updatedAt}</dt>
+            <dd>
+              <WarsawTime instant={view.updatedAt} />
+            </dd>
+          </div>
+        ) : null}
+        <div class="facts__row">
+          <dt>{texts.card.sha256}</dt>
+          <dd>
+            <code class="digest">{view.sha256}</code>
+          </dd>
+        </div>
+      </dl>
+      <h2>{texts.card.answers}</h2>
+      <div lang="pl">
+        {view.summary.map((section, index) => (
+          <section class="summary-card" key={section.title} aria-labelledby={`summary-${index}`}>
+            <div class="summary-card__header">
+              <h3 class="summary-card__title" id={`summary-${index}`}>
+                {section.title}
+              </h3>
+            </div>
+            <dl class="summary">
+              {section.rows.map(([label, value]) => (
+                <div class="summary__row" key={label}>
+                  <dt class="summary__key">{label}</dt>
+                  <dd class="summary__value">{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </Titled>
+  );
+}

@@ -1,0 +1,404 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatWarsaw } from '../../../shared/time.ts';
+import '../admin/admin.css';
+import { type AdminCall, listCalls, listCards, requestSignInLink, startSession } from '../admin/api.ts';
+import { CardDetail } from '../admin/card-detail.tsx';
+import { Titled, UserBar, useSignInWhenSignedOut } from '../admin/session.tsx';
+import { adminTexts, useAdminTexts } from '../admin/texts.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
+import type { ApiError } from '../lib/api.ts';
+import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
+import { useLocation } from '../lib/router.ts';
+import { useResource } from '../lib/use-resource.ts';
+
+/** The route loader waits for the panel's texts in the current language, so the page never shows a mix. */
+export const textsReady = adminTexts.load;
+
+/**
+ * /admin — the coordinators' panel: signing in by e-mailed link (/admin/logowanie, the link's token in
+ * the fragment), the cards of a call and voivodeship (/admin), one card (/admin/karty/<call>/<teryt>),
+ * and the page after signing out (/admin/wylogowano). The session is an HttpOnly cookie: the pages know
+ * they are signed out when the API answers 401.
+ */
+export default function AdminPage(props: { section?: string; callId?: string; teryt?: string }) {
+  const { t } = useI18n();
+  if (props.section === undefined) return <CardList />;
+  if (props.section === 'logowanie' && !props.callId) return <SignIn />;
+  if (props.section === 'wylogowano' && !props.callId) return <SignedOut />;
+  if (props.section === 'karty' && props.callId && props.teryt)
+    return <CardDetail callId={props.callId} teryt={props.teryt} />;
+  return (
+    <Titled title={t.notFound.title}>
+      <h1>{t.notFound.title}</h1>
+      <p>{t.notFound.body}</p>
+    </Titled>
+  );
+}
+
+/** The link's token, taken out of the address at once so it stays in no history entry or bookmark. */
+function takeToken(): string | undefined {
+  const token = new URLSearchParams(location.hash.slice(1)).get('t');
+  if (!token) return undefined;
+  history.replaceState(history.state, '', location.pathname + location.search);
+  return token;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+type SignInState =
+  | { step: 'form'; linkInvalid?: boolean; fieldError?: boolean; error?: ApiError; busy?: boolean }
+  | { step: 'sent'; email: string }
+  | { step: 'exchanging' };
+
+function SignIn() {
+  const texts = useAdminTexts();
+  const { route } = useLocation();
+  const [state, setState] = useState<SignInState>({ step: 'form' });
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const exchange = () => {
+      const token = takeToken();
+      if (!token) return;
+      setState({ step: 'exchanging' });
+      startSession(token).then(
+        () => route('/admin', true),
+        (error: ApiError) =>
+          setState(
+            error.code === 'LINK_INVALID' || error.code === 'VALIDATION_FAILED'
+              ? { step: 'form', linkInvalid: true }
+              : { step: 'form', error },
+          ),
+      );
+    };
+    exchange();
+    // A link opened in a tab already showing this page changes only the fragment: no reload, so listen.
+    addEventListener('hashchange', exchange);
+    return () => removeEventListener('hashchange', exchange);
+  }, []);
+
+  useEffect(() => {
+    if (state.step === 'sent') headingRef.current?.focus();
+    if (state.step === 'form' && state.fieldError) inputRef.current?.focus();
+  }, [state]);
+
+  if (state.step === 'exchanging') {
+    return (
+      <Titled title={texts.signIn.checking}>
+        <h1>{texts.signIn.title}</h1>
+        <p role="status">{texts.signIn.checking}</p>
+      </Titled>
+    );
+  }
+  if (state.step === 'sent') {
+    return (
+      <Titled title={texts.signIn.sentTitle}>
+        <h1 tabIndex={-1} ref={headingRef}>
+          {texts.signIn.sentTitle}
+        </h1>
+        <p>{texts.signIn.sent(state.email)}</p>
+        <p>{texts.signIn.sentHint}</p>
+        <button type="button" class="button button--secondary" onClick={() => setState({ step: 'form' })}>
+          {texts.signIn.again}
+        </button>
+      </Titled>
+    );
+  }
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (state.busy) return;
+    const email = String(new FormData(event.currentTarget as HTMLFormElement).get('email') ?? '').trim();
+    if (!EMAIL.test(email)) {
+      setState({ step: 'form', fieldError: true });
+      return;
+    }
+    setState({ step: 'form', busy: true });
+    requestSignInLink(email).then(
+      () => setState({ step: 'sent', email }),
+      (error: ApiError) =>
+        setState(
+          error.code === 'VALIDATION_FAILED' ? { step: 'form', fieldError: true } : { step: 'form', error },
+        ),
+    );
+  };
+
+  return (
+    <Titled title={state.fieldError ? `${texts.errorPrefix} ${texts.signIn.title}` : texts.signIn.title}>
+      <h1>{texts.signIn.title}</h1>
+      {state.linkInvalid ? (
+        <div class="notice notice--error" role="alert">
+          <p>{texts.signIn.linkInvalid}</p>
+        </div>
+      ) : null}
+      {state.error ? (
+        <ErrorNotice
+          title={texts.signIn.failed}
+          error={state.error}
+          onRetry={() => setState({ step: 'form' })}
+        />
+      ) : null}
+      <p>{texts.signIn.intro}</p>
+      <form method="post" action="/admin/logowanie" noValidate onSubmit={submit}>
+        <div class={state.fieldError ? 'form-group form-group--error' : 'form-group'}>
+          <label class="label" for="f-email">
+            {texts.signIn.email}
+          </label>
+          <p class="hint" id="f-email-hint">
+            {texts.signIn.emailHint}
+          </p>
+          {state.fieldError ? (
+            <p class="error-message" id="f-email-error">
+              <span class="visually-hidden">{texts.errorPrefix} </span>
+              {texts.signIn.badEmail}
+            </p>
+          ) : null}
+          <input
+            ref={inputRef}
+            class={state.fieldError ? 'input input--error' : 'input'}
+            id="f-email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            spellcheck={false}
+            aria-describedby={state.fieldError ? 'f-email-hint f-email-error' : 'f-email-hint'}
+            aria-invalid={state.fieldError ? true : undefined}
+          />
+        </div>
+        <button type="submit" class="button" aria-disabled={state.busy ? true : undefined}>
+          {state.busy ? texts.signIn.sending : texts.signIn.submit}
+        </button>
+      </form>
+    </Titled>
+  );
+}
+
+function SignedOut() {
+  const texts = useAdminTexts();
+  return (
+    <Titled title={texts.signIn.signedOutTitle}>
+      <h1>{texts.signIn.signedOutTitle}</h1>
+      <p>{texts.signIn.signedOut}</p>
+      <p>
+        <a href="/admin/logowanie">{texts.signIn.signInAgain}</a>
+      </p>
+    </Titled>
+  );
+}
+
+function CardList() {
+  const texts = useAdminTexts();
+  const { t } = useI18n();
+  const { query, route } = useLocation();
+  const [calls, retry] = useResource('admin:calls', (signal) => listCalls(signal));
+  const signingIn = useSignInWhenSignedOut(calls.status === 'error' ? calls.error : undefined);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const heading = (
+    <h1 tabIndex={-1} ref={headingRef}>
+      {texts.panel.title}
+    </h1>
+  );
+  if (calls.status !== 'ready') {
+    return (
+      <Titled title={texts.panel.title}>
+        {heading}
+        <p role="status">{calls.status === 'loading' || signingIn ? texts.panel.loading : ''}</p>
+        {calls.status === 'error' && !signingIn ? (
+          <ErrorNotice
+            title={texts.panel.loadFailed}
+            error={calls.error}
+            onRetry={() => {
+              headingRef.current?.focus();
+              retry();
+            }}
+          />
+        ) : null}
+      </Titled>
+    );
+  }
+
+  const { user } = calls.data;
+  const list = calls.data.calls;
+  const chosenCall = list.find((call) => call.id === query.nabor) ?? list[0];
+  const chosenWojewodztwo =
+    chosenCall?.wojewodztwa.find((code) => code === query.woj) ?? chosenCall?.wojewodztwa[0];
+  return (
+    <Titled title={texts.panel.title}>
+      <UserBar name={user.name} email={user.email} />
+      {heading}
+      {chosenCall && chosenWojewodztwo ? (
+        <>
+          <ChooseCall
+            key={`${chosenCall.id}|${chosenWojewodztwo}`}
+            calls={list}
+            callId={chosenCall.id}
+            wojewodztwo={chosenWojewodztwo}
+            onChoose={(callId, wojewodztwo) =>
+              route(`/admin?${new URLSearchParams({ nabor: callId, woj: wojewodztwo })}`)
+            }
+          />
+          <CardsTable
+            call={chosenCall}
+            wojewodztwo={chosenWojewodztwo}
+            wojewodztwoLabel={wojewodztwoName(t, chosenWojewodztwo)}
+            pageToken={query.strona}
+            pageNumber={Number(query.nr) > 1 ? Number(query.nr) : 1}
+          />
+        </>
+      ) : (
+        <p>{texts.panel.noCalls}</p>
+      )}
+    </Titled>
+  );
+}
+
+function ChooseCall(props: {
+  calls: AdminCall[];
+  callId: string;
+  wojewodztwo: string;
+  onChoose: (callId: string, wojewodztwo: string) => void;
+}) {
+  const texts = useAdminTexts();
+  const { t } = useI18n();
+  const [callId, setCallId] = useState(props.callId);
+  const call = props.calls.find((item) => item.id === callId) ?? props.calls[0];
+  const wojewodztwa = call?.wojewodztwa ?? [];
+  return (
+    <form
+      class="admin-choose"
+      method="get"
+      action="/admin"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        props.onChoose(String(data.get('nabor')), String(data.get('woj')));
+      }}
+    >
+      <fieldset class="admin-choose__fields">
+        <legend class="label">{texts.panel.choose}</legend>
+        <div class="form-group">
+          <label class="label" for="f-nabor">
+            {texts.panel.call}
+          </label>
+          <select
+            class="select"
+            id="f-nabor"
+            name="nabor"
+            value={callId}
+            onChange={(event) => setCallId(event.currentTarget.value)}
+          >
+            {props.calls.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="form-group">
+          <label class="label" for="f-woj">
+            {texts.panel.wojewodztwo}
+          </label>
+          <select
+            class="select"
+            id="f-woj"
+            name="woj"
+            key={callId}
+            defaultValue={wojewodztwa.includes(props.wojewodztwo) ? props.wojewodztwo : wojewodztwa[0]}
+          >
+            {wojewodztwa.map((code) => (
+              <option key={code} value={code}>
+                {wojewodztwoName(t, code)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </fieldset>
+      <button type="submit" class="button">
+        {texts.panel.show}
+      </button>
+    </form>
+  );
+}
+
+function CardsTable(props: {
+  call: AdminCall;
+  wojewodztwo: string;
+  wojewodztwoLabel: string;
+  pageToken: string | undefined;
+  pageNumber: number;
+}) {
+  const texts = useAdminTexts();
+  const { t } = useI18n();
+  const { call, wojewodztwo, pageToken } = props;
+  const [page, retry] = useResource(`admin:cards:${call.id}:${wojewodztwo}:${pageToken ?? ''}`, (signal) =>
+    listCards({ callId: call.id, wojewodztwo, pageToken }, signal),
+  );
+  useSignInWhenSignedOut(page.status === 'error' ? page.error : undefined);
+  const base = { nabor: call.id, woj: wojewodztwo };
+
+  if (page.status === 'loading') return <p role="status">{texts.panel.loading}</p>;
+  if (page.status === 'error') {
+    return <ErrorNotice title={texts.panel.loadFailed} error={page.error} onRetry={retry} />;
+  }
+  const { cards, nextPageToken } = page.data;
+  const caption = texts.panel.caption(call.title, props.wojewodztwoLabel);
+  return (
+    <section aria-labelledby="cards-caption">
+      {cards.length === 0 ? (
+        <>
+          <h2 id="cards-caption">{caption}</h2>
+          <p>{texts.panel.empty}</p>
+        </>
+      ) : (
+        <table class="table">
+          <caption class="table__caption" id="cards-caption">
+            {caption}
+            {props.pageNumber > 1 ? `, ${texts.panel.pageCaption(props.pageNumber)}` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{texts.panel.gmina}</th>
+              <th scope="col">{texts.panel.powiat}</th>
+              <th scope="col">{texts.panel.kind}</th>
+              <th scope="col">{texts.panel.submittedAt}</th>
+              <th scope="col">{texts.panel.reference}</th>
+              <th scope="col">{texts.panel.status}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cards.map((card) => (
+              <tr key={card.teryt}>
+                <th scope="row">
+                  <a href={`/admin/karty/${encodeURIComponent(call.id)}/${card.teryt}`}>{card.gminaName}</a>
+                </th>
+                <td>{card.powiatName}</td>
+                <td>{texts.kinds[card.kind]}</td>
+                <td>
+                  <time dateTime={card.submittedAt}>{formatWarsaw(card.submittedAt, t.locale)}</time>
+                </td>
+                <td class="table__code">{card.reference}</td>
+                <td>{texts.statuses[card.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.pageNumber > 1 || nextPageToken ? (
+        <nav class="admin-pages" aria-label={texts.panel.pages}>
+          {props.pageNumber > 1 ? (
+            <a href={`/admin?${new URLSearchParams(base)}`}>{texts.panel.firstPage}</a>
+          ) : null}
+          {nextPageToken ? (
+            <a
+              href={`/admin?${new URLSearchParams({ ...base, strona: nextPageToken, nr: String(props.pageNumber + 1) })}`}
+            >
+              {texts.panel.nextPage}
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}
