@@ -35,13 +35,8 @@ const toDoc = (attributes: Attributes): Doc => unmarshall(attributes);
 const maybe = <T, R>(value: T | undefined, convert: (value: T) => R): R | undefined =>
   value === undefined ? undefined : convert(value);
 
-interface DocumentCommand<Output> {
-  raw(): { input: object };
-  output(raw: Record<string, unknown>): Output;
-}
-
 type Values = { ExpressionAttributeValues?: Doc };
-type Replace<T, K extends keyof T, V> = Omit<T, K> & V;
+type Replace<T, K extends PropertyKey, V> = Omit<T, K> & V;
 
 type GetInput = Replace<GetItemCommandInput, 'Key', { Key: Doc }>;
 type PutInput = Replace<PutItemCommandInput, 'Item' | 'ExpressionAttributeValues', { Item: Doc } & Values>;
@@ -53,49 +48,70 @@ type UpdateInput = Replace<
 type PageInput = Values & { ExclusiveStartKey?: Doc };
 type QueryInput = Replace<QueryItemsInput, 'ExclusiveStartKey' | 'ExpressionAttributeValues', PageInput>;
 type ScanInput = Replace<ScanItemsInput, 'ExclusiveStartKey' | 'ExpressionAttributeValues', PageInput>;
-type TransactWriteInput = { TransactItems: TransactItem[]; ClientRequestToken?: string };
+type KeyedPart<T extends { Key: unknown }> = Replace<
+  T,
+  'Key' | 'ExpressionAttributeValues',
+  { Key: Doc } & Values
+>;
 
-export class GetCommand implements DocumentCommand<{ Item?: Doc }> {
-  readonly input: GetInput;
-  constructor(input: GetInput) {
+/** One write of a transaction: the raw shapes, with keys, items and expression values as plain values. */
+export type TransactItem = {
+  Put?: Replace<
+    NonNullable<TransactWriteItem['Put']>,
+    'Item' | 'ExpressionAttributeValues',
+    { Item: Doc } & Values
+  >;
+  Update?: KeyedPart<NonNullable<TransactWriteItem['Update']>>;
+  Delete?: KeyedPart<NonNullable<TransactWriteItem['Delete']>>;
+  ConditionCheck?: KeyedPart<NonNullable<TransactWriteItem['ConditionCheck']>>;
+};
+type TransactWriteInput = { TransactItems: TransactItem[]; ClientRequestToken?: string };
+type BatchGetInput = {
+  RequestItems: Record<
+    string,
+    { Keys: Doc[]; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }
+  >;
+};
+
+/** The members of a request that hold plain values, converted to attribute values; the rest as they are. */
+const VALUE_MEMBERS = ['Key', 'Item', 'ExpressionAttributeValues', 'ExclusiveStartKey'] as const;
+function rawInput<Raw>(input: object): Raw {
+  const raw: Record<string, unknown> = { ...input };
+  for (const member of VALUE_MEMBERS) {
+    if (raw[member] !== undefined) raw[member] = toAttributes(raw[member] as Doc);
+  }
+  return raw as Raw;
+}
+
+/** A command in plain values: its input, the raw command it stands for, and the conversion of its output. */
+abstract class DocumentCommand<Input extends object, Output> {
+  readonly input: Input;
+  constructor(input: Input) {
     this.input = input;
   }
+  abstract raw(): { input: object };
+  abstract output(raw: Record<string, unknown>): Output;
+}
+
+export class GetCommand extends DocumentCommand<GetInput, { Item?: Doc }> {
   raw() {
-    return new GetItemCommand({ ...this.input, Key: toAttributes(this.input.Key) });
+    return new GetItemCommand(rawInput(this.input));
   }
   output(raw: { Item?: Attributes }) {
     return { Item: maybe(raw.Item, toDoc) };
   }
 }
 
-export class PutCommand implements DocumentCommand<void> {
-  readonly input: PutInput;
-  constructor(input: PutInput) {
-    this.input = input;
-  }
+export class PutCommand extends DocumentCommand<PutInput, void> {
   raw() {
-    const { Item, ExpressionAttributeValues, ...rest } = this.input;
-    return new PutItemCommand({
-      ...rest,
-      Item: toAttributes(Item),
-      ExpressionAttributeValues: maybe(ExpressionAttributeValues, toAttributes),
-    });
+    return new PutItemCommand(rawInput(this.input));
   }
   output() {}
 }
 
-export class UpdateCommand implements DocumentCommand<{ Attributes?: Doc }> {
-  readonly input: UpdateInput;
-  constructor(input: UpdateInput) {
-    this.input = input;
-  }
+export class UpdateCommand extends DocumentCommand<UpdateInput, { Attributes?: Doc }> {
   raw() {
-    const { Key, ExpressionAttributeValues, ...rest } = this.input;
-    return new UpdateItemCommand({
-      ...rest,
-      Key: toAttributes(Key),
-      ExpressionAttributeValues: maybe(ExpressionAttributeValues, toAttributes),
-    });
+    return new UpdateItemCommand(rawInput(this.input));
   }
   output(raw: { Attributes?: Attributes }) {
     return { Attributes: maybe(raw.Attributes, toDoc) };
@@ -107,50 +123,22 @@ const toPage = (raw: { Items?: Attributes[]; LastEvaluatedKey?: Attributes }): P
   Items: raw.Items?.map(toDoc),
   LastEvaluatedKey: maybe(raw.LastEvaluatedKey, toDoc),
 });
-export class QueryCommand implements DocumentCommand<Page> {
-  readonly input: QueryInput;
-  constructor(input: QueryInput) {
-    this.input = input;
-  }
+
+export class QueryCommand extends DocumentCommand<QueryInput, Page> {
   raw() {
-    const { ExclusiveStartKey, ExpressionAttributeValues, ...rest } = this.input;
-    return new QueryItemsCommand({
-      ...rest,
-      ExclusiveStartKey: maybe(ExclusiveStartKey, toAttributes),
-      ExpressionAttributeValues: maybe(ExpressionAttributeValues, toAttributes),
-    });
+    return new QueryItemsCommand(rawInput(this.input));
   }
   output = toPage;
 }
 
-export class ScanCommand implements DocumentCommand<Page> {
-  readonly input: ScanInput;
-  constructor(input: ScanInput) {
-    this.input = input;
-  }
+export class ScanCommand extends DocumentCommand<ScanInput, Page> {
   raw() {
-    const { ExclusiveStartKey, ExpressionAttributeValues, ...rest } = this.input;
-    return new ScanItemsCommand({
-      ...rest,
-      ExclusiveStartKey: maybe(ExclusiveStartKey, toAttributes),
-      ExpressionAttributeValues: maybe(ExpressionAttributeValues, toAttributes),
-    });
+    return new ScanItemsCommand(rawInput(this.input));
   }
   output = toPage;
 }
 
-type BatchGetInput = {
-  RequestItems: Record<
-    string,
-    { Keys: Doc[]; ProjectionExpression?: string; ExpressionAttributeNames?: Record<string, string> }
-  >;
-};
-
-export class BatchGetCommand implements DocumentCommand<{ Responses?: Record<string, Doc[]> }> {
-  readonly input: BatchGetInput;
-  constructor(input: BatchGetInput) {
-    this.input = input;
-  }
+export class BatchGetCommand extends DocumentCommand<BatchGetInput, { Responses?: Record<string, Doc[]> }> {
   raw() {
     const RequestItems: BatchGetItemCommandInput['RequestItems'] = {};
     for (const [table, { Keys, ...rest }] of Object.entries(this.input.RequestItems)) {
@@ -168,58 +156,24 @@ export class BatchGetCommand implements DocumentCommand<{ Responses?: Record<str
   }
 }
 
-/** One write of a transaction: the raw shapes, with keys, items and expression values as plain values. */
-export type TransactItem = {
-  Put?: Replace<
-    NonNullable<TransactWriteItem['Put']>,
-    'Item' | 'ExpressionAttributeValues',
-    { Item: Doc } & Values
-  >;
-  Update?: Replace<
-    NonNullable<TransactWriteItem['Update']>,
-    'Key' | 'ExpressionAttributeValues',
-    { Key: Doc } & Values
-  >;
-  Delete?: Replace<
-    NonNullable<TransactWriteItem['Delete']>,
-    'Key' | 'ExpressionAttributeValues',
-    { Key: Doc } & Values
-  >;
-  ConditionCheck?: Replace<
-    NonNullable<TransactWriteItem['ConditionCheck']>,
-    'Key' | 'ExpressionAttributeValues',
-    { Key: Doc } & Values
-  >;
-};
-
-function toTransactWriteItem(item: TransactItem): TransactWriteItem {
-  const values = (part: Values) => maybe(part.ExpressionAttributeValues, toAttributes);
-  const keyed = <P extends { Key: Doc } & Values>(part: P | undefined) =>
-    part && { ...part, Key: toAttributes(part.Key), ExpressionAttributeValues: values(part) };
-  return {
-    Put: item.Put && {
-      ...item.Put,
-      Item: toAttributes(item.Put.Item),
-      ExpressionAttributeValues: values(item.Put),
-    },
-    Update: keyed(item.Update),
-    Delete: keyed(item.Delete),
-    ConditionCheck: keyed(item.ConditionCheck),
-  };
-}
-
-export class TransactWriteCommand implements DocumentCommand<void> {
-  readonly input: TransactWriteInput;
-  constructor(input: TransactWriteInput) {
-    this.input = input;
-  }
+export class TransactWriteCommand extends DocumentCommand<TransactWriteInput, void> {
   raw() {
-    return new TransactWriteItemsCommand({
-      ...this.input,
-      TransactItems: this.input.TransactItems.map(toTransactWriteItem),
-    });
+    const TransactItems = this.input.TransactItems.map(
+      (item): TransactWriteItem =>
+        Object.fromEntries(
+          Object.entries(item)
+            .filter(([, part]) => part !== undefined)
+            .map(([kind, part]) => [kind, rawInput(part as object)]),
+        ),
+    );
+    return new TransactWriteItemsCommand({ ...this.input, TransactItems });
   }
   output() {}
+}
+
+interface Sendable<Output> {
+  raw(): { input: object };
+  output(raw: Record<string, unknown>): Output;
 }
 
 /** Sends document commands through one DynamoDB client. */
@@ -228,10 +182,7 @@ export class DocumentClient {
   constructor(raw: DynamoDBClient) {
     this.raw = raw;
   }
-  async send<Output>(
-    command: DocumentCommand<Output>,
-    options?: { abortSignal?: AbortSignal },
-  ): Promise<Output> {
+  async send<Output>(command: Sendable<Output>, options?: { abortSignal?: AbortSignal }): Promise<Output> {
     // Each command class pairs its raw command with the conversion of that command's output.
     const output = await this.raw.send(command.raw() as GetItemCommand, options);
     return command.output(output as unknown as Record<string, unknown>);
