@@ -13,7 +13,8 @@ import { getCall } from '../repositories/calls.ts';
 import { getCardWithVersions } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { type CardRow, listCallHeads, listCardsBySendingTime } from '../repositories/review-lists.ts';
-import { getUser, sessionEmail } from '../repositories/sign-in.ts';
+import { sessionEmail } from '../repositories/sign-in.ts';
+import { getUser } from '../repositories/users.ts';
 
 /**
  * What a signed-in coordinator reads: their voivodeships' calls and cards; the lead ROPS reads all of

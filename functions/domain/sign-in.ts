@@ -12,9 +12,9 @@ import {
   createSession,
   createSignInToken,
   endSession,
-  getUser,
   signInTokenItem,
 } from '../repositories/sign-in.ts';
+import { getUser } from '../repositories/users.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { signInUrl } from './links.ts';
 

@@ -8,5 +8,5 @@ const deps = { db: createDb(config()), now: () => new Date() };
 
 export const handler = httpRoute({}, async ({ event }) => {
   await signOut(deps, sessionToken(event));
-  return { body: { signedOut: true }, headers: { 'set-cookie': clearedSessionCookie() } };
+  return { body: { signedOut: true }, cookies: [clearedSessionCookie()] };
 });

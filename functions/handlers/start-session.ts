@@ -9,5 +9,5 @@ const deps = { db: createDb(config()), now: () => new Date() };
 
 export const handler = httpRoute({ body: ZStartSessionRequest }, async ({ body }) => {
   const { session, maxAgeSeconds, user } = await startSession(deps, body.token);
-  return { body: { user }, headers: { 'set-cookie': sessionCookie(session, maxAgeSeconds) } };
+  return { body: { user }, cookies: [sessionCookie(session, maxAgeSeconds)] };
 });

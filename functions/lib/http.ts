@@ -36,6 +36,11 @@ export interface HttpResult {
   statusCode?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Set-Cookie values. API Gateway (payload 2.0) takes them as a list of their own: a header map holds one
+   * value per name, so a second cookie there would be lost.
+   */
+  cookies?: string[];
 }
 
 type Schema = z.ZodMiniType<unknown, unknown>;
@@ -159,7 +164,8 @@ export function httpRoute<B extends Schema | undefined = undefined, Q extends Sc
         event,
         requestId,
       });
-      return json(result.statusCode ?? 200, result.body, result.headers);
+      const response = json(result.statusCode ?? 200, result.body, result.headers);
+      return result.cookies ? { ...response, cookies: result.cookies } : response;
     });
 }
 

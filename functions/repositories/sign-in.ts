@@ -1,7 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
-import type { User } from './users.ts';
 
 /**
  * Coordinators' sign-in: a single-use token sent by e-mail, exchanged for a session. Both are stored only
@@ -109,11 +108,4 @@ export async function endSession(db: Db, sessionSha256: string, now: Date): Prom
   } catch (error) {
     if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
   }
-}
-
-export async function getUser(db: Db, email: string): Promise<User | undefined> {
-  const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.user(email) }));
-  if (!Item) return undefined;
-  const { name, role, wojewodztwa } = Item as User;
-  return { email: String(Item.email).toLowerCase(), name, role, wojewodztwa };
 }

@@ -1,4 +1,4 @@
-import { PutCommand } from './document.ts';
+import { GetCommand, PutCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
@@ -27,4 +27,11 @@ export async function createUserIfAbsent(db: Db, user: User): Promise<boolean> {
     if ((error as Error).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
+}
+
+export async function getUser(db: Db, email: string): Promise<User | undefined> {
+  const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.user(email) }));
+  if (!Item) return undefined;
+  const { name, role, wojewodztwa } = Item as User;
+  return { email: String(Item.email).toLowerCase(), name, role, wojewodztwa };
 }
