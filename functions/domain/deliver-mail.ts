@@ -36,6 +36,15 @@ export async function deliverMail(
   try {
     const message = await claimMessage(deps.db, key, deps.now());
     if (!message) return 'not-claimed';
+    if (
+      message.mail.template === 'sign-in' &&
+      Date.parse(message.mail.data.expiresAt) <= deps.now().getTime()
+    ) {
+      // A sign-in link that could not go out in time would only arrive dead: give it up, the user asks again.
+      await markFailed(deps.db, key, 'the sign-in link expired before it could be sent');
+      logger.warn('sign-in mail given up: its link expired before delivery', { key });
+      return 'failed';
+    }
     let messageId: string;
     try {
       messageId = await deps.mailer.send(renderMail(message.to, message.mail));

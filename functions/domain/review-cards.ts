@@ -138,7 +138,6 @@ export async function reviewCard(
     ...toRow(card, powiaty),
     updatedAt: card.updatedAt,
     sha256: card.sha256,
-    answers: card.answers as unknown as TAdminCardView['answers'],
     // The confirmation e-mail's labelled rows, in Polish, the language of the procedure: the site's own
     // answers summary would bring the card form's code (zod, the card's schema) into the panel's chunks.
     summary: cardSummary(

@@ -36,13 +36,21 @@ export const SESSION_HOURS = 8;
  */
 export const SIGN_IN_LIMITS = {
   perAddress: { scope: 'sign-in-by-email', limit: 5, windowSeconds: 3600 },
+  /**
+   * Counted for every request, known address or not, before the address is looked up: one client trying
+   * many addresses is slowed down, and its 429 says nothing about any of them.
+   */
+  perClient: { scope: 'sign-in-by-client', limit: 20, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimit>;
 
 /** Sends a sign-in link if the address belongs to a user; does the same nothing visible otherwise. */
-export async function requestSignIn(deps: Deps, input: { email: string }): Promise<void> {
+export async function requestSignIn(deps: Deps, input: { email: string; client: string }): Promise<void> {
+  const now = deps.now();
+  if (!(await takeAttempt(deps.db, [[SIGN_IN_LIMITS.perClient, input.client]], now))) {
+    throw new AppError('RATE_LIMITED', { headers: { 'retry-after': '3600' } });
+  }
   const user = await getUser(deps.db, input.email);
   if (!user) return;
-  const now = deps.now();
   if (!(await takeAttempt(deps.db, [[SIGN_IN_LIMITS.perAddress, user.email]], now))) {
     logger.info('sign-in link not sent: too many requests for the address');
     return;

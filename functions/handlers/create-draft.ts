@@ -3,6 +3,7 @@ import { saveDraft } from '../domain/drafts.ts';
 import { config } from '../lib/config.ts';
 import { storeAndMailDeps } from '../lib/deps.ts';
 import { httpRoute } from '../lib/http.ts';
+import { clientAddress } from '../lib/request-headers.ts';
 
 const deps = storeAndMailDeps(config());
 
@@ -12,6 +13,6 @@ export const handler = httpRoute({ body: ZSaveDraftRequest }, async ({ body, par
     callId: params.callId ?? '',
     email: body.email,
     answers: body.answers,
-    client: event.requestContext.http.sourceIp,
+    client: clientAddress(event),
   }),
 }));

@@ -1,12 +1,13 @@
 import { reviewCard, signedInUser } from '../domain/review-cards.ts';
 import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';
-import { sessionToken } from '../lib/session-cookie.ts';
 import { createDb } from '../repositories/dynamo.ts';
 
 const deps = { db: createDb(config()), now: () => new Date() };
 
-export const handler = httpRoute({}, async ({ event, params }) => {
-  const user = await signedInUser(deps, sessionToken(event));
-  return { body: await reviewCard(deps, user, { callId: params.callId ?? '', teryt: params.teryt ?? '' }) };
-});
+export const handler = httpRoute(
+  { session: (token) => signedInUser(deps, token) },
+  async ({ user, params }) => ({
+    body: await reviewCard(deps, user, { callId: params.callId ?? '', teryt: params.teryt ?? '' }),
+  }),
+);

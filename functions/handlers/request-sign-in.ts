@@ -3,11 +3,12 @@ import { requestSignIn } from '../domain/sign-in.ts';
 import { config } from '../lib/config.ts';
 import { storeAndMailDeps } from '../lib/deps.ts';
 import { httpRoute } from '../lib/http.ts';
+import { clientAddress } from '../lib/request-headers.ts';
 
 const deps = storeAndMailDeps(config());
 
 /** 202 and an empty object whatever the address: the answer never tells whether it has an account. */
-export const handler = httpRoute({ body: ZSignInRequest }, async ({ body }) => {
-  await requestSignIn(deps, { email: body.email });
+export const handler = httpRoute({ body: ZSignInRequest }, async ({ body, event }) => {
+  await requestSignIn(deps, { email: body.email, client: clientAddress(event) });
   return { statusCode: 202, body: {} };
 });

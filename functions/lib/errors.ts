@@ -5,16 +5,24 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: Record<string, string> | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** Set-Cookie values sent with the error (e.g. clearing a session the table no longer honours). */
+  readonly cookies: string[] | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { fields?: Record<string, string>; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      fields?: Record<string, string>;
+      headers?: Record<string, string>;
+      cookies?: string[];
+      cause?: unknown;
+    } = {},
   ) {
     super(code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields;
     this.headers = options.headers;
+    this.cookies = options.cookies;
   }
 }
 
@@ -38,6 +46,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   LINK_INVALID: 401,
   SESSION_REQUIRED: 401,
   FORBIDDEN: 403,
+  CROSS_SITE_REQUEST: 403,
   RATE_LIMITED: 429,
   DEPENDENCY_UNAVAILABLE: 503,
   INTERNAL: 500,

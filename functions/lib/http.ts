@@ -6,6 +6,7 @@ import { ERROR_MESSAGES_PL } from '../../shared/messages/errors-pl.ts';
 import { issuesToFieldErrors } from '../../shared/validation.ts';
 import { AppError, HTTP_STATUS } from './errors.ts';
 import { logger } from './logger.ts';
+import { clearedSessionCookie, sessionToken } from './session-cookie.ts';
 
 export const MAX_BODY_BYTES = 100 * 1024;
 
@@ -24,9 +25,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'no-store',
 };
 
-export interface HttpRequest<TBody, TQuery> {
+export interface HttpRequest<TBody, TQuery, TUser> {
   body: TBody;
   query: TQuery;
+  /** Who the session cookie belongs to, on routes that require one. */
+  user: TUser;
   params: Record<string, string | undefined>;
   event: APIGatewayProxyEventV2;
   requestId: string;
@@ -46,11 +49,16 @@ export interface HttpResult {
 type Schema = z.ZodMiniType<unknown, unknown>;
 type Parsed<S> = S extends z.ZodMiniType<infer Out, unknown> ? Out : undefined;
 
-interface RouteOptions<B extends Schema | undefined, Q extends Schema | undefined> {
+interface RouteOptions<B extends Schema | undefined, Q extends Schema | undefined, U> {
   /** The body's contract; a route without one accepts no body. 'ignore' skips reading it (the 404 route). */
   body?: B | 'ignore';
   /** The query string's contract; a route without one ignores the query string. */
   query?: Q;
+  /**
+   * For routes that need a signed-in user: finds the user of the session cookie's value (undefined when
+   * the request has none) or throws SESSION_REQUIRED, which also tells the browser to drop the cookie.
+   */
+  session?: (token: string | undefined) => Promise<U>;
 }
 
 type HttpEvent = APIGatewayProxyEventV2;
@@ -92,6 +100,7 @@ function errorResponses(): MiddlewareObj<HttpEvent, HttpResponse> {
         },
         appError.headers,
       );
+      if (appError.cookies) request.response.cookies = appError.cookies;
     },
   };
 }
@@ -122,6 +131,34 @@ function parseJsonBody(event: HttpEvent): unknown {
   }
 }
 
+/**
+ * Browsers name the site a request came from in Sec-Fetch-Site. The API is meant for its own site only (same
+ * origin, through CloudFront or Vite's proxy), so a state-changing request another site's page made is
+ * refused before anything is read or written; SameSite=Strict already keeps the session cookie off such
+ * requests, and this closes the door for the routes that need no cookie too. Clients that are not browsers
+ * send no such header and are unaffected.
+ */
+function refuseCrossSite(event: HttpEvent): void {
+  const method = event.requestContext?.http?.method ?? 'GET';
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return;
+  const site = header(event, 'sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    throw new AppError('CROSS_SITE_REQUEST');
+}
+
+/** The session's user, or SESSION_REQUIRED; a cookie the table no longer honours is cleared with the 401. */
+async function sessionUser<U>(event: HttpEvent, find: (token: string | undefined) => Promise<U>): Promise<U> {
+  const token = sessionToken(event);
+  try {
+    return await find(token);
+  } catch (error) {
+    if (token && error instanceof AppError && error.code === 'SESSION_REQUIRED') {
+      throw new AppError('SESSION_REQUIRED', { cookies: [clearedSessionCookie()] });
+    }
+    throw error;
+  }
+}
+
 function validate<S extends Schema>(schema: S, input: unknown, prefix?: string): Parsed<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data as Parsed<S>;
@@ -137,9 +174,13 @@ function validate<S extends Schema>(schema: S, input: unknown, prefix?: string):
  * mapping, size/content-type/JSON checks and strict validation of the body and query string. The route
  * function receives parsed, valid input and returns plain data.
  */
-export function httpRoute<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
-  options: RouteOptions<B, Q>,
-  handle: (request: HttpRequest<Parsed<B>, Parsed<Q>>) => Promise<HttpResult>,
+export function httpRoute<
+  B extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  U = undefined,
+>(
+  options: RouteOptions<B, Q, U>,
+  handle: (request: HttpRequest<Parsed<B>, Parsed<Q>, U>) => Promise<HttpResult>,
 ) {
   return middy<HttpEvent, HttpResponse, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -147,6 +188,9 @@ export function httpRoute<B extends Schema | undefined = undefined, Q extends Sc
     .handler(async (event) => {
       const requestId = requestIdOf(event);
       logger.appendKeys({ requestId, route: event.routeKey });
+      refuseCrossSite(event);
+      // Who asks comes before what they ask: a stranger learns nothing from the validation of a request.
+      const user = options.session ? await sessionUser(event, options.session) : undefined;
       let body: unknown;
       if (options.body !== 'ignore') {
         const rawBody = parseJsonBody(event);
@@ -160,6 +204,7 @@ export function httpRoute<B extends Schema | undefined = undefined, Q extends Sc
       const result = await handle({
         body: body as Parsed<B>,
         query: query as Parsed<Q>,
+        user: user as U,
         params: event.pathParameters ?? {},
         event,
         requestId,

@@ -14,3 +14,17 @@ export function idempotencyKey(event: APIGatewayProxyEventV2): string {
   if (!key || !/^[A-Za-z0-9-]{16,100}$/.test(key)) throw new AppError('IDEMPOTENCY_KEY_MISSING');
   return key;
 }
+
+/**
+ * The viewer's address, for per-client rate limits. Behind CloudFront the connection to API Gateway
+ * comes from an edge server, so `sourceIp` would put every gmina in a region into one bucket; CloudFront
+ * adds the viewer's own address and port as CloudFront-Viewer-Address (the /api/* behaviour's origin
+ * request policy forwards it). Without it (a direct call, `npm start`) the connection's address counts.
+ * A caller who finds the execute-api address could forge the header: the limits slow down abuse through
+ * the site, they are not an access control.
+ */
+export function clientAddress(event: APIGatewayProxyEventV2): string {
+  const viewer = event.headers?.['cloudfront-viewer-address'];
+  const address = viewer?.slice(0, viewer.lastIndexOf(':'));
+  return address || event.requestContext.http.sourceIp;
+}

@@ -21,6 +21,8 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   LINK_INVALID: 'This link is not valid or has expired.',
   SESSION_REQUIRED: 'Sign in to see this page.',
   FORBIDDEN: 'You have no access to the cards of this voivodeship.',
+  CROSS_SITE_REQUEST:
+    'A request sent from another website was refused. Open this Kooperacja page and try again.',
   RATE_LIMITED: 'Too many attempts in a short time. Please try again in an hour.',
   DEPENDENCY_UNAVAILABLE: 'The service is briefly unavailable. Please try again shortly.',
   INTERNAL: 'An unexpected error occurred. Please try again later.',

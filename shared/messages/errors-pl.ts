@@ -21,6 +21,8 @@ export const ERROR_MESSAGES_PL: Record<ErrorCode, string> = {
   LINK_INVALID: 'Ten odnośnik jest nieprawidłowy albo wygasł.',
   SESSION_REQUIRED: 'Zaloguj się, aby zobaczyć tę stronę.',
   FORBIDDEN: 'Nie masz dostępu do kart tego województwa.',
+  CROSS_SITE_REQUEST:
+    'Odrzucono żądanie wysłane z innej strony internetowej. Otwórz tę stronę Kooperacji i spróbuj ponownie.',
   RATE_LIMITED: 'Za dużo prób w krótkim czasie. Spróbuj ponownie za godzinę.',
   DEPENDENCY_UNAVAILABLE: 'Usługa jest chwilowo niedostępna. Spróbuj ponownie za chwilę.',
   INTERNAL: 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie później.',

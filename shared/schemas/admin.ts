@@ -86,8 +86,6 @@ export const ZAdminCardView = z.strictObject({
   ...ZAdminCardRow.shape,
   updatedAt: z.iso.datetime(),
   sha256: z.string(),
-  /** The card's answers as stored (checked by ZCardAnswers when sent); not loaded here, to keep it small. */
-  answers: z.record(z.string(), z.record(z.string(), z.unknown())),
   /** The answers as labelled rows, in Polish (the sections of the confirmation e-mail). */
   summary: z.array(z.strictObject({ title: z.string(), rows: z.array(z.tuple([z.string(), z.string()])) })),
   versions: z.array(z.strictObject({ version: z.int(), receivedAt: z.iso.datetime(), sha256: z.string() })),

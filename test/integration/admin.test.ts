@@ -43,10 +43,21 @@ async function newUser(role: User['role'], wojewodztwa: string[]): Promise<User>
   return user;
 }
 
-async function call(path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
+/**
+ * This file's requests come to the API as from one viewer of its own (CloudFront names the viewer in this
+ * header), so its sign-ins count against no other file's per-client limit, and the limit's own test can
+ * be a viewer apart.
+ */
+const VIEWER = `198.51.100.${Math.floor(Math.random() * 250) + 1}:443`;
+
+async function call(
+  path: string,
+  init: { method?: string; body?: unknown; cookie?: string; viewer?: string } = {},
+) {
   const response = await fetch(`${api.url}${path}`, {
     method: init.method ?? 'GET',
     headers: {
+      'cloudfront-viewer-address': init.viewer ?? VIEWER,
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(init.cookie ? { cookie: init.cookie } : {}),
     },
@@ -82,7 +93,7 @@ async function signIn(user: User): Promise<string> {
 }
 
 describe('signing in by e-mailed link', () => {
-  it('answers an unknown address with 202, sends nothing and stores nothing', async () => {
+  it("answers an unknown address with 202, sends nothing and stores nothing but the client's count", async () => {
     const email = `nikt.${randomUUID()}@rops.example`;
     const before = await tableSnapshot(db);
 
@@ -91,7 +102,9 @@ describe('signing in by e-mailed link', () => {
     expect(response.status).toBe(202);
     expect(response.json).toEqual({});
     expect(await mailTo(email)).toEqual([]);
-    expect(await tableSnapshot(db)).toEqual(before);
+    const notCounter = (item: Record<string, unknown>) =>
+      !String(item.pk).startsWith('RATE#sign-in-by-client#');
+    expect((await tableSnapshot(db)).filter(notCounter)).toEqual(before.filter(notCounter));
   });
 
   it('e-mails a known address one link to the site, keeping only the hash of its token', async () => {
@@ -170,6 +183,25 @@ describe('signing in by e-mailed link', () => {
     expect(await mailTo(user.email)).toHaveLength(5);
   });
 
+  it('refuses a client asking for links for many addresses, known or not, with 429 and no mail', async () => {
+    const viewer = '2001:db8::7:51234';
+    const user = await newUser('coordinator', ['20']);
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const email = `nikt.${attempt}.${randomUUID()}@rops.example`;
+      const response = await call('/api/admin/sign-in', { method: 'POST', body: { email }, viewer });
+      expect(response.status).toBe(202);
+    }
+
+    const known = await call('/api/admin/sign-in', { method: 'POST', body: { email: user.email }, viewer });
+    const elsewhere = await call('/api/admin/sign-in', { method: 'POST', body: { email: user.email } });
+
+    expect(known.status).toBe(429);
+    expect(ZErrorResponse.parse(known.json).error.code).toBe('RATE_LIMITED');
+    // Another viewer is not held back by this one.
+    expect(elsewhere.status).toBe(202);
+    expect(await mailTo(user.email)).toHaveLength(1);
+  });
+
   it('ends the session on sign-out: the cookie is cleared and no longer accepted', async () => {
     const user = await newUser('coordinator', ['20']);
     const cookie = await signIn(user);
@@ -199,6 +231,9 @@ describe('what a coordinator sees', () => {
         expect(response.status).toBe(401);
         expect(ZErrorResponse.parse(response.json).error.code).toBe('SESSION_REQUIRED');
       }
+      // A cookie the table does not honour is dropped, so the browser stops sending it.
+      expect(none.setCookie).toBeNull();
+      expect(forged.setCookie).toContain('__Host-kooperacja-session=; Path=/; Max-Age=0');
     }
   });
 
@@ -301,7 +336,8 @@ describe('what a coordinator sees', () => {
       wojewodztwo: '20',
       status: 'submitted',
     });
-    expect(view.answers.office).toMatchObject({ teryt: '2001032', nip: '5261040828' });
+    // The labelled summary only: the raw answers stay on the server.
+    expect(view).not.toHaveProperty('answers');
     expect(view.summary[0]).toMatchObject({ title: 'Urząd gminy' });
     expect(view.summary[0]?.rows).toContainEqual(['NIP', '5261040828']);
     expect(view.versions).toHaveLength(1);

@@ -95,6 +95,23 @@ describe('the shared HTTP stack', () => {
     expect(await tableSnapshot(db)).toEqual(before);
   });
 
+  it.each([
+    ['cross-site', 403],
+    ['same-site', 403],
+    ['same-origin', 201],
+  ])('answers a browser request from a %s page with %i', async (site, status) => {
+    const response = await post(JSON.stringify({ ...validCall, id: `site-${site}-${Date.now()}` }), {
+      'content-type': 'application/json',
+      'sec-fetch-site': site,
+    });
+
+    expect(response.statusCode).toBe(status);
+    if (status === 403) {
+      expect(ZErrorResponse.parse(response.json).error.code).toBe('CROSS_SITE_REQUEST');
+      expect(await tableSnapshot(db)).toEqual(before);
+    }
+  });
+
   it('counts the 100 KB limit in bytes, not characters', async () => {
     // 40,000 two-byte characters are 80,000 bytes of UTF-8 plus the rest: over the limit only as bytes.
     const body = JSON.stringify({ ...validCall, rules: 'ż'.repeat(MAX_BODY_BYTES / 2 + 10) });

@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { changeCard } from '../../functions/domain/change-card.ts';
 import { sendPendingMail } from '../../functions/domain/send-pending-mail.ts';
+import { requestSignIn } from '../../functions/domain/sign-in.ts';
 import { submitCard } from '../../functions/domain/submit-card.ts';
 import { config } from '../../functions/lib/config.ts';
 import { demoCalls, loadDemoData } from '../../functions/local/demo-data.ts';
 import { createSesMailer } from '../../functions/mail/mailer.ts';
 import { getCardWithVersions } from '../../functions/repositories/cards.ts';
+import { createUserIfAbsent } from '../../functions/repositories/users.ts';
 import { ZCardAnswers } from '../../shared/schemas/card.ts';
 import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
@@ -85,6 +87,26 @@ describe('the mail outbox', () => {
     expect(JSON.stringify(sent)).not.toContain(linkToken(mails[0] as never, '#t='));
   });
 
+  it('gives up a sign-in link that could not be sent before it expired, rather than send it dead', async () => {
+    const user = {
+      email: `spozniony.${randomUUID()}@rops.example`,
+      name: 'Koordynator',
+      role: 'lead' as const,
+      wojewodztwa: [],
+    };
+    await createUserIfAbsent(db, user);
+    await requestSignIn(
+      { db, mailer: brokenSes, now: () => new Date(), siteUrl: settings.SITE_URL },
+      { email: user.email, client: `outbox-${randomUUID()}` },
+    );
+    const sixteenMinutesOn = () => new Date(Date.now() + 16 * 60_000);
+
+    const report = await sendPendingMail({ db, mailer: workingSes, now: sixteenMinutesOn, timeLeftMs });
+
+    expect(report).toEqual({ sent: 0, retryLater: 0, unknown: 0, failed: 1 });
+    expect(await mailTo(user.email)).toEqual([]);
+  });
+
   it('reports, and never resends, a message whose sender stopped mid-send', async () => {
     const answers = ZCardAnswers.parse({
       ...validAnswers('2001032', '2001'),
@@ -138,7 +160,10 @@ describe('the mail outbox', () => {
     expect(reports.at(-2)).toEqual({ sent: 0, retryLater: 0, unknown: 0, failed: 1 });
     expect(reports.at(-1)).toEqual({ sent: 0, retryLater: 0, unknown: 0, failed: 0 });
     const failed = (await tableSnapshot(db)).filter(
-      (item) => item.type === 'outbox' && item.status === 'failed',
+      (item) =>
+        item.type === 'outbox' &&
+        item.status === 'failed' &&
+        (item.to as string[]).includes(answers.contacts.contact.email),
     );
     expect(failed).toHaveLength(1);
   });
