@@ -24,8 +24,8 @@ beforeEach(async () => {
   return () => opened.context.close();
 });
 
-async function signInLinks(): Promise<string[]> {
-  const mails = (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(COORDINATOR));
+async function signInLinks(address = COORDINATOR): Promise<string[]> {
+  const mails = (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
   return mails.flatMap(
     (mail) => /(http\S+\/admin\/logowanie#t=[A-Za-z0-9_-]{43})/.exec(mail.body.text)?.[1] ?? [],
   );
@@ -53,10 +53,12 @@ describe("the coordinators' panel", () => {
     expect(sent.status).toBe(201);
     const { reference } = (await sent.json()) as { reference: string };
 
-    // Without a session the panel sends the coordinator to sign in.
-    await page.goto(`${siteUrl}/admin`);
+    // Without a session the panel sends the coordinator to sign in, saying why and keeping the page asked for.
+    const cardPath = '/admin/karty/liderzy-kooperacji-20/2002042';
+    await page.goto(`${siteUrl}${cardPath}`);
     await page.getByRole('heading', { level: 1, name: 'Logowanie do panelu koordynatora' }).waitFor();
-    expect(page.url()).toBe(`${siteUrl}/admin/logowanie`);
+    expect(page.url()).toBe(`${siteUrl}/admin/logowanie?powrot=${encodeURIComponent(cardPath)}`);
+    await page.getByRole('status').getByText('Zaloguj się, aby zobaczyć tę stronę.').waitFor();
     expect(await page.title()).toBe('Logowanie do panelu koordynatora — Kooperacja');
     await expectNoAxeViolations(page);
 
@@ -72,16 +74,24 @@ describe("the coordinators' panel", () => {
     expect(await page.title()).toBe('Sprawdź skrzynkę e-mail — Kooperacja');
     await expectNoAxeViolations(page);
 
-    await expect.poll(signInLinks).toHaveLength(1);
+    await expect.poll(() => signInLinks()).toHaveLength(1);
     const [link] = await signInLinks();
     expect(link?.startsWith(`${siteUrl}/admin/logowanie#t=`)).toBe(true);
+    // Opening the link (as a mail scanner would) signs nobody in: the coordinator presses the button.
     await page.goto(link as string);
-    await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
-    // The token left the address bar; the session is a cookie no script can read.
-    expect(page.url()).toBe(`${siteUrl}/admin`);
+    const confirm = page.getByRole('button', { name: 'Zaloguj się' });
+    await confirm.waitFor();
+    expect(page.url()).toBe(`${siteUrl}/admin/logowanie`);
+    expect(await page.context().cookies()).toEqual([]);
+    await expectNoAxeViolations(page);
+    await confirm.click();
+    // Back on the page first asked for; the session is a cookie no script can read.
+    await page.getByRole('heading', { level: 1, name: 'Karta zgłoszeniowa gminy Gródek' }).waitFor();
+    expect(page.url()).toBe(`${siteUrl}${cardPath}`);
     expect(await page.evaluate(() => document.cookie)).toBe('');
     const [cookie] = await page.context().cookies();
     expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+    await page.getByRole('link', { name: 'Wróć do listy kart' }).click();
     await page
       .getByText(`Zalogowano: Koordynator — Regionalny Ośrodek Polityki Społecznej w Białymstoku`)
       .waitFor();
@@ -115,6 +125,15 @@ describe("the coordinators' panel", () => {
     expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe(
       'solid',
     );
+    // A sign-out the network loses (the one fault here that cannot be caused for real) says so, and the
+    // coordinator stays signed in with the focus on the button, to press it again.
+    await page.route('**/api/admin/sign-out', (request) => request.abort('internetdisconnected'));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').getByText('Nie udało się wylogować.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Wyloguj się');
+    expect(await page.context().cookies()).toHaveLength(1);
+    await expectNoAxeViolations(page);
+    await page.unroute('**/api/admin/sign-out');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Wylogowano' }).waitFor();
     expect(await page.context().cookies()).toEqual([]);
@@ -122,11 +141,52 @@ describe("the coordinators' panel", () => {
 
     // The link was used once; opening it again signs nobody in.
     await page.goto(link as string);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
     await page
       .getByText('Ten odnośnik do logowania jest nieprawidłowy, wygasł albo został już użyty.')
       .waitFor();
     await page.goto(`${siteUrl}/admin`);
     await page.getByRole('heading', { level: 1, name: 'Logowanie do panelu koordynatora' }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('moves the focus to the new list when the lead ROPS picks another voivodeship, in either language', async () => {
+    const lead = 'lider@kooperacja.example';
+    await page.goto(`${siteUrl}/admin/logowanie`);
+    await page.getByLabel('Służbowy adres e-mail').fill(lead);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Sprawdź skrzynkę e-mail' }).waitFor();
+    await expect.poll(() => signInLinks(lead)).toHaveLength(1);
+    const [link] = await signInLinks(lead);
+    await page.goto(link as string);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
+    expect(page.url()).toBe(`${siteUrl}/admin`);
+
+    await page.getByLabel('Nabór', { exact: true }).selectOption('liderzy-kooperacji-18');
+    await page.getByLabel('Województwo').selectOption('18');
+    await page.getByRole('button', { name: 'Pokaż karty' }).click();
+
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')))
+      .toBe('cards-caption');
+    const focused = await page.evaluate(() => document.getElementById('cards-caption')?.textContent);
+    expect(focused).toMatch(/^Karty w naborze „.+”, województwo podkarpackie/);
+    await expect
+      .poll(() => page.getByRole('status').last().textContent())
+      .toMatch(/^\d+ (karta|karty|kart) na liście, strona 1\.$/);
+    expect(page.url()).toBe(`${siteUrl}/admin?nabor=liderzy-kooperacji-18&woj=18`);
+    await expectNoAxeViolations(page);
+
+    // The panel in English: its own texts, the call's Polish title marked as Polish.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Application cards' }).waitFor();
+    const caption = page.locator('#cards-caption');
+    await expect
+      .poll(() => caption.textContent())
+      .toMatch(/^Cards in the call “.+”, voivodeship Podkarpackie/i);
+    expect(await caption.locator('[lang="pl"]').count()).toBe(1);
+    await expectNoAxeViolations(page);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -31,8 +31,7 @@ const readCalls = reader<TAdminCallsResponse>({
   calls: [{ id: 'string', title: 'string', wojewodztwa: ['string'], opensAt: 'string', closesAt: 'string' }],
 });
 const readPage = reader<TAdminCardsPage>({ cards: [rowShape], 'nextPageToken?': 'string' });
-/** The card as the panel shows it: the labelled summary, not the raw answers. */
-export type AdminCardView = Omit<TAdminCardView, 'answers'>;
+export type AdminCardView = TAdminCardView;
 const readCard = reader<AdminCardView>({
   callId: 'string',
   callTitle: 'string',

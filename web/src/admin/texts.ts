@@ -1,6 +1,6 @@
 import type { GminaKind } from '../../../shared/gmina-kinds.ts';
 import type { TAdminCardRow } from '../../../shared/schemas/admin.ts';
-import { dictionaryPart } from '../lib/i18n.ts';
+import { dictionaryPart, plForm } from '../lib/i18n.ts';
 
 /**
  * The texts of the coordinators' panel (/admin): a part of their own, fetched with the panel's code, so
@@ -24,6 +24,10 @@ const pl = {
     sentHint: 'Nie ma wiadomości? Sprawdź folder spam albo wyślij odnośnik ponownie.',
     again: 'Wyślij ponownie',
     checking: 'Logowanie…',
+    confirm: 'Zaloguj się',
+    confirmIntro: 'Naciśnij przycisk, aby zalogować się do panelu koordynatora w tej przeglądarce.',
+    exchangeFailed: 'Nie udało się zalogować',
+    signInToContinue: 'Zaloguj się, aby zobaczyć tę stronę. Po zalogowaniu wrócisz na nią.',
     linkInvalid:
       'Ten odnośnik do logowania jest nieprawidłowy, wygasł albo został już użyty. Wyślij sobie nowy.',
     signedOutTitle: 'Wylogowano',
@@ -34,6 +38,7 @@ const pl = {
     title: 'Karty zgłoszeniowe',
     signedInAs: (name: string, email: string) => `Zalogowano: ${name} (${email})`,
     signOut: 'Wyloguj się',
+    signOutFailed: 'Nie udało się wylogować. Naciśnij przycisk „Wyloguj się” ponownie.',
     loading: 'Wczytywanie…',
     loadFailed: 'Nie udało się wczytać danych',
     noCalls: 'Nie ma naborów w Twoich województwach.',
@@ -41,7 +46,14 @@ const pl = {
     call: 'Nabór',
     wojewodztwo: 'Województwo',
     show: 'Pokaż karty',
-    caption: (call: string, wojewodztwo: string) => `Karty w naborze „${call}”, województwo ${wojewodztwo}`,
+    /** The call's title comes as a node, so the page can mark its language. */
+    caption: <T>(call: T, wojewodztwo: string) => [
+      'Karty w naborze „',
+      call,
+      `”, województwo ${wojewodztwo}`,
+    ],
+    listed: (n: number, page: number) =>
+      `${n} ${plForm(n, { one: 'karta', few: 'karty', many: 'kart', other: 'karty' })} na liście, strona ${page}.`,
     pageCaption: (n: number) => `strona ${n}`,
     gmina: 'Gmina',
     powiat: 'Powiat',

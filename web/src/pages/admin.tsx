@@ -3,7 +3,14 @@ import { formatWarsaw } from '../../../shared/time.ts';
 import '../admin/admin.css';
 import { type AdminCall, listCalls, listCards, requestSignInLink, startSession } from '../admin/api.ts';
 import { CardDetail } from '../admin/card-detail.tsx';
-import { Titled, UserBar, useSignInWhenSignedOut } from '../admin/session.tsx';
+import {
+  rememberReturn,
+  returnPath,
+  Titled,
+  takeReturn,
+  UserBar,
+  useSignInWhenSignedOut,
+} from '../admin/session.tsx';
 import { adminTexts, useAdminTexts } from '../admin/texts.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import type { ApiError } from '../lib/api.ts';
@@ -48,34 +55,26 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 type SignInState =
   | { step: 'form'; linkInvalid?: boolean; fieldError?: boolean; error?: ApiError; busy?: boolean }
   | { step: 'sent'; email: string }
-  | { step: 'exchanging' };
+  | { step: 'confirm'; token: string; busy?: boolean; error?: ApiError };
 
 function SignIn() {
   const texts = useAdminTexts();
-  const { route } = useLocation();
+  const { t } = useI18n();
+  const { query, route } = useLocation();
   const [state, setState] = useState<SignInState>({ step: 'form' });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const back = returnPath(query.powrot);
 
   useEffect(() => {
-    const exchange = () => {
+    const takeLink = () => {
       const token = takeToken();
-      if (!token) return;
-      setState({ step: 'exchanging' });
-      startSession(token).then(
-        () => route('/admin', true),
-        (error: ApiError) =>
-          setState(
-            error.code === 'LINK_INVALID' || error.code === 'VALIDATION_FAILED'
-              ? { step: 'form', linkInvalid: true }
-              : { step: 'form', error },
-          ),
-      );
+      if (token) setState({ step: 'confirm', token });
     };
-    exchange();
+    takeLink();
     // A link opened in a tab already showing this page changes only the fragment: no reload, so listen.
-    addEventListener('hashchange', exchange);
-    return () => removeEventListener('hashchange', exchange);
+    addEventListener('hashchange', takeLink);
+    return () => removeEventListener('hashchange', takeLink);
   }, []);
 
   useEffect(() => {
@@ -83,11 +82,41 @@ function SignIn() {
     if (state.step === 'form' && state.fieldError) inputRef.current?.focus();
   }, [state]);
 
-  if (state.step === 'exchanging') {
+  if (state.step === 'confirm') {
+    /*
+     * The token is exchanged only when the coordinator presses the button: mail scanners that open links
+     * (and run their pages) before the coordinator does would otherwise use up the single-use token.
+     * A failure other than a dead link keeps the token, so the button can simply be pressed again.
+     */
+    const exchange = () => {
+      if (state.busy) return;
+      setState({ step: 'confirm', token: state.token, busy: true });
+      startSession(state.token).then(
+        () => route(back ?? takeReturn() ?? '/admin', true),
+        (error: ApiError) =>
+          setState(
+            error.code === 'LINK_INVALID' || error.code === 'VALIDATION_FAILED'
+              ? { step: 'form', linkInvalid: true }
+              : { step: 'confirm', token: state.token, error },
+          ),
+      );
+    };
     return (
-      <Titled title={texts.signIn.checking}>
+      <Titled title={texts.signIn.title}>
         <h1>{texts.signIn.title}</h1>
-        <p role="status">{texts.signIn.checking}</p>
+        {state.error ? (
+          <div class="notice notice--error" role="alert">
+            <p class="notice__title">{texts.signIn.exchangeFailed}</p>
+            <p>{t.errors[state.error.code]}</p>
+          </div>
+        ) : null}
+        <p>{texts.signIn.confirmIntro}</p>
+        <p role="status" class="visually-hidden">
+          {state.busy ? texts.signIn.checking : ''}
+        </p>
+        <button type="button" class="button" aria-disabled={state.busy ? true : undefined} onClick={exchange}>
+          {state.busy ? texts.signIn.checking : texts.signIn.confirm}
+        </button>
       </Titled>
     );
   }
@@ -115,6 +144,7 @@ function SignIn() {
       return;
     }
     setState({ step: 'form', busy: true });
+    rememberReturn(back);
     requestSignInLink(email).then(
       () => setState({ step: 'sent', email }),
       (error: ApiError) =>
@@ -127,6 +157,11 @@ function SignIn() {
   return (
     <Titled title={state.fieldError ? `${texts.errorPrefix} ${texts.signIn.title}` : texts.signIn.title}>
       <h1>{texts.signIn.title}</h1>
+      {back && !state.linkInvalid ? (
+        <div class="notice" role="status">
+          <p>{texts.signIn.signInToContinue}</p>
+        </div>
+      ) : null}
       {state.linkInvalid ? (
         <div class="notice notice--error" role="alert">
           <p>{texts.signIn.linkInvalid}</p>
@@ -290,7 +325,8 @@ function ChooseCall(props: {
             onChange={(event) => setCallId(event.currentTarget.value)}
           >
             {props.calls.map((item) => (
-              <option key={item.id} value={item.id}>
+              // Calls are named in Polish whatever the panel's language.
+              <option key={item.id} value={item.id} lang="pl">
                 {item.title}
               </option>
             ))}
@@ -337,68 +373,106 @@ function CardsTable(props: {
   );
   useSignInWhenSignedOut(page.status === 'error' ? page.error : undefined);
   const base = { nabor: call.id, woj: wojewodztwo };
+  const sectionRef = useRef<HTMLElement>(null);
+  const shownBefore = useRef(false);
 
-  if (page.status === 'loading') return <p role="status">{texts.panel.loading}</p>;
+  /*
+   * Another call, voivodeship or page changes only the query string: the router keeps this component and
+   * the focus would stay on a link or button that is gone. Once the new cards are in, the focus goes to
+   * the list, whose name says what it now shows; the first list of a visit leaves the focus alone.
+   */
+  useEffect(() => {
+    if (page.status !== 'ready') return;
+    if (shownBefore.current) sectionRef.current?.focus();
+    shownBefore.current = true;
+  }, [page]);
+
+  // Always in the page, so that what it says on each change is announced.
+  const status = (
+    <p role="status" class="visually-hidden">
+      {page.status === 'loading'
+        ? texts.panel.loading
+        : page.status === 'ready'
+          ? texts.panel.listed(page.data.cards.length, props.pageNumber)
+          : ''}
+    </p>
+  );
+  if (page.status === 'loading') {
+    return (
+      <>
+        {status}
+        <p aria-hidden="true">{texts.panel.loading}</p>
+      </>
+    );
+  }
   if (page.status === 'error') {
-    return <ErrorNotice title={texts.panel.loadFailed} error={page.error} onRetry={retry} />;
+    return (
+      <>
+        {status}
+        <ErrorNotice title={texts.panel.loadFailed} error={page.error} onRetry={retry} />
+      </>
+    );
   }
   const { cards, nextPageToken } = page.data;
-  const caption = texts.panel.caption(call.title, props.wojewodztwoLabel);
+  const caption = texts.panel.caption(<span lang="pl">{call.title}</span>, props.wojewodztwoLabel);
   return (
-    <section aria-labelledby="cards-caption">
-      {cards.length === 0 ? (
-        <>
-          <h2 id="cards-caption">{caption}</h2>
-          <p>{texts.panel.empty}</p>
-        </>
-      ) : (
-        <table class="table">
-          <caption class="table__caption" id="cards-caption">
-            {caption}
-            {props.pageNumber > 1 ? `, ${texts.panel.pageCaption(props.pageNumber)}` : ''}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{texts.panel.gmina}</th>
-              <th scope="col">{texts.panel.powiat}</th>
-              <th scope="col">{texts.panel.kind}</th>
-              <th scope="col">{texts.panel.submittedAt}</th>
-              <th scope="col">{texts.panel.reference}</th>
-              <th scope="col">{texts.panel.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cards.map((card) => (
-              <tr key={card.teryt}>
-                <th scope="row">
-                  <a href={`/admin/karty/${encodeURIComponent(call.id)}/${card.teryt}`}>{card.gminaName}</a>
-                </th>
-                <td>{card.powiatName}</td>
-                <td>{texts.kinds[card.kind]}</td>
-                <td>
-                  <time dateTime={card.submittedAt}>{formatWarsaw(card.submittedAt, t.locale)}</time>
-                </td>
-                <td class="table__code">{card.reference}</td>
-                <td>{texts.statuses[card.status]}</td>
+    <>
+      {status}
+      <section aria-labelledby="cards-caption" tabIndex={-1} ref={sectionRef}>
+        {cards.length === 0 ? (
+          <>
+            <h2 id="cards-caption">{caption}</h2>
+            <p>{texts.panel.empty}</p>
+          </>
+        ) : (
+          <table class="table">
+            <caption class="table__caption" id="cards-caption">
+              {caption}
+              {props.pageNumber > 1 ? `, ${texts.panel.pageCaption(props.pageNumber)}` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{texts.panel.gmina}</th>
+                <th scope="col">{texts.panel.powiat}</th>
+                <th scope="col">{texts.panel.kind}</th>
+                <th scope="col">{texts.panel.submittedAt}</th>
+                <th scope="col">{texts.panel.reference}</th>
+                <th scope="col">{texts.panel.status}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {props.pageNumber > 1 || nextPageToken ? (
-        <nav class="admin-pages" aria-label={texts.panel.pages}>
-          {props.pageNumber > 1 ? (
-            <a href={`/admin?${new URLSearchParams(base)}`}>{texts.panel.firstPage}</a>
-          ) : null}
-          {nextPageToken ? (
-            <a
-              href={`/admin?${new URLSearchParams({ ...base, strona: nextPageToken, nr: String(props.pageNumber + 1) })}`}
-            >
-              {texts.panel.nextPage}
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
-    </section>
+            </thead>
+            <tbody>
+              {cards.map((card) => (
+                <tr key={card.teryt}>
+                  <th scope="row">
+                    <a href={`/admin/karty/${encodeURIComponent(call.id)}/${card.teryt}`}>{card.gminaName}</a>
+                  </th>
+                  <td>{card.powiatName}</td>
+                  <td>{texts.kinds[card.kind]}</td>
+                  <td>
+                    <time dateTime={card.submittedAt}>{formatWarsaw(card.submittedAt, t.locale)}</time>
+                  </td>
+                  <td class="table__code">{card.reference}</td>
+                  <td>{texts.statuses[card.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {props.pageNumber > 1 || nextPageToken ? (
+          <nav class="admin-pages" aria-label={texts.panel.pages}>
+            {props.pageNumber > 1 ? (
+              <a href={`/admin?${new URLSearchParams(base)}`}>{texts.panel.firstPage}</a>
+            ) : null}
+            {nextPageToken ? (
+              <a
+                href={`/admin?${new URLSearchParams({ ...base, strona: nextPageToken, nr: String(props.pageNumber + 1) })}`}
+              >
+                {texts.panel.nextPage}
+              </a>
+            ) : null}
+          </nav>
+        ) : null}
+      </section>
+    </>
   );
 }
