@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { canonicalJson, sha256Hex } from '../../functions/lib/crypto.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
 import { createCall } from '../../functions/repositories/calls.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
-import type { TCardAnswersInput } from '../../shared/schemas/card.ts';
+import { type TCardAnswersInput, ZCardAnswers } from '../../shared/schemas/card.ts';
 import { ZCardReceipt, ZCardView, ZReceiptCheck } from '../../shared/schemas/submission.ts';
 import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
@@ -106,11 +107,15 @@ describe('sending a card', () => {
     const [mail, ...more] = await mailTo(answers.contacts.contact.email);
     expect(more).toEqual([]);
     expect(mail?.subject).toBe(`Potwierdzenie karty zgłoszeniowej ${receipt.reference} — Oksa`);
-    expect(mail?.body.text).toContain(receipt.sha256);
+    expect(mail?.body.text).toContain(`Skrót SHA-256 odpowiedzi: ${receipt.sha256}`);
+    expect(mail?.body.text).toContain(`czasu polskiego (${receipt.receivedAt})`);
     expect(mail?.body.html).toContain('<html lang="pl">');
+    // The receipt is what anyone can recompute: the SHA-256 of the canonical JSON of the answers as stored.
+    expect(receipt.sha256).toBe(sha256Hex(canonicalJson(ZCardAnswers.parse(answers))));
 
     const card = await withToken('GET', '/api/cards/current', linkToken(mail as never, '#t='));
     expect(card.status).toBe(200);
+    expect(receipt.sha256).toBe(sha256Hex(canonicalJson(ZCardView.parse(card.json).answers)));
     expect(ZCardView.parse(card.json)).toMatchObject({
       reference: receipt.reference,
       status: 'submitted',
