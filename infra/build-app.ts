@@ -68,6 +68,7 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
   const alarms = new AlarmsStack(app, id('Alarms'), {
     ...common('Alarms'),
     functions: api.functions,
+    loggedErrors: api.loggedErrors,
     deadLetterQueues: new Map([
       ['SendingEvents', mail.sendingEvents.deadLetterQueue],
       ['Reminders', scheduling.reminders.deadLetterQueue],

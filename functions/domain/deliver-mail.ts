@@ -13,8 +13,17 @@ import {
 
 export type DeliveryResult = 'sent' | 'not-claimed' | 'retry-later' | 'failed' | 'unknown';
 
-/** After this many refusals a message is given up and reported, so it cannot block the queue forever. */
-export const MAX_ATTEMPTS = 8;
+/**
+ * SES refusing is mostly passing (throttling, an outage) or a setting a person fixes (a paused account,
+ * an unverified sender): a message is retried for two days, waiting longer each time, and only then given
+ * up and reported (logged as an error, which raises an alarm). Each retry is one cheap refused call.
+ */
+export const GIVE_UP_AFTER_MS = 48 * 3600_000;
+
+/** 5 minutes after the first refusal, doubling, at most 2 hours: about 25 attempts in two days. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(5 * 60_000 * 2 ** Math.max(attempts - 1, 0), 2 * 3600_000);
+}
 
 /**
  * A send that timed out or lost its connection may have been accepted: resending could deliver it twice, so
@@ -57,9 +66,10 @@ export async function deliverMail(
         });
         return 'unknown';
       }
-      if (message.attempts >= MAX_ATTEMPTS) {
+      const now = deps.now().getTime();
+      if (now - Date.parse(message.createdAt) >= GIVE_UP_AFTER_MS) {
         await markFailed(deps.db, key, (error as Error).message ?? String(error));
-        logger.error('mail given up after repeated refusals', {
+        logger.error('mail given up after two days of refusals', {
           key,
           attempts: message.attempts,
           error: error as Error,
@@ -71,7 +81,12 @@ export async function deliverMail(
         attempts: message.attempts,
         error: error as Error,
       });
-      await releaseForRetry(deps.db, key, (error as Error).name ?? 'Error');
+      await releaseForRetry(
+        deps.db,
+        key,
+        (error as Error).name ?? 'Error',
+        new Date(now + retryDelayMs(message.attempts)),
+      );
       return 'retry-later';
     }
     await markSent(deps.db, key, messageId, deps.now());

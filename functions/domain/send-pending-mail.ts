@@ -4,8 +4,6 @@ import type { Db } from '../repositories/dynamo.ts';
 import { listUndelivered, markUnknown } from '../repositories/outbox.ts';
 import { deliverMail } from './deliver-mail.ts';
 
-/** Messages younger than this are still being sent by the request that wrote them. */
-const GRACE_MS = 60_000;
 /** Longer than any sender can take (the SES call times out after 5 s, a function after 60 s). */
 const STALE_CLAIM_MS = 15 * 60_000;
 const BATCH = 100;
@@ -21,8 +19,9 @@ export interface SweepReport {
 const TIME_PER_MESSAGE_MS = 15_000;
 
 /**
- * The outbox sweeper, run every few minutes by the scheduler: retries what SES refused and reports
- * messages whose sender died mid-send (status "unknown", logged as an error for a person to check).
+ * The outbox sweeper, run every few minutes by the scheduler: retries what SES refused once its retry is
+ * due, and reports messages whose sender died mid-send (status "unknown", logged as an error, which the
+ * function's logged-errors alarm announces).
  */
 export async function sendPendingMail(deps: {
   db: Db;
@@ -32,7 +31,7 @@ export async function sendPendingMail(deps: {
 }): Promise<SweepReport> {
   const now = deps.now();
   const report: SweepReport = { sent: 0, retryLater: 0, unknown: 0, failed: 0 };
-  const undelivered = await listUndelivered(deps.db, new Date(now.getTime() - GRACE_MS).toISOString(), BATCH);
+  const undelivered = await listUndelivered(deps.db, now, BATCH);
   for (const { pk, sk, status } of undelivered) {
     if (deps.timeLeftMs() < TIME_PER_MESSAGE_MS) break;
     const key = { pk, sk };

@@ -6,8 +6,11 @@ import type { Db } from './dynamo.ts';
  * The mail outbox. A message is written in the same transaction as the change it reports, so it exists
  * exactly when the change does; delivery happens after the commit. Each message moves
  * pending → sending → sent; only the caller that moved it to "sending" sends it, so it is never sent twice.
- * If SES refuses, it goes back to pending for the sweeper to retry. If a sender dies between SES accepting
- * and recording "sent", the message stays "sending": it is reported, not resent.
+ * If SES refuses, it goes back to pending for the sweeper to retry later. If a sender dies between SES
+ * accepting and recording "sent", the message stays "sending": it is reported, not resent.
+ *
+ * gsi3 lists the messages not yet delivered by the time they are due: a new one a little after it was
+ * written (the request that wrote it sends it itself meanwhile), a refused one when its retry is due.
  */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unknown' | 'failed';
 
@@ -26,7 +29,14 @@ export interface OutboxMessage extends OutboxKey {
 
 const PENDING = 'OUTBOX#PENDING';
 
-/** The item to put in a transaction. Pending messages are listed by gsi3 in creation order. */
+/** How long the request that wrote a message has to send it before the sweeper may take it. */
+export const SENDER_GRACE_MS = 60_000;
+
+function dueKey(dueAt: Date, key: OutboxKey): string {
+  return `${dueAt.toISOString()}#${key.pk}#${key.sk}`;
+}
+
+/** The item to put in a transaction. */
 export function outboxItem(key: OutboxKey, to: string[], mail: MailTemplate, createdAt: string) {
   return {
     ...key,
@@ -37,7 +47,7 @@ export function outboxItem(key: OutboxKey, to: string[], mail: MailTemplate, cre
     attempts: 0,
     createdAt,
     gsi3pk: PENDING,
-    gsi3sk: `${createdAt}#${key.pk}#${key.sk}`,
+    gsi3sk: dueKey(new Date(Date.parse(createdAt) + SENDER_GRACE_MS), key),
   };
 }
 
@@ -89,18 +99,21 @@ export async function markSent(db: Db, key: OutboxKey, messageId: string, now: D
   );
 }
 
-export async function releaseForRetry(db: Db, key: OutboxKey, reason: string): Promise<void> {
+/** Back to pending, listed again from `retryAt`. */
+export async function releaseForRetry(db: Db, key: OutboxKey, reason: string, retryAt: Date): Promise<void> {
   await db.client.send(
     new UpdateCommand({
       TableName: db.tableName,
       Key: key,
-      UpdateExpression: 'SET #status = :pending, lastError = :reason',
+      UpdateExpression: 'SET #status = :pending, lastError = :reason, retryAt = :retryAt, gsi3sk = :due',
       ConditionExpression: '#status = :sending',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':pending': 'pending',
         ':sending': 'sending',
         ':reason': reason.slice(0, 500),
+        ':retryAt': retryAt.toISOString(),
+        ':due': dueKey(retryAt, key),
       },
     }),
   );
@@ -120,7 +133,7 @@ export async function markUnknownNow(db: Db, key: OutboxKey): Promise<void> {
   );
 }
 
-/** Refused too often (an address SES will never take, say): out of the queue, kept for a person to see. */
+/** Refused for too long (an address SES will never take, say): out of the queue, kept for a person to see. */
 export async function markFailed(db: Db, key: OutboxKey, reason: string): Promise<void> {
   await db.client.send(
     new UpdateCommand({
@@ -158,18 +171,21 @@ export async function markUnknown(db: Db, key: OutboxKey, claimedBefore: string)
   }
 }
 
-/** Messages not yet sent (pending, or claimed and not finished), oldest first, created before `before`. */
+/**
+ * Messages not yet delivered (pending, or claimed and not finished) that are due at `now`, longest due
+ * first. Those waiting for a later retry are not read at all.
+ */
 export async function listUndelivered(
   db: Db,
-  before: string,
+  now: Date,
   limit: number,
 ): Promise<(OutboxKey & { status: OutboxStatus; claimedAt?: string })[]> {
   const { Items = [] } = await db.client.send(
     new QueryCommand({
       TableName: db.tableName,
       IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pending AND gsi3sk < :before',
-      ExpressionAttributeValues: { ':pending': PENDING, ':before': before },
+      KeyConditionExpression: 'gsi3pk = :pending AND gsi3sk < :now',
+      ExpressionAttributeValues: { ':pending': PENDING, ':now': now.toISOString() },
       ProjectionExpression: 'pk, sk, #status, claimedAt',
       ExpressionAttributeNames: { '#status': 'status' },
       Limit: limit,

@@ -35,6 +35,11 @@ export class Alarms extends Construct {
     );
   }
 
+  /** Anything a function logged as an error: it handled it, but a person should look. */
+  watchLoggedErrors(name: string, metric: IMetric): void {
+    this.add(`${name}LoggedErrors`, metric, `${name}: logged an error (see its log group)`);
+  }
+
   /** Any message in a dead-letter queue is work that was given up on. */
   watchDeadLetters(name: string, deadLetterQueue: IQueue): void {
     this.add(

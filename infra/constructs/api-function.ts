@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, LogGroup, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { LAMBDA_BUNDLING as bundling } from '../bundling.ts';
 
@@ -28,10 +29,24 @@ export interface ApiFunctionProps {
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
+  /**
+   * Errors the function logged and handled itself, which its Errors metric never counts: a mail given up
+   * after two days of refusals, a mail SES may or may not have sent, outbox bookkeeping that failed.
+   */
+  readonly loggedErrors: IMetric;
 
   constructor(scope: Construct, id: string, props: ApiFunctionProps) {
     super(scope, id);
     this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention });
+    this.loggedErrors = new MetricFilter(this, 'LoggedErrors', {
+      logGroup: this.logGroup,
+      // Powertools Logger (and the runtime, in the JSON log format) writes `"level": "ERROR"`.
+      filterPattern: FilterPattern.stringValue('$.level', '=', 'ERROR'),
+      // The stack's name holds the stage, so two stages in one account count apart.
+      metricNamespace: `Kooperacja/${Stack.of(this).stackName}`,
+      metricName: `LoggedErrors-${props.handler}`,
+      metricValue: '1',
+    }).metric({ statistic: 'Sum', period: Duration.minutes(5) });
 
     // An own role instead of the AWS-managed basic execution policy: it may write to its log group only.
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });

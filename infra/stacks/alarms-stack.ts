@@ -1,5 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -11,6 +12,8 @@ import { ServiceTopic } from '../constructs/service-topic.ts';
 export interface AlarmsStackProps extends StackProps {
   /** By name, as it appears in the alarm's name and description. */
   functions: ReadonlyMap<string, IFunction>;
+  /** By the same names: errors the functions logged and handled themselves. */
+  loggedErrors: ReadonlyMap<string, IMetric>;
   deadLetterQueues: ReadonlyMap<string, IQueue>;
   httpApi: IHttpApi;
   /** Who is told about alarms; without it, subscribe to the topic by hand. */
@@ -32,6 +35,7 @@ export class AlarmsStack extends Stack {
 
     const alarms = new Alarms(this, 'Alarms', { topic });
     for (const [name, fn] of props.functions) alarms.watchFunction(name, fn);
+    for (const [name, metric] of props.loggedErrors) alarms.watchLoggedErrors(name, metric);
     for (const [name, queue] of props.deadLetterQueues) alarms.watchDeadLetters(name, queue);
     alarms.watchApi('HttpApi', props.httpApi);
   }

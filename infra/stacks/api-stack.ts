@@ -9,6 +9,7 @@ import {
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -132,6 +133,8 @@ export class ApiStack extends Stack {
   readonly httpApi: IHttpApi;
   /** By construct id: the handler's name in PascalCase. */
   readonly functions: ReadonlyMap<string, IFunction>;
+  /** By the same names: what each function logged as an error (see ApiFunction). */
+  readonly loggedErrors: ReadonlyMap<string, IMetric>;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -148,13 +151,14 @@ export class ApiStack extends Stack {
     });
 
     const functions = new Map<string, IFunction>();
+    const loggedErrors = new Map<string, IMetric>();
     const functionFor = (handler: string): IFunction => {
       const name = pascalCase(handler);
       const existing = functions.get(name);
       if (existing) return existing;
       const tableAccess = TABLE_ACCESS[handler];
       if (!tableAccess) throw new Error(`No table access declared for handler "${handler}" in TABLE_ACCESS`);
-      const { function: fn } = new ApiFunction(this, name, {
+      const { function: fn, loggedErrors: logged } = new ApiFunction(this, name, {
         handler,
         table: props.table,
         tableAccess: tableAccess === 'none' ? undefined : props.tableAccess[tableAccess],
@@ -173,6 +177,7 @@ export class ApiStack extends Stack {
         });
       }
       functions.set(name, fn);
+      loggedErrors.set(name, logged);
       return fn;
     };
 
@@ -237,5 +242,6 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     this.httpApi = api;
     this.functions = functions;
+    this.loggedErrors = loggedErrors;
   }
 }

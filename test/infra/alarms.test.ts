@@ -57,6 +57,36 @@ describe('alarms stack', () => {
     }
   });
 
+  it('counts what every function logs as an error, and alarms on the first one', () => {
+    // Prepare
+    const api = Template.fromStack(synthesized.stacks.api);
+    const functions = Object.keys(resourcesOf(api, 'AWS::Lambda::Function'));
+    const filters = Object.values(resourcesOf(api, 'AWS::Logs::MetricFilter'));
+
+    // Act
+    const logged = alarms.filter((alarm) => String(alarm.Properties.MetricName).startsWith('LoggedErrors-'));
+
+    // Assess
+    expect(filters).toHaveLength(functions.length);
+    for (const filter of filters) {
+      expect(filter.Properties.FilterPattern).toBe('{ $.level = "ERROR" }');
+      const [transformation] = filter.Properties.MetricTransformations as Record<string, string>[];
+      expect(transformation?.MetricValue).toBe('1');
+      // Each filter's metric has exactly one alarm, firing on a single logged error.
+      const matching = logged.filter(
+        (alarm) =>
+          alarm.Properties.MetricName === transformation?.MetricName &&
+          alarm.Properties.Namespace === transformation?.MetricNamespace,
+      );
+      expect(matching).toHaveLength(1);
+      expect(matching[0]?.Properties).toMatchObject({ Threshold: 1, Statistic: 'Sum', Period: 300 });
+    }
+    expect(
+      new Set(filters.map((filter) => JSON.stringify(filter.Properties.MetricTransformations))).size,
+    ).toBe(functions.length);
+    expect(logged).toHaveLength(functions.length);
+  });
+
   it('watches every dead-letter queue of every stack for any message', () => {
     // Prepare
     const deadLetterQueues = Object.values(synthesized.stacks).flatMap((stack) =>

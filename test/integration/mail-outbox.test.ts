@@ -58,15 +58,22 @@ describe('the mail outbox', () => {
     expect(pending).toHaveLength(1);
     expect(pending[0]?.lastError).toBeTruthy();
 
-    // Still down: the sweeper keeps the message for later.
-    const later = () => new Date(Date.now() + 120_000);
-    expect(await sendPendingMail({ db, mailer: brokenSes, now: later, timeLeftMs })).toEqual({
+    // Its retry is due five minutes after the refusal: a sweep before that leaves it alone.
+    const minutesOn = (minutes: number) => () => new Date(Date.now() + minutes * 60_000);
+    const nothing = { sent: 0, retryLater: 0, unknown: 0, failed: 0 };
+    expect(await sendPendingMail({ db, mailer: workingSes, now: minutesOn(2), timeLeftMs })).toEqual(nothing);
+    // Still down: the sweeper keeps the message for later (ten minutes on).
+    expect(await sendPendingMail({ db, mailer: brokenSes, now: minutesOn(6), timeLeftMs })).toEqual({
       sent: 0,
       retryLater: 1,
       unknown: 0,
       failed: 0,
     });
+    expect(await sendPendingMail({ db, mailer: workingSes, now: minutesOn(12), timeLeftMs })).toEqual(
+      nothing,
+    );
     // Back up: sent once; a second sweep finds nothing.
+    const later = minutesOn(17);
     expect(await sendPendingMail({ db, mailer: workingSes, now: later, timeLeftMs })).toEqual({
       sent: 1,
       retryLater: 0,
@@ -133,40 +140,58 @@ describe('the mail outbox', () => {
     expect(await mailTo(answers.contacts.contact.email)).toEqual([]);
   });
 
-  it('gives up a message after repeated refusals, and stops claiming when its time runs out', async () => {
-    const answers = ZCardAnswers.parse({
-      ...validAnswers('2001062', '2001'),
-      contacts: {
-        ...validAnswers().contacts,
-        contact: { ...validAnswers().contacts.contact, email: `refused.${randomUUID()}@gmina.example` },
-      },
-    });
-    await submitCard(
-      { db, mailer: brokenSes, now: () => new Date(), siteUrl: settings.SITE_URL },
-      { callId: CALL, idempotencyKey: randomUUID(), answers },
-    );
-    const later = () => new Date(Date.now() + 120_000);
+  it('retries a refused message past a long outage, then gives it up after two days, reported', async () => {
+    const refusedFor = async (teryt: string) => {
+      const answers = ZCardAnswers.parse({
+        ...validAnswers(teryt, teryt.slice(0, 4)),
+        contacts: {
+          ...validAnswers().contacts,
+          contact: { ...validAnswers().contacts.contact, email: `refused.${randomUUID()}@gmina.example` },
+        },
+      });
+      await submitCard(
+        { db, mailer: brokenSes, now: () => new Date(), siteUrl: settings.SITE_URL },
+        { callId: CALL, idempotencyKey: randomUUID(), answers },
+      );
+      return answers.contacts.contact.email;
+    };
+    const start = Date.now();
+    const at = (minutes: number) => () => new Date(start + minutes * 60_000);
+    const first = await refusedFor('2001062');
+    const second = await refusedFor('2001072');
 
-    expect(await sendPendingMail({ db, mailer: brokenSes, now: later, timeLeftMs: () => 1_000 })).toEqual({
+    // A sweeper short of time claims nothing; one with time sends both when SES is back ten hours on.
+    expect(await sendPendingMail({ db, mailer: workingSes, now: at(10), timeLeftMs: () => 1_000 })).toEqual({
       sent: 0,
       retryLater: 0,
       unknown: 0,
       failed: 0,
     });
-    const reports = [];
-    for (let sweep = 0; sweep < 8; sweep += 1)
-      reports.push(await sendPendingMail({ db, mailer: brokenSes, now: later, timeLeftMs }));
+    const outage = [];
+    for (let minutes = 10; minutes < 10 * 60; minutes += 5)
+      outage.push(await sendPendingMail({ db, mailer: brokenSes, now: at(minutes), timeLeftMs }));
+    // Waiting longer each time (5, 10, 20, 40, 80 minutes, then every 2 hours): far fewer tries than sweeps.
+    const retries = outage.reduce((sum, report) => sum + report.retryLater, 0);
+    expect(retries).toBeGreaterThanOrEqual(2 * 6);
+    expect(retries).toBeLessThanOrEqual(2 * 9);
+    expect(outage.every((report) => report.failed === 0)).toBe(true);
+    const back = await sendPendingMail({ db, mailer: workingSes, now: at(12 * 60), timeLeftMs });
+    expect(back).toEqual({ sent: 2, retryLater: 0, unknown: 0, failed: 0 });
+    expect(await mailTo(first)).toHaveLength(1);
+    expect(await mailTo(second)).toHaveLength(1);
 
-    expect(reports.filter((report) => report.retryLater === 1)).toHaveLength(6);
-    expect(reports.at(-2)).toEqual({ sent: 0, retryLater: 0, unknown: 0, failed: 1 });
-    expect(reports.at(-1)).toEqual({ sent: 0, retryLater: 0, unknown: 0, failed: 0 });
+    // SES refusing for two days: the message is given up, once, and kept for a person to see.
+    const third = await refusedFor('2002032');
+    const reports = [];
+    for (let hours = 1; hours <= 52; hours += 1)
+      reports.push(await sendPendingMail({ db, mailer: brokenSes, now: at(hours * 60), timeLeftMs }));
+    expect(reports.slice(0, 47).every((report) => report.failed === 0)).toBe(true);
+    expect(reports.reduce((sum, report) => sum + report.failed, 0)).toBe(1);
     const failed = (await tableSnapshot(db)).filter(
-      (item) =>
-        item.type === 'outbox' &&
-        item.status === 'failed' &&
-        (item.to as string[]).includes(answers.contacts.contact.email),
+      (item) => item.type === 'outbox' && item.status === 'failed' && (item.to as string[]).includes(third),
     );
     expect(failed).toHaveLength(1);
+    expect(await mailTo(third)).toEqual([]);
   });
 });
 
