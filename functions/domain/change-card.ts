@@ -1,3 +1,4 @@
+import { CARD_FORM_VERSION } from '../../shared/calls.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import { canonicalJson, newLinkToken, sha256Hex } from '../lib/crypto.ts';
@@ -11,7 +12,7 @@ import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { cardByLink } from './card-by-link.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { cardLinkExpiry, cardMailItem } from './links.ts';
-import { assertCallOpen, assertEligible } from './recruitment-rules.ts';
+import { assertCallOpen, assertCardForm, assertEligible } from './recruitment-rules.ts';
 
 const CHANGE_LIMIT: RateLimit = { scope: 'card-change', limit: 20, windowSeconds: 3600 };
 
@@ -27,6 +28,7 @@ export async function changeCard(
   const { call, card } = await cardByLink(deps, input.token);
   const now = deps.now();
   assertCallOpen(call, now);
+  assertCardForm(call);
   if (input.answers.office.teryt !== card.teryt) {
     throw new AppError('VALIDATION_FAILED', { fields: { 'answers.office.teryt': 'cannot_change_gmina' } });
   }
@@ -48,7 +50,15 @@ export async function changeCard(
   const cardKey = keys.card(call.id, card.teryt);
   const outboxKey = keys.outboxMessage(cardKey.pk, `card-changed-v${version}`);
   const saved = await saveNewVersion(deps.db, {
-    card: { ...card, status: 'submitted', version, updatedAt: receivedAt, sha256, answers: input.answers },
+    card: {
+      ...card,
+      status: 'submitted',
+      version,
+      updatedAt: receivedAt,
+      sha256,
+      formVersion: CARD_FORM_VERSION,
+      answers: input.answers,
+    },
     expectedVersion: card.version,
     outbox: cardMailItem(outboxKey, 'card-changed', deps.siteUrl, {
       call,

@@ -12,6 +12,7 @@ import { outboxItem } from '../repositories/outbox.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { draftUrl } from './links.ts';
+import { assertCardForm } from './recruitment-rules.ts';
 
 /**
  * Save and return: a draft is kept on the server and a link to it (a random token, stored hashed, valid
@@ -36,6 +37,7 @@ export async function saveDraft(
   if (!call) throw new AppError('CALL_NOT_FOUND');
   const now = deps.now();
   if (now.getTime() >= Date.parse(call.closesAt)) throw new AppError('CALL_CLOSED');
+  assertCardForm(call);
   const allowed = await takeAttempt(
     deps.db,
     [

@@ -1,3 +1,4 @@
+import { takesThisCardForm } from '../../shared/calls.ts';
 import { gminaIneligibility } from '../../shared/eligibility.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCall } from '../../shared/schemas/programme.ts';
@@ -8,6 +9,11 @@ import { AppError } from '../lib/errors.ts';
 export function assertCallOpen(call: TCall, now: Date): void {
   if (now.getTime() < Date.parse(call.opensAt)) throw new AppError('CALL_NOT_OPEN');
   if (now.getTime() >= Date.parse(call.closesAt)) throw new AppError('CALL_CLOSED');
+}
+
+/** Answers are checked against this code's card: a call made for another version cannot take them. */
+export function assertCardForm(call: TCall): void {
+  if (!takesThisCardForm(call)) throw new AppError('FORM_VERSION_UNSUPPORTED');
 }
 
 /**

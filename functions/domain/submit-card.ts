@@ -1,3 +1,4 @@
+import { CARD_FORM_VERSION } from '../../shared/calls.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import { foldPolish } from '../../shared/teryt/search.ts';
@@ -11,7 +12,7 @@ import { keys } from '../repositories/keys.ts';
 import { linkTokenItem } from '../repositories/link-tokens.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { cardLinkExpiry, cardMailItem } from './links.ts';
-import { assertCallOpen, assertEligible } from './recruitment-rules.ts';
+import { assertCallOpen, assertCardForm, assertEligible } from './recruitment-rules.ts';
 
 export interface SubmitCardDeps {
   db: Db;
@@ -46,6 +47,7 @@ export async function submitCard(
       return { receipt: earlier.receipt, replayed: true };
     }
     assertCallOpen(call, now);
+    assertCardForm(call);
     const { gmina, powiatName } = await assertEligible(call, input.answers);
 
     const receivedAt = now.toISOString();
@@ -71,6 +73,7 @@ export async function submitCard(
         submittedAt: receivedAt,
         updatedAt: receivedAt,
         sha256: receipt.sha256,
+        formVersion: CARD_FORM_VERSION,
         answers: input.answers,
       },
       foldedName: foldPolish(gmina.name),

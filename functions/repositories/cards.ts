@@ -16,6 +16,8 @@ export interface CardRecord {
   submittedAt: string;
   updatedAt: string;
   sha256: string;
+  /** The version of the card form the answers were checked against (CARD_FORM_VERSION then). */
+  formVersion: number;
   answers: TCardAnswers;
 }
 
@@ -98,6 +100,7 @@ function versionItem(card: CardRecord, receivedAt: string): Item {
     version: card.version,
     receivedAt,
     sha256: card.sha256,
+    formVersion: card.formVersion,
     answers: card.answers,
   };
 }
@@ -134,6 +137,8 @@ function toCard(item: Item): CardRecord {
   const { callId, teryt, gminaName, powiatCode, wojewodztwo, status, reference, version } =
     item as unknown as CardRecord;
   const { submittedAt, updatedAt, sha256, answers } = item as unknown as CardRecord;
+  // Cards stored before the form version was recorded were all checked against version 1.
+  const formVersion = (item.formVersion as number | undefined) ?? 1;
   return {
     callId,
     teryt,
@@ -146,6 +151,7 @@ function toCard(item: Item): CardRecord {
     submittedAt,
     updatedAt,
     sha256,
+    formVersion,
     answers,
   };
 }
@@ -193,7 +199,7 @@ export async function saveNewVersion(
         TableName: db.tableName,
         Key: keys.card(card.callId, card.teryt),
         UpdateExpression:
-          'SET #version = :version, #status = :status, updatedAt = :at, sha256 = :sha256, answers = :answers',
+          'SET #version = :version, #status = :status, updatedAt = :at, sha256 = :sha256, formVersion = :form, answers = :answers',
         ConditionExpression: '#version = :expected',
         ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
         ExpressionAttributeValues: {
@@ -201,6 +207,7 @@ export async function saveNewVersion(
           ':status': card.status,
           ':at': card.updatedAt,
           ':sha256': card.sha256,
+          ':form': card.formVersion,
           ':answers': card.answers,
           ':expected': input.expectedVersion,
         },

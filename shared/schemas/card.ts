@@ -10,7 +10,7 @@ import { keyed } from '../validation.ts';
  * exactly the rules the API applies to the whole card.
  */
 
-export const CARD_FORM_VERSION = 1;
+export { CARD_FORM_VERSION } from '../calls.ts';
 
 function text(max: number, min: number, allowed: RegExp) {
   return z

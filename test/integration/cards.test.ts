@@ -39,6 +39,14 @@ beforeAll(async () => {
     opensAt: new Date(Date.now() + day).toISOString(),
     closesAt: new Date(Date.now() + 30 * day).toISOString(),
   });
+  // Set up for a version of the card this code does not have (a later edition of the form).
+  await createCall(db, {
+    ...base,
+    id: 'next-form-call',
+    formVersion: 2,
+    opensAt: new Date(Date.now() - day).toISOString(),
+    closesAt: new Date(Date.now() + 30 * day).toISOString(),
+  });
   api = await startApi();
 });
 afterAll(() => api.close());
@@ -365,6 +373,7 @@ describe('bad input gets a specific error and changes nothing', () => {
   it.each([
     ['a closed call', 'closed-call', 409, 'CALL_CLOSED'],
     ['a call not yet open', 'future-call', 409, 'CALL_NOT_OPEN'],
+    ['a call for another version of the card', 'next-form-call', 409, 'FORM_VERSION_UNSUPPORTED'],
     ['an unknown call', 'no-such-call', 404, 'CALL_NOT_FOUND'],
     ['a call id no call can have', 'x'.repeat(3000), 404, 'CALL_NOT_FOUND'],
   ])('rejects %s', async (_, call, status, code) => {
@@ -591,9 +600,11 @@ describe('save and return', () => {
       }).then(async (response) => ({ status: response.status, json: await response.json() }));
 
     const closed = await post('closed-call', { email: 'a@gmina.example', answers: {} });
+    const otherForm = await post('next-form-call', { email: 'a@gmina.example', answers: {} });
     const unknownSection = await post(CALL, { email: 'a@gmina.example', answers: { hobby: {} } });
 
     expect(closed.json.error.code).toBe('CALL_CLOSED');
+    expect(otherForm.json.error.code).toBe('FORM_VERSION_UNSUPPORTED');
     expect(unknownSection.json.error.fields).toEqual({ 'answers.hobby': 'unknown_field' });
     expect(await tableSnapshot(db)).toEqual(before);
   });

@@ -220,10 +220,10 @@ describe('after the deadline', () => {
       { token, answers: { ...answers, motivation: { motivation: 'Za późno', expectations: 'Nic' } } },
     );
 
-    const withdrawal = withdrawCard({ ...deps, now: afterDeadline }, { token });
-
     await expect(change).rejects.toMatchObject({ code: 'CALL_CLOSED' });
-    await expect(withdrawal).rejects.toMatchObject({ code: 'CALL_CLOSED' });
+    await expect(withdrawCard({ ...deps, now: afterDeadline }, { token })).rejects.toMatchObject({
+      code: 'CALL_CLOSED',
+    });
     expect(await tableSnapshot(db)).toEqual(before);
     // Only the confirmation of sending went out.
     expect(await mailTo(answers.contacts.contact.email)).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { takesThisCardForm } from '../../../shared/calls.ts';
 import { CallFacts } from '../components/call-facts.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { RulesText } from '../components/rules-text.tsx';
@@ -63,17 +64,25 @@ function CallDetails(props: { callId: string }) {
   const now = Date.now();
   const closed = Date.parse(data.closesAt) <= now;
   const notYetOpen = Date.parse(data.opensAt) > now;
+  const otherForm = !takesThisCardForm(data);
+  const notice = closed
+    ? t.call.closed
+    : notYetOpen
+      ? t.call.notYetOpen
+      : otherForm
+        ? t.errors.FORM_VERSION_UNSUPPORTED
+        : '';
   return (
     <>
       <BackLink />
       <h1 lang="pl">{data.title}</h1>
-      {closed || notYetOpen ? (
+      {notice ? (
         <div class="notice">
-          <p>{closed ? t.call.closed : t.call.notYetOpen}</p>
+          <p>{notice}</p>
         </div>
       ) : null}
       <CallFacts call={data} programmeName={data.programmeName} showOpensAt={true} />
-      {closed || notYetOpen ? null : (
+      {notice ? null : (
         <>
           <p>{t.call.startCardHint}</p>
           {/* A link, not a button: it goes to a page (GOV.UK's start button), so it opens in a new tab too. */}

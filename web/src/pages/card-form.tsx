@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { takesThisCardForm } from '../../../shared/calls.ts';
 import { getDraft, submitCard } from '../card/api.ts';
 import { CardForm, type FormSetup } from '../card/card-form.tsx';
 import { readFlow, takeFragment, useFlow, writeFlow } from '../card/flow.ts';
@@ -140,7 +141,8 @@ function NewCard(props: { callId: string; step: string | undefined }) {
   const callHref = `/nabory/${encodeURIComponent(callId)}`;
   // The browser's clock only decides what to offer; the API decides what it accepts (CALL_CLOSED).
   const open = Date.parse(data.opensAt) <= Date.now() && Date.now() < Date.parse(data.closesAt);
-  if (!open && props.step !== 'wyslano') {
+  const otherForm = !takesThisCardForm(data);
+  if ((!open || otherForm) && props.step !== 'wyslano') {
     return (
       <Titled title={data.title}>
         <a class="back-link" href={callHref}>
@@ -148,7 +150,7 @@ function NewCard(props: { callId: string; step: string | undefined }) {
         </a>
         <h1 lang="pl">{data.title}</h1>
         <div class="notice">
-          <p>{texts.form.callClosed}</p>
+          <p>{otherForm ? t.errors.FORM_VERSION_UNSUPPORTED : texts.form.callClosed}</p>
         </div>
       </Titled>
     );
