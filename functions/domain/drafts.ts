@@ -60,7 +60,7 @@ export async function saveDraft(
       email: input.email,
       answers: input.answers,
       savedAt,
-      expiresAt: Math.floor(closes.getTime() / 1000),
+      expiresAt: Math.ceil(closes.getTime() / 1000),
     },
     linkTokenItem(token, { kind: 'draft', draftId }, closes),
     outboxItem(

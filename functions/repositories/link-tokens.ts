@@ -5,13 +5,16 @@ import { keys } from './keys.ts';
 
 export type LinkTarget = { kind: 'card'; callId: string; teryt: string } | { kind: 'draft'; draftId: string };
 
-/** The item for a transaction; TTL removes it eventually, `expiresAt` is also checked on every read. */
+/**
+ * The item for a transaction; TTL removes it eventually, `expiresAt` is also checked on every read. Whole
+ * seconds, rounded up: a link valid until the call closes (…:59.999) must not stop a moment before it.
+ */
 export function linkTokenItem(token: string, target: LinkTarget, expiresAt: Date) {
   return {
     ...keys.linkToken(sha256Hex(token)),
     type: 'link-token',
     ...target,
-    expiresAt: Math.floor(expiresAt.getTime() / 1000),
+    expiresAt: Math.ceil(expiresAt.getTime() / 1000),
   };
 }
 

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { getDraftByLink, saveDraft } from '../../functions/domain/drafts.ts';
+import { config } from '../../functions/lib/config.ts';
 import { canonicalJson, sha256Hex } from '../../functions/lib/crypto.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
-import { createCall } from '../../functions/repositories/calls.ts';
+import { createSesMailer } from '../../functions/mail/mailer.ts';
+import { createCall, getCall } from '../../functions/repositories/calls.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { type TCardAnswersInput, ZCardAnswers } from '../../shared/schemas/card.ts';
+import type { TCall } from '../../shared/schemas/programme.ts';
 import { ZCardReceipt, ZCardView, ZReceiptCheck } from '../../shared/schemas/submission.ts';
 import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
@@ -548,6 +552,27 @@ describe('save and return', () => {
     expect((await withToken('GET', '/api/drafts/current', token)).json.answers).toEqual(updated);
     // A draft's token does not open a card, nor the other way round.
     expect((await withToken('GET', '/api/cards/current', token)).status).toBe(401);
+  });
+
+  it('opens a draft until the call closes, and not after; its token is stored only as a hash', async () => {
+    const call = (await getCall(db, CALL)) as TCall;
+    const email = `do-terminu.${randomUUID()}@gmina.example`;
+    const deps = { db, mailer: createSesMailer(config()), siteUrl: config().SITE_URL };
+    const at = (instant: number) => () => new Date(instant);
+    const closes = Date.parse(call.closesAt);
+
+    await saveDraft(
+      { ...deps, now: () => new Date() },
+      { callId: CALL, email, answers: { office: { teryt: '2602052' } }, client: `draft-${randomUUID()}` },
+    );
+
+    const token = linkToken((await mailTo(email))[0] as never, '#szkic=');
+    expect(JSON.stringify(await tableSnapshot(db))).not.toContain(token);
+    // The last millisecond of the call still opens it; the first after the close does not.
+    await expect(getDraftByLink({ db, now: at(closes - 1) }, token)).resolves.toMatchObject({ email });
+    await expect(getDraftByLink({ db, now: at(closes + 1_000) }, token)).rejects.toMatchObject({
+      code: 'LINK_INVALID',
+    });
   });
 
   it.each([
