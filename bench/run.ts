@@ -196,8 +196,11 @@ async function submissions(): Promise<void> {
       ],
       ['throughput', `${figures.throughput.toFixed(1)} requests/s over ${figures.seconds.toFixed(1)} s`],
       ['latency p50 / p95', `${figures.p50.toFixed(0)} ms / ${figures.p95.toFixed(0)} ms`],
-      ['cards stored', `${figures.cards} (expected ${figures.clients})`],
-      ['e-mails sent', `${figures.emails} (expected ${figures.clients})`],
+      ['cards stored', `${figures.cards} for ${figures.gminasWithCard} gminas (expected ${figures.clients})`],
+      [
+        'e-mails sent',
+        `${figures.emails} to ${figures.recipients} clerks, at most ${figures.mostToOne} each (expected ${figures.clients}, 1)`,
+      ],
     ],
   );
 }

@@ -21,7 +21,12 @@ export interface SubmissionFigures {
   p50: number;
   p95: number;
   cards: number;
+  /** Gminas with a card: equal to `cards` when no gmina has two. */
+  gminasWithCard: number;
   emails: number;
+  /** Clerks who got a confirmation, and the most any one got: 1 when nobody got two. */
+  recipients: number;
+  mostToOne: number;
   statuses: Record<string, number>;
 }
 
@@ -38,11 +43,12 @@ export async function benchSubmissions(): Promise<SubmissionFigures> {
         gmina.kind === 'wiejska' &&
         (PARTNER_WOJEWODZTWA as readonly string[]).includes(gmina.wojewodztwoCode),
     ).filter((_, index) => index % 7 === 0);
-    const clients = gminy.slice(0, CLIENTS).map((gmina) => ({
-      callId: `liderzy-kooperacji-${gmina.wojewodztwoCode}`,
-      key: randomUUID(),
-      answers: validAnswers(gmina.teryt),
-    }));
+    // Each clerk has an address of their own, so the e-mails can be counted per clerk.
+    const clients = gminy.slice(0, CLIENTS).map((gmina) => {
+      const answers = validAnswers(gmina.teryt);
+      answers.contacts.contact.email = `sekretariat.${gmina.teryt}@gmina.example`;
+      return { callId: `liderzy-kooperacji-${gmina.wojewodztwoCode}`, key: randomUUID(), answers };
+    });
     const latencies: number[] = [];
     const statuses: Record<string, number> = {};
     const send = async (client: (typeof clients)[number]) => {
@@ -68,6 +74,10 @@ export async function benchSubmissions(): Promise<SubmissionFigures> {
     const items = await tableSnapshot(dbOf(localDynamoClient(stack.urls.dynamodb), TABLE_NAME));
     const emails = await sentMail(stack.urls.inbox);
     const sorted = [...latencies].sort((a, b) => a - b);
+    const cards = items.filter((item) => item.type === 'card');
+    const perRecipient = new Map<string, number>();
+    for (const mail of emails)
+      for (const to of mail.destination.to) perRecipient.set(to, (perRecipient.get(to) ?? 0) + 1);
     return {
       clients: clients.length,
       requests: latencies.length,
@@ -75,8 +85,11 @@ export async function benchSubmissions(): Promise<SubmissionFigures> {
       throughput: latencies.length / seconds,
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
-      cards: items.filter((item) => item.type === 'card').length,
+      cards: cards.length,
+      gminasWithCard: new Set(cards.map((card) => card.teryt)).size,
       emails: emails.length,
+      recipients: perRecipient.size,
+      mostToOne: Math.max(0, ...perRecipient.values()),
       statuses,
     };
   } finally {
