@@ -32,6 +32,21 @@ export default defineConfig(({ command }) => ({
     // The lazy pages import only from the entry chunk, which is loaded by then: nothing for a
     // modulepreload polyfill to do in old browsers, so its bytes are left out.
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // The API client, the resource hook and the error notice serve every page but "not found": in
+            // the entry chunk (main.tsx's group) they cost each page 0.7 KB gzipped less than as a chunk of
+            // their own, which every page fetched anyway.
+            {
+              name: 'index',
+              test: /web\/src\/(main\.tsx|lib\/(api|shape|use-resource)\.ts|components\/error-notice\.tsx)$|shared\/error-codes\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     port,
