@@ -9,8 +9,8 @@ import { LocationProvider, lazyPage, PageLoadingContext, Router, useLocation } f
 /**
  * Every page loads on first visit, so the first download holds only the frame (header, footer, router,
  * Polish texts) and the page in view. A chunk that fails to load becomes a "reload" page rather than a
- * route that never finishes loading. The card's pages also wait for their texts (a dictionary part) in
- * the current language.
+ * route that never finishes loading. Most pages also wait for their texts (a dictionary part) in the
+ * current language.
  */
 function page(load: () => Promise<object>, name = 'default', withTexts = false) {
   return lazyPage(() =>
@@ -24,8 +24,8 @@ function page(load: () => Promise<object>, name = 'default', withTexts = false) 
   );
 }
 
-const HomePage = page(() => import('./pages/home.tsx'), 'HomePage');
-const CallPage = page(() => import('./pages/call.tsx'));
+const HomePage = page(() => import('./pages/home.tsx'), 'HomePage', true);
+const CallPage = page(() => import('./pages/call.tsx'), 'default', true);
 const NotFoundPage = page(() => import('./pages/not-found.tsx'));
 const CardFormPage = page(() => import('./pages/card-form.tsx'), 'default', true);
 const CardPage = page(() => import('./pages/card.tsx'), 'default', true);

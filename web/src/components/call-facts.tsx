@@ -1,6 +1,14 @@
 import type { TCall } from '../../../shared/schemas/programme.ts';
-import { formatList, useI18n, wojewodztwoName } from '../lib/i18n.ts';
+import { type Dictionary, useI18n, wojewodztwoName } from '../lib/i18n.ts';
+import { useCallsTexts } from '../pages/calls-texts.ts';
 import { WarsawTime } from './warsaw-time.tsx';
+
+/** "a, b i c" in the current language; plain commas where Intl.ListFormat is missing (Safari < 14.1). */
+function formatList(t: Dictionary, items: readonly string[]): string {
+  return typeof Intl.ListFormat === 'function'
+    ? new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(items)
+    : items.join(', ');
+}
 
 /**
  * The key facts of a nabór as a description list: the same labels in the same order on the list and on the
@@ -12,18 +20,19 @@ export function CallFacts(props: {
   showOpensAt?: boolean;
 }) {
   const { t } = useI18n();
+  const texts = useCallsTexts();
   const { call } = props;
   return (
     <dl class="facts">
       {props.programmeName ? (
         <div class="facts__row">
-          <dt>{t.facts.programme}</dt>
+          <dt>{texts.facts.programme}</dt>
           {/* Programme names are Polish whatever the interface language. */}
           <dd lang="pl">{props.programmeName}</dd>
         </div>
       ) : null}
       <div class="facts__row">
-        <dt>{t.facts.wojewodztwa(call.wojewodztwa.length)}</dt>
+        <dt>{texts.facts.wojewodztwa(call.wojewodztwa.length)}</dt>
         <dd>
           {formatList(
             t,
@@ -32,24 +41,24 @@ export function CallFacts(props: {
         </dd>
       </div>
       <div class="facts__row">
-        <dt>{t.facts.gminaKinds}</dt>
+        <dt>{texts.facts.gminaKinds}</dt>
         <dd>
           {formatList(
             t,
-            call.gminaKinds.map((kind) => t.gminaKinds[kind]),
+            call.gminaKinds.map((kind) => texts.gminaKinds[kind]),
           )}
         </dd>
       </div>
       {props.showOpensAt ? (
         <div class="facts__row">
-          <dt>{t.facts.opensAt}</dt>
+          <dt>{texts.facts.opensAt}</dt>
           <dd>
             <WarsawTime instant={call.opensAt} />
           </dd>
         </div>
       ) : null}
       <div class="facts__row">
-        <dt>{t.facts.closesAt}</dt>
+        <dt>{texts.facts.closesAt}</dt>
         <dd>
           <WarsawTime instant={call.closesAt} />
         </dd>

@@ -9,7 +9,7 @@ export function WarsawTime(props: { instant: string }) {
   const { t } = useI18n();
   return (
     <>
-      <time dateTime={props.instant}>{formatWarsaw(props.instant, t.locale)}</time> {t.facts.warsawTime}
+      <time dateTime={props.instant}>{formatWarsaw(props.instant, t.locale)}</time> {t.warsawTime}
     </>
   );
 }

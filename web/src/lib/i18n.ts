@@ -1,7 +1,6 @@
 import { type ComponentChildren, createContext, h } from 'preact';
 import { useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Language } from '../../../shared/error-codes.ts';
-import type { GminaKind } from '../../../shared/gmina-kinds.ts';
 import { ERROR_MESSAGES_PL } from '../../../shared/messages/errors-pl.ts';
 import type { ApiErrorCode } from './api.ts';
 
@@ -61,12 +60,6 @@ const wojewodztwaPl: Record<WojewodztwoCode, string> = {
   '32': 'zachodniopomorskie',
 };
 
-const gminaKindsPl: Record<GminaKind, string> = {
-  wiejska: 'gminy wiejskie',
-  'miejsko-wiejska': 'gminy miejsko-wiejskie',
-  miejska: 'gminy miejskie',
-};
-
 /** The API's messages come from shared/messages/ so the site and the API never word an error differently. */
 const errorsPl: Record<ApiErrorCode, string> = {
   ...ERROR_MESSAGES_PL,
@@ -99,41 +92,9 @@ const pl = {
     body: 'Połączenie mogło zostać przerwane albo serwis został w międzyczasie zaktualizowany. Odśwież stronę, aby spróbować ponownie.',
     reload: 'Odśwież stronę',
   },
-  home: {
-    title: 'Nabory',
-    heading: 'Nabory gmin do projektów kooperacji',
-    intro:
-      'W tym serwisie gmina może zgłosić się do projektów współpracy prowadzonych przez regionalne ośrodki ' +
-      'polityki społecznej i finansowanych ze środków Unii Europejskiej. Poniżej są nabory, do których można ' +
-      'zgłosić się teraz. Wybierz nabór, aby przeczytać jego zasady i sprawdzić termin.',
-    openCalls: 'Otwarte nabory',
-    loading: 'Wczytywanie listy naborów…',
-    found: (n: number) =>
-      `Znaleziono ${n} ${plForm(n, {
-        one: 'otwarty nabór',
-        few: 'otwarte nabory',
-        many: 'otwartych naborów',
-        other: 'otwartego naboru',
-      })}.`,
-    empty: 'Obecnie nie ma otwartych naborów.',
-    emptyHint:
-      'Zajrzyj tu ponownie później albo zapytaj regionalny ośrodek polityki społecznej w swoim województwie o planowane nabory.',
-    loadFailed: 'Nie udało się wczytać listy naborów',
-  },
   call: {
-    titleWhileLoading: 'Nabór',
     loading: 'Wczytywanie naboru…',
-    backToList: 'Wróć do listy naborów',
     loadFailed: 'Nie udało się wczytać naboru',
-    rulesHeading: 'Zasady naboru',
-    noRules: 'Organizator nie opublikował jeszcze zasad tego naboru.',
-    closed: 'Ten nabór jest już zakończony. Nie można się do niego zgłosić.',
-    startCard: 'Wypełnij kartę zgłoszeniową',
-    startCardHint:
-      'Kartę wypełnia się w kilku krokach. Przygotuj NIP i REGON gminy, dane osoby do kontaktu, ośrodka pomocy ' +
-      'społecznej i powiatowego centrum pomocy rodzinie oraz dane o mieszkańcach i pomocy społecznej z ostatniego roku. ' +
-      'Kartę można zapisać i dokończyć później.',
-    notYetOpen: 'Ten nabór jeszcze się nie rozpoczął.',
     notFoundTitle: 'Nie znaleziono naboru',
     notFoundBody:
       'Nie ma naboru o tym adresie. Mógł zostać usunięty albo adres zawiera błąd. Sprawdź adres albo wybierz nabór z listy.',
@@ -143,17 +104,9 @@ const pl = {
     body: 'Jeśli adres strony był wpisany ręcznie, sprawdź, czy nie ma w nim błędu. Jeśli strona była otwarta z linku, mogła zostać przeniesiona.',
     homeLink: 'Przejdź do listy naborów',
   },
-  facts: {
-    programme: 'Program',
-    wojewodztwa: (n: number): string => (n === 1 ? 'Województwo' : 'Województwa'),
-    gminaKinds: 'Kto może się zgłosić',
-    opensAt: 'Początek naboru',
-    closesAt: 'Termin zgłoszeń',
-    /** Follows every time shown, so nobody outside Poland (or on a mis-set laptop clock) misreads a deadline. */
-    warsawTime: 'czasu polskiego',
-  },
+  /** Follows every time shown, so nobody outside Poland (or on a mis-set laptop clock) misreads a deadline. */
+  warsawTime: 'czasu polskiego',
   wojewodztwa: wojewodztwaPl,
-  gminaKinds: gminaKindsPl,
   errors: errorsPl,
   errorReference: (requestId: string) => `Jeśli zgłaszasz ten problem, podaj identyfikator: ${requestId}`,
   retry: 'Spróbuj ponownie',
@@ -224,13 +177,6 @@ export function dictionaryPart<T>(
 /** The name of a voivodeship, or its code if the API ever sends one this build does not know. */
 export function wojewodztwoName(t: Dictionary, code: string): string {
   return (t.wojewodztwa as Record<string, string | undefined>)[code] ?? code;
-}
-
-/** "a, b i c" in the current language; plain commas where Intl.ListFormat is missing (Safari < 14.1). */
-export function formatList(t: Dictionary, items: readonly string[]): string {
-  return typeof Intl.ListFormat === 'function'
-    ? new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(items)
-    : items.join(', ');
 }
 
 const STORAGE_KEY = 'kooperacja.language';

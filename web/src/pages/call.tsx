@@ -7,6 +7,10 @@ import { getCall, isCallId, recentlyListedCall } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
 import { useResource } from '../lib/use-resource.ts';
+import { callsTexts, useCallsTexts } from './calls-texts.ts';
+
+/** The route loader waits for the page's texts in the current language. */
+export const textsReady = callsTexts.load;
 
 /** /nabory/:callId — one nabór: its facts, whether it is still open, and its rules. */
 export default function CallPage(props: { callId?: string }) {
@@ -23,6 +27,7 @@ function MalformedCallId() {
 
 function CallDetails(props: { callId: string }) {
   const { t } = useI18n();
+  const texts = useCallsTexts();
   const { callId } = props;
   const [call, retry] = useResource(
     `call:${callId}`,
@@ -32,7 +37,11 @@ function CallDetails(props: { callId: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const notFound = call.status === 'error' && call.error.code === 'NOT_FOUND';
   useDocumentTitle(
-    call.status === 'ready' ? call.data.title : notFound ? t.call.notFoundTitle : t.call.titleWhileLoading,
+    call.status === 'ready'
+      ? call.data.title
+      : notFound
+        ? t.call.notFoundTitle
+        : texts.call.titleWhileLoading,
   );
 
   if (notFound) return <CallNotFound />;
@@ -42,7 +51,7 @@ function CallDetails(props: { callId: string }) {
       <>
         <BackLink />
         <h1 tabIndex={-1} ref={headingRef}>
-          {t.call.titleWhileLoading}
+          {texts.call.titleWhileLoading}
         </h1>
         <p role="status">{call.status === 'loading' ? t.call.loading : ''}</p>
         {call.status === 'error' ? (
@@ -66,9 +75,9 @@ function CallDetails(props: { callId: string }) {
   const notYetOpen = Date.parse(data.opensAt) > now;
   const otherForm = !takesThisCardForm(data);
   const notice = closed
-    ? t.call.closed
+    ? texts.call.closed
     : notYetOpen
-      ? t.call.notYetOpen
+      ? texts.call.notYetOpen
       : otherForm
         ? t.errors.FORM_VERSION_UNSUPPORTED
         : '';
@@ -84,28 +93,28 @@ function CallDetails(props: { callId: string }) {
       <CallFacts call={data} programmeName={data.programmeName} showOpensAt={true} />
       {notice ? null : (
         <>
-          <p>{t.call.startCardHint}</p>
+          <p>{texts.call.startCardHint}</p>
           {/* A link, not a button: it goes to a page (GOV.UK's start button), so it opens in a new tab too. */}
           <a
             class="button button--start"
             href={`/nabory/${encodeURIComponent(data.id)}/zgloszenie`}
             draggable={false}
           >
-            {t.call.startCard}
+            {texts.call.startCard}
           </a>
         </>
       )}
-      <h2>{t.call.rulesHeading}</h2>
-      {data.rules.trim() === '' ? <p>{t.call.noRules}</p> : <RulesText text={data.rules} />}
+      <h2>{texts.call.rulesHeading}</h2>
+      {data.rules.trim() === '' ? <p>{texts.call.noRules}</p> : <RulesText text={data.rules} />}
     </>
   );
 }
 
 function BackLink() {
-  const { t } = useI18n();
+  const texts = useCallsTexts();
   return (
     <a class="back-link" href="/">
-      {t.call.backToList}
+      {texts.call.backToList}
     </a>
   );
 }

@@ -3,33 +3,36 @@ import { CallFacts } from '../components/call-facts.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type ListedCall, listOpenCalls } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
-import { type Dictionary, useI18n } from '../lib/i18n.ts';
 import { type Resource, useResource } from '../lib/use-resource.ts';
+import { type CallsTexts, callsTexts, useCallsTexts } from './calls-texts.ts';
+
+/** The route loader waits for the page's texts in the current language. */
+export const textsReady = callsTexts.load;
 
 /** The home page: what the service is for, and the nabory a gmina can apply to right now. */
 export function HomePage() {
-  const { t } = useI18n();
-  useDocumentTitle(t.home.title);
+  const texts = useCallsTexts();
+  useDocumentTitle(texts.home.title);
   const [calls, retry] = useResource('open-calls', listOpenCalls);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   return (
     <>
-      <h1>{t.home.heading}</h1>
-      <p class="lead">{t.home.intro}</p>
+      <h1>{texts.home.heading}</h1>
+      <p class="lead">{texts.home.intro}</p>
 
       <section class="open-calls" aria-labelledby="open-calls-heading">
         <h2 id="open-calls-heading" tabIndex={-1} ref={headingRef}>
-          {t.home.openCalls}
+          {texts.home.openCalls}
         </h2>
         {/* Present from the first render, so the change from "loading" to the count is announced. */}
         <p class="open-calls__status" role="status">
-          {statusText(t, calls)}
+          {statusText(texts, calls)}
         </p>
         <div class="open-calls__results" aria-busy={calls.status === 'loading'}>
           {calls.status === 'error' ? (
             <ErrorNotice
-              title={t.home.loadFailed}
+              title={texts.home.loadFailed}
               error={calls.error}
               onRetry={() => {
                 // The retry button disappears while loading; keep keyboard focus somewhere sensible.
@@ -38,7 +41,7 @@ export function HomePage() {
               }}
             />
           ) : null}
-          {calls.status === 'ready' && calls.data.length === 0 ? <p>{t.home.emptyHint}</p> : null}
+          {calls.status === 'ready' && calls.data.length === 0 ? <p>{texts.home.emptyHint}</p> : null}
           {calls.status === 'ready' && calls.data.length > 0 ? (
             // role="list" because Safari drops list semantics from lists styled without bullets.
             // biome-ignore lint/a11y/noRedundantRoles: see above
@@ -54,10 +57,10 @@ export function HomePage() {
   );
 }
 
-function statusText(t: Dictionary, calls: Resource<ListedCall[]>): string {
-  if (calls.status === 'loading') return t.home.loading;
+function statusText(texts: CallsTexts, calls: Resource<ListedCall[]>): string {
+  if (calls.status === 'loading') return texts.home.loading;
   if (calls.status === 'error') return '';
-  return calls.data.length === 0 ? t.home.empty : t.home.found(calls.data.length);
+  return calls.data.length === 0 ? texts.home.empty : texts.home.found(calls.data.length);
 }
 
 function CallSummary(props: { call: ListedCall }) {

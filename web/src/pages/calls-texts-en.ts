@@ -1,0 +1,47 @@
+import type { CallsTexts } from './calls-texts.ts';
+
+const enPlural = new Intl.PluralRules('en-GB');
+
+/** English texts of the list of calls and a call's page: same keys as Polish (calls-texts.ts). */
+export const en: CallsTexts = {
+  home: {
+    title: 'Calls',
+    heading: 'Calls for gminas to join cooperation projects',
+    intro:
+      'On this service a gmina (municipality) can apply to cooperation projects run by regional social policy ' +
+      'centres and funded by the European Union. Below are the calls open for applications now. Choose a call ' +
+      'to read its rules and check its deadline.',
+    openCalls: 'Open calls',
+    loading: 'Loading the list of calls…',
+    found: (n) => `${n} open ${enPlural.select(n) === 'one' ? 'call' : 'calls'} found.`,
+    empty: 'There are no open calls at the moment.',
+    emptyHint:
+      'Check again later or ask the regional social policy centre of your voivodeship about planned calls.',
+    loadFailed: 'The list of calls could not be loaded',
+  },
+  call: {
+    titleWhileLoading: 'Call',
+    backToList: 'Back to the list of calls',
+    rulesHeading: 'Rules of the call',
+    noRules: 'The organiser has not published the rules of this call yet.',
+    closed: 'This call has closed. Applications are no longer accepted.',
+    startCard: 'Fill in the application card',
+    startCardHint:
+      'The card is filled in a few steps. Have ready the NIP and REGON of the gmina, the details of a contact ' +
+      'person, the social assistance centre and the district family support centre, and last year’s figures on ' +
+      'population and social assistance. You can save the card and finish it later.',
+    notYetOpen: 'This call has not opened yet.',
+  },
+  facts: {
+    programme: 'Programme',
+    wojewodztwa: (n) => (n === 1 ? 'Voivodeship' : 'Voivodeships'),
+    gminaKinds: 'Who can apply',
+    opensAt: 'Opens',
+    closesAt: 'Deadline',
+  },
+  gminaKinds: {
+    wiejska: 'rural gminas',
+    'miejsko-wiejska': 'urban-rural gminas',
+    miejska: 'urban gminas',
+  },
+};
