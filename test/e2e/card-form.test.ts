@@ -276,6 +276,44 @@ describe('the karta zgłoszeniowa', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('is in English once switched: steps, the picker and its reasons, the error summary and the check page', async () => {
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26/zgloszenie`);
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Choose the gmina' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+
+    await page.fill('#f-teryt', 'lopuszno');
+    await page.locator('#gmina-2604083').waitFor();
+    expect(await page.textContent('label[for="gmina-2604083"]')).toContain(
+      'powiat kielecki, Świętokrzyskie voivodeship, urban-rural gmina',
+    );
+    expect(await page.textContent('#gmina-2604083-why')).toBe(
+      'Łopuszno is an urban-rural gmina; this call is for rural gminas.',
+    );
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('.error-summary').waitFor();
+    await expect.poll(() => page.title()).toMatch(/^Error: /);
+    expect(await page.textContent('#f-teryt-error')).toContain('Choose the gmina from the list.');
+    await expectNoAxeViolations(page);
+
+    // A complete card at the check page: its labels, the money figure and the choices in English.
+    await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [
+      'kooperacja.karta.liderzy-kooperacji-26',
+      JSON.stringify({ answers: validAnswers('2604092'), serverErrors: {} }),
+    ] as const);
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26/zgloszenie/sprawdz`);
+    await page.getByRole('heading', { level: 1, name: 'Check your answers before sending' }).waitFor();
+    const main = (await page.textContent('main')) ?? '';
+    expect(main).toContain('The gmina office');
+    expect(main).toMatch(/PLN [\d,.]+/);
+    expect(main).not.toContain(' zł');
+    await expectNoAxeViolations(page);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('reuses the Idempotency-Key when sending is retried, sends once on a double click, and says when the gmina has a card', async () => {
     // A complete card for Płaska (podlaskie) put where the form keeps its answers, to start at the check page.
     const answers = validAnswers('2001062');

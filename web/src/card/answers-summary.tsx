@@ -94,7 +94,7 @@ function shownValue(
     case 'figure': {
       const figure = value as { value?: unknown; year?: unknown } | undefined;
       if (figure?.value === undefined || figure.value === '') return pages.check.notGiven;
-      let shown = `${number(figure.value)}${field.money ? ' zł' : ''}`;
+      let shown = field.money ? texts.money(number(figure.value)) : number(figure.value);
       if (field.name === 'longTermAssistancePersons') {
         const population = getPath(values, 'population.value');
         if (typeof population === 'number' && population > 0 && typeof figure.value === 'number') {

@@ -124,6 +124,7 @@ export const en: CardTexts = {
     'Give each figure with the year it refers to: preferably the last full year for which the gmina has data.',
   figureValue: 'Number',
   figureAmount: 'Amount in złoty',
+  money: (amount) => `PLN ${amount}`,
   figureYear: 'Year',
   yearOf: (label) => `${label} — year`,
   ratioLabel: 'Persons on social assistance for a long time, relative to the population:',

@@ -132,6 +132,8 @@ const pl = {
     'Każdą liczbę podaj razem z rokiem, którego dotyczy: najlepiej za ostatni pełny rok, za który gmina ma dane.',
   figureValue: 'Liczba',
   figureAmount: 'Kwota w złotych',
+  /** An amount as the check page shows it (the number already in the language's format). */
+  money: (amount: string) => `${amount} zł`,
   figureYear: 'Rok',
   /** Names the year input in error messages: "Liczba sołectw — rok". */
   yearOf: (label: string) => `${label} — rok`,
