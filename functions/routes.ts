@@ -26,6 +26,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/api/admin/sessions', handler: 'start-session' },
   { method: 'POST', path: '/api/admin/sign-out', handler: 'end-session' },
   { method: 'GET', path: '/api/admin/calls', handler: 'list-review-calls' },
+  { method: 'POST', path: '/api/admin/calls', handler: 'create-call' },
+  { method: 'GET', path: '/api/admin/programmes', handler: 'list-admin-programmes' },
   { method: 'GET', path: '/api/admin/calls/{callId}/cards', handler: 'list-review-cards' },
   { method: 'GET', path: '/api/admin/cards/{callId}/{teryt}', handler: 'get-review-card' },
 ];

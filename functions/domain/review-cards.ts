@@ -29,7 +29,7 @@ export async function signedInUser(deps: Deps, session: string | undefined): Pro
   return user;
 }
 
-function maySee(user: TAdminUser, wojewodztwo: string): boolean {
+export function maySee(user: TAdminUser, wojewodztwo: string): boolean {
   return user.role === 'lead' || user.wojewodztwa.includes(wojewodztwo);
 }
 

@@ -21,9 +21,21 @@ function toCall(item: Record<string, unknown>): TCall {
 
 /**
  * Writes a call with one copy per voivodeship, so that "open calls in my voivodeship" is one Query that
- * returns whole calls. Fails if the call exists.
+ * returns whole calls. A call whose id is taken is left as it is, and nothing is written ('exists').
  */
-export async function createCall(db: Db, call: TCall): Promise<void> {
+export async function createCall(db: Db, call: TCall): Promise<'created' | 'exists'> {
+  try {
+    await writeCall(db, call);
+    return 'created';
+  } catch (error) {
+    // Only the call's own item carries a condition, so a failed one means the id is taken.
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'exists';
+    throw error;
+  }
+}
+
+async function writeCall(db: Db, call: TCall): Promise<void> {
   await db.client.send(
     new TransactWriteCommand({
       TransactItems: [

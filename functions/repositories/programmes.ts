@@ -51,6 +51,26 @@ export async function getProgramme(db: Db, programmeId: string): Promise<TProgra
   return { ...toProgramme(head), milestones };
 }
 
+/** Every programme, by name: one Query of gsi1 (programmes are a handful). */
+export async function listProgrammes(db: Db): Promise<ProgrammeItem[]> {
+  const programmes: ProgrammeItem[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.programmesList('').gsi1pk },
+        ExclusiveStartKey,
+      }),
+    );
+    programmes.push(...(page.Items ?? []).map(toProgramme));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return programmes;
+}
+
 export async function programmeExists(db: Db, programmeId: string): Promise<boolean> {
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.tableName, Key: keys.programme(programmeId), ProjectionExpression: 'pk' }),

@@ -49,6 +49,8 @@ const TABLE_ACCESS: Readonly<Record<string, TableAccess | 'none'>> = {
   'list-review-calls': 'read',
   'list-review-cards': 'read',
   'get-review-card': 'read',
+  'create-call': 'readWrite',
+  'list-admin-programmes': 'read',
 };
 
 /** Handlers that send e-mail through SES (from the mail outbox). */
@@ -85,6 +87,9 @@ const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
   'POST /api/admin/sessions': "the handler admits only the secret token of a coordinator's e-mailed link",
   'POST /api/admin/sign-out': 'it only ends the session whose cookie it is sent with',
   'GET /api/admin/calls': 'the handler admits only a live session cookie (HttpOnly, SameSite=Strict)',
+  'POST /api/admin/calls':
+    "the handler admits only a live session cookie, and only for the user's voivodeships",
+  'GET /api/admin/programmes': 'the handler admits only a live session cookie (HttpOnly, SameSite=Strict)',
   'GET /api/admin/calls/{callId}/cards':
     "the handler admits only a live session cookie, and only for the user's voivodeships",
   'GET /api/admin/cards/{callId}/{teryt}':

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { CARD_FORM_VERSION } from '../calls.ts';
 import { GMINA_KINDS } from '../gmina-kinds.ts';
 import { keyed } from '../validation.ts';
+import { ZCallEntry } from './programme.ts';
 
 /**
  * The coordinators' panel (ROPS staff; the lead ROPS sees every voivodeship). Sign-in is by e-mailed link,
@@ -12,6 +14,9 @@ import { keyed } from '../validation.ts';
  * GET  /api/admin/calls                       → ZAdminCallsResponse (who is signed in, and their calls)
  * GET  /api/admin/calls/{callId}/cards?wojewodztwo=NN[&pageToken=…][&limit=n] → ZAdminCardsPage
  * GET  /api/admin/cards/{callId}/{teryt}      → ZAdminCardView
+ * GET  /api/admin/programmes                  → ZAdminProgrammesResponse (programmes to announce a call in)
+ * POST /api/admin/calls                       ZCreateCallRequest → 201 ZCall; 403 FORBIDDEN for a
+ *                                             voivodeship not the user's, 409 CONFLICT for a taken id
  */
 
 const ZWojewodztwoCode = z.string().check(z.regex(/^\d{2}$/));
@@ -91,3 +96,26 @@ export const ZAdminCardView = z.strictObject({
   versions: z.array(z.strictObject({ version: z.int(), receivedAt: z.iso.datetime(), sha256: z.string() })),
 });
 export type TAdminCardView = z.infer<typeof ZAdminCardView>;
+
+/** A programme as the form announcing a call offers it. */
+export const ZAdminProgramme = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  wojewodztwa: z.array(ZWojewodztwoCode),
+});
+export type TAdminProgramme = z.infer<typeof ZAdminProgramme>;
+
+export const ZAdminProgrammesResponse = z.strictObject({ programmes: z.array(ZAdminProgramme) });
+export type TAdminProgrammesResponse = z.infer<typeof ZAdminProgrammesResponse>;
+
+/**
+ * A nabór as a coordinator announces it: opening and closing in Warsaw local time (ZCallEntry), for the
+ * version of the karta zgłoszeniowa this code has — a call for another version would take no cards.
+ */
+export const ZCreateCallRequest = ZCallEntry.check(
+  z.refine((entry) => entry.formVersion === CARD_FORM_VERSION, {
+    message: 'form_version',
+    path: ['formVersion'],
+  }),
+);
+export type TCreateCallRequest = z.infer<typeof ZCreateCallRequest>;

@@ -4,6 +4,11 @@ import { GMINA_KINDS } from '../gmina-kinds.ts';
 const ZDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const ZInstant = z.iso.datetime();
 const ZWojewodztwoCode = z.string().check(z.regex(/^\d{2}$/));
+/** A list that names nothing twice: a call's voivodeship is one item of its own, written once. */
+const noRepeats = z.refine<readonly string[]>(
+  (values) => new Set(values).size === values.length,
+  'duplicate',
+);
 
 /** A kamień milowy: its number (1–4 for KM I–IV), what happens in it and its dates (Warsaw calendar). */
 export const ZMilestone = z.strictObject({
@@ -33,8 +38,8 @@ export const ZCall = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),
   programmeId: z.string(),
   title: z.string().check(z.minLength(1), z.maxLength(300)),
-  wojewodztwa: z.array(ZWojewodztwoCode).check(z.minLength(1)),
-  gminaKinds: z.array(z.enum(GMINA_KINDS)).check(z.minLength(1)),
+  wojewodztwa: z.array(ZWojewodztwoCode).check(z.minLength(1), noRepeats),
+  gminaKinds: z.array(z.enum(GMINA_KINDS)).check(z.minLength(1), noRepeats),
   opensAt: ZInstant,
   closesAt: ZInstant,
   formVersion: z.int().check(z.minimum(1)),
@@ -45,7 +50,19 @@ export type TCall = z.infer<typeof ZCall>;
 /** A call as the public site shows it: with its programme's name. */
 /** A Warsaw wall-clock time as a ROPS announces it: "2018-05-18T23:59". */
 const WARSAW_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-const ZWarsawLocal = z.string().check(z.regex(WARSAW_LOCAL, 'invalid'));
+/** "2027-02-30T10:00" and "…T25:70" have the shape but name no wall-clock time; Date.UTC would roll them on. */
+function isWallClock(local: string): boolean {
+  if (!WARSAW_LOCAL.test(local)) return false;
+  const [year, month, day, hour, minute] = local.split(/[-T:]/).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return new Date(Date.UTC(year, month - 1, day, hour, minute)).toISOString().slice(0, 16) === local;
+}
+const ZWarsawLocal = z.string().check(z.refine(isWallClock, 'invalid'));
 
 /**
  * A call as a coordinator enters it: opening and closing in Warsaw local time. `callFromWarsawTimes`

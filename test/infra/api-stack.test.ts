@@ -20,6 +20,7 @@ const READ_ONLY = [
   'list-review-calls',
   'list-review-cards',
   'get-review-card',
+  'list-admin-programmes',
 ];
 
 describe('api stack', () => {

@@ -1,0 +1,42 @@
+import { callFromWarsawTimes } from '../../shared/calls.ts';
+import type { TAdminProgramme, TAdminUser, TCreateCallRequest } from '../../shared/schemas/admin.ts';
+import type { TCall } from '../../shared/schemas/programme.ts';
+import { AppError } from '../lib/errors.ts';
+import { createCall } from '../repositories/calls.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { getProgramme, listProgrammes } from '../repositories/programmes.ts';
+import { maySee } from './review-cards.ts';
+
+/**
+ * A ROPS announces a nabór in its own voivodeships (the lead ROPS in any of the programme's). Times come as
+ * Warsaw wall-clock and are stored as instants (shared/calls.ts), so a deadline means the same minute in
+ * winter and in summer.
+ */
+type Deps = { db: Db };
+
+export async function announceCall(deps: Deps, user: TAdminUser, entry: TCreateCallRequest): Promise<TCall> {
+  // Decided before anything is read: whether the call could be stored says nothing to someone not allowed.
+  if (!entry.wojewodztwa.every((code) => maySee(user, code))) throw new AppError('FORBIDDEN');
+  const programme = await getProgramme(deps.db, entry.programmeId);
+  if (!programme) throw new AppError('VALIDATION_FAILED', { fields: { programmeId: 'unknown_programme' } });
+  if (!entry.wojewodztwa.every((code) => programme.wojewodztwa.includes(code))) {
+    throw new AppError('VALIDATION_FAILED', { fields: { wojewodztwa: 'not_in_programme' } });
+  }
+  const call = callFromWarsawTimes(entry);
+  if ((await createCall(deps.db, call)) === 'exists') {
+    throw new AppError('CONFLICT', { fields: { id: 'taken' } });
+  }
+  return call;
+}
+
+/** The programmes a call can be announced in, with the voivodeships of each the user may choose. */
+export async function programmesToAnnounce(deps: Deps, user: TAdminUser): Promise<TAdminProgramme[]> {
+  const programmes = await listProgrammes(deps.db);
+  return programmes
+    .map(({ id, name, wojewodztwa }) => ({
+      id,
+      name,
+      wojewodztwa: wojewodztwa.filter((code) => maySee(user, code)),
+    }))
+    .filter((programme) => programme.wojewodztwa.length > 0);
+}
