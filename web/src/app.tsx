@@ -32,6 +32,7 @@ const CardPage = page(() => import('./pages/card.tsx'), 'default', true);
 const CardChangePage = page(() => import('./pages/card.tsx'), 'CardChangePage', true);
 const ReceiptCheckPage = page(() => import('./pages/receipt-check.tsx'), 'default', true);
 const AdminPage = page(() => import('./pages/admin.tsx'), 'default', true);
+const NewCallPage = page(() => import('./pages/admin-new-call.tsx'), 'default', true);
 
 const ROUTES = [
   ['/', HomePage],
@@ -40,6 +41,7 @@ const ROUTES = [
   ['/karta/zmiana/:step?', CardChangePage],
   ['/karta/:action?', CardPage],
   ['/potwierdzenie', ReceiptCheckPage],
+  ['/admin/nabory/nowy', NewCallPage],
   ['/admin/:section?/:callId?/:teryt?', AdminPage],
 ] as const;
 

@@ -3,8 +3,11 @@ import type {
   TAdminCardRow,
   TAdminCardsPage,
   TAdminCardView,
+  TAdminProgramme,
   TAdminUser,
+  TCreateCallRequest,
 } from '../../../shared/schemas/admin.ts';
+import type { TCall } from '../../../shared/schemas/programme.ts';
 import { requestJson } from '../lib/api.ts';
 import { reader } from '../lib/shape.ts';
 
@@ -41,6 +44,20 @@ const readCard = reader<AdminCardView>({
   sha256: 'string',
   summary: [{ title: 'string', rows: [['string']] }],
   versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
+});
+const readProgrammes = reader<{ programmes: TAdminProgramme[] }>({
+  programmes: [{ id: 'string', name: 'string', wojewodztwa: ['string'] }],
+});
+const readCall = reader<TCall>({
+  id: 'string',
+  programmeId: 'string',
+  title: 'string',
+  wojewodztwa: ['string'],
+  gminaKinds: ['string'],
+  opensAt: 'string',
+  closesAt: 'string',
+  formVersion: 'number',
+  rules: 'string',
 });
 const readAny = (body: unknown) => body;
 
@@ -82,4 +99,14 @@ export function getCard(callId: string, teryt: string, signal?: AbortSignal): Pr
     readCard,
     { signal },
   );
+}
+
+/** The programmes a call can be announced in, each with the voivodeships of it the user may choose. */
+export async function listProgrammes(signal?: AbortSignal): Promise<TAdminProgramme[]> {
+  return (await requestJson('/api/admin/programmes', readProgrammes, { signal })).programmes;
+}
+
+/** Announces a nabór; its times go as Warsaw wall-clock and come back as the instants stored. */
+export function createCall(entry: TCreateCallRequest): Promise<TCall> {
+  return requestJson('/api/admin/calls', readCall, { method: 'POST', body: entry });
 }

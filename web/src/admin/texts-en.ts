@@ -53,6 +53,65 @@ export const en: AdminTexts = {
     pages: 'Pages of the list of cards',
     nextPage: 'Next page',
     firstPage: 'First page',
+    announce: 'Announce a call',
+  },
+  newCall: {
+    title: 'Announce a call',
+    intro:
+      'The call will appear in the list of calls on the site from its opening, and will take application cards until it closes.',
+    backToList: 'Back to the list of cards',
+    noProgrammes: 'There are no programmes in which you can announce a call.',
+    id: 'Identifier of the call',
+    idHint:
+      'It becomes part of the address of the call’s page. Use lower-case letters without Polish characters, digits and hyphens (3 to 64 characters), e.g. liderzy-kooperacji-2027.',
+    callTitle: 'Title of the call',
+    programme: 'Programme',
+    wojewodztwa: 'Voivodeships',
+    wojewodztwaHint: 'The list holds the programme’s voivodeships in which you may announce calls.',
+    gminaKinds: 'Kinds of gmina that may apply',
+    opensAt: 'Opening of the call',
+    closesAt: 'Closing of the call',
+    opensAtHint: 'From this moment gminas can send their cards. Give Polish time.',
+    closesAtHint: 'The last minute in which cards are taken: 23:59 means until 23:59:59. Give Polish time.',
+    date: 'Date',
+    time: 'Time (Polish time)',
+    rules: 'Rules of the call',
+    rulesHint: 'The text gminas will see on the call’s page. Separate paragraphs with an empty line.',
+    formVersion: (version) => `Gminas will fill in version ${version} of the application card.`,
+    charLimit: (max) => `You can enter up to ${max} characters.`,
+    charsLeft: (n, shown) =>
+      n >= 0
+        ? `You have ${shown} ${n === 1 ? 'character' : 'characters'} left`
+        : `You have ${shown} ${n === -1 ? 'character' : 'characters'} too many`,
+    submit: 'Announce the call',
+    sending: 'Saving…',
+    errorSummary: 'Correct the errors in the form',
+    failed: 'The call could not be announced',
+    errors: {
+      id: {
+        required: 'Enter an identifier for the call.',
+        taken: 'A call with this identifier already exists. Enter another identifier.',
+        _: 'The identifier may contain only lower-case letters without Polish characters, digits and hyphens, 3 to 64 characters.',
+      },
+      title: { required: 'Enter a title for the call.', _: 'The title can be at most 300 characters long.' },
+      programmeId: { _: 'Choose a programme from the list.' },
+      wojewodztwa: {
+        forbidden: 'You can announce a call only in your own voivodeships. Untick the others.',
+        not_in_programme: 'Tick only voivodeships in which the chosen programme runs.',
+        _: 'Tick at least one voivodeship.',
+      },
+      gminaKinds: { _: 'Tick at least one kind of gmina.' },
+      opensAt: {
+        required: 'Enter the date and time the call opens.',
+        _: 'Enter a real date and time for the opening, e.g. 1.12.2026 and 08:00.',
+      },
+      closesAt: {
+        required: 'Enter the date and time the call closes.',
+        closes_before_opening: 'The closing must be later than the opening.',
+        _: 'Enter a real date and time for the closing, e.g. 31.12.2026 and 23:59.',
+      },
+      rules: { _: 'The rules can be at most 10,000 characters long.' },
+    },
   },
   card: {
     titleOf: (gmina) => `Application card of gmina ${gmina}`,

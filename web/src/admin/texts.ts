@@ -65,6 +65,67 @@ const pl = {
     pages: 'Strony listy kart',
     nextPage: 'Następna strona',
     firstPage: 'Pierwsza strona',
+    announce: 'Ogłoś nabór',
+  },
+  newCall: {
+    title: 'Ogłoś nabór',
+    intro:
+      'Nabór pojawi się na liście naborów w serwisie od chwili jego początku i będzie przyjmował karty zgłoszeniowe do jego końca.',
+    backToList: 'Wróć do listy kart',
+    noProgrammes: 'Nie ma programów, w których możesz ogłosić nabór.',
+    id: 'Identyfikator naboru',
+    idHint:
+      'Będzie częścią adresu strony naboru. Użyj małych liter bez polskich znaków, cyfr i łączników (od 3 do 64 znaków), np. liderzy-kooperacji-2027.',
+    callTitle: 'Tytuł naboru',
+    programme: 'Program',
+    wojewodztwa: 'Województwa',
+    wojewodztwaHint: 'Na liście są województwa programu, w których możesz ogłaszać nabory.',
+    gminaKinds: 'Rodzaje gmin, które mogą się zgłosić',
+    opensAt: 'Początek naboru',
+    closesAt: 'Koniec naboru',
+    opensAtHint: 'Od tej chwili gminy mogą wysyłać karty. Podaj czas polski.',
+    closesAtHint: 'Ostatnia minuta przyjmowania kart, np. 23:59 oznacza do 23:59:59. Podaj czas polski.',
+    date: 'Data',
+    time: 'Godzina (czas polski)',
+    rules: 'Zasady naboru',
+    rulesHint: 'Tekst, który gminy zobaczą na stronie naboru. Akapity oddziel pustym wierszem.',
+    formVersion: (version: number) => `Gminy wypełnią kartę zgłoszeniową w wersji ${version}.`,
+    charLimit: (max: string) => `Możesz wpisać do ${max} znaków.`,
+    // As the card form words it (src/card/texts.ts): the verb agrees with the count too.
+    charsLeft: (n: number, shown: string) =>
+      n >= 0
+        ? `${plForm(n, { one: 'Pozostał', few: 'Pozostały', many: 'Pozostało', other: 'Pozostało' })} ${shown} ${plForm(n, { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' })}`
+        : `Za dużo o ${shown} ${plForm(-n, { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' })}`,
+    submit: 'Ogłoś nabór',
+    sending: 'Zapisywanie…',
+    errorSummary: 'Popraw błędy w formularzu',
+    failed: 'Nie udało się ogłosić naboru',
+    /** By field, then by the contract's message key; `_` is any other key. */
+    errors: {
+      id: {
+        required: 'Wpisz identyfikator naboru.',
+        taken: 'Nabór o tym identyfikatorze już istnieje. Wpisz inny identyfikator.',
+        _: 'Identyfikator może mieć tylko małe litery bez polskich znaków, cyfry i łączniki, od 3 do 64 znaków.',
+      },
+      title: { required: 'Wpisz tytuł naboru.', _: 'Tytuł naboru może mieć najwyżej 300 znaków.' },
+      programmeId: { _: 'Wybierz program z listy.' },
+      wojewodztwa: {
+        forbidden: 'Możesz ogłosić nabór tylko w swoich województwach. Odznacz pozostałe.',
+        not_in_programme: 'Zaznacz tylko województwa, w których działa wybrany program.',
+        _: 'Zaznacz co najmniej jedno województwo.',
+      },
+      gminaKinds: { _: 'Zaznacz co najmniej jeden rodzaj gminy.' },
+      opensAt: {
+        required: 'Podaj datę i godzinę początku naboru.',
+        _: 'Podaj prawdziwą datę i godzinę początku naboru, np. 1.12.2026 i 08:00.',
+      },
+      closesAt: {
+        required: 'Podaj datę i godzinę końca naboru.',
+        closes_before_opening: 'Koniec naboru musi być późniejszy niż jego początek.',
+        _: 'Podaj prawdziwą datę i godzinę końca naboru, np. 31.12.2026 i 23:59.',
+      },
+      rules: { _: 'Zasady naboru mogą mieć najwyżej 10 000 znaków.' },
+    } satisfies Record<string, { _: string; [key: string]: string }>,
   },
   card: {
     titleOf: (gmina: string) => `Karta zgłoszeniowa gminy ${gmina}`,

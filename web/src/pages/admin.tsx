@@ -24,7 +24,8 @@ export const textsReady = adminTexts.load;
 /**
  * /admin — the coordinators' panel: signing in by e-mailed link (/admin/logowanie, the link's token in
  * the fragment), the cards of a call and voivodeship (/admin), one card (/admin/karty/<call>/<teryt>),
- * and the page after signing out (/admin/wylogowano). The session is an HttpOnly cookie: the pages know
+ * and the page after signing out (/admin/wylogowano). Announcing a call (/admin/nabory/nowy) is a page of
+ * its own, admin-new-call.tsx. The session is an HttpOnly cookie: the pages know
  * they are signed out when the API answers 401.
  */
 export default function AdminPage(props: { section?: string; callId?: string; teryt?: string }) {
@@ -263,6 +264,9 @@ function CardList() {
     <Titled title={texts.panel.title}>
       <UserBar name={user.name} email={user.email} />
       {heading}
+      <p>
+        <a href="/admin/nabory/nowy">{texts.panel.announce}</a>
+      </p>
       {chosenCall && chosenWojewodztwo ? (
         <>
           <ChooseCall
