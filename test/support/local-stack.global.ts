@@ -12,6 +12,8 @@ declare module 'vitest' {
     builtSiteUrl: string;
     apiUrl: string;
     inboxUrl: string;
+    /** DynamoDB Local of the stack, for a test to remove what it added to the shared demo data. */
+    dynamodbUrl: string;
   }
 }
 
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
   project.provide('builtSiteUrl', built.url);
   project.provide('apiUrl', stack.urls.api);
   project.provide('inboxUrl', stack.urls.inbox);
+  project.provide('dynamodbUrl', stack.urls.dynamodb);
   return async () => {
     await built.stop();
     await stack.stop();

@@ -1,0 +1,176 @@
+import { DeleteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { localDynamoClient } from '../../functions/local/emulators.ts';
+import { TABLE_NAME } from '../../functions/local/stack.ts';
+import { warsawDate } from '../../shared/time.ts';
+import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
+import { sentMail } from '../support/cards.ts';
+
+/** Announcing a nabór in the coordinators' panel, from the e-mailed link to the public list of calls. */
+const siteUrl = inject('siteUrl');
+const inboxUrl = inject('inboxUrl');
+const COORDINATOR = 'koordynator.26@kooperacja.example';
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+const callId = `nabor-e2e-${Date.now()}`;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+/*
+ * Other files count the demo's open calls on the shared stack (five) and open one by its title, so the call
+ * announced here is removed afterwards: every item of its partition (the call and its voivodeship's copy).
+ */
+afterAll(async () => {
+  const client = localDynamoClient(inject('dynamodbUrl'));
+  const { Items = [] } = await client.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: `CALL#${callId}` } },
+      ProjectionExpression: 'pk, sk',
+    }),
+  );
+  // Projected to its key attributes, an item is its own key.
+  for (const key of Items) await client.send(new DeleteItemCommand({ TableName: TABLE_NAME, Key: key }));
+  client.destroy();
+});
+
+beforeEach(async () => {
+  // A laptop set to another zone: the times typed are Polish time whatever the browser's clock says.
+  const opened = await openPage(browser, 'America/New_York');
+  ({ page, errors: pageErrors } = opened);
+  return () => opened.context.close();
+});
+
+async function signInLinks(): Promise<string[]> {
+  const mails = (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(COORDINATOR));
+  return mails.flatMap(
+    (mail) => /(http\S+\/admin\/logowanie#t=[A-Za-z0-9_-]{43})/.exec(mail.body.text)?.[1] ?? [],
+  );
+}
+
+const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+describe('announcing a call in the panel', () => {
+  it('checks the form, stores the call, lists it in the panel and on the public list of calls', async () => {
+    // Named apart from the demo's calls, which other files find by "świętokrzyskiego".
+    const title = `Nabór próbny ${callId.slice(-6)}: gminy wiejskie regionu kieleckiego`;
+    const day = 24 * 60 * 60_000;
+    const opensOn = warsawDate(new Date(Date.now() - day));
+    const closesOn = warsawDate(new Date(Date.now() + 60 * day));
+
+    // Signing in through the e-mailed link brings the coordinator back to the form.
+    await page.goto(`${siteUrl}/admin/nabory/nowy`);
+    await page.getByRole('heading', { level: 1, name: 'Logowanie do panelu koordynatora' }).waitFor();
+    const linksBefore = (await signInLinks()).length;
+    await page.getByLabel('Służbowy adres e-mail').fill(COORDINATOR);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Sprawdź skrzynkę e-mail' }).waitFor();
+    await expect.poll(async () => (await signInLinks()).length).toBe(linksBefore + 1);
+    await page.goto((await signInLinks()).at(-1) as string);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ogłoś nabór' }).waitFor();
+    expect(page.url()).toBe(`${siteUrl}/admin/nabory/nowy`);
+    expect(await page.title()).toBe('Ogłoś nabór — Kooperacja');
+    // Only the coordinator's own voivodeship is offered.
+    const wojewodztwa = page.getByRole('group', { name: 'Województwa' });
+    await wojewodztwa.getByRole('checkbox', { name: 'świętokrzyskie' }).waitFor();
+    expect(await wojewodztwa.getByRole('checkbox').count()).toBe(1);
+    await page.getByRole('group', { name: 'Koniec naboru' }).getByLabel('Godzina (czas polski)').waitFor();
+    await expectNoAxeViolations(page);
+
+    // Sent empty: the summary takes the focus and names every missing answer; its links lead to the fields.
+    await page.getByRole('button', { name: 'Ogłoś nabór' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Popraw błędy w formularzu' });
+    await summary.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    expect(await page.title()).toBe('Błąd: Ogłoś nabór — Kooperacja');
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Wpisz identyfikator naboru.',
+      'Wpisz tytuł naboru.',
+      'Zaznacz co najmniej jedno województwo.',
+      'Zaznacz co najmniej jeden rodzaj gminy.',
+      'Podaj datę i godzinę początku naboru.',
+      'Podaj datę i godzinę końca naboru.',
+    ]);
+    await expectNoAxeViolations(page);
+    await summary.getByRole('link', { name: 'Podaj datę i godzinę końca naboru.' }).click();
+    expect(await focusedId()).toBe('f-call-closesAt-date');
+    await summary.getByRole('link', { name: 'Zaznacz co najmniej jedno województwo.' }).click();
+    expect(await focusedId()).toBe('f-call-woj-26');
+    await summary.getByRole('link', { name: 'Wpisz identyfikator naboru.' }).click();
+    expect(await focusedId()).toBe('f-call-id');
+
+    // Filled in with the keyboard, from the identifier on; the native date and time pickers take fill().
+    await page.keyboard.type(callId);
+    await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('f-call-title');
+    await page.keyboard.type(title);
+    await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('f-call-programmeId');
+    await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('f-call-woj-26');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('f-call-kind-wiejska');
+    await page.keyboard.press('Space');
+    await page.getByLabel('Data', { exact: true }).first().fill(opensOn);
+    await page.getByLabel('Godzina (czas polski)').first().fill('08:00');
+    // A closing before the opening is refused in the browser, against the closing.
+    await page.getByLabel('Data', { exact: true }).nth(1).fill(opensOn);
+    await page.getByLabel('Godzina (czas polski)').nth(1).fill('07:59');
+    await page.getByLabel('Zasady naboru').focus();
+    await page.keyboard.type('Gmina zgłasza się, wysyłając kartę zgłoszeniową.');
+    // 9 952, grouped as Polish groups it (with a no-break space), and "znaki" as Polish counts it.
+    await page.getByText(/^Pozostały 9\s952 znaki$/).waitFor();
+    await page.getByRole('button', { name: 'Ogłoś nabór' }).press('Enter');
+    await summary
+      .getByRole('link', { name: 'Koniec naboru musi być późniejszy niż jego początek.' })
+      .waitFor();
+    expect(await summary.getByRole('link').count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Data', { exact: true }).nth(1).fill(closesOn);
+    await page.getByLabel('Godzina (czas polski)').nth(1).fill('23:59');
+    await page.getByRole('button', { name: 'Ogłoś nabór' }).press('Enter');
+
+    // On the list, with the new call chosen.
+    await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
+    expect(page.url()).toBe(`${siteUrl}/admin?${new URLSearchParams({ nabor: callId, woj: '26' })}`);
+    expect(await page.getByLabel('Nabór', { exact: true }).inputValue()).toBe(callId);
+    await page
+      .getByRole('heading', { name: `Karty w naborze „${title}”, województwo świętokrzyskie` })
+      .waitFor();
+    await expectNoAxeViolations(page);
+
+    // The same identifier again: the API's refusal is shown against the identifier.
+    await page.getByRole('link', { name: 'Ogłoś nabór' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ogłoś nabór' }).waitFor();
+    await page.getByLabel('Identyfikator naboru').fill(callId);
+    await page.getByLabel('Tytuł naboru').fill(`${title} (drugi)`);
+    await page.getByRole('checkbox', { name: 'świętokrzyskie' }).check();
+    await page.getByRole('checkbox', { name: 'wiejska', exact: true }).check();
+    await page.getByLabel('Data', { exact: true }).first().fill(opensOn);
+    await page.getByLabel('Godzina (czas polski)').first().fill('08:00');
+    await page.getByLabel('Data', { exact: true }).nth(1).fill(closesOn);
+    await page.getByLabel('Godzina (czas polski)').nth(1).fill('23:59');
+    await page.getByRole('button', { name: 'Ogłoś nabór' }).click();
+    const taken = 'Nabór o tym identyfikatorze już istnieje. Wpisz inny identyfikator.';
+    await summary.getByRole('link', { name: taken }).waitFor();
+    expect(await page.title()).toBe('Błąd: Ogłoś nabór — Kooperacja');
+    expect(await page.getByLabel('Identyfikator naboru').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
+
+    // Open since yesterday, so gminas see it on the public list of calls.
+    await page.goto(`${siteUrl}/`);
+    await page.getByRole('link', { name: title, exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: title, exact: true }).getAttribute('href')).toBe(
+      `/nabory/${callId}`,
+    );
+    expect(pageErrors).toEqual([]);
+  });
+});
