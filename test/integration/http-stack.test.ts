@@ -15,13 +15,7 @@ import { httpEvent, lambdaContext } from '../support/http.ts';
 const db = testDb();
 
 const createCallRoute = httpRoute({ body: ZCall }, async ({ body }) => {
-  try {
-    await createCall(db, body);
-  } catch (error) {
-    if ((error as Error).name === 'TransactionCanceledException')
-      throw new AppError('CONFLICT', { cause: error });
-    throw error;
-  }
+  if ((await createCall(db, body)) === 'exists') throw new AppError('CONFLICT');
   return { statusCode: 201, body: { id: body.id } };
 });
 
