@@ -2,17 +2,6 @@ import type { TCall, TCallEntry } from './schemas/programme.ts';
 import { warsawLocalToInstant } from './time.ts';
 
 /**
- * The version of the karta zgłoszeniowa this code knows (shared/schemas/card.ts). A call set up for another
- * version takes no cards here, in the site or the API: its answers would be checked against the wrong
- * contract. Here rather than beside the schema, so code that only reads calls does not load the schema.
- */
-export const CARD_FORM_VERSION = 1;
-
-export function takesThisCardForm(call: Pick<TCall, 'formVersion'>): boolean {
-  return call.formVersion === CARD_FORM_VERSION;
-}
-
-/**
  * The call with its Warsaw wall-clock times turned into instants. "Do 18 maja 2018 r., 23:59" is 21:59 UTC
  * in summer and 22:59 UTC in winter; the comparison against a card's receipt time uses the instant.
  */

@@ -41,7 +41,7 @@ export default defineConfig(({ command }) => ({
             // their own, which every page fetched anyway.
             {
               name: 'index',
-              test: /web\/src\/(main\.tsx|lib\/(api|shape|use-resource)\.ts|components\/error-notice\.tsx)$|shared\/error-codes\.ts$/,
+              test: /web\/src\/(main\.tsx|lib\/(api|shape|use-resource)\.ts|components\/error-notice\.tsx)$|shared\/(error-codes|card-form-version)\.ts$/,
             },
           ],
         },

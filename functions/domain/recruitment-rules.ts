@@ -1,4 +1,4 @@
-import { takesThisCardForm } from '../../shared/calls.ts';
+import { takesThisCardForm } from '../../shared/card-form-version.ts';
 import { gminaIneligibility } from '../../shared/eligibility.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCall } from '../../shared/schemas/programme.ts';

@@ -1,4 +1,4 @@
-import { CARD_FORM_VERSION } from '../../shared/calls.ts';
+import { CARD_FORM_VERSION } from '../../shared/card-form-version.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import { foldPolish } from '../../shared/teryt/search.ts';

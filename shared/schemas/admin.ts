@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CARD_FORM_VERSION } from '../calls.ts';
+import { CARD_FORM_VERSION } from '../card-form-version.ts';
 import { GMINA_KINDS } from '../gmina-kinds.ts';
 import { keyed } from '../validation.ts';
 import { ZCallEntry } from './programme.ts';

@@ -10,8 +10,6 @@ import { keyed } from '../validation.ts';
  * exactly the rules the API applies to the whole card.
  */
 
-export { CARD_FORM_VERSION } from '../calls.ts';
-
 function text(max: number, min: number, allowed: RegExp) {
   return z
     .string(keyed('invalid'))

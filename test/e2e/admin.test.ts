@@ -164,7 +164,7 @@ describe("the coordinators' panel", () => {
     expect(page.url()).toBe(`${siteUrl}/admin`);
 
     await page.getByLabel('Nabór', { exact: true }).selectOption('liderzy-kooperacji-18');
-    await page.getByLabel('Województwo').selectOption('18');
+    await page.getByLabel('Województwo', { exact: true }).selectOption('18');
     await page.getByRole('button', { name: 'Pokaż karty' }).click();
 
     await expect

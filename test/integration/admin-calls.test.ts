@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIDERZY_KOOPERACJI, loadDemoData } from '../../functions/local/demo-data.ts';
 import { getCall } from '../../functions/repositories/calls.ts';
 import { createUserIfAbsent, type User } from '../../functions/repositories/users.ts';
-import { CARD_FORM_VERSION } from '../../shared/calls.ts';
+import { CARD_FORM_VERSION } from '../../shared/card-form-version.ts';
 import { ZAdminCallsResponse, ZAdminProgrammesResponse } from '../../shared/schemas/admin.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCall, ZOpenCallsResponse } from '../../shared/schemas/programme.ts';

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { takesThisCardForm } from '../../../shared/calls.ts';
+import { takesThisCardForm } from '../../../shared/card-form-version.ts';
 import { CallFacts } from '../components/call-facts.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { RulesText } from '../components/rules-text.tsx';

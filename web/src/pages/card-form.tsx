@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { takesThisCardForm } from '../../../shared/calls.ts';
+import { takesThisCardForm } from '../../../shared/card-form-version.ts';
 import { getDraft, submitCard } from '../card/api.ts';
 import { CardForm, type FormSetup } from '../card/card-form.tsx';
 import { readFlow, takeFragment, useFlow, writeFlow } from '../card/flow.ts';
