@@ -12,7 +12,7 @@ import { maySee } from './review-cards.ts';
  * Warsaw wall-clock and are stored as instants (shared/calls.ts), so a deadline means the same minute in
  * winter and in summer.
  */
-type Deps = { db: Db };
+type Deps = { db: Db; now: () => Date };
 
 export async function announceCall(deps: Deps, user: TAdminUser, entry: TCreateCallRequest): Promise<TCall> {
   // Decided before anything is read: whether the call could be stored says nothing to someone not allowed.
@@ -23,6 +23,10 @@ export async function announceCall(deps: Deps, user: TAdminUser, entry: TCreateC
     throw new AppError('VALIDATION_FAILED', { fields: { wojewodztwa: 'not_in_programme' } });
   }
   const call = callFromWarsawTimes(entry);
+  // A call that has already closed could take no card: most likely a mistyped year.
+  if (Date.parse(call.closesAt) <= deps.now().getTime()) {
+    throw new AppError('VALIDATION_FAILED', { fields: { closesAt: 'closes_in_past' } });
+  }
   if ((await createCall(deps.db, call)) === 'exists') {
     throw new AppError('CONFLICT', { fields: { id: 'taken' } });
   }

@@ -174,6 +174,7 @@ describe('announcing a call', () => {
       'closes_before_opening',
     ],
     ['a closing equal to the opening', { closesAt: '2026-01-10T08:00' }, 'closesAt', 'closes_before_opening'],
+    ['a closing already past', { closesAt: '2026-01-20T23:59' }, 'closesAt', 'closes_in_past'],
     ['an id that is not a slug', { id: 'Nabór 2027' }, 'id', 'invalid'],
     ['another version of the card', { formVersion: CARD_FORM_VERSION + 1 }, 'formVersion', 'form_version'],
     ['an unknown field', { budget: 1_000_000 }, 'budget', 'unknown_field'],

@@ -108,6 +108,7 @@ export const en: AdminTexts = {
       closesAt: {
         required: 'Enter the date and time the call closes.',
         closes_before_opening: 'The closing must be later than the opening.',
+        closes_in_past: 'That time has passed. Check the year of the closing date.',
         _: 'Enter a real date and time for the closing, e.g. 31.12.2026 and 23:59.',
       },
       rules: { _: 'The rules can be at most 10,000 characters long.' },

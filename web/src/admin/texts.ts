@@ -122,6 +122,7 @@ const pl = {
       closesAt: {
         required: 'Podaj datę i godzinę końca naboru.',
         closes_before_opening: 'Koniec naboru musi być późniejszy niż jego początek.',
+        closes_in_past: 'Ten termin już minął. Sprawdź rok w dacie końca naboru.',
         _: 'Podaj prawdziwą datę i godzinę końca naboru, np. 31.12.2026 i 23:59.',
       },
       rules: { _: 'Zasady naboru mogą mieć najwyżej 10 000 znaków.' },
