@@ -23,13 +23,17 @@ function read(shape: Shape, value: unknown): unknown {
   }
   if (Array.isArray(shape)) {
     if (!Array.isArray(value)) return FAILED;
-    const items = [];
-    for (const item of value) {
+    // Copied only from the first item that reads as something else (an object losing unknown keys): an
+    // array of plain values, such as the TERYT register's 2,477 rows, is checked without being rebuilt.
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < value.length; index += 1) {
+      const item: unknown = value[index];
       const read_ = read(shape[0], item);
       if (read_ === FAILED) return FAILED;
-      items.push(read_);
+      if (copy) copy.push(read_);
+      else if (read_ !== item) copy = [...value.slice(0, index), read_];
     }
-    return items;
+    return copy ?? value;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return FAILED;
   const object = value as Record<string, unknown>;
