@@ -121,7 +121,7 @@ describe('announcing a call in the panel', () => {
     await page.keyboard.press('Space');
     await page.getByLabel('Data', { exact: true }).first().fill(opensOn);
     await page.getByLabel('Godzina (czas polski)').first().fill('08:00');
-    // A closing before the opening is refused in the browser, against the closing.
+    // A closing before the opening is refused (by the API, which names the field), against the closing.
     await page.getByLabel('Data', { exact: true }).nth(1).fill(opensOn);
     await page.getByLabel('Godzina (czas polski)').nth(1).fill('07:59');
     await page.getByLabel('Zasady naboru').focus();
@@ -136,6 +136,28 @@ describe('announcing a call in the panel', () => {
     await expectNoAxeViolations(page);
     await page.getByLabel('Data', { exact: true }).nth(1).fill(closesOn);
     await page.getByLabel('Godzina (czas polski)').nth(1).fill('23:59');
+
+    // The session ends before sending (its cookie is gone): signing in again through a new link (a fresh
+    // page load, as in the link's own tab) brings the coordinator back to the form as they typed it.
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: 'Ogłoś nabór' }).press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Logowanie do panelu koordynatora' }).waitFor();
+    expect(page.url()).toBe(`${siteUrl}/admin/logowanie?powrot=${encodeURIComponent('/admin/nabory/nowy')}`);
+    const linksThen = (await signInLinks()).length;
+    await page.getByLabel('Służbowy adres e-mail').fill(COORDINATOR);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await signInLinks()).length).toBe(linksThen + 1);
+    await page.goto((await signInLinks()).at(-1) as string);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ogłoś nabór' }).waitFor();
+    expect(page.url()).toBe(`${siteUrl}/admin/nabory/nowy`);
+    expect(await page.inputValue('#f-call-id')).toBe(callId);
+    expect(await page.inputValue('#f-call-title')).toBe(title);
+    expect(await page.isChecked('#f-call-woj-26')).toBe(true);
+    expect(await page.isChecked('#f-call-kind-wiejska')).toBe(true);
+    expect(await page.inputValue('#f-call-opensAt-date')).toBe(opensOn);
+    expect(await page.inputValue('#f-call-closesAt-time')).toBe('23:59');
+    expect(await page.inputValue('#f-call-rules')).toBe('Gmina zgłasza się, wysyłając kartę zgłoszeniową.');
     await page.getByRole('button', { name: 'Ogłoś nabór' }).press('Enter');
 
     // On the list, with the new call chosen.

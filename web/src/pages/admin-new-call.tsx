@@ -120,6 +120,46 @@ function entryOf(form: HTMLFormElement): Record<string, unknown> {
   };
 }
 
+/*
+ * What was typed, kept until the call is stored: a session that ends while the form is being filled in
+ * sends the coordinator to sign in (the e-mailed link opens a new tab) and back here, where the form is as
+ * they left it. localStorage, so the link's tab has it too; nothing in it is secret (a call is public).
+ */
+const TYPED_KEY = 'kooperacja:admin-new-call';
+
+type Typed = Partial<Record<'id' | 'title' | 'programmeId' | 'opensAt' | 'closesAt' | 'rules', string>> & {
+  wojewodztwa?: string[];
+  gminaKinds?: string[];
+};
+
+function keepTyped(entry: Record<string, unknown>): void {
+  try {
+    localStorage.setItem(TYPED_KEY, JSON.stringify(entry));
+  } catch {
+    // Storage off: the form starts empty after signing in again.
+  }
+}
+
+function typedBefore(): Typed {
+  try {
+    const saved: unknown = JSON.parse(localStorage.getItem(TYPED_KEY) ?? '{}');
+    return saved && typeof saved === 'object' ? (saved as Typed) : {};
+  } catch {
+    return {};
+  }
+}
+
+function forgetTyped(): void {
+  try {
+    localStorage.removeItem(TYPED_KEY);
+  } catch {
+    // Nothing was kept.
+  }
+}
+
+const typedText = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const typedList = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+
 interface FormState {
   errors: FieldErrors;
   /** A new value for every verdict, so the summary takes the focus again even for the same errors. */
@@ -133,8 +173,11 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
   const { t } = useI18n();
   const { route } = useLocation();
   const [state, setState] = useState<FormState>({ errors: {}, verdict: 0 });
-  const [programmeId, setProgrammeId] = useState(props.programmes[0]?.id ?? '');
-  const [rules, setRules] = useState('');
+  const [typed] = useState(typedBefore);
+  const [programmeId, setProgrammeId] = useState(
+    props.programmes.find((item) => item.id === typed.programmeId)?.id ?? props.programmes[0]?.id ?? '',
+  );
+  const [rules, setRules] = useState(typedText(typed.rules) ?? '');
   const programme = props.programmes.find((item) => item.id === programmeId);
   useSignInWhenSignedOut(state.failure);
   const failureRef = useRef<HTMLDivElement>(null);
@@ -157,9 +200,13 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
     if (state.busy) return;
     // Missing values stay out of the JSON; the API names them as required.
     const entry = entryOf(event.currentTarget as HTMLFormElement) as TCreateCallRequest;
+    keepTyped(entry);
     setState({ errors: {}, verdict: state.verdict, busy: true });
     createCall(entry).then(
-      (call) => route(`/admin?${new URLSearchParams({ nabor: call.id, woj: call.wojewodztwa[0] ?? '' })}`),
+      (call) => {
+        forgetTyped();
+        route(`/admin?${new URLSearchParams({ nabor: call.id, woj: call.wojewodztwa[0] ?? '' })}`);
+      },
       (error: ApiError) => {
         const fields =
           error.code === 'CONFLICT'
@@ -202,9 +249,15 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
           label={texts.newCall.id}
           hint={texts.newCall.idHint}
           error={errorOf('id')}
+          value={typedText(typed.id)}
           code
         />
-        <TextField name="title" label={texts.newCall.callTitle} error={errorOf('title')} />
+        <TextField
+          name="title"
+          label={texts.newCall.callTitle}
+          error={errorOf('title')}
+          value={typedText(typed.title)}
+        />
         <Group error={errorOf('programmeId')}>
           <label class="label" for="f-call-programmeId">
             {texts.newCall.programme}
@@ -233,6 +286,7 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
           hint={texts.newCall.wojewodztwaHint}
           error={errorOf('wojewodztwa')}
           options={(programme?.wojewodztwa ?? []).map((code) => [code, wojewodztwoName(t, code)])}
+          checked={typedList(typed.wojewodztwa)}
           key={programmeId}
         />
         <Boxes
@@ -241,18 +295,21 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
           legend={texts.newCall.gminaKinds}
           error={errorOf('gminaKinds')}
           options={GMINA_KINDS.map((kind) => [kind, texts.kinds[kind]])}
+          checked={typedList(typed.gminaKinds)}
         />
         <WallClock
           name="opensAt"
           legend={texts.newCall.opensAt}
           hint={texts.newCall.opensAtHint}
           error={errorOf('opensAt')}
+          value={typedText(typed.opensAt)}
         />
         <WallClock
           name="closesAt"
           legend={texts.newCall.closesAt}
           hint={texts.newCall.closesAtHint}
           error={errorOf('closesAt')}
+          value={typedText(typed.closesAt)}
         />
         <Group error={errorOf('rules')}>
           <label class="label" for="f-call-rules">
@@ -273,6 +330,7 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
               errorOf('rules') && 'f-call-rules-error',
             )}
             aria-invalid={errorOf('rules') ? true : undefined}
+            defaultValue={typedText(typed.rules)}
             onInput={(event) => setRules(event.currentTarget.value)}
           />
           <CharacterCount id="f-call-rules-limit" max={RULES_MAX} text={rules} />
@@ -314,6 +372,8 @@ function TextField(props: {
   label: string;
   hint?: string;
   error: string | undefined;
+  /** What was typed before a sign-in, if anything. */
+  value?: string | undefined;
   code?: boolean;
 }) {
   const id = `f-call-${props.name}`;
@@ -339,6 +399,7 @@ function TextField(props: {
         spellcheck={props.code ? false : undefined}
         aria-describedby={describedBy(hintId, errorId)}
         aria-invalid={props.error ? true : undefined}
+        defaultValue={props.value}
       />
     </Group>
   );
@@ -351,6 +412,7 @@ function Boxes(props: {
   hint?: string;
   error: string | undefined;
   options: [value: string, label: string][];
+  checked: string[];
 }) {
   const hintId = props.hint ? `${props.idPrefix}-hint` : undefined;
   const errorId = props.error ? `${props.idPrefix}-error` : undefined;
@@ -373,6 +435,7 @@ function Boxes(props: {
                 id={`${props.idPrefix}-${value}`}
                 name={props.name}
                 value={value}
+                defaultChecked={props.checked.includes(value)}
               />
               <label class="choice__label" for={`${props.idPrefix}-${value}`}>
                 {label}
@@ -391,9 +454,12 @@ function WallClock(props: {
   legend: string;
   hint: string;
   error: string | undefined;
+  /** "2026-12-01T08:00", or half of it, as typed before a sign-in. */
+  value?: string | undefined;
 }) {
   const texts = useAdminTexts();
   const base = `f-call-${props.name}`;
+  const [date, time] = (props.value ?? '').split('T');
   const errorId = props.error ? `${base}-error` : undefined;
   return (
     <Group error={props.error}>
@@ -414,6 +480,7 @@ function WallClock(props: {
               name={`${props.name}Date`}
               type="date"
               aria-invalid={props.error ? true : undefined}
+              defaultValue={date || undefined}
             />
           </div>
           <div class="figure__item">
@@ -426,6 +493,7 @@ function WallClock(props: {
               name={`${props.name}Time`}
               type="time"
               aria-invalid={props.error ? true : undefined}
+              defaultValue={time || undefined}
             />
           </div>
         </div>
