@@ -1,10 +1,8 @@
-import { DeleteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { localDynamoClient } from '../../functions/local/emulators.ts';
-import { TABLE_NAME } from '../../functions/local/stack.ts';
 import { warsawDate } from '../../shared/time.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
+import { removeCall } from '../support/calls.ts';
 import { sentMail } from '../support/cards.ts';
 
 /** Announcing a nabór in the coordinators' panel, from the e-mailed link to the public list of calls. */
@@ -21,24 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/*
- * Other files count the demo's open calls on the shared stack (five) and open one by its title, so the call
- * announced here is removed afterwards: every item of its partition (the call and its voivodeship's copy).
- */
-afterAll(async () => {
-  const client = localDynamoClient(inject('dynamodbUrl'));
-  const { Items = [] } = await client.send(
-    new QueryCommand({
-      TableName: TABLE_NAME,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': { S: `CALL#${callId}` } },
-      ProjectionExpression: 'pk, sk',
-    }),
-  );
-  // Projected to its key attributes, an item is its own key.
-  for (const key of Items) await client.send(new DeleteItemCommand({ TableName: TABLE_NAME, Key: key }));
-  client.destroy();
-});
+// Other files count the demo's five open calls on the shared stack: the call announced here goes afterwards.
+afterAll(() => removeCall(inject('dynamodbUrl'), callId));
 
 beforeEach(async () => {
   // A laptop set to another zone: the times typed are Polish time whatever the browser's clock says.

@@ -1,4 +1,3 @@
-import { DeleteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { localDynamoClient } from '../../functions/local/emulators.ts';
@@ -8,6 +7,7 @@ import { dbOf } from '../../functions/repositories/dynamo.ts';
 import { CARD_FORM_VERSION } from '../../shared/card-form-version.ts';
 import { ERROR_MESSAGES_PL } from '../../shared/messages/errors-pl.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
+import { removeCall } from '../support/calls.ts';
 
 /**
  * A call set up for a later edition of the card than this site has: its page and its form route say so
@@ -36,19 +36,11 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
-// Other files count the demo's five open calls on this shared stack: the call goes with its partition.
+// Other files count the demo's five open calls on this shared stack: the call goes afterwards.
 afterAll(async () => {
   await browser?.close();
-  const { Items = [] } = await client.send(
-    new QueryCommand({
-      TableName: TABLE_NAME,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': { S: `CALL#${callId}` } },
-      ProjectionExpression: 'pk, sk',
-    }),
-  );
-  for (const key of Items) await client.send(new DeleteItemCommand({ TableName: TABLE_NAME, Key: key }));
   client.destroy();
+  await removeCall(inject('dynamodbUrl'), callId);
 });
 
 beforeEach(async () => {

@@ -8,7 +8,7 @@ import type {
   TCreateCallRequest,
 } from '../../../shared/schemas/admin.ts';
 import type { TCall } from '../../../shared/schemas/programme.ts';
-import { requestJson } from '../lib/api.ts';
+import { callShape, requestJson } from '../lib/api.ts';
 import { reader } from '../lib/shape.ts';
 
 /*
@@ -48,17 +48,7 @@ const readCard = reader<AdminCardView>({
 const readProgrammes = reader<{ programmes: TAdminProgramme[] }>({
   programmes: [{ id: 'string', name: 'string', wojewodztwa: ['string'] }],
 });
-const readCall = reader<TCall>({
-  id: 'string',
-  programmeId: 'string',
-  title: 'string',
-  wojewodztwa: ['string'],
-  gminaKinds: ['string'],
-  opensAt: 'string',
-  closesAt: 'string',
-  formVersion: 'number',
-  rules: 'string',
-});
+const readCall = reader<TCall>(callShape);
 const readAny = (body: unknown) => body;
 
 export type AdminCall = TAdminCallsResponse['calls'][number];

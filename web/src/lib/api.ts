@@ -41,10 +41,10 @@ export const TIMEOUT_MS = 15_000;
  * small readers of shape.ts (unknown keys dropped, see there), so zod travels only with the card form.
  */
 export type ListedCall = TListedCall;
-const listedCallShape = {
+/** A call as the API stores it (ZCall); the public lists add its programme's name. */
+export const callShape = {
   id: 'string',
   programmeId: 'string',
-  programmeName: 'string',
   title: 'string',
   wojewodztwa: ['string'],
   gminaKinds: ['string'],
@@ -53,6 +53,7 @@ const listedCallShape = {
   formVersion: 'number',
   rules: 'string',
 } as const;
+const listedCallShape = { ...callShape, programmeName: 'string' } as const;
 const readCalls = reader<{ calls: ListedCall[] }>({ calls: [listedCallShape] });
 const readCall = reader<{ call: ListedCall }>({ call: listedCallShape });
 type ErrorBody = { error: Omit<TErrorResponse['error'], 'message'>; requestId?: string };
