@@ -1,4 +1,5 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../test/support/browser.ts';
 
 export interface PageWeight {
@@ -12,14 +13,46 @@ export interface PageWeight {
   files: number;
 }
 
+/** A page opened directly (a path), or reached by following its link from another page already shown. */
+export type PageVisit = string | { from: string; to: string };
+
 /**
- * What a browser really downloads to show each page when opened directly: every script, stylesheet and
- * data file it fetched, gzipped as CloudFront would send them. Measured in Chromium, so lazy chunks the
- * route needs are counted and chunks it does not are not.
+ * What a browser really downloads to show each page: every script, stylesheet and data file it fetched,
+ * gzipped as CloudFront would send them. Measured in Chromium, so lazy chunks the route needs are counted
+ * and chunks it does not are not. For a page reached from another, only what the link's click added.
  */
+/**
+ * Runs `action`, then waits until no request has been in flight for 500 ms: Playwright's "networkidle",
+ * which a client-side navigation does not reset.
+ */
+async function quietAfter(tab: Page, action: () => Promise<void>): Promise<void> {
+  let inFlight = 0;
+  let quietSince = performance.now();
+  const started = () => {
+    inFlight += 1;
+  };
+  const ended = () => {
+    inFlight -= 1;
+    quietSince = performance.now();
+  };
+  tab.on('request', started);
+  tab.on('requestfinished', ended);
+  tab.on('requestfailed', ended);
+  try {
+    await action();
+    while (inFlight > 0 || performance.now() - quietSince < 500) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    tab.off('request', started);
+    tab.off('requestfinished', ended);
+    tab.off('requestfailed', ended);
+  }
+}
+
 export async function measurePageWeight(
   siteUrl: string,
-  pages: Record<string, string>,
+  pages: Record<string, PageVisit>,
 ): Promise<PageWeight[]> {
   const browser = await launchBrowser();
   try {
@@ -29,7 +62,9 @@ export async function measurePageWeight(
       const tab = await context.newPage();
       const weight: PageWeight = { page, javascript: 0, javascriptBrotli: 0, css: 0, data: 0, files: 0 };
       const pending: Promise<void>[] = [];
+      let counting = typeof path === 'string';
       tab.on('response', (response) => {
+        if (!counting) return;
         const type = response.request().resourceType();
         const kind =
           type === 'script'
@@ -52,7 +87,16 @@ export async function measurePageWeight(
           }),
         );
       });
-      await tab.goto(`${siteUrl}${path}`, { waitUntil: 'networkidle' });
+      if (typeof path === 'string') {
+        await tab.goto(`${siteUrl}${path}`, { waitUntil: 'networkidle' });
+      } else {
+        await tab.goto(`${siteUrl}${path.from}`, { waitUntil: 'networkidle' });
+        counting = true;
+        await quietAfter(tab, async () => {
+          await tab.click(`a[href="${path.to}"]`);
+          await tab.waitForURL(`${siteUrl}${path.to}`);
+        });
+      }
       await Promise.all(pending);
       weights.push(weight);
       await context.close();
