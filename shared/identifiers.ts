@@ -13,7 +13,8 @@ function weightedSum(values: number[], weights: readonly number[]): number {
 
 /** NIP: 10 digits; the weighted sum of the first nine mod 11 is the tenth (a remainder of 10 is invalid). */
 export function isValidNip(value: string): boolean {
-  if (!/^\d{10}$/.test(value)) return false;
+  // All zeros passes the check digit but names no taxpayer: a placeholder, not a NIP.
+  if (!/^\d{10}$/.test(value) || /^0+$/.test(value)) return false;
   const values = digits(value);
   const check = weightedSum(values, [6, 5, 7, 2, 3, 4, 5, 6, 7]) % 11;
   return check !== 10 && check === values[9];
@@ -21,6 +22,7 @@ export function isValidNip(value: string): boolean {
 
 /** REGON: 9 digits (or 14 for a local unit, whose first nine are a valid REGON too); remainder 10 counts as 0. */
 export function isValidRegon(value: string): boolean {
+  if (/^0+$/.test(value)) return false;
   if (/^\d{9}$/.test(value)) {
     const values = digits(value);
     return (weightedSum(values, [8, 9, 2, 3, 4, 5, 6, 7]) % 11) % 10 === values[8];

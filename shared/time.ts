@@ -57,6 +57,16 @@ export function warsawLocalToInstant(local: string): Date {
   return new Date(instant);
 }
 
+/**
+ * Whether Warsaw's clocks ever show this wall-clock time: not from 02:00 to 02:59 on the last Sunday of
+ * March, when they jump to 03:00. ("YYYY-MM-DDTHH:mm" or any form warsawLocalToInstant takes.)
+ */
+export function isWarsawWallClock(local: string): boolean {
+  const instant = warsawLocalToInstant(local);
+  const wall = new Date(instant.getTime() + warsawOffsetMinutes(instant) * 60_000);
+  return wall.toISOString().slice(0, local.length) === local;
+}
+
 const displayFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** "18 maja 2018, 23:59" — an instant shown as Warsaw time, in the given locale. */

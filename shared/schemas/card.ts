@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { isValidNip, isValidRegon } from '../identifiers.ts';
-import { isWellFormedText } from '../text.ts';
 import { keyed } from '../validation.ts';
+import { line, paragraphs } from './text.ts';
 
 /**
  * The karta zgłoszeniowa (form version 1): the one contract the browser form and the API both validate.
@@ -9,24 +9,6 @@ import { keyed } from '../validation.ts';
  * filled in steps; each step is one of the section schemas below, so the browser checks a step with
  * exactly the rules the API applies to the whole card.
  */
-
-function text(max: number, min: number, allowed: RegExp) {
-  return z
-    .string(keyed('invalid'))
-    .check(
-      z.trim(),
-      z.minLength(min, min === 1 ? 'required' : 'too_short'),
-      z.maxLength(max, 'too_long'),
-      z.regex(allowed, 'control_characters'),
-      z.refine(isWellFormedText, 'malformed_text'),
-    );
-}
-
-/** Free text that fits on one line: no control characters, so nothing can smuggle a header into an e-mail. */
-const line = (max: number, min = 1) => text(max, min, /^\P{Cc}*$/u);
-
-/** Longer text: line breaks and tabs allowed, other control characters not. */
-const paragraphs = (max: number, min = 1) => text(max, min, /^(?:\P{Cc}|[\t\n\r])*$/u);
 
 const ZEmail = z.string(keyed('invalid')).check(z.trim(), z.maxLength(254, 'too_long'), z.email('email'));
 
@@ -102,6 +84,9 @@ export const ZCriteriaSection = z
         z.minimum(0, 'out_of_range'),
         z.maximum(100_000, 'out_of_range'),
         z.refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, 'grosze'),
+        // 4321.55 may arrive as 4321.549999999999 (a client's float arithmetic): stored, hashed and shown as
+        // the amount in grosze it stands for.
+        z.overwrite((value) => Math.round(value * 100) / 100),
       ),
     ),
     longTermAssistancePersons: figure(count(MAX_POPULATION)),

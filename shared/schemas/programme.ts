@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { GMINA_KINDS } from '../gmina-kinds.ts';
+import { isWarsawWallClock } from '../time.ts';
+import { line, paragraphs } from './text.ts';
 
 const ZDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const ZInstant = z.iso.datetime();
@@ -13,7 +15,7 @@ const noRepeats = z.refine<readonly string[]>(
 /** A kamień milowy: its number (1–4 for KM I–IV), what happens in it and its dates (Warsaw calendar). */
 export const ZMilestone = z.strictObject({
   number: z.int().check(z.minimum(1), z.maximum(12)),
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: line(200),
   startsOn: ZDate,
   endsOn: ZDate,
 });
@@ -21,8 +23,8 @@ export type TMilestone = z.infer<typeof ZMilestone>;
 
 export const ZProgramme = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
-  description: z.string().check(z.maxLength(4000)),
+  name: line(200),
+  description: paragraphs(4000, 0),
   leadWojewodztwo: ZWojewodztwoCode,
   wojewodztwa: z.array(ZWojewodztwoCode).check(z.minLength(1)),
   startsOn: ZDate,
@@ -37,13 +39,15 @@ export const ZProgrammeResponse = z.strictObject({ programme: ZProgramme });
 export const ZCall = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),
   programmeId: z.string(),
-  title: z.string().check(z.minLength(1), z.maxLength(300)),
+  // Titles and rules go into e-mail subjects and bodies to every clerk of the call: the card's text rules
+  // (one line for the title, no control characters, well-formed), or one coordinator's typo stops them all.
+  title: line(300),
   wojewodztwa: z.array(ZWojewodztwoCode).check(z.minLength(1), noRepeats),
   gminaKinds: z.array(z.enum(GMINA_KINDS)).check(z.minLength(1), noRepeats),
   opensAt: ZInstant,
   closesAt: ZInstant,
   formVersion: z.int().check(z.minimum(1)),
-  rules: z.string().check(z.maxLength(10_000)),
+  rules: paragraphs(10_000, 0),
 });
 export type TCall = z.infer<typeof ZCall>;
 
@@ -62,7 +66,10 @@ function isWallClock(local: string): boolean {
   ];
   return new Date(Date.UTC(year, month - 1, day, hour, minute)).toISOString().slice(0, 16) === local;
 }
-const ZWarsawLocal = z.string().check(z.refine(isWallClock, 'invalid'));
+const ZWarsawLocal = z.string().check(
+  z.refine(isWallClock, 'invalid'),
+  z.refine((local) => !isWallClock(local) || isWarsawWallClock(local), 'not_in_warsaw'),
+);
 
 /**
  * A call as a coordinator enters it: opening and closing in Warsaw local time. `callFromWarsawTimes`

@@ -64,6 +64,12 @@ async function signedIn(role: User['role'], wojewodztwa: string[]): Promise<stri
 
 /** Next year's dates: always ahead, whatever day the tests run. */
 const nextYear = new Date().getUTCFullYear() + 1;
+/** Next year's last Sunday of March, when Warsaw's clocks go from 02:00 straight to 03:00. */
+const springChange = (() => {
+  const last = new Date(Date.UTC(nextYear, 2, 31));
+  last.setUTCDate(31 - last.getUTCDay());
+  return last.toISOString().slice(0, 10);
+})();
 
 function entry(overrides: Record<string, unknown> = {}) {
   return {
@@ -168,6 +174,12 @@ describe('announcing a call', () => {
     ['a closing on 30 February', { closesAt: `${nextYear}-02-30T12:00` }, 'closesAt', 'invalid'],
     ['a closing at 24:30', { closesAt: `${nextYear}-01-15T24:30` }, 'closesAt', 'invalid'],
     [
+      'a closing in the hour the clocks skip',
+      { closesAt: `${springChange}T02:30` },
+      'closesAt',
+      'not_in_warsaw',
+    ],
+    [
       'a closing before the opening',
       { opensAt: `${nextYear}-01-15T10:00`, closesAt: `${nextYear}-01-15T09:59` },
       'closesAt',
@@ -179,6 +191,12 @@ describe('announcing a call', () => {
     ['another version of the card', { formVersion: CARD_FORM_VERSION + 1 }, 'formVersion', 'form_version'],
     ['an unknown field', { budget: 1_000_000 }, 'budget', 'unknown_field'],
     ['no title', { title: undefined }, 'title', 'required'],
+    ['a title of spaces', { title: '   ' }, 'title', 'required'],
+    ['a title of zero-width spaces', { title: '\u200b\u200b' }, 'title', 'required'],
+    ['a title of two lines', { title: 'Nabór\r\nBcc: all@example.com' }, 'title', 'control_characters'],
+    ['a title with a right-to-left override', { title: 'Nabór \u202egro' }, 'title', 'control_characters'],
+    ['a title with a broken character', { title: 'Nabór \ud800' }, 'title', 'malformed_text'],
+    ['rules with a control character', { rules: 'Zasady\u0000\u001b[31m' }, 'rules', 'control_characters'],
   ])('answers %s with 400 naming the field, writing nothing', async (_, overrides, field, key) => {
     const cookie = lead;
     const before = await tableSnapshot(db);

@@ -137,6 +137,31 @@ describe('sending a card', () => {
     });
   });
 
+  it('stores text in NFC and an amount to the grosz, so equal answers have one receipt hash', async () => {
+    const answers = validAnswers(freshGmina());
+    // "Józef" with a combining accent (as some keyboards and PDFs give it), and an amount a client's float
+    // arithmetic left a hair off.
+    answers.office.head.name = 'Jo\u0301zef Nowak';
+    answers.criteria.incomePerInhabitant.value = 4321.549999999999;
+
+    const response = await send(answers);
+
+    expect(response.status).toBe(201);
+    const receipt = ZCardReceipt.parse(response.json);
+    const [mail] = await mailTo(answers.contacts.contact.email);
+    const card = ZCardView.parse(
+      (await withToken('GET', '/api/cards/current', linkToken(mail as never, '#t='))).json,
+    );
+    expect(card.answers.office.head.name).toBe('J\u00f3zef Nowak');
+    expect(card.answers.criteria.incomePerInhabitant.value).toBe(4321.55);
+    const typedPlainly = {
+      ...answers,
+      office: { ...answers.office, head: { ...answers.office.head, name: 'Józef Nowak' } },
+    };
+    typedPlainly.criteria = { ...answers.criteria, incomePerInhabitant: { value: 4321.55, year: 2023 } };
+    expect(receipt.sha256).toBe(sha256Hex(canonicalJson(ZCardAnswers.parse(typedPlainly))));
+  });
+
   it('verifies a receipt by reference and hash, and nothing else', async () => {
     const { json } = await send(validAnswers(freshGmina()));
     const receipt = ZCardReceipt.parse(json);
@@ -286,6 +311,34 @@ describe('bad input gets a specific error and changes nothing', () => {
         a.office.head.name = 'Jan\nKowalski';
       },
       { 'answers.office.head.name': 'control_characters' },
+    ],
+    [
+      'a name of zero-width spaces only',
+      (a) => {
+        a.office.head.name = '\u200b\u200b\u2800';
+      },
+      { 'answers.office.head.name': 'required' },
+    ],
+    [
+      'a right-to-left override in a name (shown reversed in the panel and e-mails)',
+      (a) => {
+        a.contacts.contact.name = 'Anna \u202eakwoN';
+      },
+      { 'answers.contacts.contact.name': 'control_characters' },
+    ],
+    [
+      'a letter lost in decoding (U+FFFD)',
+      (a) => {
+        a.office.address.city = 'Lutowiska \ufffd';
+      },
+      { 'answers.office.address.city': 'malformed_text' },
+    ],
+    [
+      'a NIP of zeros',
+      (a) => {
+        a.office.nip = '000-000-00-00';
+      },
+      { 'answers.office.nip': 'nip' },
     ],
     [
       'an invalid phone',

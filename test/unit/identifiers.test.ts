@@ -12,6 +12,8 @@ describe('NIP and REGON check digits', () => {
     ['5261040829', false],
     ['1234563218', true],
     ['526104082', false],
+    // Its check digit works out (0 mod 11 = 0), but no taxpayer has it: a placeholder typed to get past.
+    ['0000000000', false],
   ])('NIP %s is valid: %s', (nip, valid) => {
     expect(isValidNip(nip)).toBe(valid);
   });
@@ -26,6 +28,9 @@ describe('NIP and REGON check digits', () => {
     // The 14-digit check digit is right (266 mod 11 = 2), but the first nine are not a REGON.
     ['12345678612342', false],
     ['12345678', false],
+    // Check digits that work out for a placeholder.
+    ['000000000', false],
+    ['00000000000000', false],
   ])('REGON %s is valid: %s', (regon, valid) => {
     expect(isValidRegon(regon)).toBe(valid);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatWarsaw, warsawDate, warsawLocalToInstant, warsawOffsetMinutes } from '../../shared/time.ts';
+import {
+  formatWarsaw,
+  isWarsawWallClock,
+  warsawDate,
+  warsawLocalToInstant,
+  warsawOffsetMinutes,
+} from '../../shared/time.ts';
 
 describe('Warsaw time', () => {
   it('turns the 2018 deadline (18 May, summer time) into its instant', () => {
@@ -22,6 +28,15 @@ describe('Warsaw time', () => {
     // 02:30 happens twice; the first (summer-time) one is taken.
     expect(warsawLocalToInstant('2026-10-25T02:30').toISOString()).toBe('2026-10-25T00:30:00.000Z');
     expect(warsawLocalToInstant('2026-10-25T03:00').toISOString()).toBe('2026-10-25T02:00:00.000Z');
+  });
+
+  it('knows which wall-clock times Warsaw never shows (the spring hour skipped) and which it shows twice', () => {
+    expect(isWarsawWallClock('2026-03-29T01:59')).toBe(true);
+    expect(isWarsawWallClock('2026-03-29T02:00')).toBe(false);
+    expect(isWarsawWallClock('2026-03-29T02:59')).toBe(false);
+    expect(isWarsawWallClock('2026-03-29T03:00')).toBe(true);
+    expect(isWarsawWallClock('2026-10-25T02:30')).toBe(true);
+    expect(isWarsawWallClock('2026-07-01')).toBe(true);
   });
 
   it('gives offsets of one hour in winter and two in summer', () => {

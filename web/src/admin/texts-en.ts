@@ -93,7 +93,12 @@ export const en: AdminTexts = {
         taken: 'A call with this identifier already exists. Enter another identifier.',
         _: 'The identifier may contain only lower-case letters without Polish characters, digits and hyphens, 3 to 64 characters.',
       },
-      title: { required: 'Enter a title for the call.', _: 'The title can be at most 300 characters long.' },
+      title: {
+        required: 'Enter a title for the call.',
+        too_long: 'The title can be at most 300 characters long.',
+        control_characters: 'The title must fit on one line and cannot contain control characters.',
+        _: 'The title contains damaged characters. Type it again instead of pasting it.',
+      },
       programmeId: { _: 'Choose a programme from the list.' },
       wojewodztwa: {
         forbidden: 'You can announce a call only in your own voivodeships. Untick the others.',
@@ -103,15 +108,24 @@ export const en: AdminTexts = {
       gminaKinds: { _: 'Tick at least one kind of gmina.' },
       opensAt: {
         required: 'Enter the date and time the call opens.',
+        not_in_warsaw:
+          'That time does not exist on that day: on the night the clocks change they jump from 2:00 to 3:00.',
         _: 'Enter a real date and time for the opening, e.g. 1.12.2026 and 08:00.',
       },
       closesAt: {
         required: 'Enter the date and time the call closes.',
         closes_before_opening: 'The closing must be later than the opening.',
         closes_in_past: 'That time has passed. Check the year of the closing date.',
+        not_in_warsaw:
+          'That time does not exist on that day: on the night the clocks change they jump from 2:00 to 3:00.',
         _: 'Enter a real date and time for the closing, e.g. 31.12.2026 and 23:59.',
       },
-      rules: { _: 'The rules can be at most 10,000 characters long.' },
+      rules: {
+        too_long: 'The rules can be at most 10,000 characters long.',
+        control_characters:
+          'The rules contain control characters that are not allowed. Type them again instead of pasting.',
+        _: 'The rules contain damaged characters. Type them again instead of pasting.',
+      },
     },
   },
   card: {

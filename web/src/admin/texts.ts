@@ -107,7 +107,12 @@ const pl = {
         taken: 'Nabór o tym identyfikatorze już istnieje. Wpisz inny identyfikator.',
         _: 'Identyfikator może mieć tylko małe litery bez polskich znaków, cyfry i łączniki, od 3 do 64 znaków.',
       },
-      title: { required: 'Wpisz tytuł naboru.', _: 'Tytuł naboru może mieć najwyżej 300 znaków.' },
+      title: {
+        required: 'Wpisz tytuł naboru.',
+        too_long: 'Tytuł naboru może mieć najwyżej 300 znaków.',
+        control_characters: 'Tytuł musi mieścić się w jednym wierszu i nie może zawierać znaków sterujących.',
+        _: 'Tytuł zawiera uszkodzone znaki. Wpisz go ponownie zamiast wklejać.',
+      },
       programmeId: { _: 'Wybierz program z listy.' },
       wojewodztwa: {
         forbidden: 'Możesz ogłosić nabór tylko w swoich województwach. Odznacz pozostałe.',
@@ -117,15 +122,24 @@ const pl = {
       gminaKinds: { _: 'Zaznacz co najmniej jeden rodzaj gminy.' },
       opensAt: {
         required: 'Podaj datę i godzinę początku naboru.',
+        not_in_warsaw:
+          'Tej godziny nie ma w tym dniu: w nocy zmiany czasu zegary przeskakują z 2:00 na 3:00.',
         _: 'Podaj prawdziwą datę i godzinę początku naboru, np. 1.12.2026 i 08:00.',
       },
       closesAt: {
         required: 'Podaj datę i godzinę końca naboru.',
         closes_before_opening: 'Koniec naboru musi być późniejszy niż jego początek.',
         closes_in_past: 'Ten termin już minął. Sprawdź rok w dacie końca naboru.',
+        not_in_warsaw:
+          'Tej godziny nie ma w tym dniu: w nocy zmiany czasu zegary przeskakują z 2:00 na 3:00.',
         _: 'Podaj prawdziwą datę i godzinę końca naboru, np. 31.12.2026 i 23:59.',
       },
-      rules: { _: 'Zasady naboru mogą mieć najwyżej 10 000 znaków.' },
+      rules: {
+        too_long: 'Zasady naboru mogą mieć najwyżej 10 000 znaków.',
+        control_characters:
+          'Zasady zawierają niedozwolone znaki sterujące. Wpisz je ponownie zamiast wklejać.',
+        _: 'Zasady zawierają uszkodzone znaki. Wpisz je ponownie zamiast wklejać.',
+      },
     } satisfies Record<string, { _: string; [key: string]: string }>,
   },
   card: {
