@@ -110,25 +110,63 @@ function header(event: HttpEvent, name: string): string | undefined {
   return event.headers?.[name];
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function decodeBody(event: HttpEvent): string | undefined {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
   if (raw.byteLength > MAX_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
-  return raw.toString('utf8');
-}
-
-function parseJsonBody(event: HttpEvent): unknown {
-  const text = decodeBody(event);
-  const contentType = header(event, 'content-type') ?? '';
-  if (text !== undefined && !/^application\/json\s*(;|$)/i.test(contentType)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  }
-  if (text === undefined) return undefined;
   try {
-    return JSON.parse(text);
+    // Bytes that are not UTF-8 would otherwise become U+FFFD and be stored in place of the letters sent.
+    return utf8.decode(raw);
   } catch (cause) {
     throw new AppError('MALFORMED_JSON', { cause });
   }
+}
+
+/** JSON in UTF-8, the only encoding JSON has (RFC 8259); a body declared in another is not read as one. */
+function isJsonContentType(contentType: string): boolean {
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) return false;
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType)?.[1];
+  return charset === undefined || /^utf-?8$/i.test(charset);
+}
+
+/**
+ * A "__proto__" key is refused wherever it stands: JSON.parse keeps it as an ordinary key, but any code
+ * that copies the object by assignment would set a prototype instead, and schemas skip it silently, so
+ * the request would be stored without a part of it and nobody told.
+ */
+function protoKeyPath(value: unknown): string | undefined {
+  // Iterative: a body may nest thousands of levels before the schema refuses it.
+  const pending: [unknown, string[]][] = [[value, []]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, path] = next;
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === '__proto__') return [...path, key].join('.');
+      pending.push([child, [...path, key]]);
+    }
+  }
+  return undefined;
+}
+
+function parseJsonBody(event: HttpEvent): unknown {
+  const contentType = header(event, 'content-type') ?? '';
+  const text = decodeBody(event);
+  if (text !== undefined && !isJsonContentType(contentType)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (text === undefined) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (cause) {
+    throw new AppError('MALFORMED_JSON', { cause });
+  }
+  const proto = protoKeyPath(body);
+  if (proto)
+    throw new AppError('VALIDATION_FAILED', { fields: Object.fromEntries([[proto, 'unknown_field']]) });
+  return body;
 }
 
 /**

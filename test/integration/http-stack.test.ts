@@ -74,6 +74,13 @@ describe('the shared HTTP stack', () => {
     ],
     ['no content type', JSON.stringify(validCall), {}, 415, 'UNSUPPORTED_MEDIA_TYPE'],
     [
+      'JSON declared in another encoding',
+      JSON.stringify(validCall),
+      { 'content-type': 'application/json; charset=iso-8859-2' },
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
       'a body over 100 KB',
       JSON.stringify({ ...validCall, rules: 'x'.repeat(MAX_BODY_BYTES) }),
       { 'content-type': 'application/json' },
@@ -114,6 +121,48 @@ describe('the shared HTTP stack', () => {
     const response = await post(body);
 
     expect(response.statusCode).toBe(413);
+    expect(await tableSnapshot(db)).toEqual(before);
+  });
+
+  it('takes JSON declared as UTF-8, however the charset is spelt', async () => {
+    const response = await post(JSON.stringify({ ...validCall, id: `utf8-${Date.now()}` }), {
+      'content-type': 'application/json; charset="UTF-8"',
+    });
+
+    expect(response.statusCode).toBe(201);
+  });
+
+  it('refuses bytes that are not UTF-8 instead of storing U+FFFD in place of the letters sent', async () => {
+    // "Nabór" in ISO-8859-2, where ó is the byte 0xF3: not valid UTF-8.
+    const [head, tail] = JSON.stringify({ ...validCall, title: 'Nab|r' }).split('|') as [string, string];
+    const body = Buffer.concat([Buffer.from(head), Buffer.from([0xf3]), Buffer.from(tail)]).toString('base64');
+
+    const response = await post(body, { 'content-type': 'application/json' }, true);
+
+    expect(response.statusCode).toBe(400);
+    expect(ZErrorResponse.parse(response.json).error.code).toBe('MALFORMED_JSON');
+    expect(await tableSnapshot(db)).toEqual(before);
+  });
+
+  it.each([
+    ['at the top', `{"__proto__":{"isAdmin":true},${JSON.stringify(validCall).slice(1)}`, '__proto__'],
+    [
+      'nested, written with escapes',
+      JSON.stringify({ ...validCall, rules: { x: { placeholder: 1 } } }).replace(
+        'placeholder',
+        '\\u005f_proto__',
+      ),
+      'rules.x.__proto__',
+    ],
+  ])('refuses a "__proto__" key %s, naming it, and stores nothing', async (_, body, path) => {
+    const response = await post(body);
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { [path]: 'unknown_field' },
+    });
+    expect(Object.keys(response.json.error.fields)).toEqual([path]);
     expect(await tableSnapshot(db)).toEqual(before);
   });
 
