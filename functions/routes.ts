@@ -43,6 +43,15 @@ export type RouteMatch =
   | { kind: 'wrong-method'; allowed: Route['method'][] }
   | { kind: 'none' };
 
+/** A path segment decoded; a broken escape ("%E0%A4%A") names no resource, so it matches no route (404). */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 function matchPath(template: string, path: string): Record<string, string> | undefined {
   const templateParts = template.split('/');
   const pathParts = path.split('/');
@@ -51,8 +60,11 @@ function matchPath(template: string, path: string): Record<string, string> | und
   for (const [index, part] of templateParts.entries()) {
     const actual = pathParts[index] ?? '';
     const param = /^\{(\w+)\}$/.exec(part)?.[1];
-    if (param && actual !== '') params[param] = decodeURIComponent(actual);
-    else if (part !== actual) return undefined;
+    if (param && actual !== '') {
+      const value = decodeSegment(actual);
+      if (value === undefined) return undefined;
+      params[param] = value;
+    } else if (part !== actual) return undefined;
   }
   return params;
 }

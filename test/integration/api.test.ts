@@ -151,6 +151,15 @@ describe('routing', () => {
     expect(wrongMethod.headers.get('allow')).toBe('GET');
     expect(wrongMethod.json.error.code).toBe('METHOD_NOT_ALLOWED');
   });
+
+  it('answers a path with a broken escape with 404, not an error (which would raise the alarm)', async () => {
+    for (const method of ['GET', 'PATCH']) {
+      const response = await get('/api/calls/%E0%A4%A', { method });
+
+      expect(response.status).toBe(404);
+      expect(ZErrorResponse.parse(response.json).error.code).toBe('ROUTE_NOT_FOUND');
+    }
+  });
 });
 
 describe('demo data', () => {

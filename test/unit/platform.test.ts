@@ -19,6 +19,12 @@ describe('routes', () => {
     expect(matchRoute('GET', '/api/calls/')).toEqual({ kind: 'none' });
   });
 
+  it('decodes escaped path parameters, and matches no route with a broken escape instead of throwing', () => {
+    expect(matchRoute('GET', '/api/calls/nab%C3%B3r')).toMatchObject({ params: { callId: 'nabór' } });
+    expect(matchRoute('GET', '/api/calls/%E0%A4%A')).toEqual({ kind: 'none' });
+    expect(matchRoute('PATCH', '/api/calls/%E0%A4%A')).toEqual({ kind: 'none' });
+  });
+
   it('has one handler module name per route, in kebab case', () => {
     for (const route of ROUTES) expect(route.handler).toMatch(/^[a-z]+(-[a-z]+)*$/);
     expect(new Set(ROUTES.map((route) => `${route.method} ${route.path}`)).size).toBe(ROUTES.length);

@@ -108,12 +108,20 @@ export function matchPath(pattern: string, path: string): Record<string, string 
     const value = have[index];
     if (!segment.startsWith(':')) {
       if (segment !== value) return undefined;
-    } else if (segment.endsWith('?')) {
-      params[segment.slice(1, -1)] = value === undefined ? undefined : decodeURIComponent(value);
-    } else if (value === undefined) {
+      continue;
+    }
+    const optional = segment.endsWith('?');
+    const name = segment.slice(1, optional ? -1 : undefined);
+    if (value === undefined) {
+      if (!optional) return undefined;
+      params[name] = undefined;
+      continue;
+    }
+    try {
+      params[name] = decodeURIComponent(value);
+    } catch {
+      // A broken escape ("%E0%A4%A", from a mangled link) names no page: "not found", not a crashed render.
       return undefined;
-    } else {
-      params[segment.slice(1)] = decodeURIComponent(value);
     }
   }
   return params;
