@@ -6,8 +6,8 @@ import { canonicalJson, newLinkToken, newReference, sha256Hex } from '../lib/cry
 import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
-import { createCard, getIdempotency, isTransactionConflict } from '../repositories/cards.ts';
-import type { Db } from '../repositories/dynamo.ts';
+import { createCard, getIdempotency } from '../repositories/cards.ts';
+import { type Db, isTransactionConflict } from '../repositories/dynamo.ts';
 import { keys } from '../repositories/keys.ts';
 import { linkTokenItem } from '../repositories/link-tokens.ts';
 import { deliverMail } from './deliver-mail.ts';

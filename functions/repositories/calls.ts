@@ -1,6 +1,6 @@
 import type { TCall } from '../../shared/schemas/programme.ts';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from './document.ts';
-import type { Db } from './dynamo.ts';
+import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
 const CALL_FIELDS = [
@@ -29,8 +29,7 @@ export async function createCall(db: Db, call: TCall): Promise<'created' | 'exis
     return 'created';
   } catch (error) {
     // Only the call's own item carries a condition, so a failed one means the id is taken.
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'exists';
+    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return 'exists';
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import { GetCommand, QueryCommand, type TransactItem, TransactWriteCommand } from './document.ts';
-import type { Db } from './dynamo.ts';
+import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
 export interface CardRecord {
@@ -28,17 +28,6 @@ export interface CardVersion {
 }
 
 type Item = Record<string, unknown>;
-
-/** What a failed transaction was refused for, from DynamoDB's per-item cancellation reasons. */
-function cancellationCodes(error: unknown): string[] | undefined {
-  if ((error as Error).name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return reasons.map((reason) => reason.Code ?? 'None');
-}
-
-export function isTransactionConflict(error: unknown): boolean {
-  return cancellationCodes(error)?.includes('TransactionConflict') ?? false;
-}
 
 export type CreateCardResult = 'created' | 'idempotency-key-taken' | 'card-exists' | 'reference-taken';
 

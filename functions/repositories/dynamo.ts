@@ -22,3 +22,18 @@ export function dbOf(client: DynamoDBClient, tableName: string): Db {
     tableName,
   };
 }
+
+/** What a failed transaction was refused for, from DynamoDB's per-item cancellation reasons. */
+export function cancellationCodes(error: unknown): string[] | undefined {
+  if ((error as Error).name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.map((reason) => reason.Code ?? 'None');
+}
+
+/**
+ * Another transaction was writing one of the same items at that moment. DynamoDB Local serialises
+ * transactions and never answers this; DynamoDB does, under concurrency (a double click, a burst).
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  return cancellationCodes(error)?.includes('TransactionConflict') ?? false;
+}
