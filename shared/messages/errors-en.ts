@@ -22,7 +22,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different card.',
   LINK_INVALID: 'This link is not valid or has expired.',
   SESSION_REQUIRED: 'Sign in to see this page.',
-  FORBIDDEN: 'You have no access to the cards of this voivodeship.',
+  FORBIDDEN: "You have no access to this voivodeship's data.",
   CROSS_SITE_REQUEST:
     'A request sent from another website was refused. Open this Kooperacja page and try again.',
   RATE_LIMITED: 'Too many attempts in a short time. Please try again in an hour.',

@@ -22,7 +22,7 @@ export const ERROR_MESSAGES_PL: Record<ErrorCode, string> = {
   IDEMPOTENCY_KEY_REUSED: 'Ten klucz Idempotency-Key użyto już dla innej treści zgłoszenia.',
   LINK_INVALID: 'Ten odnośnik jest nieprawidłowy albo wygasł.',
   SESSION_REQUIRED: 'Zaloguj się, aby zobaczyć tę stronę.',
-  FORBIDDEN: 'Nie masz dostępu do kart tego województwa.',
+  FORBIDDEN: 'Nie masz dostępu do danych tego województwa.',
   CROSS_SITE_REQUEST:
     'Odrzucono żądanie wysłane z innej strony internetowej. Otwórz tę stronę Kooperacji i spróbuj ponownie.',
   RATE_LIMITED: 'Za dużo prób w krótkim czasie. Spróbuj ponownie za godzinę.',
