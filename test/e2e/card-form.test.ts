@@ -165,6 +165,60 @@ describe('the karta zgłoszeniowa', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('keeps what was typed on a step, unchecked, through a reload, the browser\'s Back and Forward, and "Wstecz"', async () => {
+    const step = (name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-18/zgloszenie/urzad`);
+    await step('Dane urzędu gminy');
+    await page.fill('#f-address-street', 'Lutowiska 14');
+    await page.fill('#f-nip', '526-104');
+
+    await page.reload();
+    await step('Dane urzędu gminy');
+    expect(await page.inputValue('#f-address-street')).toBe('Lutowiska 14');
+    // Kept as typed: an unfinished NIP is checked on "Dalej", not when it is kept.
+    expect(await page.inputValue('#f-nip')).toBe('526-104');
+    expect(await page.locator('.error-summary').count()).toBe(0);
+
+    await page.fill('#f-address-city', 'Lutowiska');
+    await page.getByRole('link', { name: 'Wstecz' }).click();
+    await step('Wybierz gminę');
+    await page.goBack();
+    await step('Dane urzędu gminy');
+    expect(await page.inputValue('#f-address-city')).toBe('Lutowiska');
+
+    // "Wybierz gminę" is now the page forward in the history.
+    await page.fill('#f-head-name', 'Jan Kowalski');
+    await page.goForward();
+    await step('Wybierz gminę');
+    await page.goBack();
+    await step('Dane urzędu gminy');
+    expect(await page.inputValue('#f-head-name')).toBe('Jan Kowalski');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("fits a 320 px wide screen without scrolling sideways (WCAG 1.4.10): the picker's reasons and the powiat list", async () => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-06/zgloszenie`);
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+    // Biała Podlaska the city (urban) and Biała in other voivodeships say why they cannot be chosen.
+    await page.fill('#f-teryt', 'biała');
+    await page.locator('.choice__why').first().waitFor();
+    expect(await overflow()).toBe(0);
+
+    await page.locator('#gmina-0601032').check();
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dane urzędu gminy' }).waitFor();
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-06/zgloszenie/powiat`);
+    await page.getByRole('heading', { level: 1, name: 'Powiat partnerski' }).waitFor();
+    // The list holds "Biała Podlaska (miasto na prawach powiatu)".
+    expect(await page.locator('#f-powiatCode option').allTextContents()).toContain(
+      'Biała Podlaska (miasto na prawach powiatu)',
+    );
+    expect(await overflow()).toBe(0);
+  });
+
   it('shows an error summary that takes the focus, links to each field and marks the page title', async () => {
     await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-14/zgloszenie`);
     await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();

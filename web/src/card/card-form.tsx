@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { gminaIneligibility } from '../../../shared/eligibility.ts';
 import { lazyView } from '../components/lazy-view.tsx';
 import { useDocumentTitle } from '../lib/document-title.ts';
-import { useLocation } from '../lib/router.ts';
+import { useBeforeLeave, useLocation } from '../lib/router.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { FieldView, type StepContext } from './fields.tsx';
 import type { Flow } from './flow.ts';
@@ -69,6 +69,9 @@ function withGminaDefaults(before: Answers, after: Answers): Answers {
   return { ...after, office, partner: { ...after.partner, powiatCode: teryt.slice(0, 4) } };
 }
 
+/** How long typing pauses before what was typed is kept. */
+const KEEP_AFTER_MS = 400;
+
 const LIVE_FIELDS = new Set(['population.value', 'longTermAssistancePersons.value']);
 
 function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) {
@@ -93,6 +96,25 @@ function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) 
       if (navigator.onLine) AfterSteps.preload().catch(() => {});
     }, PREFETCH_AFTER_MS);
     return () => clearTimeout(timer);
+  }, []);
+
+  // What is typed goes into the flow (sessionStorage) as it is typed, unchecked until "Dalej": a reload, the
+  // browser's Back or "Wstecz" loses nothing. Written when typing pauses, before the router leaves the step
+  // and when the page is left.
+  const keepTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const keepTyped = () => {
+    clearTimeout(keepTimer.current);
+    const form = formRef.current;
+    if (form)
+      update((current) => ({ ...current, answers: mergeStep(current.answers, step, readStep(step, form)) }));
+  };
+  useBeforeLeave(keepTyped);
+  useEffect(() => {
+    addEventListener('pagehide', keepTyped);
+    return () => {
+      clearTimeout(keepTimer.current);
+      removeEventListener('pagehide', keepTyped);
+    };
   }, []);
 
   const onSubmit = (event: SubmitEvent) => {
@@ -169,6 +191,8 @@ function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) 
         noValidate
         onSubmit={(event) => onSubmit(event as unknown as SubmitEvent)}
         onInput={(event) => {
+          clearTimeout(keepTimer.current);
+          keepTimer.current = setTimeout(keepTyped, KEEP_AFTER_MS);
           const input = event.target as HTMLInputElement | HTMLTextAreaElement;
           if (LIVE_FIELDS.has(input.name) || input.tagName === 'TEXTAREA') {
             setTyped((current) => ({ ...current, [input.name]: input.value }));

@@ -28,10 +28,32 @@ let pushed = false;
 
 const here = () => location.pathname + location.search;
 
+/** What pages keep before the router shows another address (see useBeforeLeave). */
+const leaving = new Set<() => void>();
+
+/**
+ * Runs `keep` before the router leaves this page for another address, by a link, Back or Forward, or
+ * route(): while the page is still in the document, so it can read what is typed into it. (A popstate
+ * listener of the page's own would run too late: the router's renders the next page first.)
+ */
+export function useBeforeLeave(keep: () => void): void {
+  useLayoutEffect(() => {
+    leaving.add(keep);
+    return () => {
+      leaving.delete(keep);
+    };
+  }, []);
+}
+
+function leave(): void {
+  for (const keep of leaving) keep();
+}
+
 export function LocationProvider(props: { children?: ComponentChildren }) {
   const [url, setUrl] = useState(here);
 
   const route = (to: string, replace?: boolean) => {
+    leave();
     pushed = !replace;
     history[replace ? 'replaceState' : 'pushState'](null, '', to);
     setUrl(here());
@@ -52,6 +74,7 @@ export function LocationProvider(props: { children?: ComponentChildren }) {
       route(link.href.slice(location.origin.length));
     };
     const onPop = () => {
+      leave();
       pushed = false;
       setUrl(here());
     };
