@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { longTermAssistanceRatio } from '../../../shared/criteria.ts';
 import type { CallRules } from '../../../shared/eligibility.ts';
 import type { CardSection } from '../../../shared/schemas/card.ts';
+import { textLength } from '../../../shared/text.ts';
 import { useI18n } from '../lib/i18n.ts';
 import { Announce } from './announce.tsx';
 import { GminaPicker } from './gmina-picker.tsx';
@@ -231,6 +232,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
 function Figure(props: { field: Field; ctx: StepContext; label: string; hint: string | undefined }) {
   const { field, ctx } = props;
   const texts = useCardTexts();
+  const { language } = useI18n();
   const base = fieldId(field.name);
   const hintId = props.hint ? `${base}-hint` : undefined;
   const value = getPath(ctx.values, `${field.name}.value`);
@@ -280,7 +282,7 @@ function Figure(props: { field: Field; ctx: StepContext; label: string; hint: st
                   spellcheck={false}
                   aria-describedby={error ? `${id}-error` : undefined}
                   aria-invalid={error ? true : undefined}
-                  defaultValue={numberText(initial)}
+                  defaultValue={numberText(initial, language)}
                 />
               </div>
             );
@@ -295,9 +297,9 @@ function Figure(props: { field: Field; ctx: StepContext; label: string; hint: st
 /** The ratio the assessment uses, computed from the two figures as they are typed; never typed itself. */
 function Ratio(props: { ctx: StepContext }) {
   const texts = useCardTexts();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const current = (path: string) =>
-    toNumber(props.ctx.typed[path] ?? numberText(getPath(props.ctx.values, path)));
+    toNumber(props.ctx.typed[path] ?? numberText(getPath(props.ctx.values, path), language));
   const population = current('population.value');
   const persons = current('longTermAssistancePersons.value');
   const shown =
@@ -329,7 +331,7 @@ function CharacterCount(props: { id: string; max: number; text: string }) {
   // "2 874" as Polish groups it; useGrouping 'always' (Chrome 106+) also groups four digits.
   const format = new Intl.NumberFormat(t.locale, { useGrouping: 'always' } as Intl.NumberFormatOptions)
     .format;
-  const left = props.max - props.text.trim().length;
+  const left = props.max - textLength(props.text);
   const status = texts.charsLeft(left, format(Math.abs(left)));
   return (
     <>

@@ -8,6 +8,7 @@ import {
   ZOfficeSection,
 } from '../../../shared/schemas/card.ts';
 import { issuesToFieldErrors } from '../../../shared/validation.ts';
+import type { Language } from '../lib/i18n.ts';
 import type { CardTexts } from './texts.ts';
 
 /**
@@ -194,20 +195,38 @@ export function getPath(source: unknown, path: string): unknown {
   return node;
 }
 
+/** "1.234", "2,100", "12.345.678": one mark, used for thousands only. */
+const GROUPED = /^[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*$/;
+/** "1.234,56", "1,234.56": thousands with one mark, then the other mark for the decimals. */
+const GROUPED_WITH_DECIMALS = /^[1-9]\d{0,2}(?:([.,])\d{3})(?:\1\d{3})*(?!\1)[.,]\d+$/;
+
 /**
- * A number as clerks type it: "12 345", "4321,55" (a decimal comma), "4 321.55". Empty is undefined, so
- * the schema says "required"; anything else that is not a number stays text, which the schema rejects.
+ * A number as clerks type it: "12 345", "1.234" or "2,100" (thousands), "4321,55" or "4321.55" (decimals),
+ * "1.234,56" and "1,234.56". One mark followed by groups of exactly three digits is read as grouping: no
+ * answer here has thousandths (counts are whole, amounts are to the grosz). When both marks appear, the last
+ * one is the decimal mark. Empty is undefined, so the schema says "required"; anything else that is not a
+ * number stays text, which the schema rejects.
  */
 export function toNumber(raw: string): number | string | undefined {
   const compact = raw.replace(/[\s\u00a0\u202f]/g, '');
   if (compact === '') return undefined;
-  const normalised = compact.replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : raw.trim();
+  const sign = compact.startsWith('-') ? '-' : '';
+  const digits = compact.slice(sign.length);
+  let plain: string | undefined;
+  if (/^\d+$/.test(digits)) plain = digits;
+  else if (GROUPED.test(digits)) plain = digits.replace(/[.,]/g, '');
+  else if (GROUPED_WITH_DECIMALS.test(digits) || /^\d+[.,]\d+$/.test(digits)) {
+    const mark = Math.max(digits.lastIndexOf('.'), digits.lastIndexOf(','));
+    plain = `${digits.slice(0, mark).replace(/[.,]/g, '')}.${digits.slice(mark + 1)}`;
+  }
+  return plain === undefined ? raw.trim() : Number(sign + plain);
 }
 
-/** A number shown back in its field: with a decimal comma, as Polish clerks write it. */
-export function numberText(value: unknown): string {
-  return typeof value === 'number' ? String(value).replace('.', ',') : typeof value === 'string' ? value : '';
+/** A number shown back in its field, with the decimal mark of the page's language. */
+export function numberText(value: unknown, language: Language): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'number') return '';
+  return language === 'pl' ? String(value).replace('.', ',') : String(value);
 }
 
 /** The fields that hold answers, groups flattened. */

@@ -23,7 +23,7 @@ export const en: CardTexts = {
   errorSummary: 'Correct the errors',
   errorPrefix: 'Error:',
   errorTitle: (title) => `Error: ${title}`,
-  notNumber: 'Enter a number in digits, e.g. 1250 or 4321,55.',
+  notNumber: 'Enter a number in digits, e.g. 1250 or 4321.55.',
   fieldMessages: FIELD_MESSAGES_EN,
   labels: {
     office: {
@@ -103,7 +103,7 @@ export const en: CardTexts = {
       population: 'As at 31 December, e.g. from the GUS Local Data Bank.',
       solectwa: 'If the gmina has no sołectwa, enter 0.',
       incomePerInhabitant:
-        'Total revenue of the gmina budget divided by the population, in złoty and grosze, e.g. 4321,55.',
+        'Total revenue of the gmina budget divided by the population, in złoty and grosze, e.g. 4321.55.',
       longTermAssistancePersons:
         'As in the Assessment of Social Assistance Resources (OZPS): persons who received social assistance for at least 36 months in the last 4 years (in total or with breaks).',
       assistanceFamilies: 'From the MRiPS-03 report or the Assessment of Social Assistance Resources.',
