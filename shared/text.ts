@@ -16,3 +16,11 @@ const REPLACEMENT_CHARACTER = '\uFFFD';
 export function isWellFormedText(value: string): boolean {
   return !LONE_SURROGATE.test(value) && !value.includes(REPLACEMENT_CHARACTER);
 }
+
+/**
+ * A text's length as the contracts' limits count it (shared/schemas/text.ts): in characters, not UTF-16
+ * units (an emoji is one), after NFC (a letter typed with a combining accent is one) and trimming.
+ */
+export function textLength(value: string): number {
+  return [...value.normalize('NFC').trim()].length;
+}
