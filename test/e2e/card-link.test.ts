@@ -134,6 +134,18 @@ describe('the receipt check', () => {
     await page.getByRole('button', { name: 'Sprawdź' }).click();
     await page.getByRole('heading', { level: 2, name: 'Nie znaleziono takiego potwierdzenia' }).waitFor();
 
+    // The reference as people copy it from paper or a phone call: lower case, no dashes, spaces.
+    await page.fill(
+      '#f-ref',
+      ` ${receipt.reference
+        .replaceAll('-', '')
+        .toLowerCase()
+        .replace(/(.{4})/, '$1 ')} `,
+    );
+    await page.fill('#f-sha256', receipt.sha256.toUpperCase());
+    await page.getByRole('button', { name: 'Sprawdź' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Potwierdzenie jest prawdziwe' }).waitFor();
+
     await page.fill('#f-ref', 'KZ-1');
     await page.getByRole('button', { name: 'Sprawdź' }).click();
     await page.locator('.error-summary').waitFor();

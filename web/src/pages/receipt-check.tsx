@@ -16,7 +16,11 @@ const REFERENCE = /^KZ-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{4}-[ABCDEFGHJKMNPQRSTUVWXYZ2
 const SHA256 = /^[0-9a-f]{64}$/;
 
 /** As people copy them from an e-mail or a printout: any case, stray spaces. */
-const normaliseReference = (value: string) => value.replace(/\s/g, '').toUpperCase();
+/** "kz d7rq 4sua", "KZD7RQ4SUA" and "KZ–D7RQ–4SUA" (a dash from a word processor) are KZ-D7RQ-4SUA. */
+function normaliseReference(value: string): string {
+  const compact = value.replace(/[\s\-\u2010-\u2015]/g, '').toUpperCase();
+  return /^KZ[A-Z0-9]{8}$/.test(compact) ? `KZ-${compact.slice(2, 6)}-${compact.slice(6)}` : compact;
+}
 const normaliseSha256 = (value: string) => value.replace(/\s/g, '').toLowerCase();
 
 /**
