@@ -18,6 +18,7 @@ export const FIELD_MESSAGES_EN: Record<string, string> = {
   postal_code: 'Enter the postal code as 00-000.',
   powiat: 'Choose the powiat from the list.',
   out_of_range: 'The number is outside the allowed range.',
+  future_year: 'The year cannot be later than the current one.',
   not_integer: 'Enter a whole number.',
   grosze: 'Give the amount to the grosz (at most two digits after the decimal point).',
   exceeds_population: 'The number cannot be larger than the population.',

@@ -19,6 +19,7 @@ export const FIELD_MESSAGES_PL: Record<string, string> = {
   postal_code: 'Wpisz kod pocztowy w formacie 00-000.',
   powiat: 'Wybierz powiat z listy.',
   out_of_range: 'Liczba jest spoza dopuszczalnego zakresu.',
+  future_year: 'Rok nie może być późniejszy niż bieżący.',
   not_integer: 'Wpisz liczbę całkowitą.',
   grosze: 'Podaj kwotę z dokładnością do groszy (najwyżej dwie cyfry po przecinku).',
   exceeds_population: 'Liczba nie może być większa od liczby mieszkańców.',

@@ -355,6 +355,13 @@ describe('bad input gets a specific error and changes nothing', () => {
       { 'answers.criteria.population.value': 'out_of_range' },
     ],
     [
+      'a year still to come',
+      (a) => {
+        a.criteria.solectwa.year = new Date().getUTCFullYear() + 1;
+      },
+      { 'answers.criteria.solectwa.year': 'future_year' },
+    ],
+    [
       'a fractional count',
       (a) => {
         a.criteria.solectwa.value = 2.5;
