@@ -73,7 +73,7 @@ function summaryHtml(sections: SummarySection[]): string {
   return sections
     .map(
       (section) =>
-        `<h2 style="font-size:18px">${escapeHtml(section.title)}</h2><table style="border-collapse:collapse">${section.rows
+        `<h3 style="font-size:16px">${escapeHtml(section.title)}</h3><table style="border-collapse:collapse">${section.rows
           .map(
             ([label, value]) =>
               `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">${escapeHtml(label)}</th><td style="padding:4px 0;white-space:pre-wrap">${escapeHtml(value)}</td></tr>`,

@@ -122,6 +122,9 @@ describe('sending a card', () => {
     expect(mail?.body.text).toContain(`Skrót SHA-256 odpowiedzi: ${receipt.sha256}`);
     expect(mail?.body.text).toContain(`czasu polskiego (${receipt.receivedAt})`);
     expect(mail?.body.html).toContain('<html lang="pl">');
+    // The sections of the answers sit under "Twoje odpowiedzi", a level below it, for screen readers' outline.
+    expect(mail?.body.html).toMatch(/<h2[^>]*>Twoje odpowiedzi<\/h2><h3[^>]*>Urząd gminy<\/h3>/);
+    expect(mail?.body.html?.match(/<h2/g)).toHaveLength(2);
     // The receipt is what anyone can recompute: the SHA-256 of the canonical JSON of the answers as stored.
     expect(receipt.sha256).toBe(sha256Hex(canonicalJson(ZCardAnswers.parse(answers))));
 
