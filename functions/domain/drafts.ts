@@ -60,6 +60,7 @@ export async function saveDraft(
       email: input.email,
       answers: input.answers,
       savedAt,
+      usableUntil: call.closesAt,
       expiresAt: Math.ceil(closes.getTime() / 1000),
     },
     linkTokenItem(token, { kind: 'draft', draftId }, closes),
@@ -95,7 +96,8 @@ export async function getDraftByLink(deps: { db: Db; now: () => Date }, token: s
     email: draft.email,
     answers: draft.answers,
     savedAt: draft.savedAt,
-    expiresAt: new Date(draft.expiresAt * 1000).toISOString(),
+    // The call's closing, as the first save said (the TTL in whole seconds would show the next minute).
+    expiresAt: draft.usableUntil,
   };
 }
 
@@ -106,5 +108,5 @@ export async function updateDraft(
   const draft = await draftByLink(deps, input.token);
   const savedAt = deps.now().toISOString();
   await updateDraftAnswers(deps.db, draft.draftId, input.answers, savedAt);
-  return { savedAt, expiresAt: new Date(draft.expiresAt * 1000).toISOString() };
+  return { savedAt, expiresAt: draft.usableUntil };
 }

@@ -9,7 +9,9 @@ export interface DraftRecord {
   email: string;
   answers: TDraftAnswers;
   savedAt: string;
-  /** Epoch seconds: the call's closing, after which the draft is of no use. */
+  /** The call's closing, to the millisecond: what the draft's pages and e-mail say the link works until. */
+  usableUntil: string;
+  /** Epoch seconds (DynamoDB's TTL): the call's closing, after which the draft is of no use. */
   expiresAt: number;
 }
 
@@ -39,8 +41,8 @@ export async function getDraft(db: Db, draftId: string): Promise<DraftRecord | u
     new GetCommand({ TableName: db.tableName, Key: keys.draft(draftId) }),
   );
   if (!Item) return undefined;
-  const { callId, email, answers, savedAt, expiresAt } = Item as DraftRecord;
-  return { draftId, callId, email, answers, savedAt, expiresAt };
+  const { callId, email, answers, savedAt, usableUntil, expiresAt } = Item as DraftRecord;
+  return { draftId, callId, email, answers, savedAt, usableUntil, expiresAt };
 }
 
 export async function updateDraftAnswers(

@@ -602,16 +602,22 @@ describe('save and return', () => {
     });
 
     expect(saved.status).toBe(201);
+    const { expiresAt } = await saved.json();
+    // Until the call's closing, to the millisecond (23:59:59.999 Warsaw), on every answer about the draft.
+    expect(expiresAt).toBe((await getCall(db, CALL))?.closesAt);
     const [mail] = await mailTo(email);
     expect(mail?.subject).toMatch(/^Zapisana karta zgłoszeniowa/);
     const token = linkToken(mail as never, '#szkic=');
     expect((await withToken('GET', '/api/drafts/current', token)).json).toMatchObject({
       callId: CALL,
       answers: partial,
+      expiresAt,
     });
 
     const updated = { ...partial, contacts: { contact: { name: 'Anna' } } };
-    expect((await withToken('PUT', '/api/drafts/current', token, { answers: updated })).status).toBe(200);
+    const put = await withToken('PUT', '/api/drafts/current', token, { answers: updated });
+    expect(put.status).toBe(200);
+    expect(put.json.expiresAt).toBe(expiresAt);
     expect((await withToken('GET', '/api/drafts/current', token)).json.answers).toEqual(updated);
     // A draft's token does not open a card, nor the other way round.
     expect((await withToken('GET', '/api/cards/current', token)).status).toBe(401);
