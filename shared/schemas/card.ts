@@ -37,12 +37,10 @@ export const ZTeryt = z.string(keyed('invalid')).check(z.regex(/^\d{6}[123]$/, '
  * The year a figure refers to: the programme's data come from GUS and OZPS reports of recent years, so
  * never a year still to come (read from the clock at each check: a warm Lambda lives past New Year).
  */
-const ZYear = z
-  .int(keyed('not_integer'))
-  .check(
-    z.minimum(2000, 'out_of_range'),
-    z.refine((year) => year <= new Date().getUTCFullYear(), 'future_year'),
-  );
+const ZYear = z.int(keyed('not_integer')).check(
+  z.minimum(2000, 'out_of_range'),
+  z.refine((year) => year <= new Date().getUTCFullYear(), 'future_year'),
+);
 
 function count(max: number) {
   return z.int(keyed('not_integer')).check(z.minimum(0, 'out_of_range'), z.maximum(max, 'out_of_range'));

@@ -135,7 +135,9 @@ describe('the shared HTTP stack', () => {
   it('refuses bytes that are not UTF-8 instead of storing U+FFFD in place of the letters sent', async () => {
     // "Nabór" in ISO-8859-2, where ó is the byte 0xF3: not valid UTF-8.
     const [head, tail] = JSON.stringify({ ...validCall, title: 'Nab|r' }).split('|') as [string, string];
-    const body = Buffer.concat([Buffer.from(head), Buffer.from([0xf3]), Buffer.from(tail)]).toString('base64');
+    const body = Buffer.concat([Buffer.from(head), Buffer.from([0xf3]), Buffer.from(tail)]).toString(
+      'base64',
+    );
 
     const response = await post(body, { 'content-type': 'application/json' }, true);
 
