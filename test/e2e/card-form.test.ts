@@ -353,7 +353,9 @@ describe('the karta zgłoszeniowa', () => {
     expect(await page.textContent('#f-teryt-error')).toContain('Choose the gmina from the list.');
     await expectNoAxeViolations(page);
 
-    // A complete card at the check page: its labels, the money figure and the choices in English.
+    // A complete card at the check page: its labels, the money figure and the choices in English. (Put in
+    // from another page: a step keeps what is typed in it when it is left, over whatever else is stored.)
+    await page.goto(siteUrl);
     await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [
       'kooperacja.karta.liderzy-kooperacji-26',
       JSON.stringify({ answers: validAnswers('2604092'), serverErrors: {} }),
