@@ -4,6 +4,7 @@ import { newLinkToken } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
+import { cardExists } from '../repositories/cards.ts';
 import { createDraft, getDraft, updateDraftAnswers } from '../repositories/drafts.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { keys } from '../repositories/keys.ts';
@@ -91,7 +92,13 @@ async function draftByLink(deps: { db: Db; now: () => Date }, token: string) {
 
 export async function getDraftByLink(deps: { db: Db; now: () => Date }, token: string): Promise<TDraftView> {
   const draft = await draftByLink(deps, token);
+  // The draft's gmina may have sent its card since (from this draft or another): the link then says so,
+  // rather than leading to a check page whose "send" can only be refused.
+  const teryt = draft.answers.office?.teryt;
+  const cardSent =
+    typeof teryt === 'string' && /^\d{7}$/.test(teryt) && (await cardExists(deps.db, draft.callId, teryt));
   return {
+    cardSent,
     callId: draft.callId,
     email: draft.email,
     answers: draft.answers,

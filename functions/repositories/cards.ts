@@ -94,6 +94,14 @@ function versionItem(card: CardRecord, receivedAt: string): Item {
   };
 }
 
+/** Whether the gmina has a card in the call (sent, or sent and withdrawn): one GetItem of its key alone. */
+export async function cardExists(db: Db, callId: string, teryt: string): Promise<boolean> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.card(callId, teryt), ProjectionExpression: 'pk' }),
+  );
+  return Item !== undefined;
+}
+
 /** The card and its versions, oldest first: one Query on the card's partition. */
 export async function getCardWithVersions(
   db: Db,

@@ -63,6 +63,8 @@ export const ZDraftSaved = z.strictObject({
 });
 
 export const ZDraftView = z.strictObject({
+  /** The gmina the draft names has a card in the call already: the draft can no longer be sent. */
+  cardSent: z.boolean(),
   callId: z.string(),
   email: z.string(),
   answers: ZDraftAnswers,

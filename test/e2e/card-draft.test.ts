@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { sentMail } from '../support/cards.ts';
+import { sentMail, validAnswers } from '../support/cards.ts';
 
 /** Save and return: a half-filled card saved with an e-mail, restored from the e-mailed link elsewhere. */
 const siteUrl = inject('siteUrl');
 const inboxUrl = inject('inboxUrl');
+const apiUrl = inject('apiUrl');
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
@@ -83,5 +85,21 @@ describe('save and return', () => {
     expect(await page.textContent('main')).toContain('Zapisaliśmy zmiany');
     expect((await sentMail(inboxUrl)).filter((sent) => sent.destination.to.includes(email))).toHaveLength(1);
     expect(second.errors).toEqual([]);
+
+    // Once the gmina's card is sent (from anywhere), the link says so instead of offering the card again.
+    const sent = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-20/cards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ answers: validAnswers('2001072') }),
+    });
+    expect(sent.status).toBe(201);
+    const third = await freshPage();
+    page = third.page;
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: 'Karta tej gminy została już wysłana' }).waitFor();
+    expect(await page.textContent('main')).toContain('użyj odnośnika z e-maila potwierdzającego');
+    expect(await page.locator('form').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    expect(third.errors).toEqual([]);
   });
 });

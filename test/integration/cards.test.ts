@@ -623,6 +623,25 @@ describe('save and return', () => {
     expect((await withToken('GET', '/api/cards/current', token)).status).toBe(401);
   });
 
+  it("says when the draft's gmina has sent its card since", async () => {
+    const teryt = freshGmina();
+    const email = `wyslana.${randomUUID()}@gmina.example`;
+    const saved = await fetch(`${api.url}/api/calls/${CALL}/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, answers: { office: { teryt } } }),
+    });
+    expect(saved.status).toBe(201);
+    const token = linkToken((await mailTo(email))[0] as never, '#szkic=');
+    expect((await withToken('GET', '/api/drafts/current', token)).json.cardSent).toBe(false);
+
+    expect((await send(validAnswers(teryt))).status).toBe(201);
+
+    const draft = await withToken('GET', '/api/drafts/current', token);
+    expect(draft.status).toBe(200);
+    expect(draft.json).toMatchObject({ cardSent: true, answers: { office: { teryt } } });
+  });
+
   it('opens a draft until the call closes, and not after; its token is stored only as a hash', async () => {
     const call = (await getCall(db, CALL)) as TCall;
     const email = `do-terminu.${randomUUID()}@gmina.example`;

@@ -42,6 +42,7 @@ export interface DraftSaved {
   expiresAt: string;
 }
 export interface DraftView {
+  cardSent: boolean;
   callId: string;
   email: string;
   answers: LooseAnswers;
@@ -83,6 +84,7 @@ const readView = reader<CardView>({
 });
 const readSaved = reader<DraftSaved>({ savedAt: 'string', expiresAt: 'string' });
 const readDraft = reader<DraftView>({
+  cardSent: 'boolean',
   callId: 'string',
   email: 'string',
   answers: answersShape,

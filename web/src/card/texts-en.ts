@@ -181,6 +181,7 @@ export const en: CardTexts = {
   cardTitle: 'Application card',
   backToForm: 'Back to filling in the card',
   restore: {
+    sent: "This gmina's card has already been sent",
     loading: 'Loading the saved card…',
     done: 'We have loaded the saved card. Check the answers and finish filling it in.',
     failed: 'The saved card could not be loaded',

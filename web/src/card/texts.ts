@@ -186,6 +186,7 @@ const pl = {
   cardTitle: 'Karta zgłoszeniowa',
   backToForm: 'Wróć do wypełniania karty',
   restore: {
+    sent: 'Karta tej gminy została już wysłana',
     loading: 'Wczytywanie zapisanej karty…',
     done: 'Wczytaliśmy zapisaną kartę. Sprawdź odpowiedzi i dokończ wypełnianie.',
     failed: 'Nie udało się wczytać zapisanej karty',

@@ -37,7 +37,11 @@ export default function CardFormPage(props: { callId?: string; step?: string }) 
   return <NewCard callId={callId} step={props.step} />;
 }
 
-type Restore = { status: 'loading' } | { status: 'done' } | { status: 'failed'; error: ApiError };
+type Restore =
+  | { status: 'loading' }
+  | { status: 'done' }
+  | { status: 'sent'; callId: string }
+  | { status: 'failed'; error: ApiError };
 
 function NewCard(props: { callId: string; step: string | undefined }) {
   const { callId } = props;
@@ -71,6 +75,10 @@ function NewCard(props: { callId: string; step: string | undefined }) {
     const controller = new AbortController();
     getDraft(draftToken, controller.signal).then(
       (draft) => {
+        if (draft.cardSent) {
+          setRestore({ status: 'sent', callId: draft.callId });
+          return;
+        }
         const answers = draft.answers as Answers;
         const restored = { ...readFlow(flowKey(draft.callId)), answers, draftToken, draftEmail: draft.email };
         // The link names its call; a draft of another call (an edited address) goes to that call's form.
@@ -94,6 +102,17 @@ function NewCard(props: { callId: string; step: string | undefined }) {
     return (
       <Titled title={texts.cardTitle}>
         <p role="status">{texts.restore.loading}</p>
+      </Titled>
+    );
+  }
+  if (restore?.status === 'sent') {
+    return (
+      <Titled title={texts.restore.sent}>
+        <h1>{texts.restore.sent}</h1>
+        <p>{t.errors.CARD_EXISTS}</p>
+        <p>
+          <a href={`/nabory/${encodeURIComponent(restore.callId)}`}>{texts.form.backToCall}</a>
+        </p>
       </Titled>
     );
   }
