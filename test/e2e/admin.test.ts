@@ -159,6 +159,20 @@ describe("the coordinators' panel", () => {
     await expect.poll(() => signInLinks(lead)).toHaveLength(1);
     const [link] = await signInLinks(lead);
     await page.goto(link as string);
+    // On a slow link the list the panel opens with may arrive after the lead has asked for another: held
+    // back here until then, it must not keep the focus from the list asked for.
+    let releaseFirst = () => {};
+    const firstHeld = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    let held = false;
+    await page.route('**/api/admin/calls/*/cards?*', async (route) => {
+      if (!held) {
+        held = true;
+        await firstHeld;
+      }
+      await route.continue().catch(() => {});
+    });
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
     expect(page.url()).toBe(`${siteUrl}/admin`);
@@ -166,6 +180,7 @@ describe("the coordinators' panel", () => {
     await page.getByLabel('Nabór', { exact: true }).selectOption('liderzy-kooperacji-18');
     await page.getByLabel('Województwo', { exact: true }).selectOption('18');
     await page.getByRole('button', { name: 'Pokaż karty' }).click();
+    releaseFirst();
 
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-labelledby')))

@@ -372,23 +372,25 @@ function CardsTable(props: {
   const texts = useAdminTexts();
   const { t } = useI18n();
   const { call, wojewodztwo, pageToken } = props;
-  const [page, retry] = useResource(`admin:cards:${call.id}:${wojewodztwo}:${pageToken ?? ''}`, (signal) =>
+  const key = `admin:cards:${call.id}:${wojewodztwo}:${pageToken ?? ''}`;
+  const [page, retry] = useResource(key, (signal) =>
     listCards({ callId: call.id, wojewodztwo, pageToken }, signal),
   );
   useSignInWhenSignedOut(page.status === 'error' ? page.error : undefined);
   const base = { nabor: call.id, woj: wojewodztwo };
   const sectionRef = useRef<HTMLElement>(null);
-  const shownBefore = useRef(false);
+  const openedWith = useRef(key);
+  const chosen = useRef(false);
+  if (key !== openedWith.current) chosen.current = true;
 
   /*
    * Another call, voivodeship or page changes only the query string: the router keeps this component and
-   * the focus would stay on a link or button that is gone. Once the new cards are in, the focus goes to
-   * the list, whose name says what it now shows; the first list of a visit leaves the focus alone.
+   * the focus would stay on a link or button that is gone. Once the chosen cards are in, the focus goes to
+   * the list, whose name says what it now shows; the list the page opened with leaves the focus alone
+   * (even when it arrives after the coordinator has already asked for another).
    */
   useEffect(() => {
-    if (page.status !== 'ready') return;
-    if (shownBefore.current) sectionRef.current?.focus();
-    shownBefore.current = true;
+    if (page.status === 'ready' && chosen.current) sectionRef.current?.focus();
   }, [page]);
 
   // Always in the page, so that what it says on each change is announced.
