@@ -137,14 +137,25 @@ function isJsonContentType(contentType: string): boolean {
  * the request would be stored without a part of it and nobody told.
  */
 function protoKeyPath(value: unknown): string | undefined {
-  // Iterative: a body may nest thousands of levels before the schema refuses it.
-  const pending: [unknown, string[]][] = [[value, []]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [node, path] = next;
-    if (node === null || typeof node !== 'object') continue;
-    for (const [key, child] of Object.entries(node)) {
-      if (key === '__proto__') return [...path, key].join('.');
-      pending.push([child, [...path, key]]);
+  // Iterative, each node linked to its parent: a 100 KB body can nest 50,000 levels, and copying the path
+  // at every level would take minutes. The path is spelt out only for the key found.
+  interface Visit {
+    node: unknown;
+    key?: string;
+    parent?: Visit;
+  }
+  const pending: Visit[] = [{ node: value }];
+  for (let visit = pending.pop(); visit; visit = pending.pop()) {
+    if (visit.node === null || typeof visit.node !== 'object') continue;
+    for (const [key, node] of Object.entries(visit.node)) {
+      const child: Visit = { node, key, parent: visit };
+      if (key !== '__proto__') {
+        pending.push(child);
+        continue;
+      }
+      const path: string[] = [];
+      for (let at: Visit | undefined = child; at?.key !== undefined; at = at.parent) path.push(at.key);
+      return path.reverse().join('.');
     }
   }
   return undefined;

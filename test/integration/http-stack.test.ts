@@ -168,6 +168,24 @@ describe('the shared HTTP stack', () => {
     expect(await tableSnapshot(db)).toEqual(before);
   });
 
+  it.each([
+    ['an array', `${'['.repeat(25_000)}${']'.repeat(25_000)}`, '_'],
+    ['an object', `${'{"a":'.repeat(16_000)}{"__proto__":1}${'}'.repeat(16_000)}`, '__proto__'],
+  ])(
+    'refuses %s nested tens of thousands of levels deep, as any other wrong body',
+    async (_, body, end) => {
+      const response = await post(body);
+
+      expect(response.statusCode).toBe(400);
+      expect(ZErrorResponse.parse(response.json).error.code).toBe('VALIDATION_FAILED');
+      expect(Object.keys(response.json.error.fields ?? {})[0]?.endsWith(end)).toBe(true);
+      expect(await tableSnapshot(db)).toEqual(before);
+      // Not a speed measure (≈ 50 ms here): a walk that copied the path at every level took 19 s for this
+      // 50 KB body, past the Lambda's 10 s timeout, and such work is what this limit catches.
+    },
+    5_000,
+  );
+
   it('names unknown fields and stores nothing', async () => {
     const response = await post(JSON.stringify({ ...validCall, isAdmin: true }));
 
