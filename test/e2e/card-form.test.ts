@@ -196,6 +196,45 @@ describe('the karta zgłoszeniowa', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("keeps the gmina's defaults and a chosen partner powiat, however long the clerk pauses", async () => {
+    const step = (name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-18/zgloszenie`);
+    await step('Wybierz gminę');
+    await page.fill('#f-teryt', 'lutowiska');
+    await page.locator('#gmina-1801052').check();
+    // Longer than the pause after which what is typed is kept.
+    await page.waitForTimeout(800);
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await step('Dane urzędu gminy');
+    // A rural gmina is headed by a wójt, and its own powiat is the partner, whatever the pause.
+    expect(await page.isChecked('#f-head-title')).toBe(true);
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-18/zgloszenie/powiat`);
+    await step('Powiat partnerski');
+    expect(await page.inputValue('#f-powiatCode')).toBe('1801');
+
+    // Another partner, then a reload on a slow link: the PCPR's name is typed before the register (and
+    // with it the powiat list) arrives, and keeping it must not erase the powiat chosen.
+    await page.selectOption('#f-powiatCode', '1802');
+    await page.waitForTimeout(800);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/register-*.json', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await step('Powiat partnerski');
+    await page.fill('#f-pcpr-name', 'Powiatowe Centrum Pomocy Rodzinie w Brzozowie');
+    await page.waitForTimeout(800);
+    release();
+    await page.locator('#f-powiatCode').waitFor();
+    expect(await page.inputValue('#f-powiatCode')).toBe('1802');
+    expect(await page.inputValue('#f-pcpr-name')).toBe('Powiatowe Centrum Pomocy Rodzinie w Brzozowie');
+    expect(pageErrors).toEqual([]);
+  });
+
   it("fits a 320 px wide screen without scrolling sideways (WCAG 1.4.10): the picker's reasons and the powiat list", async () => {
     await page.setViewportSize({ width: 320, height: 640 });
     const overflow = () =>

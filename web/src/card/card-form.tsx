@@ -100,13 +100,17 @@ function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) 
 
   // What is typed goes into the flow (sessionStorage) as it is typed, unchecked until "Dalej": a reload, the
   // browser's Back or "Wstecz" loses nothing. Written when typing pauses, before the router leaves the step
-  // and when the page is left.
+  // and when the page is left. Not the gmina: choosing it sets its own powiat as the partner when "Dalej"
+  // confirms the choice (withGminaDefaults), which a choice kept beforehand would look unchanged to.
   const keepTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const keepTyped = () => {
     clearTimeout(keepTimer.current);
     const form = formRef.current;
-    if (form)
-      update((current) => ({ ...current, answers: mergeStep(current.answers, step, readStep(step, form)) }));
+    if (!form || step.slug === 'gmina') return;
+    update((current) => ({
+      ...current,
+      answers: mergeStep(current.answers, step, readStep(step, form, true)),
+    }));
   };
   useBeforeLeave(keepTyped);
   useEffect(() => {

@@ -234,14 +234,19 @@ export function leaves(fields: readonly Field[]): Field[] {
   return fields.flatMap((field) => (field.fields ? leaves(field.fields) : [field]));
 }
 
-/** A step's answers from its form, through FormData: the inputs are uncontrolled. */
-export function readStep(step: Step, form: HTMLFormElement): SectionAnswers {
+/**
+ * A step's answers from its form, through FormData: the inputs are uncontrolled. With `shownOnly`, a field
+ * whose control is not in the form yet (the powiat list while the register loads) is left out rather than
+ * read as empty, so keeping what is typed never erases an answer the page could not show.
+ */
+export function readStep(step: Step, form: HTMLFormElement, shownOnly = false): SectionAnswers {
   const data = new FormData(form);
   // Textareas may report line breaks as CRLF; the card stores LF, which the character count also counts.
   const textOf = (name: string) => String(data.get(name) ?? '').replace(/\r\n?/g, '\n');
   const out: SectionAnswers = {};
   for (const field of leaves(step.fields)) {
     const { name } = field;
+    if (shownOnly && !form.elements.namedItem(field.kind === 'figure' ? `${name}.value` : name)) continue;
     switch (field.kind) {
       case 'figure':
         setPath(out, name, {
