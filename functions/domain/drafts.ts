@@ -5,7 +5,7 @@ import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { cardExists } from '../repositories/cards.ts';
-import { createDraft, getDraft, updateDraftAnswers } from '../repositories/drafts.ts';
+import { createDraft, type DraftRecord, getDraft, updateDraftAnswers } from '../repositories/drafts.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { keys } from '../repositories/keys.ts';
 import { linkTokenItem, resolveLinkToken } from '../repositories/link-tokens.ts';
@@ -90,6 +90,14 @@ async function draftByLink(deps: { db: Db; now: () => Date }, token: string) {
   return draft;
 }
 
+/**
+ * The call's closing, as the first save said; the TTL's whole seconds (rounded up) would show the next
+ * minute, so they are the answer only for a draft saved before the closing was recorded with it.
+ */
+function usableUntil(draft: DraftRecord): string {
+  return draft.usableUntil ?? new Date(draft.expiresAt * 1000).toISOString();
+}
+
 export async function getDraftByLink(deps: { db: Db; now: () => Date }, token: string): Promise<TDraftView> {
   const draft = await draftByLink(deps, token);
   // The draft's gmina may have sent its card since (from this draft or another): the link then says so,
@@ -103,8 +111,7 @@ export async function getDraftByLink(deps: { db: Db; now: () => Date }, token: s
     email: draft.email,
     answers: draft.answers,
     savedAt: draft.savedAt,
-    // The call's closing, as the first save said (the TTL in whole seconds would show the next minute).
-    expiresAt: draft.usableUntil,
+    expiresAt: usableUntil(draft),
   };
 }
 
@@ -115,5 +122,5 @@ export async function updateDraft(
   const draft = await draftByLink(deps, input.token);
   const savedAt = deps.now().toISOString();
   await updateDraftAnswers(deps.db, draft.draftId, input.answers, savedAt);
-  return { savedAt, expiresAt: draft.usableUntil };
+  return { savedAt, expiresAt: usableUntil(draft) };
 }

@@ -9,8 +9,11 @@ export interface DraftRecord {
   email: string;
   answers: TDraftAnswers;
   savedAt: string;
-  /** The call's closing, to the millisecond: what the draft's pages and e-mail say the link works until. */
-  usableUntil: string;
+  /**
+   * The call's closing, to the millisecond: what the draft's pages and e-mail say the link works until.
+   * Absent on drafts saved before it was recorded (then read from the TTL).
+   */
+  usableUntil?: string | undefined;
   /** Epoch seconds (DynamoDB's TTL): the call's closing, after which the draft is of no use. */
   expiresAt: number;
 }

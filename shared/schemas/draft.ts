@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isWellFormedText } from '../text.ts';
+import { LONE_SURROGATE } from '../text.ts';
 import { keyed } from '../validation.ts';
 
 /**
@@ -16,7 +16,9 @@ function isDraftValue(value: unknown, depth: number): boolean {
   if (value === null || typeof value === 'boolean') return true;
   if (typeof value === 'number')
     return Number.isFinite(value) && Math.abs(value) <= 1e15 && (value === 0 || Math.abs(value) >= 1e-6);
-  if (typeof value === 'string') return value.length <= 10_000 && isWellFormedText(value);
+  // Unchecked otherwise (a draft keeps what the clerk typed, even a pasted "�" the card will refuse), but a
+  // lone surrogate cannot be stored or e-mailed at all.
+  if (typeof value === 'string') return value.length <= 10_000 && !LONE_SURROGATE.test(value);
   if (depth >= 4) return false;
   if (Array.isArray(value)) return value.length <= 50 && value.every((item) => isDraftValue(item, depth + 1));
   if (typeof value === 'object') {

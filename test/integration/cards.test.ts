@@ -683,6 +683,17 @@ describe('save and return', () => {
     expect(await tableSnapshot(db)).toEqual(before);
   });
 
+  it('keeps in a draft what the card itself would refuse, such as a pasted U+FFFD', async () => {
+    const answers = { motivation: { motivation: 'Skopiowane z PDF: \ufffd' } };
+    const response = await fetch(`${api.url}/api/calls/${CALL}/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `fffd.${randomUUID()}@gmina.example`, answers }),
+    });
+
+    expect(response.status).toBe(201);
+  });
+
   it('limits drafts per address, so the link e-mail cannot flood an inbox', async () => {
     const email = `limit.${randomUUID()}@gmina.example`;
     const save = () =>
