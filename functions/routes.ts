@@ -15,6 +15,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/calls', handler: 'list-open-calls' },
   { method: 'GET', path: '/api/calls/{callId}', handler: 'get-call' },
   { method: 'POST', path: '/api/calls/{callId}/cards', handler: 'submit-card' },
+  { method: 'POST', path: '/api/calls/{callId}/cards/{teryt}/link', handler: 'resend-card-link' },
   { method: 'POST', path: '/api/calls/{callId}/drafts', handler: 'create-draft' },
   { method: 'GET', path: '/api/cards/current', handler: 'get-current-card' },
   { method: 'PUT', path: '/api/cards/current', handler: 'change-current-card' },

@@ -10,6 +10,7 @@ import type { MailMessage } from './mailer.ts';
 export type MailTemplate =
   | { template: 'card-submitted' | 'card-changed'; data: CardMailData }
   | { template: 'card-withdrawn'; data: WithdrawnMailData }
+  | { template: 'card-link'; data: CardLinkMailData }
   | { template: 'draft-saved'; data: DraftMailData }
   | { template: 'sign-in'; data: SignInMailData };
 
@@ -34,6 +35,15 @@ export interface WithdrawnMailData {
   callTitle: string;
   closesAt: string;
   gminaName: string;
+}
+
+/** A new link to a card, asked for on the site by someone who has not got (or has lost) the first one. */
+export interface CardLinkMailData {
+  reference: string;
+  callTitle: string;
+  closesAt: string;
+  gminaName: string;
+  cardUrl: string;
 }
 
 export interface DraftMailData {
@@ -151,6 +161,31 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
           `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}`,
         ),
         text: [subject, '', body].join('\n'),
+      };
+    }
+    case 'card-link': {
+      const { data } = mail;
+      const subject = `Odnośnik do karty zgłoszeniowej ${data.reference} — ${data.gminaName}`;
+      const body = `Na stronie naboru „${data.callTitle}” poproszono o ponowne wysłanie odnośnika do karty zgłoszeniowej gminy ${data.gminaName}. Wysyłamy go na adres osoby do kontaktu podany w karcie. Przez odnośnik zobaczysz kartę, a do ${formatWarsaw(data.closesAt)} czasu polskiego (termin naboru) możesz ją też zmienić albo wycofać.`;
+      const notAsked =
+        'Jeśli nikt z urzędu gminy o to nie prosił, zignoruj tę wiadomość: odnośnik trafia tylko na ten adres, a wcześniejsze nadal działają.';
+      return {
+        to,
+        subject,
+        html: htmlDocument(
+          subject,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}${link(data.cardUrl, 'Zobacz, zmień lub wycofaj kartę')}${paragraph('Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.')}${paragraph(notAsked)}`,
+        ),
+        text: [
+          subject,
+          '',
+          body,
+          '',
+          data.cardUrl,
+          '',
+          'Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.',
+          notAsked,
+        ].join('\n'),
       };
     }
     case 'draft-saved': {

@@ -102,6 +102,25 @@ export async function cardExists(db: Db, callId: string, teryt: string): Promise
   return Item !== undefined;
 }
 
+/** The card alone (no versions): one GetItem. */
+export async function getCard(db: Db, callId: string, teryt: string): Promise<CardRecord | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.card(callId, teryt) }),
+  );
+  return Item ? toCard(Item) : undefined;
+}
+
+/** Another link to a card, with the e-mail that carries it: both or neither. */
+export async function addCardLink(db: Db, input: { linkToken: Item; outbox: Item }): Promise<void> {
+  await db.client.send(
+    new TransactWriteCommand({
+      TransactItems: [input.linkToken, input.outbox].map((Item) => ({
+        Put: { TableName: db.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+      })),
+    }),
+  );
+}
+
 /** The card and its versions, oldest first: one Query on the card's partition. */
 export async function getCardWithVersions(
   db: Db,

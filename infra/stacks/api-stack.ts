@@ -35,6 +35,7 @@ const TABLE_ACCESS: Readonly<Record<string, TableAccess | 'none'>> = {
   'route-not-found': 'none',
   'submit-card': 'readWrite',
   'create-draft': 'readWrite',
+  'resend-card-link': 'readWrite',
   'get-current-card': 'read',
   'change-current-card': 'readWrite',
   'withdraw-current-card': 'readWrite',
@@ -57,6 +58,7 @@ const TABLE_ACCESS: Readonly<Record<string, TableAccess | 'none'>> = {
 const SENDS_MAIL: ReadonlySet<string> = new Set([
   'submit-card',
   'create-draft',
+  'resend-card-link',
   'change-current-card',
   'withdraw-current-card',
   'send-pending-mail',
@@ -74,6 +76,8 @@ const PUBLIC_ROUTES: Readonly<Record<string, string>> = {
   'GET /api/calls/{callId}': 'it serves published information to anyone, without sign-in',
   'POST /api/calls/{callId}/cards':
     'gminas apply without accounts; the handler validates and rate-limits by idempotency',
+  'POST /api/calls/{callId}/cards/{teryt}/link':
+    "anyone may ask; the link goes only to the card's own contact address, rate-limited per card",
   'POST /api/calls/{callId}/drafts':
     'gminas save drafts without accounts; the draft is reached only by its e-mailed link',
   'GET /api/cards/current': 'the handler admits only the secret token of the e-mailed card link',

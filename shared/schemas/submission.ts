@@ -10,6 +10,8 @@ import { CARD_STATUSES, ZReference, ZSha256 } from './receipt.ts';
  * GET    /api/cards/current            Authorization: Bearer <card token> → ZCardView
  * PUT    /api/cards/current            ZSubmitCardRequest + the token → ZCardReceipt (a new version)
  * DELETE /api/cards/current            the token → ZCardView (status "withdrawn")
+ * POST   /api/calls/{callId}/cards/{teryt}/link  no body → 202 ZCardLinkRequested (a new link goes to the
+ *                                       card's contact address)
  * POST   /api/calls/{callId}/drafts    ZSaveDraftRequest → 201 ZDraftSaved (the link goes by e-mail)
  * GET    /api/drafts/current           Authorization: Bearer <draft token> → ZDraftView
  * PUT    /api/drafts/current           ZUpdateDraftRequest + the token → ZDraftSaved
@@ -24,6 +26,9 @@ export * from './receipt.ts';
 
 export const ZSubmitCardRequest = z.strictObject({ answers: ZCardAnswers });
 export type TSubmitCardRequest = z.input<typeof ZSubmitCardRequest>;
+
+export const ZCardLinkRequested = z.strictObject({ requestedAt: z.iso.datetime(), gminaName: z.string() });
+export type TCardLinkRequested = z.infer<typeof ZCardLinkRequested>;
 
 export const ZCardView = z.strictObject({
   reference: ZReference,

@@ -100,6 +100,67 @@ describe('save and return', () => {
     expect(await page.textContent('main')).toContain('użyj odnośnika z e-maila potwierdzającego');
     expect(await page.locator('form').count()).toBe(0);
     await expectNoAxeViolations(page);
+    // Whoever holds the draft may not have the card's link (a colleague sent it): the page offers it again.
+    await page.getByRole('link', { name: 'Nie masz odnośnika do tej karty? Wyślemy go ponownie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Odnośnik do wysłanej karty' }).waitFor();
     expect(third.errors).toEqual([]);
+  });
+
+  it("e-mails the card's link again, to the card's own contact, when the gmina's card was sent by someone else", async () => {
+    const clerk = `juchnowiec.${Date.now()}@gmina.example`;
+    const colleague = `kolega.${Date.now()}@gmina.example`;
+    const mailsTo = async (address: string) =>
+      (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+    const answers = validAnswers('2002052');
+    const saved = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-20/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: clerk, answers }),
+    });
+    expect(saved.status).toBe(201);
+    await expect.poll(() => mailsTo(clerk)).toHaveLength(1);
+    const [draftMail] = await mailsTo(clerk);
+    const link = /https?:\/\/\S+#szkic=[A-Za-z0-9_-]+/.exec(draftMail?.body.text ?? '')?.[0];
+    if (!link) throw new Error(`no draft link in: ${draftMail?.body.text}`);
+    const { page, errors } = await freshPage();
+    await page.goto(link.replace(/^https?:\/\/[^/]+/, siteUrl));
+    await page.getByRole('heading', { level: 1, name: 'Sprawdź odpowiedzi przed wysłaniem' }).waitFor();
+
+    // Meanwhile a colleague sends the gmina's card, giving their own address.
+    const card = {
+      ...answers,
+      contacts: { ...answers.contacts, contact: { ...answers.contacts.contact, email: colleague } },
+    };
+    const sent = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-20/cards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ answers: card }),
+    });
+    expect(sent.status).toBe(201);
+
+    await page.getByRole('button', { name: 'Wyślij kartę zgłoszeniową' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ta gmina wysłała już kartę' }).waitFor();
+    await page.getByRole('link', { name: 'Nie masz odnośnika do tej karty? Wyślemy go ponownie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Odnośnik do wysłanej karty' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Wyślij odnośnik ponownie' }).click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'Wysłaliśmy nowy odnośnik' }).textContent())
+      .toContain('gminy Juchnowiec Kościelny');
+    expect(await page.getByRole('button', { name: 'Wyślij odnośnik ponownie' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
+
+    // The link went to the address the card gives, not to whoever asked; it opens the card.
+    await expect
+      .poll(async () => (await mailsTo(colleague)).map((mail) => mail.subject.split(' ')[0]))
+      .toEqual(['Potwierdzenie', 'Odnośnik']);
+    expect(await mailsTo(clerk)).toHaveLength(1);
+    const linkMail = (await mailsTo(colleague))[1];
+    const cardLink = /#t=[A-Za-z0-9_-]{43}/.exec(linkMail?.body.text ?? '')?.[0];
+    await page.goto(`${siteUrl}/karta${cardLink}`);
+    await page
+      .getByRole('heading', { level: 1, name: 'Karta zgłoszeniowa gminy Juchnowiec Kościelny' })
+      .waitFor();
+    expect(errors).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ const HANDLERS = [...new Set([...ROUTES.map((route) => route.handler), FALLBACK_
 const SENDING_MAIL = [
   'submit-card',
   'create-draft',
+  'resend-card-link',
   'change-current-card',
   'withdraw-current-card',
   'send-pending-mail',

@@ -9,7 +9,12 @@ import { createCall, getCall } from '../../functions/repositories/calls.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { type TCardAnswersInput, ZCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCall } from '../../shared/schemas/programme.ts';
-import { ZCardReceipt, ZCardView, ZReceiptCheck } from '../../shared/schemas/submission.ts';
+import {
+  ZCardLinkRequested,
+  ZCardReceipt,
+  ZCardView,
+  ZReceiptCheck,
+} from '../../shared/schemas/submission.ts';
 import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
@@ -69,6 +74,9 @@ const RURAL_26 = [
   '2603022',
   '2604012',
   '2604062',
+  '2605012',
+  '2605062',
+  '2605072',
 ];
 let nextGmina = 0;
 function freshGmina(): string {
@@ -587,6 +595,93 @@ describe('changing and withdrawing through the e-mailed link', () => {
 
     expect(response.json.error).toMatchObject({ fields: { 'answers.office.teryt': 'cannot_change_gmina' } });
     expect(await tableSnapshot(db)).toEqual(before);
+  });
+});
+
+describe('a new link to a sent card', () => {
+  const askForLink = (teryt: string, call = CALL) =>
+    fetch(`${api.url}/api/calls/${call}/cards/${teryt}/link`, { method: 'POST' });
+  /** Rate-limit windows count every attempt; everything else must stay as it was. */
+  const withoutRateWindows = (items: Record<string, unknown>[]) =>
+    items.filter((item) => !String(item.pk).startsWith('RATE#'));
+
+  it("e-mails a new link to the card's own contact address; it opens the card and earlier links still work", async () => {
+    const answers = validAnswers(freshGmina());
+    const teryt = answers.office.teryt;
+    const receipt = ZCardReceipt.parse((await send(answers)).json);
+    const [confirmation] = await mailTo(answers.contacts.contact.email);
+    const firstToken = linkToken(confirmation as never, '#t=');
+    const { gminaName } = ZCardView.parse((await withToken('GET', '/api/cards/current', firstToken)).json);
+
+    const response = await askForLink(teryt);
+
+    expect(response.status).toBe(202);
+    expect(ZCardLinkRequested.parse(await response.json()).gminaName).toBe(gminaName);
+    const mails = await mailTo(answers.contacts.contact.email);
+    expect(mails).toHaveLength(2);
+    const mail = mails[1];
+    expect(mail?.subject).toBe(`Odnośnik do karty zgłoszeniowej ${receipt.reference} — ${gminaName}`);
+    expect(mail?.body.html).toContain('<html lang="pl">');
+    // The answers stay out of it: whoever asked cannot have them sent anywhere.
+    expect(mail?.body.text).not.toContain(answers.office.address.street);
+    const newToken = linkToken(mail as never, '#t=');
+    expect(newToken).not.toBe(firstToken);
+    for (const token of [newToken, firstToken]) {
+      const card = await withToken('GET', '/api/cards/current', token);
+      expect(card.status).toBe(200);
+      expect(ZCardView.parse(card.json)).toMatchObject({ reference: receipt.reference, teryt });
+    }
+    // Stored only as a hash, like every link token.
+    const stored = JSON.stringify(
+      withoutRateWindows(await tableSnapshot(db)).filter((item) => item.type === 'link-token'),
+    );
+    expect(stored).not.toContain(newToken);
+    expect(stored).toContain(sha256Hex(newToken));
+  });
+
+  it('refuses a gmina without a card, an unknown call and a malformed TERYT code, storing nothing', async () => {
+    const before = withoutRateWindows(await tableSnapshot(db));
+    const cases = [
+      [askForLink('2605052'), 404, 'CARD_NOT_FOUND'],
+      [askForLink('2605052', 'no-such-call'), 404, 'CALL_NOT_FOUND'],
+      [askForLink('26050'), 404, 'CARD_NOT_FOUND'],
+      [askForLink('2605052x'), 404, 'CARD_NOT_FOUND'],
+    ] as const;
+    for (const [request, status, code] of cases) {
+      const response = await request;
+      expect({
+        status: response.status,
+        code: ZErrorResponse.parse(await response.json()).error.code,
+      }).toEqual({
+        status,
+        code,
+      });
+    }
+    const withBody = await fetch(`${api.url}/api/calls/${CALL}/cards/2605052/link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'someone@elsewhere.example' }),
+    });
+    // Nobody can name another address: the request takes no body at all.
+    expect(withBody.status).toBe(400);
+    expect(withoutRateWindows(await tableSnapshot(db))).toEqual(before);
+    expect(await mailTo('kontakt.2605052@gmina.example')).toEqual([]);
+  });
+
+  it("limits links per card, so the contact's inbox cannot be flooded", async () => {
+    const answers = validAnswers(freshGmina());
+    await send(answers);
+    for (let ask = 0; ask < 3; ask += 1) expect((await askForLink(answers.office.teryt)).status).toBe(202);
+    const before = await tableSnapshot(db);
+
+    const refused = await askForLink(answers.office.teryt);
+
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('3600');
+    expect(ZErrorResponse.parse(await refused.json()).error.code).toBe('RATE_LIMITED');
+    expect(await tableSnapshot(db)).toEqual(before);
+    // The confirmation and three links.
+    expect(await mailTo(answers.contacts.contact.email)).toHaveLength(4);
   });
 });
 

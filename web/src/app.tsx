@@ -28,6 +28,7 @@ const HomePage = page(() => import('./pages/home.tsx'), 'HomePage', true);
 const CallPage = page(() => import('./pages/call.tsx'), 'default', true);
 const NotFoundPage = page(() => import('./pages/not-found.tsx'));
 const CardFormPage = page(() => import('./pages/card-form.tsx'), 'default', true);
+const CardLinkPage = page(() => import('./pages/card-link.tsx'), 'default', true);
 const CardPage = page(() => import('./pages/card.tsx'), 'default', true);
 const CardChangePage = page(() => import('./pages/card.tsx'), 'CardChangePage', true);
 const ReceiptCheckPage = page(() => import('./pages/receipt-check.tsx'), 'default', true);
@@ -38,6 +39,7 @@ const ROUTES = [
   ['/', HomePage],
   ['/nabory/:callId', CallPage],
   ['/nabory/:callId/zgloszenie/:step?', CardFormPage],
+  ['/nabory/:callId/odnosnik/:teryt', CardLinkPage],
   ['/karta/zmiana/:step?', CardChangePage],
   ['/karta/:action?', CardPage],
   ['/potwierdzenie', ReceiptCheckPage],

@@ -12,7 +12,14 @@ import { AnswersSummary } from './answers-summary.tsx';
 import { type DraftSaved, saveDraft, updateDraft } from './api.ts';
 import { ErrorSummary, type SummaryError } from './error-summary.tsx';
 import { newIdempotencyKey } from './flow.ts';
-import { type FormProps, StepNotFound, stepsOf, summaryOf, toApiError } from './form-common.tsx';
+import {
+  cardLinkHref,
+  type FormProps,
+  StepNotFound,
+  stepsOf,
+  summaryOf,
+  toApiError,
+} from './form-common.tsx';
 import { getPath, messageOf, type Step, serverFieldErrors, validateCard } from './model.ts';
 import { pageTexts, usePageTexts } from './page-texts.ts';
 import { useCardTexts } from './texts.ts';
@@ -112,6 +119,13 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
         <div class="notice notice--error" role="alert">
           <p class="notice__title">{pages.check.sendFailed}</p>
           <p>{t.errors[error.code]}</p>
+          {error.code === 'CARD_EXISTS' && setup.callId ? (
+            <p>
+              <a href={cardLinkHref(setup.callId, String(flow.answers.office?.teryt ?? ''))}>
+                {texts.form.cardLinkOffer}
+              </a>
+            </p>
+          ) : null}
           {lost ? <p>{pages.check.networkRetry}</p> : null}
           {error.requestId ? <p class="hint">{t.errorReference(error.requestId)}</p> : null}
         </div>

@@ -68,6 +68,11 @@ export function StepNotFound(props: FormProps & { steps: readonly Step[] }) {
   );
 }
 
+/** The page that e-mails a gmina's sent card's link again, to the address the card gives. */
+export function cardLinkHref(callId: string, teryt: string): string {
+  return `/nabory/${encodeURIComponent(callId)}/odnosnik/${encodeURIComponent(teryt)}`;
+}
+
 export function toApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError('BAD_RESPONSE', { cause: error });
 }

@@ -82,4 +82,20 @@ export const en: PageTexts = {
     withdrawing: 'Withdrawing the card…',
     withdrawFailed: 'The card could not be withdrawn',
   },
+  cardLink: {
+    backToCall: 'Back to the call',
+    title: 'A link to the sent card',
+    intro:
+      'This gmina has already sent an application card in this call. The card can be viewed, changed or withdrawn through the link e-mailed to the contact person named in the card.',
+    resendText:
+      'If that e-mail did not arrive or went to someone else in the office, we will send a new link. It goes to the same address: the contact person named in the sent card.',
+    send: 'Send the link again',
+    sending: 'Sending the link…',
+    failed: 'The link could not be sent',
+    done: (gmina) =>
+      `We have sent a new link to the card of gmina ${gmina} to the contact person's e-mail address named in the card. If you cannot see it, check the spam folder. Earlier links still work.`,
+    notUs:
+      'If nobody in the gmina office sent this card, or you cannot reach the address named in it, contact the centre running the call.',
+    newCard: 'Fill in the application card',
+  },
 };

@@ -87,6 +87,22 @@ const pl = {
     withdrawing: 'Wycofywanie karty…',
     withdrawFailed: 'Nie udało się wycofać karty',
   },
+  cardLink: {
+    backToCall: 'Wróć do naboru',
+    title: 'Odnośnik do wysłanej karty',
+    intro:
+      'Ta gmina wysłała już kartę zgłoszeniową w tym naborze. Kartę można zobaczyć, zmienić albo wycofać przez odnośnik, który przyszedł e-mailem do osoby do kontaktu podanej w karcie.',
+    resendText:
+      'Jeśli ten e-mail nie dotarł albo trafił do innej osoby w urzędzie, wyślemy nowy odnośnik. Trafi na ten sam adres: osoby do kontaktu podanej w wysłanej karcie.',
+    send: 'Wyślij odnośnik ponownie',
+    sending: 'Wysyłanie odnośnika…',
+    failed: 'Nie udało się wysłać odnośnika',
+    done: (gmina: string) =>
+      `Wysłaliśmy nowy odnośnik do karty gminy ${gmina} na adres e-mail osoby do kontaktu podany w karcie. Jeśli nie widać wiadomości, sprawdź folder spam. Wcześniejsze odnośniki nadal działają.`,
+    notUs:
+      'Jeśli nikt z urzędu gminy nie wysłał tej karty albo nie macie dostępu do adresu podanego w karcie, skontaktuj się z ośrodkiem prowadzącym nabór.',
+    newCard: 'Wypełnij kartę zgłoszeniową',
+  },
 };
 
 export type PageTexts = typeof pl;

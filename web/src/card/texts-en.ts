@@ -189,5 +189,6 @@ export const en: CardTexts = {
   form: {
     callClosed: 'This call has closed or has not opened yet: a card cannot be sent now.',
     backToCall: 'Back to the call',
+    cardLinkOffer: 'No link to this card? We will send it again',
   },
 };

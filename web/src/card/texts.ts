@@ -194,6 +194,8 @@ const pl = {
   form: {
     callClosed: 'Ten nabór jest zakończony albo jeszcze się nie rozpoczął: nie można teraz wysłać karty.',
     backToCall: 'Wróć do naboru',
+    /** Where a gmina whose card was sent by someone else, or whose e-mail was lost, gets its link. */
+    cardLinkOffer: 'Nie masz odnośnika do tej karty? Wyślemy go ponownie',
   },
 };
 

@@ -3,6 +3,7 @@ import { takesThisCardForm } from '../../../shared/card-form-version.ts';
 import { getDraft, submitCard } from '../card/api.ts';
 import { CardForm, type FormSetup } from '../card/card-form.tsx';
 import { readFlow, takeFragment, useFlow, writeFlow } from '../card/flow.ts';
+import { cardLinkHref } from '../card/form-common.tsx';
 import { type Answers, firstIncompleteStep } from '../card/model.ts';
 import { cardTexts, useCardTexts } from '../card/texts.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
@@ -40,7 +41,7 @@ export default function CardFormPage(props: { callId?: string; step?: string }) 
 type Restore =
   | { status: 'loading' }
   | { status: 'done' }
-  | { status: 'sent'; callId: string }
+  | { status: 'sent'; callId: string; teryt: string }
   | { status: 'failed'; error: ApiError };
 
 function NewCard(props: { callId: string; step: string | undefined }) {
@@ -76,7 +77,7 @@ function NewCard(props: { callId: string; step: string | undefined }) {
     getDraft(draftToken, controller.signal).then(
       (draft) => {
         if (draft.cardSent) {
-          setRestore({ status: 'sent', callId: draft.callId });
+          setRestore({ status: 'sent', callId: draft.callId, teryt: String(draft.answers.office?.teryt) });
           return;
         }
         const answers = draft.answers as Answers;
@@ -110,6 +111,9 @@ function NewCard(props: { callId: string; step: string | undefined }) {
       <Titled title={texts.restore.sent}>
         <h1>{texts.restore.sent}</h1>
         <p>{t.errors.CARD_EXISTS}</p>
+        <p>
+          <a href={cardLinkHref(restore.callId, restore.teryt)}>{texts.form.cardLinkOffer}</a>
+        </p>
         <p>
           <a href={`/nabory/${encodeURIComponent(restore.callId)}`}>{texts.form.backToCall}</a>
         </p>

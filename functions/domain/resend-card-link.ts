@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { TCardLinkRequested } from '../../shared/schemas/submission.ts';
+import { newLinkToken } from '../lib/crypto.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { getCall } from '../repositories/calls.ts';
+import { addCardLink, getCard } from '../repositories/cards.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { keys } from '../repositories/keys.ts';
+import { linkTokenItem } from '../repositories/link-tokens.ts';
+import { outboxItem } from '../repositories/outbox.ts';
+import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
+import { deliverMail } from './deliver-mail.ts';
+import { cardLinkExpiry, cardUrl } from './links.ts';
+
+/**
+ * Anyone may ask, so the limits keep it from being a way to flood the contact's inbox: a clerk who asks
+ * again because the first e-mail went to spam never meets them.
+ */
+export const CARD_LINK_LIMITS = {
+  perCard: { scope: 'card-link-by-card', limit: 3, windowSeconds: 3600 },
+  perClient: { scope: 'card-link-by-client', limit: 20, windowSeconds: 3600 },
+} as const satisfies Record<string, RateLimit>;
+
+/**
+ * E-mails a new link to a gmina's card, to the contact address the card itself gives, never to one typed
+ * in by whoever asks. It is how the office gets back to its card when the confirmation went to a colleague
+ * or was lost: the card's answers are not shown to the asker, and earlier links keep working.
+ */
+export async function resendCardLink(
+  deps: { db: Db; mailer: Mailer; now: () => Date; siteUrl: string },
+  input: { callId: string; teryt: string; client: string },
+): Promise<TCardLinkRequested> {
+  const call = await getCall(deps.db, input.callId);
+  if (!call) throw new AppError('CALL_NOT_FOUND');
+  if (!/^\d{7}$/.test(input.teryt)) throw new AppError('CARD_NOT_FOUND');
+  const now = deps.now();
+  const allowed = await takeAttempt(
+    deps.db,
+    [
+      [CARD_LINK_LIMITS.perClient, input.client],
+      [CARD_LINK_LIMITS.perCard, `${call.id}/${input.teryt}`],
+    ],
+    now,
+  );
+  if (!allowed) throw new AppError('RATE_LIMITED', { headers: { 'retry-after': '3600' } });
+  const card = await getCard(deps.db, call.id, input.teryt);
+  if (!card) throw new AppError('CARD_NOT_FOUND');
+
+  const token = newLinkToken();
+  const requestedAt = now.toISOString();
+  const outboxKey = keys.outboxMessage(keys.card(call.id, card.teryt).pk, `card-link-${randomUUID()}`);
+  await addCardLink(deps.db, {
+    linkToken: linkTokenItem(
+      token,
+      { kind: 'card', callId: call.id, teryt: card.teryt },
+      cardLinkExpiry(call),
+    ),
+    outbox: outboxItem(
+      outboxKey,
+      [card.answers.contacts.contact.email],
+      {
+        template: 'card-link',
+        data: {
+          reference: card.reference,
+          callTitle: call.title,
+          closesAt: call.closesAt,
+          gminaName: card.gminaName,
+          cardUrl: cardUrl(deps.siteUrl, token),
+        },
+      },
+      requestedAt,
+    ),
+  });
+  await deliverMail(deps, outboxKey);
+  return { requestedAt, gminaName: card.gminaName };
+}
