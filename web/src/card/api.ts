@@ -1,6 +1,5 @@
 import type { TCardAnswers } from '../../../shared/schemas/card.ts';
 import type {
-  TCardLinkRequested,
   TCardReceipt,
   TCardView,
   TDraftAnswers,
@@ -83,7 +82,6 @@ const readView = reader<CardView>({
   answers: answersShape,
   versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
 });
-const readLinkRequested = reader<{ gminaName: string }>({ gminaName: 'string' });
 const readSaved = reader<DraftSaved>({ savedAt: 'string', expiresAt: 'string' });
 const readDraft = reader<DraftView>({
   cardSent: 'boolean',
@@ -111,7 +109,6 @@ export type ContractsRead = [
   Reads<CardView, TCardView>,
   Reads<DraftView, TDraftView>,
   Reads<ReceiptCheck, TReceiptCheck>,
-  Reads<{ gminaName: string }, TCardLinkRequested>,
 ];
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -135,12 +132,6 @@ export function changeCard(token: string, answers: TCardAnswers): Promise<Receip
     body: { answers },
     headers: bearer(token),
   });
-}
-
-/** Asks for a new link to a gmina's sent card; it goes to the contact address the card gives. */
-export function requestCardLink(callId: string, teryt: string): Promise<{ gminaName: string }> {
-  const path = `/api/calls/${encodeURIComponent(callId)}/cards/${encodeURIComponent(teryt)}/link`;
-  return requestJson(path, readLinkRequested, { method: 'POST' });
 }
 
 export function withdrawCard(token: string): Promise<CardView> {

@@ -1,13 +1,28 @@
 import { useRef, useState } from 'preact/hooks';
-import { requestCardLink } from '../card/api.ts';
+import type { TCardLinkRequested } from '../../../shared/schemas/submission.ts';
 import { pageTexts, usePageTexts } from '../card/page-texts.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { Titled } from '../components/titled.tsx';
-import { ApiError, isCallId } from '../lib/api.ts';
+import { ApiError, isCallId, requestJson } from '../lib/api.ts';
+import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
+import { reader } from '../lib/shape.ts';
 
 /** The route loader waits for the pages' texts in the current language, so the page never shows a mix. */
 export const textsReady = pageTexts.load;
+
+/*
+ * Its own request rather than one in card/api.ts: importing that module would make the bundler split it
+ * out of the form's chunk into one more file for every page of the card.
+ */
+const readLinkRequested = reader<{ gminaName: string }>({ gminaName: 'string' });
+// Compile-time only, as in card/api.ts: what the API promises must be something the reader accepts.
+type Reads<Reader, Contract extends Reader> = Contract;
+export type ContractRead = Reads<{ gminaName: string }, TCardLinkRequested>;
+
+function requestCardLink(callId: string, teryt: string): Promise<{ gminaName: string }> {
+  const path = `/api/calls/${encodeURIComponent(callId)}/cards/${encodeURIComponent(teryt)}/link`;
+  return requestJson(path, readLinkRequested, { method: 'POST' });
+}
 
 type Sending = { status: 'idle' } | { status: 'sending' } | { status: 'sent'; gminaName: string };
 
@@ -25,13 +40,16 @@ export default function CardLinkPage(props: { callId?: string; teryt?: string })
   const [sending, setSending] = useState<Sending>({ status: 'idle' });
   const [error, setError] = useState<ApiError>();
   const callHref = `/nabory/${encodeURIComponent(callId)}`;
+  const known = isCallId(callId) && /^\d{7}$/.test(teryt);
+  const title = known ? pages.cardLink.title : t.notFound.title;
+  useDocumentTitle(title);
 
-  if (!isCallId(callId) || !/^\d{7}$/.test(teryt)) {
+  if (!known) {
     return (
-      <Titled title={t.notFound.title}>
-        <h1>{t.notFound.title}</h1>
+      <>
+        <h1>{title}</h1>
         <p>{t.notFound.body}</p>
-      </Titled>
+      </>
     );
   }
 
@@ -51,9 +69,8 @@ export default function CardLinkPage(props: { callId?: string; teryt?: string })
     }
   };
 
-  const title = pages.cardLink.title;
   return (
-    <Titled title={title}>
+    <>
       <a class="back-link" href={callHref}>
         {pages.cardLink.backToCall}
       </a>
@@ -99,6 +116,6 @@ export default function CardLinkPage(props: { callId?: string; teryt?: string })
             : ''}
       </p>
       <p>{pages.cardLink.notUs}</p>
-    </Titled>
+    </>
   );
 }
