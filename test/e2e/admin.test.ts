@@ -110,6 +110,15 @@ describe("the coordinators' panel", () => {
     ]);
     expect(await page.title()).toBe('Karty zgłoszeniowe — Kooperacja');
     await expectNoAxeViolations(page);
+    // At 320 px (WCAG 1.4.10) the six columns scroll on their own, not the page.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBe(0);
+    expect(await page.locator('.table-scroll').evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(
+      true,
+    );
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     await row.getByRole('link', { name: 'Gródek' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karta zgłoszeniowa gminy Gródek' }).waitFor();
@@ -202,6 +211,12 @@ describe("the coordinators' panel", () => {
       .toMatch(/^Cards in the call “.+”, voivodeship Podkarpackie/i);
     expect(await caption.locator('[lang="pl"]').count()).toBe(1);
     await expectNoAxeViolations(page);
+
+    // At 320 px (WCAG 1.4.10) the calls' long titles in the select do not make the page scroll sideways.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

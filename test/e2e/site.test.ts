@@ -84,6 +84,12 @@ describe('the public site', () => {
     expect(asked).toHaveLength(1);
     const pageCode = requested.findIndex((path) => /\/pages\/call[.-]/.test(path));
     expect(pageCode).toBeGreaterThan(requested.indexOf('/api/calls/liderzy-kooperacji-26'));
+
+    // At 320 px (WCAG 1.4.10) the title's longest word ("świętokrzyskiego") breaks instead of widening the page.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBe(0);
   });
 
   it('says when a call or a page does not exist', async () => {
@@ -94,6 +100,33 @@ describe('the public site', () => {
     await page.goto(`${siteUrl}/nie/ma/takiej/strony`);
     await page.getByRole('heading', { level: 1, name: 'Nie znaleziono strony' }).waitFor();
     await expectNoAxeViolations(page);
+  });
+
+  it('keeps buttons and the focus visible in Windows high contrast (forced colours)', async () => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26`);
+    await page.getByRole('heading', { level: 2, name: 'Zasady naboru' }).waitFor();
+    // High contrast paints no backgrounds: a button is known by its border.
+    const border = await page
+      .locator('.button')
+      .first()
+      .evaluate(
+        (button) => getComputedStyle(button).borderTopStyle + getComputedStyle(button).borderTopWidth,
+      );
+    expect(border).toBe('solid2px');
+
+    // The chosen language ("Polski") looks different when it has the keyboard's focus than when it has not.
+    const polski = page.getByRole('button', { name: 'Polski' });
+    expect(await polski.getAttribute('aria-pressed')).toBe('true');
+    const outline = () => polski.evaluate((button) => getComputedStyle(button).outlineStyle);
+    expect(await outline()).toBe('none');
+    for (
+      let step = 0;
+      step < 10 && !(await polski.evaluate((button) => button === document.activeElement));
+      step += 1
+    )
+      await page.keyboard.press('Tab');
+    expect(await outline()).toBe('solid');
   });
 
   it('switches to English and keeps the choice after a reload', async () => {

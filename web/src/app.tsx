@@ -79,26 +79,34 @@ function Layout() {
         {t.skipLink}
       </a>
       <SiteHeader />
-      <main id="main" class="container site-main" tabIndex={-1} ref={mainRef} aria-busy={pageLoading}>
-        {/* Shown (and announced) only while the code of a not-yet-visited page downloads. */}
+      <main id="main" class="container site-main" tabIndex={-1} ref={mainRef}>
+        {/*
+         * Shown (and announced) only while the code of a not-yet-visited page downloads. Outside the busy
+         * part: screen readers hold back what changes inside an aria-busy element, this message included.
+         */}
         <p class="page-loading" role="status">
           {pageLoading ? t.pageLoading : ''}
         </p>
-        <PageErrorBoundary path={path}>
-          <PageLoadingContext.Provider value={setPageLoading}>
-            <Router
-              routes={ROUTES}
-              fallback={NotFoundPage}
-              onLoadStart={() => setPageLoading(true)}
-              onLoadEnd={() => setPageLoading(false)}
-              onRouteChange={() => {
-                // A new page without a reload says nothing to a screen reader; moving focus to <main> makes
-                // it read from the top of the new content, and the next Tab starts there too.
-                mainRef.current?.focus({ preventScroll: true });
-              }}
-            />
-          </PageLoadingContext.Provider>
-        </PageErrorBoundary>
+        <div aria-busy={pageLoading}>
+          <PageErrorBoundary path={path}>
+            <PageLoadingContext.Provider value={setPageLoading}>
+              <Router
+                routes={ROUTES}
+                fallback={NotFoundPage}
+                onLoadStart={() => setPageLoading(true)}
+                onLoadEnd={() => setPageLoading(false)}
+                onRouteChange={() => {
+                  // A new page without a reload says nothing to a screen reader. Focus on its heading reads
+                  // what the page is (on an unnamed <main> it is "main landmark" and no more), and the next
+                  // Tab starts there; a page still loading its data has no heading yet: <main> then.
+                  const heading = mainRef.current?.querySelector('h1');
+                  if (heading) heading.tabIndex = -1;
+                  (heading ?? mainRef.current)?.focus({ preventScroll: true });
+                }}
+              />
+            </PageLoadingContext.Provider>
+          </PageErrorBoundary>
+        </div>
       </main>
       <SiteFooter />
     </>

@@ -249,6 +249,13 @@ function SavePage(props: FormProps & { steps: readonly Step[] }) {
     if (flow.draftToken) void save(undefined);
   }, []);
 
+  // The form (the focused button with it) gives way to the confirmation: focus and read its heading, or a
+  // screen reader is left on nothing and hears only "Zapisywanie…".
+  const doneRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (state.saved) doneRef.current?.focus();
+  }, [state.saved]);
+
   const returnLink = (
     <p>
       <a href={`${setup.base}/${back?.slug ?? ''}`}>{texts.backToForm}</a>
@@ -259,7 +266,9 @@ function SavePage(props: FormProps & { steps: readonly Step[] }) {
     return (
       <>
         <div class="panel">
-          <h1 class="panel__title">{title}</h1>
+          <h1 class="panel__title" tabIndex={-1} ref={doneRef}>
+            {title}
+          </h1>
         </div>
         <p>{state.email ? pages.save.doneSent(state.email) : pages.save.doneUpdated}</p>
         <p>

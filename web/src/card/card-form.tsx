@@ -186,8 +186,10 @@ function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) 
         </div>
       ) : null}
       <ErrorSummary title={texts.errorSummary} errors={summary} verdict={errors} />
-      <p class="caption">{texts.stepOf(index + 1, steps.length)}</p>
-      <h1>{title}</h1>
+      {/* The step number inside the heading, so a screen reader moved to it hears where it is (GOV.UK's caption). */}
+      <h1>
+        <span class="caption">{texts.stepOf(index + 1, steps.length)}</span> {title}
+      </h1>
       {step.slug === 'kryteria' ? <p>{texts.criteriaIntro}</p> : null}
       {step.slug === 'oswiadczenia' ? <p>{texts.declarationsHint}</p> : null}
       <form

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { checkReceipt, type ReceiptCheck } from '../card/api.ts';
 import { ErrorSummary } from '../card/error-summary.tsx';
 import { receiptTexts, useReceiptTexts } from '../card/receipt-texts.ts';
@@ -48,6 +48,9 @@ export default function ReceiptCheckPage() {
     [reference, sha256, asked, texts],
   );
   const title = texts.title;
+  // The form is rebuilt for each question (its fields show the address's values), taking the pressed button
+  // with it: the verdict takes the focus instead, so the next Tab starts from the answer.
+  const verdictFocus = useRef(false);
   const fieldError = (href: string) => errors.find((error) => error.href === href)?.text;
 
   return (
@@ -62,6 +65,7 @@ export default function ReceiptCheckPage() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          verdictFocus.current = true;
           const data = new FormData(event.currentTarget);
           const params = new URLSearchParams({
             ref: normaliseReference(String(data.get('ref') ?? '')),
@@ -90,7 +94,7 @@ export default function ReceiptCheckPage() {
         </button>
       </form>
       {asked && errors.length === 0 ? (
-        <Verdict reference={reference} sha256={sha256} version={version} />
+        <Verdict reference={reference} sha256={sha256} version={version} focus={verdictFocus} />
       ) : null}
     </Titled>
   );
@@ -135,9 +139,20 @@ function Input(props: {
   );
 }
 
-function Verdict(props: { reference: string; sha256: string; version: string | undefined }) {
+function Verdict(props: {
+  reference: string;
+  sha256: string;
+  version: string | undefined;
+  /** Set when the question was just asked on this page: the verdict then takes the focus. */
+  focus: { current: boolean };
+}) {
   const texts = useReceiptTexts();
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!props.focus.current) return;
+    props.focus.current = false;
+    sectionRef.current?.focus();
+  });
   const [check, retry] = useResource<ReceiptCheck>(
     `receipt:${props.reference}:${props.sha256}:${props.version}`,
     (signal) =>
@@ -148,7 +163,12 @@ function Verdict(props: { reference: string; sha256: string; version: string | u
       }),
   );
   return (
-    <section class="verdict" aria-labelledby={check.status === 'ready' ? 'verdict-title' : undefined}>
+    <section
+      class="verdict"
+      aria-labelledby={check.status === 'ready' ? 'verdict-title' : undefined}
+      tabIndex={-1}
+      ref={sectionRef}
+    >
       {/* The verdict is announced as well as shown: it arrives after the page has been read. */}
       <p class="visually-hidden" role="status">
         {check.status === 'loading'
@@ -164,14 +184,15 @@ function Verdict(props: { reference: string; sha256: string; version: string | u
           title={texts.failed}
           error={check.error}
           onRetry={() => {
-            headingRef.current?.focus();
+            // The button goes with the notice: the focus stays in the verdict, which says "Sprawdzanie…".
+            sectionRef.current?.focus();
             retry();
           }}
         />
       ) : null}
       {check.status === 'ready' ? (
         <div class={check.data.valid ? 'notice notice--success' : 'notice notice--error'}>
-          <h2 class="notice__heading" id="verdict-title" tabIndex={-1} ref={headingRef}>
+          <h2 class="notice__heading" id="verdict-title">
             {check.data.valid ? texts.valid : texts.invalid}
           </h2>
           {check.data.valid ? (
