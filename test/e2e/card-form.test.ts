@@ -224,7 +224,7 @@ describe('the karta zgłoszeniowa', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    await page.route('**/register-*.json', async (route) => {
+    await page.route('**/register*.json', async (route) => {
       await held;
       await route.continue();
     });
@@ -232,6 +232,10 @@ describe('the karta zgłoszeniowa', () => {
     await step('Powiat partnerski');
     await page.fill('#f-pcpr-name', 'Powiatowe Centrum Pomocy Rodzinie w Brzozowie');
     await page.waitForTimeout(800);
+    // "Dalej" before the list is here checks the rest of the step, and the partner stays the one chosen.
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('.error-summary').textContent()).not.toContain('Powiat partnerski');
     release();
     await page.locator('#f-powiatCode').waitFor();
     expect(await page.inputValue('#f-powiatCode')).toBe('1802');

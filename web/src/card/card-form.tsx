@@ -125,7 +125,9 @@ function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) 
     event.preventDefault();
     const form = formRef.current;
     if (!form) return;
-    let answers = mergeStep(flow.answers, step, readStep(step, form));
+    // Only what the page shows: a field not on screen yet (the powiat list while the register loads) keeps
+    // its answer rather than being read as left empty.
+    let answers = mergeStep(flow.answers, step, readStep(step, form, true));
     if ((event.submitter as HTMLButtonElement | null)?.value === 'save') {
       update((current) => ({ ...current, answers }));
       route(`${setup.base}/zapisz?z=${step.slug}`);
