@@ -345,12 +345,13 @@ describe('the karta zgłoszeniowa', () => {
     expect(await page.textContent('#gmina-2604083-why')).toBe(
       'Łopuszno to gmina miejsko-wiejska; ten nabór jest dla gmin wiejskich.',
     );
-    expect(await lopuszno.getAttribute('aria-describedby')).toContain('gmina-2604083-why');
-    expect(await page.textContent('.picker__status')).toBe('Znaleziono 1 gminę.');
-    // Screen readers hear the count once the typing pauses.
-    await expect
-      .poll(() => page.locator('#f-teryt ~ [aria-live="polite"]').textContent())
-      .toBe('Znaleziono 1 gminę.');
+    // Described by the reason alone: the powiat, voivodeship and kind are in its name already.
+    expect(await lopuszno.getAttribute('aria-describedby')).toBe('gmina-2604083-why');
+    // Tab never reaches a result that cannot be chosen, so the count says why, and screen readers hear it
+    // once the typing pauses.
+    const said = 'Znaleziono 1 gminę. Łopuszno to gmina miejsko-wiejska; ten nabór jest dla gmin wiejskich.';
+    expect(await page.textContent('.picker__status')).toBe(said);
+    await expect.poll(() => page.locator('#f-teryt ~ [aria-live="polite"]').textContent()).toBe(said);
     await expectNoAxeViolations(page);
 
     // Dalej with only an ineligible gmina in view chooses nothing.
@@ -367,6 +368,11 @@ describe('the karta zgłoszeniowa', () => {
     expect(await page.textContent('#gmina-2816033-why')).toBe(
       'Pisz leży w województwie warmińsko-mazurskim; ten nabór jest dla gmin z województwa podkarpackiego.',
     );
+    // Several found, some not for this call: the count says how many cannot be chosen.
+    await page.fill('#f-teryt', 'bia');
+    await expect
+      .poll(() => page.textContent('.picker__status'))
+      .toMatch(/^Znaleziono \d+ gmin.*Nie do wybrania w tym naborze: \d+\.$/);
     // A rural gmina of the call's voivodeship can be chosen.
     await page.fill('#f-teryt', 'domaradz');
     await page.locator('#gmina-1802022').check();
@@ -375,6 +381,24 @@ describe('the karta zgłoszeniowa', () => {
     expect(await page.isChecked('#gmina-1802022')).toBe(true);
     await expectNoAxeViolations(page);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('says when the list of gminas could not be loaded, and not that no gmina was found, and tries again', async () => {
+    let fail = true;
+    await page.route('**/register*.json', (route) =>
+      fail ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26/zgloszenie`);
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Nie udało się wczytać listy gmin' }).waitFor();
+    await page.fill('#f-teryt', 'oksa');
+    expect(await page.textContent('.picker__status')).toBe('');
+    await expectNoAxeViolations(page);
+
+    fail = false;
+    await page.getByRole('button', { name: 'Spróbuj ponownie' }).click();
+    await page.locator('#gmina-2602052').waitFor();
+    expect(await page.textContent('.picker__status')).toBe('Znaleziono 1 gminę.');
   });
 
   it('is in English once switched: steps, the picker and its reasons, the error summary and the check page', async () => {

@@ -40,6 +40,20 @@ export function whyIneligible(
 }
 
 /**
+ * What the found-count announcement adds when results cannot be chosen: a keyboard never reaches a
+ * disabled result, so its reason is said here — the reason itself when there is one result, else how many.
+ */
+function unavailableNote(
+  found: readonly Gmina[],
+  why: (gmina: Gmina) => string | undefined,
+  texts: CardTexts,
+): string {
+  const reasons = found.map(why).filter((reason) => reason !== undefined);
+  if (reasons.length === 0) return '';
+  return found.length === 1 ? (reasons[0] as string) : texts.picker.unavailable(reasons.length);
+}
+
+/**
  * Choosing the gmina: a text input and, below it, the matching gminas as radio buttons. That is plainer
  * than an ARIA combobox and works the same with every screen reader: type, Tab (or Enter, or ↓) into the
  * results, arrows to move, Space to choose. Each result says its powiat, voivodeship and kind; a gmina the
@@ -65,14 +79,15 @@ export function GminaPicker(props: {
   const chosenGmina = chosen ? data?.byTeryt.get(chosen) : undefined;
   const shown = found.slice(0, SHOWN);
   const listed = chosenGmina && !shown.includes(chosenGmina) ? [chosenGmina, ...shown] : shown;
+  const why = (gmina: Gmina) => (props.call ? whyIneligible(t, texts, props.call, gmina) : undefined);
   const status =
     register.status === 'loading'
       ? texts.picker.loading
-      : query.trim().length < 2
+      : register.status === 'error' || query.trim().length < 2
         ? ''
         : found.length === 0
           ? texts.picker.none
-          : texts.picker.found(found.length, shown.length);
+          : `${texts.picker.found(found.length, shown.length)} ${unavailableNote(found, why, texts)}`.trim();
   const errorId = props.error ? 'f-teryt-error' : undefined;
 
   return (
@@ -125,10 +140,10 @@ export function GminaPicker(props: {
       <fieldset class="fieldset picker__results" id="gmina-results" hidden={listed.length === 0}>
         <legend class="visually-hidden">{texts.picker.results}</legend>
         {listed.map((gmina) => {
-          const why = props.call ? whyIneligible(t, texts, props.call, gmina) : undefined;
+          const reason = why(gmina);
           const id = `gmina-${gmina.teryt}`;
           return (
-            <div class={why ? 'choice choice--unavailable' : 'choice'} key={gmina.teryt}>
+            <div class={reason ? 'choice choice--unavailable' : 'choice'} key={gmina.teryt}>
               <input
                 class="choice__input"
                 type="radio"
@@ -136,13 +151,14 @@ export function GminaPicker(props: {
                 name="teryt"
                 value={gmina.teryt}
                 checked={gmina.teryt === chosen}
-                disabled={Boolean(why)}
-                aria-describedby={`${id}-about${why ? ` ${id}-why` : ''}`}
+                disabled={Boolean(reason)}
+                // The powiat, voivodeship and kind are in the label already: only the reason is described.
+                aria-describedby={reason ? `${id}-why` : undefined}
                 onChange={() => setChosen(gmina.teryt)}
               />
               <label class="choice__label" for={id}>
                 <span class="choice__name">{gmina.name}</span>
-                <span class="choice__about" id={`${id}-about`}>
+                <span class="choice__about">
                   {texts.picker.describe(
                     gmina.powiat,
                     wojewodztwoName(t, gmina.wojewodztwoCode),
@@ -150,9 +166,9 @@ export function GminaPicker(props: {
                   )}
                 </span>
               </label>
-              {why ? (
+              {reason ? (
                 <p class="choice__why" id={`${id}-why`}>
-                  {why}
+                  {reason}
                 </p>
               ) : null}
             </div>

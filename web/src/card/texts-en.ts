@@ -167,6 +167,7 @@ export const en: CardTexts = {
     none: 'No gmina of that name was found. Check the spelling.',
     found: (n, shown) =>
       `${n} ${plural(n, 'gmina', 'gminas')} found${shown < n ? `; the first ${shown} are shown, type more letters` : ''}.`,
+    unavailable: (n) => `Not open to this call: ${n}.`,
     describe: (powiat, wojewodztwo, kind) => `powiat ${powiat}, ${wojewodztwo} voivodeship, ${kind} gmina`,
     wrongKind: (name, kind, allowed) =>
       `${name} is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} gmina; this call is for ${allowed}.`,

@@ -162,6 +162,8 @@ const pl = {
     none: 'Nie znaleziono gminy o takiej nazwie. Sprawdź pisownię.',
     found: (n: number, shown: number) =>
       `Znaleziono ${n} ${plForm(n, { one: 'gminę', few: 'gminy', many: 'gmin', other: 'gminy' })}${shown < n ? `; pokazano ${shown} pierwszych, wpisz więcej liter` : ''}.`,
+    /** Said with `found` when some results cannot be chosen (each says why in the list). */
+    unavailable: (n: number) => `Nie do wybrania w tym naborze: ${n}.`,
     /** "powiat kielecki, województwo świętokrzyskie, gmina miejsko-wiejska" */
     describe: (powiat: string, wojewodztwo: string, kind: string) =>
       `powiat ${powiat}, województwo ${wojewodztwo}, gmina ${kind}`,
