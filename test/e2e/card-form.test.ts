@@ -491,6 +491,33 @@ describe('the karta zgłoszeniowa', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('reaches the form after its code failed to download in the background: the browser remembers the failure, so the page reloads once', async () => {
+    let asked = 0;
+    await page.route(/\/pages\/card-form[.-][^/]*$/, (route) =>
+      asked++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26`);
+    await page.getByRole('heading', { level: 2, name: 'Zasady naboru' }).waitFor();
+    // The call page fetches the form's code in the background after 2 s: here the link drops meanwhile.
+    await expect.poll(() => asked, { timeout: 10_000 }).toBe(1);
+    await page.getByRole('link', { name: 'Wypełnij kartę zgłoszeniową' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+    expect(asked).toBe(2);
+  });
+
+  it("reloads once, rather than loading for ever, when a page's English texts did not arrive", async () => {
+    let asked = 0;
+    await page.route(/\/card\/texts-en[.-][^/]*$/, (route) =>
+      asked++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26`);
+    await page.getByRole('heading', { level: 2, name: 'Zasady naboru' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Fill in the application card' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Choose the gmina' }).waitFor();
+    expect(asked).toBe(2);
+  });
+
   it('fetches the pages after the steps with their own code, and says how to recover when it cannot be fetched', async () => {
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
@@ -516,7 +543,9 @@ describe('the karta zgłoszeniowa', () => {
       dispatchEvent(new PopStateEvent('popstate'));
     });
     await page.getByRole('heading', { level: 1, name: 'Nie udało się wczytać strony' }).waitFor();
-    expect(requested.filter(afterSteps)).toHaveLength(1);
+    // The page reloads by itself once (a blip would be over by then), fails again, and then says so.
+    await expect.poll(() => requested.filter(afterSteps)).toHaveLength(2);
+    await page.getByRole('heading', { level: 1, name: 'Nie udało się wczytać strony' }).waitFor();
     await expect.poll(() => page.title()).toBe('Nie udało się wczytać strony — Kooperacja');
     expect(await page.getAttribute('main > [aria-busy]', 'aria-busy')).toBe('false');
     await expectNoAxeViolations(page);

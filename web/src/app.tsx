@@ -14,15 +14,17 @@ import { LocationProvider, lazyPage, PageLoadingContext, Router, useLocation } f
  */
 function page(load: () => Promise<object>, name = 'default', withTexts = false) {
   return lazyPage(() =>
-    load().then(
-      async (module) => {
+    load()
+      .then(async (module) => {
         if (withTexts) await (module as unknown as { textsReady: () => Promise<void> }).textsReady();
         return (module as unknown as Record<string, ComponentType<never>>)[name] as ComponentType<never>;
-      },
-      () => PageLoadFailed,
-    ),
+      })
+      // The page's code or its texts (another language's chunk) did not arrive.
+      .catch(() => CodeNotLoaded),
   );
 }
+
+const CodeNotLoaded = () => <PageLoadFailed reload />;
 
 const HomePage = page(() => import('./pages/home.tsx'), 'HomePage', true);
 const CallPage = page(() => import('./pages/call.tsx'), 'default', true);

@@ -57,7 +57,7 @@ export function lazyView<P>(load: () => Promise<ComponentType<P>>): LazyView<P> 
       // Left before the code came: the layout is no longer waiting for this view.
       return () => settle(() => {});
     }, []);
-    if (failed) return <PageLoadFailed />;
+    if (failed) return <PageLoadFailed reload />;
     const Loaded = component as ComponentType<P & object> | undefined;
     return Loaded ? <Loaded {...(props as P & object)} /> : <Loading />;
   }

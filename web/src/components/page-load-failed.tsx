@@ -1,14 +1,39 @@
 import { Component, type ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
 
+const RELOADED = 'kooperacja.reloadedAfterFailure';
+
+/**
+ * Whether to reload the page by itself: only online (offline, a reload shows the browser's own error
+ * page instead of this one) and once a minute per address, so code that is really missing cannot loop.
+ */
+function mayReload(): boolean {
+  try {
+    if (!navigator.onLine) return false;
+    const [href, at] = (sessionStorage.getItem(RELOADED) ?? '').split(' ');
+    if (href === location.href && Date.now() - Number(at) < 60_000) return false;
+    sessionStorage.setItem(RELOADED, `${location.href} ${Date.now()}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Shown when a page's code cannot be loaded (the link dropped, or a deploy replaced the chunk the old
- * index.html points to) or crashes. A reload fetches a fresh index.html, which fixes both.
+ * index.html points to) or crashes. A reload fetches a fresh index.html, which fixes both. For code that
+ * did not arrive (`reload`), the page reloads by itself once: browsers remember a failed import for the
+ * page's life, so a blip during a background download would otherwise keep the page away until the clerk
+ * reloads (Vite's advice for its preload errors is the same).
  */
-export function PageLoadFailed() {
+export function PageLoadFailed(props: { reload?: boolean }) {
   const { t } = useI18n();
   useDocumentTitle(t.pageLoadFailed.title);
+  useEffect(() => {
+    if (props.reload && mayReload()) location.reload();
+  }, []);
   return (
     <>
       <h1>{t.pageLoadFailed.title}</h1>
