@@ -108,6 +108,40 @@ describe('save and return', () => {
     expect(third.errors).toEqual([]);
   });
 
+  it('keeps a draft link through a failed restore, so a reload tries it again', async () => {
+    const clerk = `nowinka.${Date.now()}@gmina.example`;
+    const saved = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-20/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: clerk, answers: { office: { teryt: '2001052', nip: '526' } } }),
+    });
+    expect(saved.status).toBe(201);
+    await expect
+      .poll(async () => (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(clerk)))
+      .toHaveLength(1);
+    const [mail] = (await sentMail(inboxUrl)).filter((sent) => sent.destination.to.includes(clerk));
+    const token = /#szkic=([A-Za-z0-9_-]{43})/.exec(mail?.body.text ?? '')?.[1];
+    const { page } = await freshPage();
+    let down = true;
+    await page.route('**/api/drafts/current', (route) =>
+      down ? route.abort('internetdisconnected') : route.continue(),
+    );
+
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie#szkic=${token}`);
+    await page.getByRole('heading', { level: 1, name: 'Nie udało się wczytać zapisanej karty' }).waitFor();
+    // The token has left the address bar; the tab still has it.
+    expect(page.url()).not.toContain('szkic');
+    down = false;
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Dane urzędu gminy' }).waitFor();
+    expect(await page.inputValue('#f-nip')).toBe('526');
+    // Restored: a later reload is the form as it is now, not the draft again.
+    await page.fill('#f-nip', '5261040828');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Dane urzędu gminy' }).waitFor();
+    expect(await page.inputValue('#f-nip')).toBe('5261040828');
+  });
+
   it("e-mails the card's link again, to the card's own contact, when the gmina's card was sent by someone else", async () => {
     const clerk = `juchnowiec.${Date.now()}@gmina.example`;
     const colleague = `kolega.${Date.now()}@gmina.example`;

@@ -62,23 +62,41 @@ export function useFlow(key: string): [Flow, FlowUpdate] {
  * reaches a server log; once read it is removed from the address bar too (history, a shared screen), and
  * the caller keeps it in sessionStorage for this tab's session.
  */
-export function takeFragment(name: string): string | undefined {
+function takeFragment(name: string): string | undefined {
   const token = new URLSearchParams(location.hash.slice(1)).get(name);
   if (!token) return undefined;
   history.replaceState(history.state, '', location.pathname + location.search);
   return token;
 }
 
-const CARD_TOKEN_KEY = 'kooperacja.karta.token';
-
-/** The card link's token: from the address just opened, else the one this tab was opened with. */
-export function cardToken(): string | undefined {
-  const fresh = takeFragment('t');
+/** A link's token: from the address just opened, else the one kept for this tab under `key`. */
+function linkToken(fragment: string, key: string): string | undefined {
+  const fresh = takeFragment(fragment);
   try {
-    if (fresh) sessionStorage.setItem(CARD_TOKEN_KEY, fresh);
-    return fresh ?? sessionStorage.getItem(CARD_TOKEN_KEY) ?? undefined;
+    if (fresh) sessionStorage.setItem(key, fresh);
+    return fresh ?? sessionStorage.getItem(key) ?? undefined;
   } catch {
     return fresh;
+  }
+}
+
+const CARD_TOKEN_KEY = 'kooperacja.karta.token';
+const DRAFT_LINK_KEY = 'kooperacja.szkic.token';
+
+/** The card link's token: from the address just opened, else the one this tab was opened with. */
+export const cardToken = () => linkToken('t', CARD_TOKEN_KEY);
+
+/**
+ * A draft link's token until its answers are restored: the fragment is gone from the address at once, so
+ * a reload after a failed restore (the link dropped) would otherwise open an empty form.
+ */
+export const draftLinkToken = () => linkToken('szkic', DRAFT_LINK_KEY);
+
+export function forgetDraftLinkToken(): void {
+  try {
+    sessionStorage.removeItem(DRAFT_LINK_KEY);
+  } catch {
+    // Storage blocked: nothing was kept.
   }
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { takesThisCardForm } from '../../../shared/card-form-version.ts';
 import { getDraft, submitCard } from '../card/api.ts';
 import { CardForm, type FormSetup } from '../card/card-form.tsx';
-import { readFlow, takeFragment, useFlow, writeFlow } from '../card/flow.ts';
+import { draftLinkToken, forgetDraftLinkToken, readFlow, useFlow, writeFlow } from '../card/flow.ts';
 import { cardLinkHref } from '../card/form-common.tsx';
 import { type Answers, firstIncompleteStep } from '../card/model.ts';
 import { cardTexts, useCardTexts } from '../card/texts.ts';
@@ -55,14 +55,15 @@ function NewCard(props: { callId: string; step: string | undefined }) {
     (signal) => getCall(callId, signal),
     () => recentlyListedCall(callId),
   );
-  const [draftToken, setDraftToken] = useState(() => takeFragment('szkic'));
+  const [draftToken, setDraftToken] = useState(draftLinkToken);
   const [restore, setRestore] = useState<Restore | undefined>(draftToken ? { status: 'loading' } : undefined);
   const [attempt, setAttempt] = useState(0);
 
   // A draft link opened in a tab already showing the form changes only the fragment: no reload, so listen.
   useEffect(() => {
     const onLink = () => {
-      const token = takeFragment('szkic');
+      if (!location.hash.includes('szkic=')) return;
+      const token = draftLinkToken();
       if (!token) return;
       setDraftToken(token);
       setRestore({ status: 'loading' });
@@ -76,6 +77,7 @@ function NewCard(props: { callId: string; step: string | undefined }) {
     const controller = new AbortController();
     getDraft(draftToken, controller.signal).then(
       (draft) => {
+        forgetDraftLinkToken();
         if (draft.cardSent) {
           setRestore({ status: 'sent', callId: draft.callId, teryt: String(draft.answers.office?.teryt) });
           return;
@@ -90,6 +92,8 @@ function NewCard(props: { callId: string; step: string | undefined }) {
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
+        // A dead link stays dead; any other failure is tried again on a reload.
+        if (error instanceof ApiError && error.code === 'LINK_INVALID') forgetDraftLinkToken();
         setRestore({
           status: 'failed',
           error: error instanceof ApiError ? error : new ApiError('BAD_RESPONSE', { cause: error }),
