@@ -81,8 +81,16 @@ describe('save and return', () => {
     await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
     expect(await page.isChecked('#gmina-2001072')).toBe(true);
 
-    // Saving again updates the same draft: no second e-mail, no address asked.
+    // Saving again updates the same draft: no second e-mail, no address asked, not even when the first
+    // try fails (a second draft would be saved, and e-mailed, beside the one this tab keeps updating).
+    await page.route('**/api/drafts/current', (route) =>
+      route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue(),
+    );
     await page.getByRole('button', { name: 'Zapisz i dokończ później' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Nie udało się zapisać karty' }).waitFor();
+    expect(await page.locator('#f-email').count()).toBe(0);
+    await page.unroute('**/api/drafts/current');
+    await page.getByRole('button', { name: 'Spróbuj ponownie' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karta została zapisana' }).waitFor();
     expect(await page.textContent('main')).toContain('Zapisaliśmy zmiany');
     expect((await sentMail(inboxUrl)).filter((sent) => sent.destination.to.includes(email))).toHaveLength(1);

@@ -296,6 +296,12 @@ function SavePage(props: FormProps & { steps: readonly Step[] }) {
       ) : null}
       {flow.draftToken && !state.error ? (
         <p role="status">{pages.save.saving}</p>
+      ) : flow.draftToken ? (
+        // The draft from the link failed to update: try that again. Asking for an address here would make
+        // a second draft, with a second e-mail, while this tab kept saving to the first.
+        <button type="button" class="button" onClick={() => void save(undefined)}>
+          {t.retry}
+        </button>
       ) : (
         <form
           noValidate
