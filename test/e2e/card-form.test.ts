@@ -441,6 +441,36 @@ describe('the karta zgłoszeniowa', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('keeps none of the sent answers in the tab when the clerk went Back while the card was on its way', async () => {
+    const answers = validAnswers('2003042');
+    answers.contacts.contact.email = `bocki.${Date.now()}@gmina.example`;
+    const flowKey = 'kooperacja.karta.liderzy-kooperacji-20';
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie/oswiadczenia`);
+    await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [
+      flowKey,
+      JSON.stringify({ answers, serverErrors: {} }),
+    ] as const);
+    await page.reload();
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sprawdź odpowiedzi przed wysłaniem' }).waitFor();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/api/calls/*/cards', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Wyślij kartę zgłoszeniową' }).click();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /Oświadczenia/ }).waitFor();
+    release();
+    await page.getByRole('heading', { level: 1, name: 'Karta zgłoszeniowa została wysłana' }).waitFor();
+    const flow = JSON.parse((await page.evaluate((key) => sessionStorage.getItem(key), flowKey)) ?? '{}');
+    expect(flow.answers).toEqual({});
+    expect(flow.receipt.reference).toMatch(/^KZ-/);
+  });
+
   it('reuses the Idempotency-Key when sending is retried, sends once on a double click, and says when the gmina has a card', async () => {
     // A complete card for Płaska (podlaskie) put where the form keeps its answers, to start at the check page.
     const answers = validAnswers('2001062');

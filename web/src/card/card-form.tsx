@@ -107,10 +107,13 @@ function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) 
     clearTimeout(keepTimer.current);
     const form = formRef.current;
     if (!form || step.slug === 'gmina') return;
-    update((current) => ({
-      ...current,
-      answers: mergeStep(current.answers, step, readStep(step, form, true)),
-    }));
+    // Once sent, the answers are gone: a step left after the receipt came (Back while the card was on its
+    // way) must not put its part back. "Dalej" on a new card clears the receipt.
+    update((current) =>
+      current.receipt
+        ? current
+        : { ...current, answers: mergeStep(current.answers, step, readStep(step, form, true)) },
+    );
   };
   useBeforeLeave(keepTyped);
   useEffect(() => {
