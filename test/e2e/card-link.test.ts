@@ -130,7 +130,12 @@ describe('the receipt check', () => {
     expect(await page.inputValue('#f-ref')).toBe(receipt.reference);
     await expectNoAxeViolations(page);
 
+    // Asked while the link is down: the check fails; "Sprawdź" again (the same question) asks again.
     await page.fill('#f-sha256', '0'.repeat(64));
+    await page.route('**/api/receipts/**', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'Sprawdź' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Nie udało się sprawdzić potwierdzenia' }).waitFor();
+    await page.unroute('**/api/receipts/**');
     await page.getByRole('button', { name: 'Sprawdź' }).click();
     await page.getByRole('heading', { level: 2, name: 'Nie znaleziono takiego potwierdzenia' }).waitFor();
     // The pressed button went with the rebuilt form: the verdict has the focus, and Tab goes on from it.

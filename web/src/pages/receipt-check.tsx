@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { checkReceipt, type ReceiptCheck } from '../card/api.ts';
 import { ErrorSummary } from '../card/error-summary.tsx';
 import { receiptTexts, useReceiptTexts } from '../card/receipt-texts.ts';
@@ -51,6 +51,8 @@ export default function ReceiptCheckPage() {
   // The form is rebuilt for each question (its fields show the address's values), taking the pressed button
   // with it: the verdict takes the focus instead, so the next Tab starts from the answer.
   const verdictFocus = useRef(false);
+  // Each press asks again, even for the same address: after a failed check, "Sprawdź" is the clerk's retry.
+  const [asks, setAsks] = useState(0);
   const fieldError = (href: string) => errors.find((error) => error.href === href)?.text;
 
   return (
@@ -66,6 +68,7 @@ export default function ReceiptCheckPage() {
         onSubmit={(event) => {
           event.preventDefault();
           verdictFocus.current = true;
+          setAsks((n) => n + 1);
           const data = new FormData(event.currentTarget);
           const params = new URLSearchParams({
             ref: normaliseReference(String(data.get('ref') ?? '')),
@@ -94,7 +97,7 @@ export default function ReceiptCheckPage() {
         </button>
       </form>
       {asked && errors.length === 0 ? (
-        <Verdict reference={reference} sha256={sha256} version={version} focus={verdictFocus} />
+        <Verdict reference={reference} sha256={sha256} version={version} ask={asks} focus={verdictFocus} />
       ) : null}
     </Titled>
   );
@@ -143,6 +146,8 @@ function Verdict(props: {
   reference: string;
   sha256: string;
   version: string | undefined;
+  /** How many times the question was asked on this page. */
+  ask: number;
   /** Set when the question was just asked on this page: the verdict then takes the focus. */
   focus: { current: boolean };
 }) {
@@ -154,7 +159,7 @@ function Verdict(props: {
     sectionRef.current?.focus();
   });
   const [check, retry] = useResource<ReceiptCheck>(
-    `receipt:${props.reference}:${props.sha256}:${props.version}`,
+    `receipt:${props.reference}:${props.sha256}:${props.version}:${props.ask}`,
     (signal) =>
       checkReceipt(props, signal).catch((error: unknown) => {
         // An unknown reference is an answer, not a failure.
