@@ -441,6 +441,33 @@ describe('the karta zgłoszeniowa', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("judges a step never opened as its page would, and the step a check page's error leads to shows it", async () => {
+    const answers = validAnswers('2003052');
+    const partial = { ...answers, office: { ...answers.office, nip: '1234567890' } } as Record<
+      string,
+      unknown
+    >;
+    delete partial.infrastructure;
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie/sprawdz`);
+    await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [
+      'kooperacja.karta.liderzy-kooperacji-20',
+      JSON.stringify({ answers: partial, serverErrors: {} }),
+    ] as const);
+    await page.reload();
+    await page.getByRole('button', { name: 'Wyślij kartę zgłoszeniową' }).click();
+    await page.locator('.error-summary').waitFor();
+    // Nothing ticked and nothing typed in an optional field is what the infrastructure step accepts.
+    expect(await page.locator('.error-summary li').allTextContents()).toEqual([
+      expect.stringMatching(/^NIP gminy: /),
+    ]);
+    await page.locator('.error-summary a').click();
+    await page.getByRole('heading', { level: 1, name: /Dane urzędu gminy/ }).waitFor();
+    expect(await page.locator('.error-summary li').allTextContents()).toEqual([
+      expect.stringMatching(/^NIP gminy: /),
+    ]);
+    expect(await page.getAttribute('#f-nip', 'aria-invalid')).toBe('true');
+  });
+
   it('keeps none of the sent answers in the tab when the clerk went Back while the card was on its way', async () => {
     const answers = validAnswers('2003042');
     answers.contacts.contact.email = `bocki.${Date.now()}@gmina.example`;

@@ -10,8 +10,8 @@ import { useI18n } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
 import { AnswersSummary } from './answers-summary.tsx';
 import { type DraftSaved, saveDraft, updateDraft } from './api.ts';
-import { ErrorSummary, type SummaryError } from './error-summary.tsx';
-import { newIdempotencyKey } from './flow.ts';
+import { ErrorSummary } from './error-summary.tsx';
+import { type Flow, newIdempotencyKey } from './flow.ts';
 import {
   cardLinkHref,
   type FormProps,
@@ -41,16 +41,14 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
   const { t } = useI18n();
   const { route } = useLocation();
   const busy = useRef(false);
-  const [state, setState] = useState<{ sending: boolean; error?: ApiError; local?: SummaryError[] }>({
-    sending: false,
-  });
+  const [state, setState] = useState<{ sending: boolean; error?: ApiError }>({ sending: false });
   const serverSummary = useMemo(() => {
     const errors = Object.entries(flow.serverErrors).flatMap(([section, fields]) =>
       Object.entries(fields ?? {}).map(([path, key]) => ({ section: section as CardSection, path, key })),
     );
     return summaryOf(texts, setup.base, steps, flow.answers, errors);
   }, [flow.serverErrors, texts]);
-  const summary = state.local ?? serverSummary;
+  const summary = serverSummary;
   const title = pages.check.title;
   useDocumentTitle(summary.length > 0 || state.error ? texts.errorTitle(title) : title);
 
@@ -65,10 +63,12 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
     if (busy.current) return;
     const { errors, card } = validateCard(flow.answers);
     if (!card) {
-      setState({
-        sending: false,
-        local: summaryOf(texts, setup.base, steps, flow.answers, errors),
-      });
+      // Kept with the API's verdicts, so the step a summary link leads to shows its errors too.
+      const bySection: Flow['serverErrors'] = {};
+      for (const { section, path, key } of errors)
+        bySection[section] = { ...bySection[section], [path]: key };
+      update((current) => ({ ...current, serverErrors: bySection }));
+      setState({ sending: false });
       return;
     }
     const body = JSON.stringify(card);
@@ -106,7 +106,7 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
       <a class="back-link" href={`${setup.base}/${steps[steps.length - 1]?.slug}`}>
         {texts.back}
       </a>
-      <ErrorSummary title={texts.errorSummary} errors={summary} verdict={state.local ?? flow.serverErrors} />
+      <ErrorSummary title={texts.errorSummary} errors={summary} verdict={flow.serverErrors} />
       <h1>{title}</h1>
       <AnswersSummary
         answers={flow.answers}

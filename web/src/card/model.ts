@@ -300,12 +300,30 @@ export interface CardError {
   key: string;
 }
 
+/**
+ * What a section's steps give when nothing on them is touched (no box ticked, optional text empty), as
+ * "Dalej" would read them: a step never opened is then judged as its page would judge it, and an optional
+ * field is not reported as required.
+ */
+function untouched(section: CardSection): SectionAnswers {
+  const out: SectionAnswers = {};
+  for (const step of STEPS) {
+    if (step.section !== section) continue;
+    for (const field of leaves(step.fields)) {
+      if (field.kind === 'checkboxes') setPath(out, field.name, []);
+      else if (field.kind === 'checkbox') setPath(out, field.name, false);
+      else if (field.optional) setPath(out, field.name, '');
+    }
+  }
+  return out;
+}
+
 /** The whole card checked section by section: its errors, or the card as the API will receive it. */
 export function validateCard(answers: Answers): { errors: CardError[]; card?: TCardAnswers } {
   const errors: CardError[] = [];
   const card: Record<string, unknown> = {};
   for (const section of Object.keys(CARD_SECTIONS) as CardSection[]) {
-    const result = CARD_SECTIONS[section].safeParse(answers[section] ?? {});
+    const result = CARD_SECTIONS[section].safeParse(answers[section] ?? untouched(section));
     if (result.success) {
       card[section] = result.data;
       continue;
