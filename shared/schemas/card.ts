@@ -33,17 +33,35 @@ const ZRegon = z.string(keyed('invalid')).check(
 
 export const ZTeryt = z.string(keyed('invalid')).check(z.regex(/^\d{6}[123]$/, 'teryt'));
 
+/** The earliest year a figure may refer to; the latest is the current one. */
+export const YEAR_MIN = 2000;
+
+/** The largest gmina (Warszawa) has under 2 million people; figures beyond that are typing errors. */
+const MAX_POPULATION = 2_000_000;
+
+/** Each figure's allowed values, [min, max]: the schema's rules, and what the form's messages say. */
+export const FIGURE_RANGES = {
+  population: [1, MAX_POPULATION],
+  solectwa: [0, 500],
+  /** PLN per inhabitant a year. */
+  incomePerInhabitant: [0, 100_000],
+  longTermAssistancePersons: [0, MAX_POPULATION],
+  assistanceFamilies: [0, MAX_POPULATION],
+  assistancePersons: [0, MAX_POPULATION],
+  familiesWithAssistant: [0, MAX_POPULATION],
+} as const satisfies Record<string, readonly [number, number]>;
+
 /**
  * The year a figure refers to: the programme's data come from GUS and OZPS reports of recent years, so
  * never a year still to come (read from the clock at each check: a warm Lambda lives past New Year).
  */
 const ZYear = z.int(keyed('not_integer')).check(
-  z.minimum(2000, 'out_of_range'),
+  z.minimum(YEAR_MIN, 'out_of_range'),
   z.refine((year) => year <= new Date().getUTCFullYear(), 'future_year'),
 );
 
-function count(max: number) {
-  return z.int(keyed('not_integer')).check(z.minimum(0, 'out_of_range'), z.maximum(max, 'out_of_range'));
+function count([min, max]: readonly [number, number]) {
+  return z.int(keyed('not_integer')).check(z.minimum(min, 'out_of_range'), z.maximum(max, 'out_of_range'));
 }
 
 function figure<T extends z.ZodMiniType>(value: T) {
@@ -75,28 +93,25 @@ export const ZPartnerSection = z.strictObject({
   pcpr: ZInstitution,
 });
 
-/** The largest gmina (Warszawa) has under 2 million people; figures beyond that are typing errors. */
-const MAX_POPULATION = 2_000_000;
-
 export const ZCriteriaSection = z
   .strictObject({
-    population: figure(count(MAX_POPULATION).check(z.minimum(1, 'out_of_range'))),
-    solectwa: figure(count(500)),
+    population: figure(count(FIGURE_RANGES.population)),
+    solectwa: figure(count(FIGURE_RANGES.solectwa)),
     /** PLN per inhabitant a year, to the grosz. */
     incomePerInhabitant: figure(
       z.number(keyed('invalid')).check(
-        z.minimum(0, 'out_of_range'),
-        z.maximum(100_000, 'out_of_range'),
+        z.minimum(FIGURE_RANGES.incomePerInhabitant[0], 'out_of_range'),
+        z.maximum(FIGURE_RANGES.incomePerInhabitant[1], 'out_of_range'),
         z.refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, 'grosze'),
         // 4321.55 may arrive as 4321.549999999999 (a client's float arithmetic): stored, hashed and shown as
         // the amount in grosze it stands for.
         z.overwrite((value) => Math.round(value * 100) / 100),
       ),
     ),
-    longTermAssistancePersons: figure(count(MAX_POPULATION)),
-    assistanceFamilies: figure(count(MAX_POPULATION)),
-    assistancePersons: figure(count(MAX_POPULATION)),
-    familiesWithAssistant: figure(count(MAX_POPULATION)),
+    longTermAssistancePersons: figure(count(FIGURE_RANGES.longTermAssistancePersons)),
+    assistanceFamilies: figure(count(FIGURE_RANGES.assistanceFamilies)),
+    assistancePersons: figure(count(FIGURE_RANGES.assistancePersons)),
+    familiesWithAssistant: figure(count(FIGURE_RANGES.familiesWithAssistant)),
   })
   .check(
     z.superRefine((criteria, ctx) => {

@@ -441,6 +441,25 @@ describe('the karta zgłoszeniowa', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('says the allowed range of a figure or a year that is outside it', async () => {
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-18/zgloszenie/kryteria`);
+    await page.getByRole('heading', { level: 1, name: /Dane do oceny zgłoszenia/ }).waitFor();
+    await page.fill('#f-population-value', '0');
+    await page.fill('#f-population-year', '1999');
+    await page.fill('#f-solectwa-value', '501');
+    await page.getByRole('button', { name: 'Dalej' }).click();
+    await page.locator('.error-summary').waitFor();
+    const said = await page.locator('.error-summary li').allTextContents();
+    expect(said).toContain('Liczba mieszkańców gminy: Wpisz liczbę od 1 do 2\u00a0000\u00a0000.');
+    expect(said).toContain(
+      `Liczba mieszkańców gminy — rok: Wpisz rok od 2000 do ${new Date().getFullYear()}.`,
+    );
+    expect(said).toContain('Liczba sołectw: Wpisz liczbę od 0 do 500.');
+    expect(await page.textContent('#f-population-value-error')).toContain(
+      'Wpisz liczbę od 1 do 2\u00a0000\u00a0000.',
+    );
+  });
+
   it("judges a step never opened as its page would, and the step a check page's error leads to shows it", async () => {
     const answers = validAnswers('2003052');
     const partial = { ...answers, office: { ...answers.office, nip: '1234567890' } } as Record<

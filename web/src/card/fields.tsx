@@ -14,6 +14,7 @@ import {
   labelOf,
   messageOf,
   numberText,
+  rangeOf,
   type SectionAnswers,
   toNumber,
 } from './model.ts';
@@ -239,8 +240,8 @@ function Figure(props: { field: Field; ctx: StepContext; label: string; hint: st
   const year = getPath(ctx.values, `${field.name}.year`);
   const valueKey = errorAt(ctx.errors, `${field.name}.value`) ?? ctx.errors[field.name];
   const yearKey = errorAt(ctx.errors, `${field.name}.year`);
-  const valueError = valueKey ? messageOf(texts, valueKey, value) : undefined;
-  const yearError = yearKey ? messageOf(texts, yearKey, year) : undefined;
+  const valueError = valueKey ? messageOf(texts, valueKey, value, rangeOf(`${field.name}.value`)) : undefined;
+  const yearError = yearKey ? messageOf(texts, yearKey, year, rangeOf(`${field.name}.year`)) : undefined;
   const parts = [
     {
       part: 'value',

@@ -13,6 +13,7 @@ import {
   labelOf,
   leaves,
   messageOf,
+  rangeOf,
   STEPS,
   type Step,
   stepOfField,
@@ -99,8 +100,13 @@ export function summaryOf(
     const owner = stepOfField(section, path);
     const visible = owner && steps.includes(owner) ? owner : steps[0];
     const href = here && owner === here ? `#${targetOf(here, path)}` : `${base}/${visible?.slug ?? ''}`;
-    const typed = section === 'criteria' ? getPath(answers[section], path) : undefined;
-    const message = messageOf(texts, key, typed);
+    const criteria = section === 'criteria';
+    const message = messageOf(
+      texts,
+      key,
+      criteria ? getPath(answers[section], path) : undefined,
+      criteria ? rangeOf(path) : undefined,
+    );
     return { href, text: `${labelOf(texts, section, path)}: ${message}` };
   });
 }

@@ -1,10 +1,12 @@
 import {
   CARD_SECTIONS,
   type CardSection,
+  FIGURE_RANGES,
   HEAD_TITLES,
   INFRASTRUCTURE_ITEMS,
   MOTIVATION_MAX,
   type TCardAnswers,
+  YEAR_MIN,
   ZOfficeSection,
 } from '../../../shared/schemas/card.ts';
 import { issuesToFieldErrors } from '../../../shared/validation.ts';
@@ -357,9 +359,29 @@ export function labelOf(texts: CardTexts, section: CardSection, path: string): s
  * The text of a message key. For a number field, pass what was typed: when it holds text that is not a
  * number ("dwieście", "12 tys."), saying so is clearer than the generic "invalid" or "not an integer".
  */
-export function messageOf(texts: CardTexts, key: string, typedNumber?: unknown): string {
+export function messageOf(texts: CardTexts, key: string, typedNumber?: unknown, range?: Range): string {
   if (typeof typedNumber === 'string' && typedNumber.trim() !== '') return texts.notNumber;
+  if (key === 'out_of_range' && range) {
+    return range.year ? texts.yearRange(range.min, range.max) : texts.numberRange(range.min, range.max);
+  }
   return texts.fieldMessages[key] ?? texts.fieldMessages.invalid ?? key;
+}
+
+interface Range {
+  min: number;
+  max: number;
+  year: boolean;
+}
+
+/**
+ * What a criteria figure's value or year ("population.value", "solectwa.year") may be, so that "out of
+ * range" can say the range: the schema's own bounds, the year's up to the current one.
+ */
+export function rangeOf(path: string): Range | undefined {
+  const [name, part] = path.split('.');
+  if (part === 'year') return { min: YEAR_MIN, max: new Date().getFullYear(), year: true };
+  const range = FIGURE_RANGES[name as keyof typeof FIGURE_RANGES] as readonly [number, number] | undefined;
+  return range && { min: range[0], max: range[1], year: false };
 }
 
 /** The answers fields of an API error ("answers.office.nip" → office, "nip"), by section. */

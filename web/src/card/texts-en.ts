@@ -24,6 +24,9 @@ export const en: CardTexts = {
   errorPrefix: 'Error:',
   errorTitle: (title) => `Error: ${title}`,
   notNumber: 'Enter a number in digits, e.g. 1250 or 4321.55.',
+  numberRange: (min, max) =>
+    `Enter a number from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}.`,
+  yearRange: (min, max) => `Enter a year from ${min} to ${max}.`,
   fieldMessages: FIELD_MESSAGES_EN,
   labels: {
     office: {

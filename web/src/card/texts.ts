@@ -30,6 +30,10 @@ const pl = {
   errorTitle: (title: string) => `Błąd: ${title}`,
   /** A number field with something in it that is not a number ("dwieście", "12 tys."). */
   notNumber: 'Wpisz liczbę cyframi, np. 1250 albo 4321,55.',
+  /** A figure outside its range says the range ("out_of_range" alone would leave the clerk guessing). */
+  numberRange: (min: number, max: number) =>
+    `Wpisz liczbę od ${min.toLocaleString('pl-PL')} do ${max.toLocaleString('pl-PL')}.`,
+  yearRange: (min: number, max: number) => `Wpisz rok od ${min} do ${max}.`,
   /** Field errors by message key, as the shared schemas and the API give them. */
   fieldMessages: FIELD_MESSAGES_PL,
   /** Labels by section and dotted path; also name the fields in the error summary and the check page. */
