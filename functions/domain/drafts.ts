@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { TDraftAnswers, TDraftView } from '../../shared/schemas/submission.ts';
-import { newLinkToken } from '../lib/crypto.ts';
+import { canonicalJson, newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { cardExists } from '../repositories/cards.ts';
-import { createDraft, type DraftRecord, getDraft, updateDraftAnswers } from '../repositories/drafts.ts';
+import {
+  createDraft,
+  type DraftRecord,
+  getDraft,
+  getDraftIdempotency,
+  updateDraftAnswers,
+} from '../repositories/drafts.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { keys } from '../repositories/keys.ts';
 import { linkTokenItem, resolveLinkToken } from '../repositories/link-tokens.ts';
@@ -30,12 +36,24 @@ export const DRAFT_LIMITS = {
   perClient: { scope: 'draft-by-client', limit: 30, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimit>;
 
+/**
+ * With an idempotency key, a retry of the same save (its answer lost on the way) gets the first answer
+ * again: one draft, one e-mail, one attempt counted against the limits.
+ */
 export async function saveDraft(
   deps: Deps,
-  input: { callId: string; email: string; answers: TDraftAnswers; client: string },
+  input: { callId: string; email: string; answers: TDraftAnswers; client: string; idempotencyKey?: string },
 ): Promise<{ savedAt: string; expiresAt: string }> {
   const call = await getCall(deps.db, input.callId);
   if (!call) throw new AppError('CALL_NOT_FOUND');
+  const requestSha256 = sha256Hex(canonicalJson({ email: input.email, answers: input.answers }));
+  const earlier = async () => {
+    const found = input.idempotencyKey && (await getDraftIdempotency(deps.db, call.id, input.idempotencyKey));
+    if (found && found.requestSha256 !== requestSha256) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return found ? found.result : undefined;
+  };
+  const replay = await earlier();
+  if (replay) return replay;
   const now = deps.now();
   if (now.getTime() >= Date.parse(call.closesAt)) throw new AppError('CALL_CLOSED');
   assertCardForm(call);
@@ -53,9 +71,9 @@ export async function saveDraft(
   const savedAt = now.toISOString();
   const closes = new Date(call.closesAt);
   const outboxKey = keys.outboxMessage(keys.draft(draftId).pk, 'draft-saved');
-  await createDraft(
-    deps.db,
-    {
+  const result = { savedAt, expiresAt: call.closesAt };
+  const stored = await createDraft(deps.db, {
+    draft: {
       draftId,
       callId: call.id,
       email: input.email,
@@ -64,8 +82,8 @@ export async function saveDraft(
       usableUntil: call.closesAt,
       expiresAt: Math.ceil(closes.getTime() / 1000),
     },
-    linkTokenItem(token, { kind: 'draft', draftId }, closes),
-    outboxItem(
+    linkToken: linkTokenItem(token, { kind: 'draft', draftId }, closes),
+    outbox: outboxItem(
       outboxKey,
       [input.email],
       {
@@ -78,9 +96,19 @@ export async function saveDraft(
       },
       savedAt,
     ),
-  );
+    idempotency: input.idempotencyKey
+      ? {
+          key: input.idempotencyKey,
+          record: { requestSha256, result },
+          // Retries matter for minutes; a day is ample.
+          expiresAt: Math.floor(now.getTime() / 1000) + 86_400,
+        }
+      : undefined,
+  });
+  // A twin request (a double click, a retry racing the first) saved it a moment ago: its answer stands.
+  if (stored === 'key-taken') return (await earlier()) ?? result;
   await deliverMail(deps, outboxKey);
-  return { savedAt, expiresAt: call.closesAt };
+  return result;
 }
 
 async function draftByLink(deps: { db: Db; now: () => Date }, token: string) {

@@ -3,7 +3,7 @@ import { saveDraft } from '../domain/drafts.ts';
 import { config } from '../lib/config.ts';
 import { storeAndMailDeps } from '../lib/deps.ts';
 import { httpRoute } from '../lib/http.ts';
-import { clientAddress } from '../lib/request-headers.ts';
+import { clientAddress, optionalIdempotencyKey } from '../lib/request-headers.ts';
 
 const deps = storeAndMailDeps(config());
 
@@ -14,5 +14,6 @@ export const handler = httpRoute({ body: ZSaveDraftRequest }, async ({ body, par
     email: body.email,
     answers: body.answers,
     client: clientAddress(event),
+    idempotencyKey: optionalIdempotencyKey(event),
   }),
 }));

@@ -10,8 +10,16 @@ export function bearerToken(event: APIGatewayProxyEventV2): string {
 
 /** A client-chosen key (a UUID from the site) that makes retrying a submission safe. */
 export function idempotencyKey(event: APIGatewayProxyEventV2): string {
+  const key = optionalIdempotencyKey(event);
+  if (!key) throw new AppError('IDEMPOTENCY_KEY_MISSING');
+  return key;
+}
+
+/** The same where a request without one is still served (a tab opened before drafts took keys). */
+export function optionalIdempotencyKey(event: APIGatewayProxyEventV2): string | undefined {
   const key = event.headers?.['idempotency-key'];
-  if (!key || !/^[A-Za-z0-9-]{16,100}$/.test(key)) throw new AppError('IDEMPOTENCY_KEY_MISSING');
+  if (key === undefined) return undefined;
+  if (!/^[A-Za-z0-9-]{16,100}$/.test(key)) throw new AppError('IDEMPOTENCY_KEY_MISSING');
   return key;
 }
 

@@ -1,6 +1,6 @@
 import type { TDraftAnswers } from '../../shared/schemas/submission.ts';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
-import type { Db } from './dynamo.ts';
+import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
 export interface DraftRecord {
@@ -20,23 +20,79 @@ export interface DraftRecord {
 
 type Item = Record<string, unknown>;
 
-/** A new draft with its link token and the e-mail carrying the link, all or nothing. */
-export async function createDraft(db: Db, draft: DraftRecord, linkToken: Item, outbox: Item): Promise<void> {
-  await db.client.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: db.tableName,
-            Item: { ...keys.draft(draft.draftId), type: 'draft', ...draft },
-            ConditionExpression: 'attribute_not_exists(pk)',
+/** What a first save answered, kept under its idempotency key so that a retry gets the same answer. */
+export interface DraftIdempotency {
+  requestSha256: string;
+  result: { savedAt: string; expiresAt: string };
+}
+
+/** Drafts' keys live beside the cards' (same call, same key space), told apart by this prefix. */
+const draftKey = (callId: string, key: string) => keys.idempotency(callId, `draft-${key}`);
+
+/**
+ * A new draft with its link token and the e-mail carrying the link, all or nothing; with the request's
+ * idempotency record when it has a key. 'key-taken' when a twin request stored one first.
+ */
+export async function createDraft(
+  db: Db,
+  input: {
+    draft: DraftRecord;
+    linkToken: Item;
+    outbox: Item;
+    idempotency?: { key: string; record: DraftIdempotency; expiresAt: number } | undefined;
+  },
+): Promise<'created' | 'key-taken'> {
+  const { draft, idempotency } = input;
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...(idempotency
+            ? [
+                {
+                  Put: {
+                    TableName: db.tableName,
+                    Item: {
+                      ...draftKey(draft.callId, idempotency.key),
+                      type: 'idempotency',
+                      ...idempotency.record,
+                      expiresAt: idempotency.expiresAt,
+                    },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ]
+            : []),
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: { ...keys.draft(draft.draftId), type: 'draft', ...draft },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
           },
-        },
-        { Put: { TableName: db.tableName, Item: linkToken } },
-        { Put: { TableName: db.tableName, Item: outbox } },
-      ],
-    }),
+          { Put: { TableName: db.tableName, Item: input.linkToken } },
+          { Put: { TableName: db.tableName, Item: input.outbox } },
+        ],
+      }),
+    );
+    return 'created';
+  } catch (error) {
+    if (idempotency && cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return 'key-taken';
+    throw error;
+  }
+}
+
+export async function getDraftIdempotency(
+  db: Db,
+  callId: string,
+  key: string,
+): Promise<DraftIdempotency | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tableName, Key: draftKey(callId, key), ConsistentRead: true }),
   );
+  return Item
+    ? { requestSha256: String(Item.requestSha256), result: Item.result as DraftIdempotency['result'] }
+    : undefined;
 }
 
 export async function getDraft(db: Db, draftId: string): Promise<DraftRecord | undefined> {

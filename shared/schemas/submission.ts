@@ -12,7 +12,8 @@ import { CARD_STATUSES, ZReference, ZSha256 } from './receipt.ts';
  * DELETE /api/cards/current            the token → ZCardView (status "withdrawn")
  * POST   /api/calls/{callId}/cards/{teryt}/link  no body → 202 ZCardLinkRequested (a new link goes to the
  *                                       card's contact address)
- * POST   /api/calls/{callId}/drafts    ZSaveDraftRequest → 201 ZDraftSaved (the link goes by e-mail)
+ * POST   /api/calls/{callId}/drafts    ZSaveDraftRequest, optional Idempotency-Key → 201 ZDraftSaved (the link
+ *                                       goes by e-mail)
  * GET    /api/drafts/current           Authorization: Bearer <draft token> → ZDraftView
  * PUT    /api/drafts/current           ZUpdateDraftRequest + the token → ZDraftSaved
  * GET    /api/receipts/{reference}?sha256=<hex>[&version=<n>] → ZReceiptCheck

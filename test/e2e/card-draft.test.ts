@@ -116,6 +116,36 @@ describe('save and return', () => {
     expect(third.errors).toEqual([]);
   });
 
+  it('saves a draft once when the answer to the first save was lost on the way', async () => {
+    const email = `zgubione.${Date.now()}@gmina.example`;
+    const { page, errors } = await freshPage();
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie/urzad`);
+    await page.getByRole('heading', { level: 1, name: /Dane urzędu gminy/ }).waitFor();
+    await page.fill('#f-address-street', 'ul. Rynek 1');
+    await page.getByRole('button', { name: 'Zapisz i dokończ później' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zapisz kartę i dokończ później' }).waitFor();
+    // The first save reaches the server, but its answer does not reach the browser.
+    let lost = true;
+    await page.route('**/api/calls/*/drafts', async (route) => {
+      if (!lost) return route.continue();
+      lost = false;
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    });
+    await page.fill('#f-email', email);
+    await page.getByRole('button', { name: 'Wyślij odnośnik' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Nie udało się zapisać karty' }).waitFor();
+    await page.getByRole('button', { name: 'Wyślij odnośnik' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Karta została zapisana' }).waitFor();
+    // One draft, one e-mail (a new draft would have sent a second with another link).
+    await expect
+      .poll(async () => (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email)))
+      .toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email))).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
   it('keeps a draft link through a failed restore, so a reload tries it again', async () => {
     const clerk = `nowinka.${Date.now()}@gmina.example`;
     const saved = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-20/drafts`, {

@@ -789,6 +789,32 @@ describe('save and return', () => {
     expect(response.status).toBe(201);
   });
 
+  it('saves once for a retried request: the same key gives the first answer, one draft and one e-mail', async () => {
+    const email = `ponownie.${randomUUID()}@gmina.example`;
+    const key = randomUUID();
+    const save = (answers: unknown) =>
+      fetch(`${api.url}/api/calls/${CALL}/drafts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ email, answers }),
+      });
+    const first = await save({ office: { nip: '526' } });
+    expect(first.status).toBe(201);
+    const before = await tableSnapshot(db);
+
+    const again = await save({ office: { nip: '526' } });
+
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual(await first.json());
+    expect(await tableSnapshot(db)).toEqual(before);
+    expect(await mailTo(email)).toHaveLength(1);
+    // The key of one save does not carry other answers.
+    const other = await save({ office: { nip: '527' } });
+    expect(other.status).toBe(422);
+    expect(ZErrorResponse.parse(await other.json()).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await tableSnapshot(db)).toEqual(before);
+  });
+
   it('limits drafts per address, so the link e-mail cannot flood an inbox', async () => {
     const email = `limit.${randomUUID()}@gmina.example`;
     const save = () =>

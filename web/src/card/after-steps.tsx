@@ -229,11 +229,17 @@ function SavePage(props: FormProps & { steps: readonly Step[] }) {
     setState({ saving: true });
     const answers = flow.answers as TDraftAnswers;
     try {
-      const saved =
-        email === undefined && flow.draftToken
-          ? await updateDraft(flow.draftToken, answers)
-          : await saveDraft(setup.callId, email ?? '', answers);
-      if (email !== undefined) update((current) => ({ ...current, draftEmail: email }));
+      let saved: DraftSaved;
+      if (email === undefined && flow.draftToken) saved = await updateDraft(flow.draftToken, answers);
+      else {
+        // The same address and answers are the same attempt: a retry after a lost answer saves nothing new.
+        const body = JSON.stringify([email, answers]);
+        const key = flow.draftAttempt?.body === body ? flow.draftAttempt.key : newIdempotencyKey();
+        update((current) => ({ ...current, draftAttempt: { key, body } }));
+        saved = await saveDraft(setup.callId, email ?? '', answers, key);
+      }
+      if (email !== undefined)
+        update((current) => ({ ...current, draftEmail: email, draftAttempt: undefined }));
       setState({ saved, ...(email === undefined ? {} : { email }) });
     } catch (error) {
       const apiError = toApiError(error);

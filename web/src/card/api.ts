@@ -138,10 +138,17 @@ export function withdrawCard(token: string): Promise<CardView> {
   return requestJson('/api/cards/current', readView, { method: 'DELETE', headers: bearer(token) });
 }
 
-export function saveDraft(callId: string, email: string, answers: TDraftAnswers): Promise<DraftSaved> {
+/** Saves a new draft; the key stays the same for every retry of one attempt, so it is saved (and e-mailed) once. */
+export function saveDraft(
+  callId: string,
+  email: string,
+  answers: TDraftAnswers,
+  idempotencyKey: string,
+): Promise<DraftSaved> {
   return requestJson(`/api/calls/${encodeURIComponent(callId)}/drafts`, readSaved, {
     method: 'POST',
     body: { email, answers },
+    headers: { 'idempotency-key': idempotencyKey },
   });
 }
 

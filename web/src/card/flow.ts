@@ -17,6 +17,8 @@ export interface Flow {
   receipt?: (Receipt & { changed: boolean }) | undefined;
   /** Save-and-return: the draft link's token (when the form was opened from it) and the e-mail used. */
   draftToken?: string | undefined;
+  /** A first save whose answer may not have arrived: its key is reused for exactly this body. */
+  draftAttempt?: { key: string; body: string } | undefined;
   draftEmail?: string | undefined;
   /** Changing a sent card: what its pages show about it, from the card's own page. */
   card?: { callTitle: string; gminaName: string; editableUntil: string } | undefined;
