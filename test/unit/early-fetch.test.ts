@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestJson } from '../../web/src/lib/api.ts';
 import { fetchEarly } from '../../web/src/lib/early-fetch.ts';
 import { reader } from '../../web/src/lib/shape.ts';
@@ -9,6 +9,10 @@ import { reader } from '../../web/src/lib/shape.ts';
  * The site's early call request (web/src/lib/early-fetch.ts) taken over by requestJson, against a real
  * HTTP server: Node's fetch is the browser's API, and a stalled body is a fault a server can really cause.
  */
+let release = () => {};
+const held = new Promise<void>((resolve) => {
+  release = resolve;
+});
 let server: Server;
 let base: string;
 const seen: string[] = [];
@@ -20,8 +24,9 @@ beforeAll(async () => {
     seen.push(path);
     request.socket.once('close', () => closed.push(path));
     response.writeHead(200, { 'content-type': 'application/json' });
-    // /stalled sends its headers and the start of a body, then nothing more.
+    // /stalled sends its headers and the start of a body, then nothing more; /held answers when released.
     if (path.startsWith('/stalled')) response.write('{"n":');
+    else if (path.startsWith('/held')) held.then(() => response.end(JSON.stringify({ n: seen.length })));
     else response.end(JSON.stringify({ n: seen.length }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -60,6 +65,33 @@ describe('an early request', () => {
     // A caller's cancellation comes back as the abort it is (no message: nobody is waiting for one).
     await expect(answer).rejects.toMatchObject({ name: 'AbortError' });
     await expect.poll(() => closed).toContain('/stalled/1');
+  });
+
+  it('is taken over while still on its way, however long that takes, and not once its answer is stale', async () => {
+    const slow = `${base}/held/1`;
+    fetchEarly(slow);
+    await expect.poll(() => seen).toContain('/held/1');
+    const now = Date.now();
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(now + 60_000);
+    try {
+      // A minute on a very slow link and no answer yet: taking it over beats starting again.
+      const answer = requestJson(slow, readN);
+      release();
+      await answer;
+      expect(seen.filter((url) => url === '/held/1')).toHaveLength(1);
+
+      const answered = `${base}/api/calls/stale`;
+      clock.mockRestore();
+      fetchEarly(answered);
+      await expect.poll(() => seen).toContain('/api/calls/stale');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 11_000);
+      // Answered more than 10 s before the page asked: asked again.
+      await requestJson(answered, readN);
+      expect(seen.filter((url) => url === '/api/calls/stale')).toHaveLength(2);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('is not used for a request with a body or its own headers', async () => {

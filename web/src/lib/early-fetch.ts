@@ -11,10 +11,14 @@ export interface EarlyRequest {
   abort(): void;
 }
 
-/** An early answer not taken by then is not used: the page never asked, and it may be out of date. */
+/**
+ * An early answer not taken within this long of arriving is not used: the page never asked, and it may be
+ * out of date. One still on its way is always taken over: on a very slow link, starting again would only
+ * add the time already spent.
+ */
 const FRESH_MS = 10_000;
 
-const early = new Map<string, EarlyRequest & { at: number }>();
+const early = new Map<string, EarlyRequest & { answeredAt?: number }>();
 
 /** Starts a GET that requestJson(path) will take over. A failure here surfaces there, as its own would. */
 export function fetchEarly(path: string): void {
@@ -24,15 +28,21 @@ export function fetchEarly(path: string): void {
     credentials: 'same-origin',
     signal: controller.signal,
   });
+  const request: EarlyRequest & { answeredAt?: number } = { response, abort: () => controller.abort() };
   // Nobody may ever ask (the clerk leaves first): a failure must not become an unhandled rejection.
-  response.catch(() => {});
-  early.set(path, { response, abort: () => controller.abort(), at: Date.now() });
+  response.then(
+    () => {
+      request.answeredAt = Date.now();
+    },
+    () => {},
+  );
+  early.set(path, request);
 }
 
 export function takeEarly(path: string): EarlyRequest | undefined {
   const request = early.get(path);
   early.delete(path);
-  if (request && Date.now() - request.at > FRESH_MS) {
+  if (request?.answeredAt !== undefined && Date.now() - request.answeredAt > FRESH_MS) {
     request.abort();
     return undefined;
   }
