@@ -139,6 +139,12 @@ describe('the karta zgłoszeniowa', () => {
     await next('Oświadczenia');
 
     await expectNoAxeViolations(page);
+    // Nothing ticked yet: each declaration is marked invalid for screen readers, not only shown in red.
+    await tabTo('button[value="next"]');
+    await page.keyboard.press('Enter');
+    await page.locator('.error-summary').waitFor();
+    expect(await page.getAttribute('#f-rodoAcknowledged', 'aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page);
     for (const name of ['agreementReadiness', 'milestonesParticipation', 'rodoAcknowledged']) {
       await tabTo(`#f-${name}`);
       await page.keyboard.press('Space');

@@ -130,6 +130,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
             teryt={ctx.teryt}
             value={typeof value === 'string' ? value : undefined}
             describedBy={describedBy(hintId, errorId)}
+            invalid={Boolean(error)}
           />
         </LabelledGroup>
       );
@@ -181,6 +182,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
               value="tak"
               defaultChecked={value === true}
               aria-describedby={errorId}
+              aria-invalid={error ? true : undefined}
             />
             <label class="choice__label" for={id}>
               {label}

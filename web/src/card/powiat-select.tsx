@@ -18,6 +18,7 @@ export function PowiatSelect(props: {
   teryt: string | undefined;
   value: string | undefined;
   describedBy: string | undefined;
+  invalid: boolean;
 }) {
   const texts = useCardTexts();
   const [register, retry] = useRegister();
@@ -31,7 +32,13 @@ export function PowiatSelect(props: {
     .filter(([code]) => code.startsWith(own.slice(0, 2)))
     .sort(([a, x], [b, y]) => Number(b === own) - Number(a === own) || x.localeCompare(y, 'pl'));
   return (
-    <select class="select" id={props.id} name={props.name} aria-describedby={props.describedBy}>
+    <select
+      class="select"
+      id={props.id}
+      name={props.name}
+      aria-describedby={props.describedBy}
+      aria-invalid={props.invalid ? true : undefined}
+    >
       {options.map(([code, name]) => (
         <option key={code} value={code} selected={code === chosen}>
           {texts.powiatLabel(name)}
