@@ -423,6 +423,15 @@ describe('the karta zgłoszeniowa', () => {
       'Łopuszno is an urban-rural gmina; this call is for rural gminas.',
     );
     await expectNoAxeViolations(page);
+    const announced = page.locator('#f-teryt ~ [aria-live="polite"]');
+    await expect.poll(() => announced.textContent()).toMatch(/^1 gmina found\./);
+    // Back to Polish and at once to English: the same count in other words is not said again.
+    await page.getByRole('button', { name: 'Polski' }).click();
+    await page.getByRole('heading', { level: 1, name: /Wybierz gminę/ }).waitFor();
+    await page.waitForTimeout(1500);
+    expect(await announced.textContent()).toBe('');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: /Choose the gmina/ }).waitFor();
 
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('.error-summary').waitFor();
