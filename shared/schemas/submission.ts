@@ -19,10 +19,12 @@ import { CARD_STATUSES, ZReference, ZSha256 } from './receipt.ts';
  * GET    /api/receipts/{reference}?sha256=<hex>[&version=<n>] → ZReceiptCheck
  *
  * The receipt's and the drafts' contracts live in receipt.ts and draft.ts, which do not load the card's
- * schema (the receipt check and the drafts' functions do without it); they are re-exported here.
+ * schema (the receipt check and the drafts' functions do without it); they are re-exported here, the
+ * drafts' as types only: their schemas, built when the module loads, would otherwise ride along in the
+ * bundles of sending and changing a card, which are the largest.
  */
 
-export * from './draft.ts';
+export type * from './draft.ts';
 export * from './receipt.ts';
 
 export const ZSubmitCardRequest = z.strictObject({ answers: ZCardAnswers });
