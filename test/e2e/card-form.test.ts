@@ -407,6 +407,27 @@ describe('the karta zgłoszeniowa', () => {
     expect(await page.textContent('.picker__status')).toBe('Znaleziono 1 gminę.');
   });
 
+  it('says on the check page when the gmina names could not be loaded, instead of showing bare codes', async () => {
+    let fail = true;
+    await page.route('**/register*.json', (route) =>
+      fail ? route.abort('internetdisconnected') : route.continue(),
+    );
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie/sprawdz`);
+    await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [
+      'kooperacja.karta.liderzy-kooperacji-20',
+      JSON.stringify({ answers: validAnswers('2003062'), serverErrors: {} }),
+    ] as const);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sprawdź odpowiedzi przed wysłaniem' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Nie udało się wczytać listy gmin' }).waitFor();
+    expect(await page.textContent('main')).not.toContain('Orla');
+    await expectNoAxeViolations(page);
+    fail = false;
+    await page.getByRole('button', { name: 'Spróbuj ponownie' }).click();
+    await expect.poll(() => page.textContent('main')).toContain('Orla');
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
   it('is in English once switched: steps, the picker and its reasons, the error summary and the check page', async () => {
     await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26/zgloszenie`);
     await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();

@@ -1,5 +1,6 @@
 import { longTermAssistanceRatio } from '../../../shared/criteria.ts';
 import type { CardSection } from '../../../shared/schemas/card.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
 import { type Dictionary, useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { type Answers, type Field, getPath, labelOf, leaves, type Step } from './model.ts';
 import { type PageTexts, usePageTexts } from './page-texts.ts';
@@ -19,19 +20,22 @@ export function AnswersSummary(props: {
   const texts = useCardTexts();
   const pages = usePageTexts();
   const { t } = useI18n();
-  const [register] = useRegister();
+  const [register, retry] = useRegister();
   const data = register.status === 'ready' ? register.data : undefined;
   return (
     <>
+      {/* Without the register the gmina and the powiat show as bare TERYT codes: say why, and try again. */}
+      {register.status === 'error' ? (
+        <ErrorNotice title={texts.picker.loadFailed} error={register.error} onRetry={retry} />
+      ) : null}
       {props.steps.map((step) => {
         // The gmina step's title is an instruction ("Wybierz gminę"); as a heading of answers, just "Gmina".
         const title = step.slug === 'gmina' ? texts.labels.office.teryt : texts.steps[step.slug];
         return (
-          <section class="summary-card" key={step.slug} aria-labelledby={`summary-${step.slug}`}>
+          // Headings, not landmarks: eight regions named like their headings only lengthen the landmark list.
+          <section class="summary-card" key={step.slug}>
             <div class="summary-card__header">
-              <h2 class="summary-card__title" id={`summary-${step.slug}`}>
-                {title}
-              </h2>
+              <h2 class="summary-card__title">{title}</h2>
               {props.changeHref ? (
                 <a class="summary-card__action" href={props.changeHref(step)}>
                   {pages.check.change}
