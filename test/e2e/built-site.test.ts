@@ -34,6 +34,8 @@ describe('the production build', () => {
     });
     const response = await page.goto(builtSiteUrl);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    // Every address gets the same HTML: its title names no page until the page in view names itself.
+    expect(await response?.text()).toContain('<title>Kooperacja</title>');
     await expect.poll(() => page.locator('.call-summary').count()).toBe(5);
 
     await page.locator('.call-summary a', { hasText: 'świętokrzyskiego' }).click();
