@@ -520,6 +520,8 @@ describe('the karta zgłoszeniowa', () => {
     expect(await page.locator('.error-summary li').allTextContents()).toEqual([
       expect.stringMatching(/^NIP gminy: /),
     ]);
+    // The step's own error summary has the focus (not its heading), so the next Tab reaches its link.
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     expect(await page.getAttribute('#f-nip', 'aria-invalid')).toBe('true');
   });
 

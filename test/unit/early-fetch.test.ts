@@ -27,6 +27,9 @@ beforeAll(async () => {
     // /stalled sends its headers and the start of a body, then nothing more; /held answers when released.
     if (path.startsWith('/stalled')) response.write('{"n":');
     else if (path.startsWith('/held')) held.then(() => response.end(JSON.stringify({ n: seen.length })));
+    // /broken drops the connection the first time it is asked, then answers.
+    else if (path.startsWith('/broken') && seen.filter((url) => url === path).length === 1)
+      request.socket.destroy();
     else response.end(JSON.stringify({ n: seen.length }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -92,6 +95,17 @@ describe('an early request', () => {
     } finally {
       vi.restoreAllMocks();
     }
+  });
+
+  it('is not used once it has failed: the page asks again itself', async () => {
+    const path = `${base}/broken/1`;
+    fetchEarly(path);
+    await expect.poll(() => seen).toContain('/broken/1');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // The early request's connection dropped; the page's own request a moment later gets through.
+    expect(await requestJson(path, readN)).toMatchObject({ n: expect.any(Number) });
+    expect(seen.filter((url) => url === '/broken/1')).toHaveLength(2);
   });
 
   it('is not used for a request with a body or its own headers', async () => {

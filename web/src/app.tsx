@@ -101,9 +101,13 @@ function Layout() {
                   // A new page without a reload says nothing to a screen reader. Focus on its heading reads
                   // what the page is (on an unnamed <main> it is "main landmark" and no more), and the next
                   // Tab starts there; a page still loading its data has no heading yet: <main> then.
-                  const heading = mainRef.current?.querySelector('h1');
+                  // A page that put the focus somewhere itself (its error summary) keeps it there.
+                  const main = mainRef.current;
+                  const focused = document.activeElement;
+                  if (main && focused && focused !== main && main.contains(focused)) return;
+                  const heading = main?.querySelector('h1');
                   if (heading) heading.tabIndex = -1;
-                  (heading ?? mainRef.current)?.focus({ preventScroll: true });
+                  (heading ?? main)?.focus({ preventScroll: true });
                 }}
               />
             </PageLoadingContext.Provider>

@@ -90,9 +90,22 @@ export const cardToken = () => linkToken('t', CARD_TOKEN_KEY);
 
 /**
  * A draft link's token until its answers are restored: the fragment is gone from the address at once, so
- * a reload after a failed restore (the link dropped) would otherwise open an empty form.
+ * a reload after a failed restore (the link dropped) would otherwise open an empty form. Kept with the
+ * call whose form the link opened, and used only there: another call's form in the same tab starts anew.
  */
-export const draftLinkToken = () => linkToken('szkic', DRAFT_LINK_KEY);
+export function draftLinkToken(callId: string): string | undefined {
+  const fresh = takeFragment('szkic');
+  try {
+    if (fresh) sessionStorage.setItem(DRAFT_LINK_KEY, JSON.stringify({ callId, token: fresh }));
+    const kept = JSON.parse(sessionStorage.getItem(DRAFT_LINK_KEY) ?? 'null') as {
+      callId?: string;
+      token?: string;
+    } | null;
+    return fresh ?? (kept?.callId === callId ? kept.token : undefined);
+  } catch {
+    return fresh;
+  }
+}
 
 export function forgetDraftLinkToken(): void {
   try {

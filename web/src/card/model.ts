@@ -379,7 +379,8 @@ interface Range {
  */
 export function rangeOf(path: string): Range | undefined {
   const [name, part] = path.split('.');
-  if (part === 'year') return { min: YEAR_MIN, max: new Date().getFullYear(), year: true };
+  // The schema's current year is UTC's (it runs in Lambda): the same here, or the two differ on New Year's Eve.
+  if (part === 'year') return { min: YEAR_MIN, max: new Date().getUTCFullYear(), year: true };
   const range = FIGURE_RANGES[name as keyof typeof FIGURE_RANGES] as readonly [number, number] | undefined;
   return range && { min: range[0], max: range[1], year: false };
 }

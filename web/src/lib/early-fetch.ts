@@ -29,12 +29,15 @@ export function fetchEarly(path: string): void {
     signal: controller.signal,
   });
   const request: EarlyRequest & { answeredAt?: number } = { response, abort: () => controller.abort() };
-  // Nobody may ever ask (the clerk leaves first): a failure must not become an unhandled rejection.
   response.then(
     () => {
       request.answeredAt = Date.now();
     },
-    () => {},
+    // A failure is not kept: the page's own request, a moment later, may well get through. (Nobody may
+    // ever ask, either: a failure must not become an unhandled rejection.)
+    () => {
+      if (early.get(path) === request) early.delete(path);
+    },
   );
   early.set(path, request);
 }

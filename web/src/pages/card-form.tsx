@@ -35,7 +35,8 @@ export default function CardFormPage(props: { callId?: string; step?: string }) 
       </Titled>
     );
   }
-  return <NewCard callId={callId} step={props.step} />;
+  // One per call: a draft being restored (or its failure) belongs to the form of its own call.
+  return <NewCard key={callId} callId={callId} step={props.step} />;
 }
 
 type Restore =
@@ -55,7 +56,7 @@ function NewCard(props: { callId: string; step: string | undefined }) {
     (signal) => getCall(callId, signal),
     () => recentlyListedCall(callId),
   );
-  const [draftToken, setDraftToken] = useState(draftLinkToken);
+  const [draftToken, setDraftToken] = useState(() => draftLinkToken(callId));
   const [restore, setRestore] = useState<Restore | undefined>(draftToken ? { status: 'loading' } : undefined);
   const [attempt, setAttempt] = useState(0);
 
@@ -63,7 +64,7 @@ function NewCard(props: { callId: string; step: string | undefined }) {
   useEffect(() => {
     const onLink = () => {
       if (!location.hash.includes('szkic=')) return;
-      const token = draftLinkToken();
+      const token = draftLinkToken(callId);
       if (!token) return;
       setDraftToken(token);
       setRestore({ status: 'loading' });
@@ -92,8 +93,10 @@ function NewCard(props: { callId: string; step: string | undefined }) {
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        // A dead link stays dead; any other failure is tried again on a reload.
-        if (error instanceof ApiError && error.code === 'LINK_INVALID') forgetDraftLinkToken();
+        // Only a failure of the link (offline, no answer in time) is tried again on a reload; one the
+        // server gave will be the same next time, and the form must not stay stuck on it.
+        if (!(error instanceof ApiError && (error.code === 'NETWORK' || error.code === 'TIMEOUT')))
+          forgetDraftLinkToken();
         setRestore({
           status: 'failed',
           error: error instanceof ApiError ? error : new ApiError('BAD_RESPONSE', { cause: error }),

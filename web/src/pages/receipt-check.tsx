@@ -67,13 +67,15 @@ export default function ReceiptCheckPage() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          verdictFocus.current = true;
-          setAsks((n) => n + 1);
           const data = new FormData(event.currentTarget);
           const params = new URLSearchParams({
             ref: normaliseReference(String(data.get('ref') ?? '')),
             sha256: normaliseSha256(String(data.get('sha256') ?? '')),
           });
+          // Only a question that gets a verdict moves the focus to it (a wrong one gets the error summary).
+          verdictFocus.current =
+            REFERENCE.test(params.get('ref') ?? '') && SHA256.test(params.get('sha256') ?? '');
+          setAsks((n) => n + 1);
           route(`/potwierdzenie?${params}`);
         }}
       >
