@@ -105,10 +105,24 @@ export async function saveDraft(
         }
       : undefined,
   });
-  // A twin request (a double click, a retry racing the first) saved it a moment ago: its answer stands.
-  if (stored === 'key-taken') return (await earlier()) ?? result;
+  if (stored === 'key-taken') return twinsAnswer(earlier);
   await deliverMail(deps, outboxKey);
   return result;
+}
+
+/**
+ * A twin request (a retry racing the first) saved the draft a moment ago, or is saving it: its answer
+ * stands. If none appears, this request says so (the client tries again with the same key).
+ */
+async function twinsAnswer(
+  earlier: () => Promise<{ savedAt: string; expiresAt: string } | undefined>,
+): Promise<{ savedAt: string; expiresAt: string }> {
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const found = await earlier();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+  }
+  throw new AppError('DEPENDENCY_UNAVAILABLE');
 }
 
 async function draftByLink(deps: { db: Db; now: () => Date }, token: string) {

@@ -1,6 +1,6 @@
 import type { TDraftAnswers } from '../../shared/schemas/submission.ts';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
-import { cancellationCodes, type Db } from './dynamo.ts';
+import { cancellationCodes, type Db, isTransactionConflict } from './dynamo.ts';
 import { keys } from './keys.ts';
 
 export interface DraftRecord {
@@ -26,9 +26,6 @@ export interface DraftIdempotency {
   result: { savedAt: string; expiresAt: string };
 }
 
-/** Drafts' keys live beside the cards' (same call, same key space), told apart by this prefix. */
-const draftKey = (callId: string, key: string) => keys.idempotency(callId, `draft-${key}`);
-
 /**
  * A new draft with its link token and the e-mail carrying the link, all or nothing; with the request's
  * idempotency record when it has a key. 'key-taken' when a twin request stored one first.
@@ -53,7 +50,7 @@ export async function createDraft(
                   Put: {
                     TableName: db.tableName,
                     Item: {
-                      ...draftKey(draft.callId, idempotency.key),
+                      ...keys.draftIdempotency(draft.callId, idempotency.key),
                       type: 'idempotency',
                       ...idempotency.record,
                       expiresAt: idempotency.expiresAt,
@@ -77,7 +74,10 @@ export async function createDraft(
     );
     return 'created';
   } catch (error) {
-    if (idempotency && cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return 'key-taken';
+    // Its key taken by a twin request, or DynamoDB cancelling it while a twin's transaction ran: either
+    // way the twin's answer is the one to give.
+    const taken = cancellationCodes(error)?.[0] === 'ConditionalCheckFailed' || isTransactionConflict(error);
+    if (idempotency && taken) return 'key-taken';
     throw error;
   }
 }
@@ -88,7 +88,11 @@ export async function getDraftIdempotency(
   key: string,
 ): Promise<DraftIdempotency | undefined> {
   const { Item } = await db.client.send(
-    new GetCommand({ TableName: db.tableName, Key: draftKey(callId, key), ConsistentRead: true }),
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.draftIdempotency(callId, key),
+      ConsistentRead: true,
+    }),
   );
   return Item
     ? { requestSha256: String(Item.requestSha256), result: Item.result as DraftIdempotency['result'] }

@@ -61,6 +61,8 @@ export const keys = {
   /** An e-mailed link's token, by the SHA-256 of the token (the token itself is never stored). */
   linkToken: (tokenSha256: string) => ({ pk: `TOKEN#${tokenSha256}`, sk: 'TOKEN' }),
   idempotency: (callId: string, key: string) => ({ pk: `IDEM#${callId}#${key}`, sk: 'IDEM' }),
+  /** A first save of a draft: apart from the cards' keys, which a client chooses too. */
+  draftIdempotency: (callId: string, key: string) => ({ pk: `IDEMDRAFT#${callId}#${key}`, sk: 'IDEM' }),
   draft: (draftId: string) => ({ pk: `DRAFT#${draftId}`, sk: 'DRAFT' }),
   /** A card's or draft's outgoing e-mails live in its own partition. */
   outboxMessage: (ownerPk: string, name: string) => ({ pk: ownerPk, sk: `MAIL#${name}` }),
