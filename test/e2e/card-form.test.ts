@@ -523,6 +523,15 @@ describe('the karta zgłoszeniowa', () => {
     // The step's own error summary has the focus (not its heading), so the next Tab reaches its link.
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     expect(await page.getAttribute('#f-nip', 'aria-invalid')).toBe('true');
+
+    // Fixed, and left by "Wstecz" rather than "Dalej": the check page no longer holds the old error.
+    await page.fill('#f-nip', '526-104-08-28');
+    await page.getByRole('link', { name: 'Wstecz' }).click();
+    await page.getByRole('heading', { level: 1, name: /Wybierz gminę/ }).waitFor();
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie/sprawdz`);
+    await page.getByRole('heading', { level: 1, name: 'Sprawdź odpowiedzi przed wysłaniem' }).waitFor();
+    expect(await page.locator('.error-summary').count()).toBe(0);
+    expect(await page.title()).toBe('Sprawdź odpowiedzi przed wysłaniem — Kooperacja');
   });
 
   it('keeps none of the sent answers in the tab when the clerk went Back while the card was on its way', async () => {

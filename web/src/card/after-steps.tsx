@@ -11,7 +11,7 @@ import { useLocation } from '../lib/router.ts';
 import { AnswersSummary } from './answers-summary.tsx';
 import { type DraftSaved, saveDraft, updateDraft } from './api.ts';
 import { ErrorSummary } from './error-summary.tsx';
-import { type Flow, newIdempotencyKey } from './flow.ts';
+import { newIdempotencyKey } from './flow.ts';
 import {
   cardLinkHref,
   type FormProps,
@@ -41,14 +41,23 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
   const { t } = useI18n();
   const { route } = useLocation();
   const busy = useRef(false);
-  const [state, setState] = useState<{ sending: boolean; error?: ApiError }>({ sending: false });
-  const serverSummary = useMemo(() => {
-    const errors = Object.entries(flow.serverErrors).flatMap(([section, fields]) =>
-      Object.entries(fields ?? {}).map(([path, key]) => ({ section: section as CardSection, path, key })),
+  const [state, setState] = useState<{ sending: boolean; error?: ApiError; checks: number }>({
+    sending: false,
+    checks: 0,
+  });
+  const summary = useMemo(() => {
+    // The browser's own verdict, worked out anew from the answers, then the API's last one.
+    const local = flow.checked ? validateCard(flow.answers).errors : [];
+    const named = new Set(local.map(({ section, path }) => `${section}.${path}`));
+    const server = Object.entries(flow.serverErrors).flatMap(([section, fields]) =>
+      Object.entries(fields ?? {})
+        .filter(([path]) => !named.has(`${section}.${path}`))
+        .map(([path, key]) => ({ section: section as CardSection, path, key })),
     );
-    return summaryOf(texts, setup.base, steps, flow.answers, errors);
-  }, [flow.serverErrors, texts]);
-  const summary = serverSummary;
+    return summaryOf(texts, setup.base, steps, flow.answers, [...local, ...server]);
+  }, [flow.checked, flow.answers, flow.serverErrors, texts]);
+  // Each press that finds errors, and each verdict of the API, takes the focus to the summary.
+  const verdict = useMemo(() => ({}), [state.checks, flow.serverErrors]);
   const title = pages.check.title;
   useDocumentTitle(summary.length > 0 || state.error ? texts.errorTitle(title) : title);
 
@@ -61,22 +70,19 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
     event.preventDefault();
     // A second click while the first request is out does nothing; the key below covers a reload.
     if (busy.current) return;
-    const { errors, card } = validateCard(flow.answers);
+    const { card } = validateCard(flow.answers);
     if (!card) {
-      // Kept with the API's verdicts, so the step a summary link leads to shows its errors too.
-      const bySection: Flow['serverErrors'] = {};
-      for (const { section, path, key } of errors)
-        bySection[section] = { ...bySection[section], [path]: key };
-      update((current) => ({ ...current, serverErrors: bySection }));
-      setState({ sending: false });
+      // Remembered, so the step a summary link leads to shows its errors too.
+      update((current) => ({ ...current, checked: true }));
+      setState((current) => ({ sending: false, checks: current.checks + 1 }));
       return;
     }
     const body = JSON.stringify(card);
     // The same answers are the same attempt: a retry after a lost answer must not make a second card.
     const key = flow.attempt?.body === body ? flow.attempt.key : newIdempotencyKey();
-    update((current) => ({ ...current, attempt: { key, body } }));
+    update((current) => ({ ...current, checked: undefined, attempt: { key, body } }));
     busy.current = true;
-    setState({ sending: true });
+    setState((current) => ({ ...current, sending: true, error: undefined }));
     try {
       const receipt = await setup.send(card, key);
       update((current) => ({
@@ -93,7 +99,7 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
         serverErrors: serverFieldErrors(apiError.fields),
         attempt: apiError.code === 'IDEMPOTENCY_KEY_REUSED' ? undefined : current.attempt,
       }));
-      setState({ sending: false, error: apiError });
+      setState((current) => ({ ...current, sending: false, error: apiError }));
     } finally {
       busy.current = false;
     }
@@ -106,7 +112,7 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
       <a class="back-link" href={`${setup.base}/${steps[steps.length - 1]?.slug}`}>
         {texts.back}
       </a>
-      <ErrorSummary title={texts.errorSummary} errors={summary} verdict={flow.serverErrors} />
+      <ErrorSummary title={texts.errorSummary} errors={summary} verdict={verdict} />
       <h1>{title}</h1>
       <AnswersSummary
         answers={flow.answers}

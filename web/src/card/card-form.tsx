@@ -79,7 +79,10 @@ function StepPage(props: FormProps & { steps: readonly Step[]; current: Step }) 
   const texts = useCardTexts();
   const { route, query } = useLocation();
   const formRef = useRef<HTMLFormElement>(null);
-  const [errors, setErrors] = useState<FieldErrors>(() => serverErrorsOn(step, flow));
+  const [errors, setErrors] = useState<FieldErrors>(() => ({
+    ...(flow.checked ? validateStep(step, flow.answers) : {}),
+    ...serverErrorsOn(step, flow),
+  }));
   const [typed, setTyped] = useState<Record<string, string>>({});
   const index = steps.indexOf(step);
   const changing = 'zmiana' in query;

@@ -12,6 +12,11 @@ import type { Answers, FieldErrors } from './model.ts';
 export interface Flow {
   answers: Answers;
   serverErrors: Partial<Record<CardSection, FieldErrors>>;
+  /**
+   * The check page found answers the card's rules refuse: until a send gets past that, the check page and
+   * the steps show those errors, worked out anew from the answers (so a fixed field stops showing one).
+   */
+  checked?: boolean | undefined;
   /** A sending attempt: its key is reused for exactly this body, whatever happened to the first request. */
   attempt?: { key: string; body: string } | undefined;
   receipt?: (Receipt & { changed: boolean }) | undefined;
