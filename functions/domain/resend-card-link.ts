@@ -50,27 +50,33 @@ export async function resendCardLink(
   const token = newLinkToken();
   const requestedAt = now.toISOString();
   const outboxKey = keys.outboxMessage(keys.card(call.id, card.teryt).pk, `card-link-${randomUUID()}`);
+  const open = now.getTime() < Date.parse(call.closesAt);
   await addCardLink(deps.db, {
     linkToken: linkTokenItem(
       token,
       { kind: 'card', callId: call.id, teryt: card.teryt },
       cardLinkExpiry(call),
     ),
-    outbox: outboxItem(
-      outboxKey,
-      [card.answers.contacts.contact.email],
-      {
-        template: 'card-link',
-        data: {
-          reference: card.reference,
-          callTitle: call.title,
-          closesAt: call.closesAt,
-          gminaName: card.gminaName,
-          cardUrl: cardUrl(deps.siteUrl, token),
+    outbox: {
+      ...outboxItem(
+        outboxKey,
+        [card.answers.contacts.contact.email],
+        {
+          template: 'card-link',
+          data: {
+            reference: card.reference,
+            callTitle: call.title,
+            closesAt: call.closesAt,
+            gminaName: card.gminaName,
+            cardUrl: cardUrl(deps.siteUrl, token),
+            can: !open ? 'read' : card.status === 'withdrawn' ? 'resend' : 'change',
+          },
         },
-      },
-      requestedAt,
-    ),
+        requestedAt,
+      ),
+      // Anyone may ask, a few times an hour: these messages leave the card's partition after a month.
+      expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400,
+    },
   });
   await deliverMail(deps, outboxKey);
   return { requestedAt, gminaName: card.gminaName };

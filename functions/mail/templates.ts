@@ -44,6 +44,8 @@ export interface CardLinkMailData {
   closesAt: string;
   gminaName: string;
   cardUrl: string;
+  /** What the link can do, as things stood when it was asked for: change or withdraw, send again, or only read. */
+  can: 'change' | 'resend' | 'read';
 }
 
 export interface DraftMailData {
@@ -166,7 +168,13 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
     case 'card-link': {
       const { data } = mail;
       const subject = `Odnośnik do karty zgłoszeniowej ${data.reference} — ${data.gminaName}`;
-      const body = `Na stronie naboru „${data.callTitle}” poproszono o ponowne wysłanie odnośnika do karty zgłoszeniowej gminy ${data.gminaName}. Wysyłamy go na adres osoby do kontaktu podany w karcie. Przez odnośnik zobaczysz kartę, a do ${formatWarsaw(data.closesAt)} czasu polskiego (termin naboru) możesz ją też zmienić albo wycofać.`;
+      const until = `${formatWarsaw(data.closesAt)} czasu polskiego (termin naboru)`;
+      const can = {
+        change: `Przez odnośnik zobaczysz kartę, a do ${until} możesz ją też zmienić albo wycofać.`,
+        resend: `Karta jest wycofana: przez odnośnik zobaczysz ją i do ${until} możesz ją wysłać ponownie.`,
+        read: `Termin naboru minął ${formatWarsaw(data.closesAt)} czasu polskiego: przez odnośnik zobaczysz kartę, ale nie można jej już zmienić.`,
+      }[data.can];
+      const body = `Na stronie naboru „${data.callTitle}” poproszono o ponowne wysłanie odnośnika do karty zgłoszeniowej gminy ${data.gminaName}. Wysyłamy go na adres osoby do kontaktu podany w karcie. ${can}`;
       const notAsked =
         'Jeśli nikt z urzędu gminy o to nie prosił, zignoruj tę wiadomość: odnośnik trafia tylko na ten adres, a wcześniejsze nadal działają.';
       return {
@@ -174,7 +182,7 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
         subject,
         html: htmlDocument(
           subject,
-          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}${link(data.cardUrl, 'Zobacz, zmień lub wycofaj kartę')}${paragraph('Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.')}${paragraph(notAsked)}`,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}${link(data.cardUrl, data.can === 'change' ? 'Zobacz, zmień lub wycofaj kartę' : 'Zobacz kartę')}${paragraph('Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.')}${paragraph(notAsked)}`,
         ),
         text: [
           subject,

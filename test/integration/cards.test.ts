@@ -631,6 +631,20 @@ describe('a new link to a sent card', () => {
       expect(card.status).toBe(200);
       expect(ZCardView.parse(card.json)).toMatchObject({ reference: receipt.reference, teryt });
     }
+    expect(mail?.body.text).toContain('możesz ją też zmienić albo wycofać');
+    // Withdrawn, the card can be sent again through the link: the next link's e-mail says that instead.
+    expect((await withToken('DELETE', '/api/cards/current', newToken)).status).toBe(200);
+    expect((await askForLink(teryt)).status).toBe(202);
+    await expect
+      .poll(async () => (await mailTo(answers.contacts.contact.email)).at(-1)?.body.text)
+      .toContain('Karta jest wycofana: przez odnośnik zobaczysz ją i do');
+    // Anyone may ask: the link e-mails leave the card's partition after a month (TTL).
+    const linkMails = (await tableSnapshot(db)).filter((item) =>
+      String(item.sk).startsWith('MAIL#card-link-'),
+    );
+    expect(linkMails.length).toBeGreaterThanOrEqual(2);
+    for (const item of linkMails)
+      expect(Number(item.expiresAt)).toBeGreaterThan(Date.now() / 1000 + 29 * 86_400);
     // Stored only as a hash, like every link token.
     const stored = JSON.stringify(
       withoutRateWindows(await tableSnapshot(db)).filter((item) => item.type === 'link-token'),
