@@ -25,7 +25,8 @@ export const CARD_LINK_LIMITS = {
 /**
  * E-mails a new link to a gmina's card, to the contact address the card itself gives, never to one typed
  * in by whoever asks. It is how the office gets back to its card when the confirmation went to a colleague
- * or was lost: the card's answers are not shown to the asker, and earlier links keep working.
+ * or was lost: the asker learns nothing of the card (not even whether there is one), and earlier links keep
+ * working.
  */
 export async function resendCardLink(
   deps: { db: Db; mailer: Mailer; now: () => Date; siteUrl: string },
@@ -33,7 +34,8 @@ export async function resendCardLink(
 ): Promise<TCardLinkRequested> {
   const call = await getCall(deps.db, input.callId);
   if (!call) throw new AppError('CALL_NOT_FOUND');
-  if (!/^\d{7}$/.test(input.teryt)) throw new AppError('CARD_NOT_FOUND');
+  // Not a TERYT code at all: no such address.
+  if (!/^\d{7}$/.test(input.teryt)) throw new AppError('NOT_FOUND');
   const now = deps.now();
   const allowed = await takeAttempt(
     deps.db,
@@ -44,11 +46,13 @@ export async function resendCardLink(
     now,
   );
   if (!allowed) throw new AppError('RATE_LIMITED', { headers: { 'retry-after': '3600' } });
+  const requestedAt = now.toISOString();
   const card = await getCard(deps.db, call.id, input.teryt);
-  if (!card) throw new AppError('CARD_NOT_FOUND');
+  // The same answer whether or not the gmina has sent a card: before the deadline, which gminas applied is
+  // nobody's business but theirs and the ROPS's. (Only the answer's time differs: a sent card waits for SES.)
+  if (!card) return { requestedAt };
 
   const token = newLinkToken();
-  const requestedAt = now.toISOString();
   const outboxKey = keys.outboxMessage(keys.card(call.id, card.teryt).pk, `card-link-${randomUUID()}`);
   const open = now.getTime() < Date.parse(call.closesAt);
   await addCardLink(deps.db, {
@@ -79,5 +83,5 @@ export async function resendCardLink(
     },
   });
   await deliverMail(deps, outboxKey);
-  return { requestedAt, gminaName: card.gminaName };
+  return { requestedAt };
 }

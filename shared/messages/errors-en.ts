@@ -18,7 +18,6 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   GMINA_NOT_ELIGIBLE: 'This gmina cannot apply to this call.',
   CARD_EXISTS:
     'This gmina has already sent a card in this call. To change it, use the link in the confirmation e-mail.',
-  CARD_NOT_FOUND: 'This gmina has not sent an application card in this call.',
   IDEMPOTENCY_KEY_MISSING: 'The Idempotency-Key header, which guards against sending twice, is missing.',
   IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different card.',
   LINK_INVALID: 'This link is not valid or has expired.',

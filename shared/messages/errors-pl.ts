@@ -18,7 +18,6 @@ export const ERROR_MESSAGES_PL: Record<ErrorCode, string> = {
   GMINA_NOT_ELIGIBLE: 'Ta gmina nie może zgłosić się do tego naboru.',
   CARD_EXISTS:
     'Ta gmina wysłała już kartę zgłoszeniową w tym naborze. Aby ją zmienić, użyj odnośnika z e-maila potwierdzającego.',
-  CARD_NOT_FOUND: 'Ta gmina nie wysłała karty zgłoszeniowej w tym naborze.',
   IDEMPOTENCY_KEY_MISSING: 'Brakuje nagłówka Idempotency-Key, który chroni przed podwójnym wysłaniem.',
   IDEMPOTENCY_KEY_REUSED: 'Ten klucz Idempotency-Key użyto już dla innej treści zgłoszenia.',
   LINK_INVALID: 'Ten odnośnik jest nieprawidłowy albo wygasł.',

@@ -30,7 +30,8 @@ export * from './receipt.ts';
 export const ZSubmitCardRequest = z.strictObject({ answers: ZCardAnswers });
 export type TSubmitCardRequest = z.input<typeof ZSubmitCardRequest>;
 
-export const ZCardLinkRequested = z.strictObject({ requestedAt: z.iso.datetime(), gminaName: z.string() });
+/** The same for every gmina, whether or not it has sent a card (see functions/domain/resend-card-link.ts). */
+export const ZCardLinkRequested = z.strictObject({ requestedAt: z.iso.datetime() });
 export type TCardLinkRequested = z.infer<typeof ZCardLinkRequested>;
 
 export const ZCardView = z.strictObject({

@@ -92,10 +92,8 @@ export const en: PageTexts = {
     send: 'Send the link again',
     sending: 'Sending the link…',
     failed: 'The link could not be sent',
-    done: (gmina) =>
-      `We have sent a new link to the card of gmina ${gmina} to the contact person's e-mail address named in the card. If you cannot see it, check the spam folder. Earlier links still work.`,
+    done: "If this gmina has sent a card in this call, we have sent a new link to it to the contact person's e-mail address named in the card. If you cannot see it, check the spam folder. Earlier links still work.",
     notUs:
       'If nobody in the gmina office sent this card, or you cannot reach the address named in it, contact the centre running the call.',
-    newCard: 'Fill in the application card',
   },
 };

@@ -97,11 +97,9 @@ const pl = {
     send: 'Wyślij odnośnik ponownie',
     sending: 'Wysyłanie odnośnika…',
     failed: 'Nie udało się wysłać odnośnika',
-    done: (gmina: string) =>
-      `Wysłaliśmy nowy odnośnik do karty gminy ${gmina} na adres e-mail osoby do kontaktu podany w karcie. Jeśli nie widać wiadomości, sprawdź folder spam. Wcześniejsze odnośniki nadal działają.`,
+    done: 'Jeśli ta gmina wysłała kartę w tym naborze, wysłaliśmy nowy odnośnik do niej na adres e-mail osoby do kontaktu podany w karcie. Jeśli nie widać wiadomości, sprawdź folder spam. Wcześniejsze odnośniki nadal działają.',
     notUs:
       'Jeśli nikt z urzędu gminy nie wysłał tej karty albo nie macie dostępu do adresu podanego w karcie, skontaktuj się z ośrodkiem prowadzącym nabór.',
-    newCard: 'Wypełnij kartę zgłoszeniową',
   },
 };
 

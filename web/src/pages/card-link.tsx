@@ -14,17 +14,17 @@ export const textsReady = pageTexts.load;
  * Its own request rather than one in card/api.ts: importing that module would make the bundler split it
  * out of the form's chunk into one more file for every page of the card.
  */
-const readLinkRequested = reader<{ gminaName: string }>({ gminaName: 'string' });
+const readLinkRequested = reader<{ requestedAt: string }>({ requestedAt: 'string' });
 // Compile-time only, as in card/api.ts: what the API promises must be something the reader accepts.
 type Reads<Reader, Contract extends Reader> = Contract;
-export type ContractRead = Reads<{ gminaName: string }, TCardLinkRequested>;
+export type ContractRead = Reads<{ requestedAt: string }, TCardLinkRequested>;
 
-function requestCardLink(callId: string, teryt: string): Promise<{ gminaName: string }> {
+function requestCardLink(callId: string, teryt: string): Promise<{ requestedAt: string }> {
   const path = `/api/calls/${encodeURIComponent(callId)}/cards/${encodeURIComponent(teryt)}/link`;
   return requestJson(path, readLinkRequested, { method: 'POST' });
 }
 
-type Sending = { status: 'idle' } | { status: 'sending' } | { status: 'sent'; gminaName: string };
+type Sending = 'idle' | 'sending' | 'sent';
 
 /**
  * /nabory/:callId/odnosnik/:teryt — for a gmina told that its card was already sent: the card's link goes
@@ -37,7 +37,7 @@ export default function CardLinkPage(props: { callId?: string; teryt?: string })
   const { t } = useI18n();
   const pages = usePageTexts();
   const busy = useRef(false);
-  const [sending, setSending] = useState<Sending>({ status: 'idle' });
+  const [sending, setSending] = useState<Sending>('idle');
   const [error, setError] = useState<ApiError>();
   const callHref = `/nabory/${encodeURIComponent(callId)}`;
   const known = isCallId(callId) && /^\d{7}$/.test(teryt);
@@ -57,13 +57,13 @@ export default function CardLinkPage(props: { callId?: string; teryt?: string })
     if (busy.current) return;
     busy.current = true;
     setError(undefined);
-    setSending({ status: 'sending' });
+    setSending('sending');
     try {
-      const { gminaName } = await requestCardLink(callId, teryt);
-      setSending({ status: 'sent', gminaName });
+      await requestCardLink(callId, teryt);
+      setSending('sent');
     } catch (failure) {
       setError(failure instanceof ApiError ? failure : new ApiError('BAD_RESPONSE', { cause: failure }));
-      setSending({ status: 'idle' });
+      setSending('idle');
     } finally {
       busy.current = false;
     }
@@ -76,18 +76,10 @@ export default function CardLinkPage(props: { callId?: string; teryt?: string })
       </a>
       <h1>{title}</h1>
       <p>{pages.cardLink.intro}</p>
-      {sending.status === 'sent' ? null : (
+      {sending === 'sent' ? null : (
         <>
           <p>{pages.cardLink.resendText}</p>
-          {error?.code === 'CARD_NOT_FOUND' ? (
-            <div class="notice notice--error" role="alert">
-              <p class="notice__title">{pages.cardLink.failed}</p>
-              <p>{t.errors.CARD_NOT_FOUND}</p>
-              <p>
-                <a href={`${callHref}/zgloszenie`}>{pages.cardLink.newCard}</a>
-              </p>
-            </div>
-          ) : error ? (
+          {error ? (
             <ErrorNotice title={pages.cardLink.failed} error={error} onRetry={() => void send()} />
           ) : (
             <form
@@ -97,23 +89,15 @@ export default function CardLinkPage(props: { callId?: string; teryt?: string })
                 void send();
               }}
             >
-              <button
-                type="submit"
-                class="button"
-                aria-disabled={sending.status === 'sending' ? true : undefined}
-              >
+              <button type="submit" class="button" aria-disabled={sending === 'sending' ? true : undefined}>
                 {pages.cardLink.send}
               </button>
             </form>
           )}
         </>
       )}
-      <p role="status" class={sending.status === 'sent' ? 'notice' : undefined}>
-        {sending.status === 'sending'
-          ? pages.cardLink.sending
-          : sending.status === 'sent'
-            ? pages.cardLink.done(sending.gminaName)
-            : ''}
+      <p role="status" class={sending === 'sent' ? 'notice' : undefined}>
+        {sending === 'sending' ? pages.cardLink.sending : sending === 'sent' ? pages.cardLink.done : ''}
       </p>
       <p>{pages.cardLink.notUs}</p>
     </>
