@@ -71,6 +71,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
+  /** How long the server may stay silent: before its answer starts, and between two parts of it. */
+  timeoutMs?: number;
 }
 
 /**
@@ -87,10 +89,17 @@ export async function requestJson<T>(
   // and Windows 7 laptops are stuck on Chrome 109. It also tells a timeout from the caller cancelling.
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, TIMEOUT_MS);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // Silence, not length, is what times out: on a rural link the register (22 KB) can take longer than
+  // 15 s to arrive while arriving all the time, and failing it then would only start it again.
+  const wait = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs ?? TIMEOUT_MS);
+  };
+  wait();
   const cancel = () => controller.abort();
   if (signal?.aborted) controller.abort();
   signal?.addEventListener('abort', cancel);
@@ -122,7 +131,7 @@ export async function requestJson<T>(
 
     let body: unknown;
     try {
-      body = await response.json();
+      body = JSON.parse(await readBody(response, wait));
     } catch (cause) {
       if (!response.ok && GATEWAY_STATUSES.has(response.status) && !signal?.aborted && !timedOut) {
         throw new ApiError('DEPENDENCY_UNAVAILABLE', { status: response.status, cause });
@@ -162,6 +171,21 @@ export async function requestJson<T>(
  * A request started by early-fetch.ts, made this request's own: given up on, and cancelled (its body
  * too), when `signal` aborts, i.e. on the timeout or when the caller leaves.
  */
+/** The answer's text, calling `progress` as each part of it arrives. */
+async function readBody(response: Response, progress: () => void): Promise<string> {
+  progress();
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    progress();
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 function takeOver(request: EarlyRequest, signal: AbortSignal): Promise<Response> {
   return new Promise((resolve, reject) => {
     const abort = () => {
