@@ -1,19 +1,18 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestJson } from '../../web/src/lib/api.ts';
 import { reader } from '../../web/src/lib/shape.ts';
+import { startTestServer } from '../support/test-server.ts';
 
 /**
  * The site's requests time out on silence, not on length (web/src/lib/api.ts), against a real HTTP server:
  * Node's fetch is the browser's API, and a slow or stalled answer is a fault a server can really cause.
  * The timeout is shortened here from the site's 15 s to 300 ms.
  */
-let server: Server;
+let server: Awaited<ReturnType<typeof startTestServer>>;
 let base: string;
 
 beforeAll(async () => {
-  server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  server = await startTestServer((request, response) => {
     const path = request.url ?? '';
     const send = () => response.writeHead(200, { 'content-type': 'application/json' });
     if (path === '/slow-body') {
@@ -37,13 +36,9 @@ beforeAll(async () => {
       }, 1000);
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => server.close());
 
 const readN = reader<{ n: number }>({ n: 'number' });
 const TIMEOUT = { timeoutMs: 300 };

@@ -1,9 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestJson } from '../../web/src/lib/api.ts';
 import { fetchEarly } from '../../web/src/lib/early-fetch.ts';
 import { reader } from '../../web/src/lib/shape.ts';
+import { startTestServer } from '../support/test-server.ts';
 
 /**
  * The site's early call request (web/src/lib/early-fetch.ts) taken over by requestJson, against a real
@@ -13,13 +12,13 @@ let release = () => {};
 const held = new Promise<void>((resolve) => {
   release = resolve;
 });
-let server: Server;
+let server: Awaited<ReturnType<typeof startTestServer>>;
 let base: string;
 const seen: string[] = [];
 const closed: string[] = [];
 
 beforeAll(async () => {
-  server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  server = await startTestServer((request, response) => {
     const path = request.url ?? '';
     seen.push(path);
     request.socket.once('close', () => closed.push(path));
@@ -32,13 +31,9 @@ beforeAll(async () => {
       request.socket.destroy();
     else response.end(JSON.stringify({ n: seen.length }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.url;
 });
-afterAll(() => {
-  server.closeAllConnections();
-  server.close();
-});
+afterAll(() => server.close());
 
 const readN = reader<{ n: number }>({ n: 'number' });
 
