@@ -629,6 +629,8 @@ describe('the karta zgłoszeniowa', () => {
   });
 
   it("reloads once, rather than loading for ever, when a page's English texts did not arrive", async () => {
+    // (Whether the form's code arrived in the background before English is pressed or not, the English
+    // texts are asked for twice: on the way to the form, or at the switch; each failure reloads once.)
     let asked = 0;
     await page.route(/\/card\/texts-en[.-][^/]*$/, (route) =>
       asked++ === 0 ? route.abort('internetdisconnected') : route.continue(),
@@ -639,6 +641,20 @@ describe('the karta zgłoszeniowa', () => {
     await page.getByRole('link', { name: 'Fill in the application card' }).click();
     await page.getByRole('heading', { level: 1, name: 'Choose the gmina' }).waitFor();
     expect(asked).toBe(2);
+  });
+
+  it('switches to English by reloading when the English texts did not arrive, rather than doing nothing', async () => {
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26/zgloszenie`);
+    await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
+    let asked = 0;
+    await page.route(/\/card\/texts-en[.-][^/]*$/, (route) =>
+      asked++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+    );
+    // The browser remembers the failed download: only a reload can fetch it again.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Choose the gmina' }).waitFor();
+    expect(asked).toBe(2);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
   it('fetches the pages after the steps with their own code, and says how to recover when it cannot be fetched', async () => {

@@ -2,24 +2,7 @@ import { Component, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
-
-const RELOADED = 'kooperacja.reloadedAfterFailure';
-
-/**
- * Whether to reload the page by itself: only online (offline, a reload shows the browser's own error
- * page instead of this one) and once a minute per address, so code that is really missing cannot loop.
- */
-function mayReload(): boolean {
-  try {
-    if (!navigator.onLine) return false;
-    const [href, at] = (sessionStorage.getItem(RELOADED) ?? '').split(' ');
-    if (href === location.href && Date.now() - Number(at) < 60_000) return false;
-    sessionStorage.setItem(RELOADED, `${location.href} ${Date.now()}`);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { mayReload } from '../lib/reload-once.ts';
 
 /**
  * Shown when a page's code cannot be loaded (the link dropped, or a deploy replaced the chunk the old

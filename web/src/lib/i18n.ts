@@ -3,6 +3,7 @@ import { useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } f
 import type { Language } from '../../../shared/error-codes.ts';
 import { ERROR_MESSAGES_PL } from '../../../shared/messages/errors-pl.ts';
 import type { ApiErrorCode } from './api.ts';
+import { mayReload } from './reload-once.ts';
 
 export type { Language };
 
@@ -242,8 +243,15 @@ export function LanguageProvider(props: { initial: LanguageState; children?: Com
         saveLanguage(language);
         setCurrent({ language, t });
       },
-      // Offline: the switch stays as it was, which is what the pressed button shows.
-      (error: unknown) => console.error(error),
+      (error: unknown) => {
+        console.error(error);
+        // Texts that did not arrive: pressing again would fail again (the browser remembers the failed
+        // import), so a reload starts afresh in the chosen language. Offline (or reloaded a moment ago)
+        // the switch stays as it was, which is what the pressed button shows.
+        if (requested.current !== language || !mayReload()) return;
+        saveLanguage(language);
+        location.reload();
+      },
     );
   }, []);
 
