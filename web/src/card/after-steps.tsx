@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardSection } from '../../../shared/schemas/card.ts';
 import { ZContactsSection } from '../../../shared/schemas/card.ts';
 import type { TDraftAnswers } from '../../../shared/schemas/submission.ts';
@@ -264,7 +264,7 @@ function SavePage(props: FormProps & { steps: readonly Step[] }) {
   // The form (the focused button with it) gives way to the confirmation: focus and read its heading, or a
   // screen reader is left on nothing and hears only "Zapisywanie…".
   const doneRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.saved) doneRef.current?.focus();
   }, [state.saved]);
 

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { CARD_FORM_VERSION } from '../../../shared/card-form-version.ts';
 import { GMINA_KINDS } from '../../../shared/gmina-kinds.ts';
 import type { TAdminProgramme, TCreateCallRequest } from '../../../shared/schemas/admin.ts';
@@ -181,7 +181,7 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
   const programme = props.programmes.find((item) => item.id === programmeId);
   useSignInWhenSignedOut(state.failure);
   const failureRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.failure) failureRef.current?.focus();
   }, [state.failure]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatWarsaw } from '../../../shared/time.ts';
 import '../admin/admin.css';
 import { type AdminCall, listCalls, listCards, requestSignInLink, startSession } from '../admin/api.ts';
@@ -78,7 +78,7 @@ function SignIn() {
     return () => removeEventListener('hashchange', takeLink);
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (state.step === 'sent') headingRef.current?.focus();
     if (state.step === 'form' && state.fieldError) inputRef.current?.focus();
   }, [state]);
@@ -389,7 +389,7 @@ function CardsTable(props: {
    * the list, whose name says what it now shows; the list the page opened with leaves the focus alone
    * (even when it arrives after the coordinator has already asked for another).
    */
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (page.status === 'ready' && chosen.current) sectionRef.current?.focus();
   }, [page]);
 

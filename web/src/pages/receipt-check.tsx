@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { checkReceipt, type ReceiptCheck } from '../card/api.ts';
 import { ErrorSummary } from '../card/error-summary.tsx';
 import { receiptTexts, useReceiptTexts } from '../card/receipt-texts.ts';
@@ -155,7 +155,7 @@ function Verdict(props: {
 }) {
   const texts = useReceiptTexts();
   const sectionRef = useRef<HTMLElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!props.focus.current) return;
     props.focus.current = false;
     sectionRef.current?.focus();
