@@ -109,7 +109,8 @@ describe('announcing a call in the panel', () => {
     await page.getByLabel('Zasady naboru').focus();
     await page.keyboard.type('Gmina zgłasza się, wysyłając kartę zgłoszeniową.');
     // 9 952, grouped as Polish groups it (with a no-break space), and "znaki" as Polish counts it.
-    await page.getByText(/^Pozostały 9\s952 znaki$/).waitFor();
+    // (The visible count: a second after typing stops, the live region for screen readers says the same.)
+    await page.locator('.char-count', { hasText: /^Pozostały 9\s952 znaki$/ }).waitFor();
     await page.getByRole('button', { name: 'Ogłoś nabór' }).press('Enter');
     await summary
       .getByRole('link', { name: 'Koniec naboru musi być późniejszy niż jego początek.' })

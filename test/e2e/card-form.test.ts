@@ -265,7 +265,8 @@ describe('the karta zgłoszeniowa', () => {
     await page.getByRole('heading', { level: 1, name: 'Dane urzędu gminy' }).waitFor();
     await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-06/zgloszenie/powiat`);
     await page.getByRole('heading', { level: 1, name: 'Powiat partnerski' }).waitFor();
-    // The list holds "Biała Podlaska (miasto na prawach powiatu)".
+    // The list (there once the register has loaded) holds "Biała Podlaska (miasto na prawach powiatu)".
+    await page.locator('#f-powiatCode').waitFor();
     expect(await page.locator('#f-powiatCode option').allTextContents()).toContain(
       'Biała Podlaska (miasto na prawach powiatu)',
     );
@@ -488,7 +489,7 @@ describe('the karta zgłoszeniowa', () => {
     const said = await page.locator('.error-summary li').allTextContents();
     expect(said).toContain('Liczba mieszkańców gminy: Wpisz liczbę od 1 do 2\u00a0000\u00a0000.');
     expect(said).toContain(
-      `Liczba mieszkańców gminy — rok: Wpisz rok od 2000 do ${new Date().getFullYear()}.`,
+      `Liczba mieszkańców gminy — rok: Wpisz rok od 2000 do ${new Date().getUTCFullYear()}.`,
     );
     expect(said).toContain('Liczba sołectw: Wpisz liczbę od 0 do 500.');
     expect(await page.textContent('#f-population-value-error')).toContain(
@@ -538,12 +539,13 @@ describe('the karta zgłoszeniowa', () => {
     const answers = validAnswers('2003042');
     answers.contacts.contact.email = `bocki.${Date.now()}@gmina.example`;
     const flowKey = 'kooperacja.karta.liderzy-kooperacji-20';
-    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie/oswiadczenia`);
+    // Put in from another page: a step keeps what is typed in it when it is left, over the seeded answers.
+    await page.goto(siteUrl);
     await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [
       flowKey,
       JSON.stringify({ answers, serverErrors: {} }),
     ] as const);
-    await page.reload();
+    await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie/oswiadczenia`);
     await page.getByRole('button', { name: 'Dalej' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sprawdź odpowiedzi przed wysłaniem' }).waitFor();
     let release = () => {};
