@@ -120,8 +120,13 @@ describe("the coordinators' panel", () => {
     );
     await page.setViewportSize({ width: 1280, height: 720 });
 
-    await row.getByRole('link', { name: 'Gródek' }).click();
+    // By keyboard: the card's heading has the focus once the card is in (the "loading" heading focused on
+    // the way was replaced by it), so the next Tab goes on from there, not from the top of the page.
+    await row.getByRole('link', { name: 'Gródek' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Karta zgłoszeniowa gminy Gródek' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.outerHTML)).toBe(
+      '<h1 tabindex="-1">Karta zgłoszeniowa gminy Gródek</h1>',
+    );
     expect(await page.title()).toBe('Karta zgłoszeniowa gminy Gródek — Kooperacja');
     const main = await page.textContent('main');
     expect(main).toContain(reference);

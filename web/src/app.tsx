@@ -1,9 +1,10 @@
 import type { ComponentType } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PageErrorBoundary, PageLoadFailed } from './components/page-load-failed.tsx';
 import { SiteFooter } from './components/site-footer.tsx';
 import { SiteHeader } from './components/site-header.tsx';
 import { LanguageProvider, type LanguageState, useI18n } from './lib/i18n.ts';
+import { focusPage, keepFocusInPage } from './lib/page-focus.ts';
 import { LocationProvider, lazyPage, PageLoadingContext, Router, useLocation } from './lib/router.ts';
 
 /**
@@ -69,6 +70,11 @@ function Layout() {
   // form from a call page (both small; on a slow link the click then answers at once). Other pages have
   // no likely next page worth the bytes.
   const next = path === '/' ? CallPage : /^\/nabory\/[^/]+$/.test(path) ? CardFormPage : undefined;
+  useLayoutEffect(() => {
+    const main = mainRef.current;
+    return main ? keepFocusInPage(main) : undefined;
+  }, []);
+
   useEffect(() => {
     if (!next) return;
     const timer = setTimeout(() => void next.preload(), 2000);
@@ -104,10 +110,8 @@ function Layout() {
                   // A page that put the focus somewhere itself (its error summary) keeps it there.
                   const main = mainRef.current;
                   const focused = document.activeElement;
-                  if (main && focused && focused !== main && main.contains(focused)) return;
-                  const heading = main?.querySelector('h1');
-                  if (heading) heading.tabIndex = -1;
-                  (heading ?? main)?.focus({ preventScroll: true });
+                  if (!main || (focused && focused !== main && main.contains(focused))) return;
+                  focusPage(main);
                 }}
               />
             </PageLoadingContext.Provider>

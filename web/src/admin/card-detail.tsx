@@ -2,6 +2,7 @@ import { useRef } from 'preact/hooks';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
+import { focusHeading } from '../lib/page-focus.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { getCard } from './api.ts';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
@@ -31,9 +32,7 @@ export function CardDetail(props: { callId: string; teryt: string }) {
     return (
       <Titled title={texts.card.title}>
         {back(props.teryt.slice(0, 2))}
-        <h1 tabIndex={-1} ref={headingRef}>
-          {texts.card.title}
-        </h1>
+        <h1 ref={headingRef}>{texts.card.title}</h1>
         <p role="status">{card.status === 'loading' || signingIn ? texts.panel.loading : ''}</p>
         {missing ? <p>{texts.card.notFound}</p> : null}
         {card.status === 'error' && !missing && !signingIn ? (
@@ -41,7 +40,7 @@ export function CardDetail(props: { callId: string; teryt: string }) {
             title={texts.panel.loadFailed}
             error={card.error}
             onRetry={() => {
-              headingRef.current?.focus();
+              focusHeading(headingRef.current);
               retry();
             }}
           />

@@ -15,6 +15,7 @@ import { adminTexts, useAdminTexts } from '../admin/texts.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import type { ApiError } from '../lib/api.ts';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
+import { focusHeading } from '../lib/page-focus.ts';
 import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 
@@ -79,7 +80,7 @@ function SignIn() {
   }, []);
 
   useLayoutEffect(() => {
-    if (state.step === 'sent') headingRef.current?.focus();
+    if (state.step === 'sent') focusHeading(headingRef.current);
     if (state.step === 'form' && state.fieldError) inputRef.current?.focus();
   }, [state]);
 
@@ -124,9 +125,7 @@ function SignIn() {
   if (state.step === 'sent') {
     return (
       <Titled title={texts.signIn.sentTitle}>
-        <h1 tabIndex={-1} ref={headingRef}>
-          {texts.signIn.sentTitle}
-        </h1>
+        <h1 ref={headingRef}>{texts.signIn.sentTitle}</h1>
         <p>{texts.signIn.sent(state.email)}</p>
         <p>{texts.signIn.sentHint}</p>
         <button type="button" class="button button--secondary" onClick={() => setState({ step: 'form' })}>
@@ -231,11 +230,7 @@ function CardList() {
   const signingIn = useSignInWhenSignedOut(calls.status === 'error' ? calls.error : undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const heading = (
-    <h1 tabIndex={-1} ref={headingRef}>
-      {texts.panel.title}
-    </h1>
-  );
+  const heading = <h1 ref={headingRef}>{texts.panel.title}</h1>;
   if (calls.status !== 'ready') {
     return (
       <Titled title={texts.panel.title}>
@@ -246,7 +241,7 @@ function CardList() {
             title={texts.panel.loadFailed}
             error={calls.error}
             onRetry={() => {
-              headingRef.current?.focus();
+              focusHeading(headingRef.current);
               retry();
             }}
           />

@@ -6,6 +6,7 @@ import { RulesText } from '../components/rules-text.tsx';
 import { getCall, isCallId, recentlyListedCall } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
+import { focusHeading } from '../lib/page-focus.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { callsTexts, useCallsTexts } from './calls-texts.ts';
 
@@ -50,16 +51,14 @@ function CallDetails(props: { callId: string }) {
     return (
       <>
         <BackLink />
-        <h1 tabIndex={-1} ref={headingRef}>
-          {texts.call.titleWhileLoading}
-        </h1>
+        <h1 ref={headingRef}>{texts.call.titleWhileLoading}</h1>
         <p role="status">{call.status === 'loading' ? t.call.loading : ''}</p>
         {call.status === 'error' ? (
           <ErrorNotice
             title={t.call.loadFailed}
             error={call.error}
             onRetry={() => {
-              headingRef.current?.focus();
+              focusHeading(headingRef.current);
               retry();
             }}
           />

@@ -11,6 +11,7 @@ import { Titled } from '../components/titled.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { ApiError } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.ts';
+import { focusHeading } from '../lib/page-focus.ts';
 import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 
@@ -61,9 +62,7 @@ function CardDetails(props: { token: string; action: string | undefined }) {
     const invalid = card.status === 'error' && card.error.code === 'LINK_INVALID';
     return (
       <Titled title={texts.cardTitle}>
-        <h1 tabIndex={-1} ref={headingRef}>
-          {texts.cardTitle}
-        </h1>
+        <h1 ref={headingRef}>{texts.cardTitle}</h1>
         <p role="status">{card.status === 'loading' ? pages.card.loading : ''}</p>
         {invalid ? <p>{pages.card.linkInvalid}</p> : null}
         {card.status === 'error' && !invalid ? (
@@ -71,7 +70,7 @@ function CardDetails(props: { token: string; action: string | undefined }) {
             title={pages.card.loadFailed}
             error={card.error}
             onRetry={() => {
-              headingRef.current?.focus();
+              focusHeading(headingRef.current);
               retry();
             }}
           />
