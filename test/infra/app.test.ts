@@ -45,7 +45,10 @@ async function synthesizeWithContext(context: Record<string, unknown>) {
 describe('infra/app.ts', () => {
   it('names the stacks after the stage from the context, one stack per concern', async () => {
     // Act
-    const { stackNames } = await synthesizeWithContext({ stage: 'qa' });
+    const { stackNames } = await synthesizeWithContext({
+      stage: 'qa',
+      alarmEmail: 'dyzurny@rops.example.pl',
+    });
 
     // Assess
     expect(stackNames).toEqual(
@@ -64,5 +67,34 @@ describe('infra/app.ts', () => {
     // Assess
     expect(template('Kooperacja-dev-Api')).toContain('"SITE_URL": "https://kooperacja.example.com"');
     expect(template('Kooperacja-dev-Mail')).toContain('"EmailIdentity": "kooperacja.example.com"');
+  });
+
+  it('refuses a stage name the functions would refuse, and a shared stage whose alarms reach nobody', async () => {
+    // Act + Assess
+    await expect(synthesizeWithContext({ stage: 'Prod', alarmEmail: 'a@rops.example.pl' })).rejects.toThrow(
+      'Context "stage" must be 1–20 lower-case letters, digits or hyphens, not "Prod"',
+    );
+    await expect(synthesizeWithContext({ stage: 'prod' })).rejects.toThrow(
+      'Stage "prod" needs context "alarmEmail"',
+    );
+  });
+
+  it('subscribes the alarm address to the alarm topic', async () => {
+    // Act
+    const { template } = await synthesizeWithContext({
+      stage: 'prod',
+      alarmEmail: 'dyzurny@rops.example.pl',
+    });
+
+    // Assess
+    const { Resources } = JSON.parse(template('Kooperacja-prod-Alarms')) as {
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
+    const subscriptions = Object.values(Resources).filter(
+      (resource) => resource.Type === 'AWS::SNS::Subscription',
+    );
+    expect(subscriptions.map((subscription) => subscription.Properties)).toEqual([
+      expect.objectContaining({ Protocol: 'email', Endpoint: 'dyzurny@rops.example.pl' }),
+    ]);
   });
 });
