@@ -50,6 +50,7 @@ buildApp(app, {
   mailFrom: required('mailFrom'),
   // A stage with its own domain controls its DNS and can verify the sender's whole domain with DKIM.
   senderIdentity: domain ? 'domain' : 'address',
+  senderIdentityExists: context('senderIdentityExists') === 'true',
   // The functions need the site's address, but CloudFront's is only known once the web stack (which
   // needs the API) exists. So it is configured: the domain, or `siteUrl` set to the web stack's SiteUrl
   // output after the first deployment. Until then links point to a reserved, never-resolving name.

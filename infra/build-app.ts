@@ -17,6 +17,8 @@ export interface Deployment {
   account?: string;
   mailFrom: string;
   senderIdentity: 'domain' | 'address';
+  /** The sender's identity was verified by another stage in this account: use it, do not create it. */
+  senderIdentityExists?: boolean;
   /** The site's public address, used in e-mail links. */
   siteUrl: string;
   /** Directory of the built site. */
@@ -48,6 +50,7 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
     ...common('Mail'),
     mailFrom: deployment.mailFrom,
     senderIdentity: deployment.senderIdentity,
+    senderIdentityExists: deployment.senderIdentityExists ?? false,
   });
   const api = new ApiStack(app, id('Api'), {
     ...common('Api'),

@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   ConfigurationSet,
   EmailIdentity,
@@ -22,6 +22,11 @@ export interface MailStackProps extends StackProps {
    * address (a confirmation link; for a stage without its own domain).
    */
   senderIdentity: 'domain' | 'address';
+  /**
+   * An SES identity is one per account and region: a second stage sending from the same address or domain
+   * uses the identity the first one verified (its messages name their configuration set themselves).
+   */
+  senderIdentityExists: boolean;
 }
 
 function domainOf(address: string): string {
@@ -64,13 +69,29 @@ export class MailStack extends Stack {
     });
     this.configurationSet = configurationSet;
 
+    const identityName = props.senderIdentity === 'domain' ? domainOf(props.mailFrom) : props.mailFrom;
+    if (props.senderIdentityExists) {
+      this.identity = EmailIdentity.fromEmailIdentityName(this, 'Sender', identityName);
+      return;
+    }
     // The configuration set is the identity's default, so every message sent from it reports its events.
-    this.identity = new EmailIdentity(this, 'Sender', {
+    const identity = new EmailIdentity(this, 'Sender', {
       identity:
-        props.senderIdentity === 'domain'
-          ? Identity.domain(domainOf(props.mailFrom))
-          : Identity.email(props.mailFrom),
+        props.senderIdentity === 'domain' ? Identity.domain(identityName) : Identity.email(identityName),
       configurationSet,
     });
+    // Kept when the stack goes: other stages of the account may send through it (tearing down a test stage
+    // must not stop production's mail), and a verified domain's DKIM records stay valid for the next one.
+    identity.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.identity = identity;
+    if (props.senderIdentity === 'domain') {
+      // SES verifies the domain once these three CNAMEs are in its DNS; until then every message is refused.
+      identity.dkimRecords.forEach((record, index) => {
+        new CfnOutput(this, `DkimRecord${index + 1}`, {
+          description: "A CNAME record to add to the sender domain's DNS (name, then value)",
+          value: `${record.name} CNAME ${record.value}`,
+        });
+      });
+    }
   }
 }

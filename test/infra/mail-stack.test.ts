@@ -19,12 +19,30 @@ describe('mail stack', () => {
     });
   });
 
-  it('verifies the whole sender domain when the stage has its own domain', () => {
+  it('verifies the whole sender domain when the stage has its own domain, and says which DNS records', () => {
     // Act
     const withDomain = Template.fromStack(synthesize({ senderIdentity: 'domain' }).stacks.mail);
 
     // Assess
     withDomain.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'example.com' });
+    const outputs = Object.keys(withDomain.findOutputs('*'));
+    expect(outputs.filter((name) => name.startsWith('DkimRecord'))).toHaveLength(3);
+  });
+
+  it('keeps the identity when the stack goes, and lets another stage of the account use it', () => {
+    // Assess: tearing a stage down must not stop the mail of another stage sending from the same address.
+    template.hasResource('AWS::SES::EmailIdentity', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+
+    // Act
+    const second = synthesize({ senderIdentityExists: true });
+
+    // Assess
+    Template.fromStack(second.stacks.mail).resourceCountIs('AWS::SES::EmailIdentity', 0);
+    const api = JSON.stringify(Template.fromStack(second.stacks.api).toJSON());
+    expect(api).toContain(`:identity/${TEST_DEPLOYMENT.mailFrom}`);
   });
 
   it('publishes bounces, complaints, deliveries and rejects to an encrypted topic', () => {
