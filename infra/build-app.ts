@@ -77,6 +77,7 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
       ['Reminders', scheduling.reminders.deadLetterQueue],
     ]),
     httpApi: api.httpApi,
+    scheduled: api.scheduled,
     alarmEmail: deployment.alarmEmail,
   });
 

@@ -52,6 +52,20 @@ export class Alarms extends Construct {
     );
   }
 
+  /**
+   * A function run on a schedule that stopped being run (a disabled schedule, a broken role): nothing fails,
+   * so no error alarm fires, while refused mail waits. No invocation in three periods is the alarm; missing
+   * data is no invocation.
+   */
+  watchSchedule(name: string, fn: IFunction, every: Duration): void {
+    this.add(
+      `${name}NotRun`,
+      fn.metricInvocations({ period: Duration.minutes(every.toMinutes() * 3), statistic: 'Sum' }),
+      `${name}: not run on its schedule for ${every.toMinutes() * 3} minutes`,
+      { below: true },
+    );
+  }
+
   /** Responses with status 5xx, whether from a function or from API Gateway itself. */
   watchApi(name: string, api: IHttpApi): void {
     this.add(
@@ -61,13 +75,16 @@ export class Alarms extends Construct {
     );
   }
 
-  private add(id: string, metric: IMetric, description: string): void {
+  /** Fires on one occurrence in a period, or with `below`, on none (no data then counts as none). */
+  private add(id: string, metric: IMetric, description: string, options: { below?: boolean } = {}): void {
     const alarm = new Alarm(this, id, {
       metric,
       threshold: 1,
       evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      comparisonOperator: options.below
+        ? ComparisonOperator.LESS_THAN_THRESHOLD
+        : ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: options.below ? TreatMissingData.BREACHING : TreatMissingData.NOT_BREACHING,
       alarmDescription: description,
     });
     alarm.addAlarmAction(this.action);

@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { type Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -15,6 +15,8 @@ export interface AlarmsStackProps extends StackProps {
   /** By the same names: errors the functions logged and handled themselves. */
   loggedErrors: ReadonlyMap<string, IMetric>;
   deadLetterQueues: ReadonlyMap<string, IQueue>;
+  /** By the same names: the functions run on a schedule, and how often. */
+  scheduled: ReadonlyMap<string, { fn: IFunction; every: Duration }>;
   httpApi: IHttpApi;
   /** Who is told about alarms; without it, subscribe to the topic by hand. */
   alarmEmail?: string;
@@ -37,6 +39,7 @@ export class AlarmsStack extends Stack {
     for (const [name, fn] of props.functions) alarms.watchFunction(name, fn);
     for (const [name, metric] of props.loggedErrors) alarms.watchLoggedErrors(name, metric);
     for (const [name, queue] of props.deadLetterQueues) alarms.watchDeadLetters(name, queue);
+    for (const [name, { fn, every }] of props.scheduled) alarms.watchSchedule(name, fn, every);
     alarms.watchApi('HttpApi', props.httpApi);
   }
 }

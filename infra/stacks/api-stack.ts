@@ -142,6 +142,8 @@ export class ApiStack extends Stack {
   readonly httpApi: IHttpApi;
   /** By construct id: the handler's name in PascalCase. */
   readonly functions: ReadonlyMap<string, IFunction>;
+  /** The functions run on a schedule, by the same names, with how often. */
+  readonly scheduled = new Map<string, { fn: IFunction; every: Duration }>();
   /** By the same names: what each function logged as an error (see ApiFunction). */
   readonly loggedErrors: ReadonlyMap<string, IMetric>;
 
@@ -239,6 +241,7 @@ export class ApiStack extends Stack {
         schedule: ScheduleExpression.rate(OUTBOX_SWEEP),
         target: new LambdaInvoke(fn, { role }),
       });
+      this.scheduled.set(handler, { fn, every: OUTBOX_SWEEP });
       const functionArn = this.resolve(
         this.getLogicalId((fn as NodejsFunction).node.defaultChild as CfnElement),
       ) as string;

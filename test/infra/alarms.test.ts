@@ -109,6 +109,19 @@ describe('alarms stack', () => {
     }
   });
 
+  it('alarms when the mail sweeper is not run on its schedule, counting no data as not run', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Invocations',
+      Statistic: 'Sum',
+      Period: 900,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+      AlarmDescription: 'send-pending-mail: not run on its schedule for 15 minutes',
+    });
+    expect(watched('Invocations')).toHaveLength(1);
+  });
+
   it('watches the API for 5xx answers', () => {
     expect(watched('5xx')).toHaveLength(1);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -120,9 +133,17 @@ describe('alarms stack', () => {
   it('fires on the first occurrence and announces both the alarm and the recovery on the topic', () => {
     // Prepare
     const [topicId] = Object.keys(resourcesOf(template, 'AWS::SNS::Topic'));
+    const occurrences = alarms.filter((alarm) => alarm.Properties.MetricName !== 'Invocations');
 
     // Assess
+    expect(occurrences).toHaveLength(alarms.length - 1);
     for (const alarm of alarms) {
+      expect(alarm.Properties).toMatchObject({
+        AlarmActions: [{ Ref: topicId }],
+        OKActions: [{ Ref: topicId }],
+      });
+    }
+    for (const alarm of occurrences) {
       expect(alarm.Properties).toMatchObject({
         Threshold: 1,
         EvaluationPeriods: 1,
