@@ -79,6 +79,18 @@ export function formatWarsaw(instant: Date | string, locale = 'pl-PL'): string {
   return formatter.format(typeof instant === 'string' ? new Date(instant) : instant);
 }
 
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** "18 maja 2018" — the Warsaw calendar day of an instant, in the given locale. */
+export function formatWarsawDay(instant: Date | string, locale = 'pl-PL'): string {
+  let formatter = dayFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { timeZone: WARSAW, dateStyle: 'long' });
+    dayFormatters.set(locale, formatter);
+  }
+  return formatter.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
 /** The Warsaw calendar date of an instant, "YYYY-MM-DD". */
 export function warsawDate(instant: Date): string {
   return new Date(instant.getTime() + warsawOffsetMinutes(instant) * 60_000).toISOString().slice(0, 10);

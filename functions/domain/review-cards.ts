@@ -40,7 +40,31 @@ export async function listReviewCalls(deps: Deps, user: TAdminUser): Promise<TAd
     calls: calls
       .map((call) => ({ ...call, wojewodztwa: call.wojewodztwa.filter((code) => maySee(user, code)) }))
       .filter((call) => call.wojewodztwa.length > 0)
-      .sort((a, b) => b.closesAt.localeCompare(a.closesAt) || a.id.localeCompare(b.id)),
+      .sort(byReviewOrder(deps.now())),
+  };
+}
+
+/**
+ * The panel opens on the first call: the one a coordinator most likely came for. Calls open now come first
+ * (nearest deadline first), then closed ones, newest first (their cards are being assessed), then those
+ * not open yet, soonest first (they have no cards). An upcoming call announced for next year used to come
+ * first, by its later deadline, hiding the open call with every card behind it.
+ */
+type CallTimes = { id: string; opensAt: string; closesAt: string };
+
+function byReviewOrder(now: Date): (a: CallTimes, b: CallTimes) => number {
+  const at = now.toISOString();
+  const phase = (call: CallTimes) => (call.closesAt <= at ? 1 : call.opensAt <= at ? 0 : 2);
+  return (a, b) => {
+    const [first, second] = [phase(a), phase(b)];
+    if (first !== second) return first - second;
+    const order =
+      first === 0
+        ? a.closesAt.localeCompare(b.closesAt)
+        : first === 1
+          ? b.closesAt.localeCompare(a.closesAt)
+          : a.opensAt.localeCompare(b.opensAt);
+    return order || a.id.localeCompare(b.id);
   };
 }
 

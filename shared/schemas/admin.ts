@@ -41,7 +41,10 @@ export type TAdminUser = z.infer<typeof ZAdminUser>;
 
 export const ZAdminCallsResponse = z.strictObject({
   user: ZAdminUser,
-  /** Newest deadline first; `wojewodztwa` are those of the call the user may see. */
+  /**
+   * Open now first (nearest deadline first), then closed (newest first), then not open yet (soonest first);
+   * `wojewodztwa` are those of the call the user may see.
+   */
   calls: z.array(
     z.strictObject({
       id: z.string(),

@@ -109,6 +109,10 @@ describe("the coordinators' panel", () => {
       'wysłana',
     ]);
     expect(await page.title()).toBe('Karty zgłoszeniowe — Kooperacja');
+    // The call as the list of calls names it: calls with like titles are told apart by where they stand.
+    expect(await page.locator('#f-nabor option:checked').textContent()).toMatch(
+      /^Nabór gmin wiejskich województwa podlaskiego do projektu „Liderzy kooperacji” \(trwa do \d{1,2} \S+ \d{4}\)$/,
+    );
     await expectNoAxeViolations(page);
     // At 320 px (WCAG 1.4.10) the six columns scroll on their own, not the page.
     await page.setViewportSize({ width: 320, height: 640 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startSession } from '../../functions/domain/sign-in.ts';
-import { loadDemoData } from '../../functions/local/demo-data.ts';
+import { demoCalls, loadDemoData } from '../../functions/local/demo-data.ts';
+import { createCall } from '../../functions/repositories/calls.ts';
 import { createUserIfAbsent, type User } from '../../functions/repositories/users.ts';
 import {
   ZAdminCallsResponse,
@@ -342,5 +343,39 @@ describe('what a coordinator sees', () => {
     expect(view.summary[0]?.rows).toContainEqual(['NIP', '5261040828']);
     expect(view.versions).toHaveLength(1);
     expect(missing.status).toBe(404);
+  });
+
+  // Last in the file: it adds calls (in dolnośląskie, which the tests above do not count).
+  it('lists calls open now first (nearest deadline first), then closed ones (newest first), then those not open yet', async () => {
+    const day = 86_400_000;
+    const [template] = demoCalls(new Date());
+    if (!template) throw new Error('demo calls missing');
+    const add = (id: string, opensInDays: number, closesInDays: number) =>
+      createCall(db, {
+        ...template,
+        id,
+        wojewodztwa: ['02'],
+        opensAt: new Date(Date.now() + opensInDays * day).toISOString(),
+        closesAt: new Date(Date.now() + closesInDays * day).toISOString(),
+      });
+    // Added in another order than the expected one, and each pair on the deadline alone would swap.
+    await add('dolnoslaskie-upcoming-later', 60, 90);
+    await add('dolnoslaskie-upcoming', 30, 120);
+    await add('dolnoslaskie-closed-long-ago', -90, -60);
+    await add('dolnoslaskie-closed', -40, -10);
+    await add('dolnoslaskie-open-later', -5, 40);
+    await add('dolnoslaskie-open', -5, 20);
+    const cookie = await signIn(await newUser('coordinator', ['02']));
+
+    const { calls } = ZAdminCallsResponse.parse((await call('/api/admin/calls', { cookie })).json);
+
+    expect(calls.map((item) => item.id)).toEqual([
+      'dolnoslaskie-open',
+      'dolnoslaskie-open-later',
+      'dolnoslaskie-closed',
+      'dolnoslaskie-closed-long-ago',
+      'dolnoslaskie-upcoming',
+      'dolnoslaskie-upcoming-later',
+    ]);
   });
 });

@@ -40,6 +40,8 @@ export const en: AdminTexts = {
     call: 'Call',
     wojewodztwo: 'Voivodeship',
     show: 'Show cards',
+    callOption: (title, phase, day) =>
+      `${title} (${phase === 'open' ? `open until ${day}` : phase === 'closed' ? `closed ${day}` : `opens ${day}`})`,
     caption: (call, wojewodztwo) => ['Cards in the call “', call, `”, voivodeship ${wojewodztwo}`],
     listed: (n, page) => `${n} ${n === 1 ? 'card' : 'cards'} listed, page ${page}.`,
     pageCaption: (n) => `page ${n}`,

@@ -46,6 +46,9 @@ const pl = {
     call: 'Nabór',
     wojewodztwo: 'Województwo',
     show: 'Pokaż karty',
+    /** A call in the list of calls, with where it stands, so calls with like titles can be told apart. */
+    callOption: (title: string, phase: 'open' | 'closed' | 'upcoming', day: string) =>
+      `${title} (${phase === 'open' ? `trwa do ${day}` : phase === 'closed' ? `zakończony ${day}` : `od ${day}`})`,
     /** The call's title comes as a node, so the page can mark its language. */
     caption: <T>(call: T, wojewodztwo: string) => [
       'Karty w naborze „',

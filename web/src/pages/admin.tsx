@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { formatWarsaw } from '../../../shared/time.ts';
+import { formatWarsaw, formatWarsawDay } from '../../../shared/time.ts';
 import '../admin/admin.css';
 import { type AdminCall, listCalls, listCards, requestSignInLink, startSession } from '../admin/api.ts';
 import { CardDetail } from '../admin/card-detail.tsx';
@@ -288,6 +288,11 @@ function CardList() {
   );
 }
 
+/** Where a call stands (by the browser's clock: only what the list says, the API decides the rest). */
+function phaseOf(call: AdminCall, now: string): 'open' | 'closed' | 'upcoming' {
+  return call.closesAt <= now ? 'closed' : call.opensAt <= now ? 'open' : 'upcoming';
+}
+
 function ChooseCall(props: {
   calls: AdminCall[];
   callId: string;
@@ -297,6 +302,7 @@ function ChooseCall(props: {
   const texts = useAdminTexts();
   const { t } = useI18n();
   const [callId, setCallId] = useState(props.callId);
+  const now = new Date().toISOString();
   const call = props.calls.find((item) => item.id === callId) ?? props.calls[0];
   const wojewodztwa = call?.wojewodztwa ?? [];
   return (
@@ -323,12 +329,16 @@ function ChooseCall(props: {
             value={callId}
             onChange={(event) => setCallId(event.currentTarget.value)}
           >
-            {props.calls.map((item) => (
-              // Calls are named in Polish whatever the panel's language.
-              <option key={item.id} value={item.id} lang="pl">
-                {item.title}
-              </option>
-            ))}
+            {props.calls.map((item) => {
+              const phase = phaseOf(item, now);
+              const day = formatWarsawDay(phase === 'upcoming' ? item.opensAt : item.closesAt, t.locale);
+              return (
+                // Calls are named in Polish whatever the panel's language (the title is most of the text).
+                <option key={item.id} value={item.id} lang="pl">
+                  {texts.panel.callOption(item.title, phase, day)}
+                </option>
+              );
+            })}
           </select>
         </div>
         <div class="form-group">
