@@ -95,6 +95,8 @@ describe("the coordinators' panel", () => {
     await page
       .getByText(`Zalogowano: Koordynator — Regionalny Ośrodek Polityki Społecznej w Białymstoku`)
       .waitFor();
+    // Back on the list at the card's row, which has the focus (and is scrolled to).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('card-2002042');
 
     const table = page.getByRole('table', { name: /Karty w naborze .*, województwo podlaskie/ });
     await table.waitFor();
@@ -132,6 +134,12 @@ describe("the coordinators' panel", () => {
       '<h1 tabindex="-1">Karta zgłoszeniowa gminy Gródek</h1>',
     );
     expect(await page.title()).toBe('Karta zgłoszeniowa gminy Gródek — Kooperacja');
+    // Opened from a later page of the list, the card leads back to that page.
+    await page.goto(`${siteUrl}${cardPath}?strona=abc&nr=3`);
+    await page.getByRole('heading', { level: 1, name: 'Karta zgłoszeniowa gminy Gródek' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Wróć do listy kart' }).getAttribute('href')).toBe(
+      `/admin?nabor=liderzy-kooperacji-20&woj=20&strona=abc&nr=3&karta=2002042`,
+    );
     const main = await page.textContent('main');
     expect(main).toContain(reference);
     expect(main).toContain('ul. Główna 1, 28-300 Oksa');

@@ -3,6 +3,7 @@ import { ErrorNotice } from '../components/error-notice.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { focusHeading } from '../lib/page-focus.ts';
+import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { getCard } from './api.ts';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
@@ -21,8 +22,14 @@ export function CardDetail(props: { callId: string; teryt: string }) {
     getCard(props.callId, props.teryt, signal),
   );
   const signingIn = useSignInWhenSignedOut(card.status === 'error' ? card.error : undefined);
+  // Back to the page of the list the card was opened from, and to its row there.
+  const { query } = useLocation();
+  const listPage: Record<string, string> = query.strona ? { strona: query.strona, nr: query.nr ?? '2' } : {};
   const back = (wojewodztwo: string) => (
-    <a class="back-link" href={`/admin?${new URLSearchParams({ nabor: props.callId, woj: wojewodztwo })}`}>
+    <a
+      class="back-link"
+      href={`/admin?${new URLSearchParams({ nabor: props.callId, woj: wojewodztwo, ...listPage, karta: props.teryt })}`}
+    >
       {texts.card.backToList}
     </a>
   );

@@ -279,6 +279,7 @@ function CardList() {
             wojewodztwoLabel={wojewodztwoName(t, chosenWojewodztwo)}
             pageToken={query.strona}
             pageNumber={Number(query.nr) > 1 ? Number(query.nr) : 1}
+            returnedFrom={query.karta}
           />
         </>
       ) : (
@@ -373,6 +374,8 @@ function CardsTable(props: {
   wojewodztwoLabel: string;
   pageToken: string | undefined;
   pageNumber: number;
+  /** The TERYT of the card the coordinator came back from: its row takes the focus (and is scrolled to). */
+  returnedFrom?: string | undefined;
 }) {
   const texts = useAdminTexts();
   const { t } = useI18n();
@@ -395,8 +398,14 @@ function CardsTable(props: {
    * (even when it arrives after the coordinator has already asked for another).
    */
   useLayoutEffect(() => {
-    if (page.status === 'ready' && chosen.current) sectionRef.current?.focus();
+    if (page.status !== 'ready') return;
+    if (chosen.current) sectionRef.current?.focus();
+    else if (props.returnedFrom) document.getElementById(`card-${props.returnedFrom}`)?.focus();
   }, [page]);
+  // A card opened from this page comes back to this page, and to its row.
+  const listQuery: Record<string, string> = pageToken
+    ? { strona: pageToken, nr: String(props.pageNumber) }
+    : {};
 
   // Always in the page, so that what it says on each change is announced.
   const status = (
@@ -457,7 +466,10 @@ function CardsTable(props: {
                 {cards.map((card) => (
                   <tr key={card.teryt}>
                     <th scope="row">
-                      <a href={`/admin/karty/${encodeURIComponent(call.id)}/${card.teryt}`}>
+                      <a
+                        id={`card-${card.teryt}`}
+                        href={`/admin/karty/${encodeURIComponent(call.id)}/${card.teryt}${pageToken ? `?${new URLSearchParams(listQuery)}` : ''}`}
+                      >
                         {card.gminaName}
                       </a>
                     </th>
