@@ -124,6 +124,12 @@ describe("the coordinators' panel", () => {
     expect(await page.locator('.table-scroll').evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(
       true,
     );
+    // The list's name stays whole on the screen (as the table's caption it scrolled away with the columns).
+    expect(
+      await page
+        .locator('#cards-caption')
+        .evaluate((name) => name.getBoundingClientRect().right <= document.documentElement.clientWidth),
+    ).toBe(true);
     await page.setViewportSize({ width: 1280, height: 720 });
 
     // By keyboard: the card's heading has the focus once the card is in (the "loading" heading focused on

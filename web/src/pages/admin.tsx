@@ -439,19 +439,17 @@ function CardsTable(props: {
     <>
       {status}
       <section aria-labelledby="cards-caption" tabIndex={-1} ref={sectionRef}>
+        {/* The table's name, outside the part that scrolls sideways: as its caption it was cut off at 320 px. */}
+        <h2 id="cards-caption" class="table__caption">
+          {caption}
+          {props.pageNumber > 1 ? `, ${texts.panel.pageCaption(props.pageNumber)}` : ''}
+        </h2>
         {cards.length === 0 ? (
-          <>
-            <h2 id="cards-caption">{caption}</h2>
-            <p>{texts.panel.empty}</p>
-          </>
+          <p>{texts.panel.empty}</p>
         ) : (
           // Scrolls on its own at 320 px (WCAG 1.4.10) instead of the page; its links keep it keyboard-reachable.
           <div class="table-scroll">
-            <table class="table">
-              <caption class="table__caption" id="cards-caption">
-                {caption}
-                {props.pageNumber > 1 ? `, ${texts.panel.pageCaption(props.pageNumber)}` : ''}
-              </caption>
+            <table class="table" aria-labelledby="cards-caption">
               <thead>
                 <tr>
                   <th scope="col">{texts.panel.gmina}</th>
