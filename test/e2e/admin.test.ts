@@ -132,6 +132,19 @@ describe("the coordinators' panel", () => {
     ).toBe(true);
     await page.setViewportSize({ width: 1280, height: 720 });
 
+    // Answers that asking again would not change offer no "Spróbuj ponownie": a stale page of the list (an
+    // old bookmark) leads to the first page; another voivodeship's card says it is not for this coordinator.
+    await page.goto(`${siteUrl}/admin?nabor=liderzy-kooperacji-20&woj=20&strona=nieaktualna&nr=2`);
+    await page.getByRole('alert').getByText('Ta strona listy jest już nieaktualna.').waitFor();
+    expect(await page.getByRole('button', { name: 'Spróbuj ponownie' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Pierwsza strona' }).click();
+    await table.waitFor();
+    await page.goto(`${siteUrl}/admin/karty/liderzy-kooperacji-18/1801012`);
+    await page.getByRole('alert').getByText('Nie udało się wczytać danych').waitFor();
+    expect(await page.getByRole('button', { name: 'Spróbuj ponownie' }).count()).toBe(0);
+    await page.goto(`${siteUrl}/admin?nabor=liderzy-kooperacji-20&woj=20`);
+    await table.waitFor();
+
     // By keyboard: the card's heading has the focus once the card is in (the "loading" heading focused on
     // the way was replaced by it), so the next Tab goes on from there, not from the top of the page.
     await row.getByRole('link', { name: 'Gródek' }).press('Enter');

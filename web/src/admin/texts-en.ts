@@ -54,6 +54,7 @@ export const en: AdminTexts = {
     empty: 'There are no cards in this call and voivodeship yet.',
     pages: 'Pages of the list of cards',
     nextPage: 'Next page',
+    stalePage: 'This page of the list is out of date.',
     firstPage: 'First page',
     announce: 'Announce a call',
   },

@@ -68,6 +68,7 @@ const pl = {
     pages: 'Strony listy kart',
     nextPage: 'Następna strona',
     firstPage: 'Pierwsza strona',
+    stalePage: 'Ta strona listy jest już nieaktualna.',
     announce: 'Ogłoś nabór',
   },
   newCall: {

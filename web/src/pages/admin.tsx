@@ -429,7 +429,17 @@ function CardsTable(props: {
     return (
       <>
         {status}
-        <ErrorNotice title={texts.panel.loadFailed} error={page.error} onRetry={retry} />
+        {/* A page token the API refuses (an old bookmark, a changed list) would be refused again. */}
+        {page.error.code === 'VALIDATION_FAILED' && pageToken ? (
+          <div class="notice notice--error" role="alert">
+            <p>
+              {texts.panel.stalePage}{' '}
+              <a href={`/admin?${new URLSearchParams(base)}`}>{texts.panel.firstPage}</a>
+            </p>
+          </div>
+        ) : (
+          <ErrorNotice title={texts.panel.loadFailed} error={page.error} onRetry={retry} />
+        )}
       </>
     );
   }
