@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
 
 /** The coordinators' panel: signing in by the e-mailed link, the list, one card, signing out. */
 const siteUrl = inject('siteUrl');
@@ -193,6 +193,63 @@ describe("the coordinators' panel", () => {
     await page.goto(`${siteUrl}/admin`);
     await page.getByRole('heading', { level: 1, name: 'Logowanie do panelu koordynatora' }).waitFor();
     expect(pageErrors).toEqual([]);
+  });
+
+  it("shows a changed card's versions, and says first that a card was withdrawn", async () => {
+    // Czarna (podkarpackie) sends its card, changes it and withdraws it through its e-mailed link.
+    const coordinator = 'koordynator.18@kooperacja.example';
+    const answers = validAnswers('1801032');
+    answers.contacts.contact.email = `czarna.${Date.now()}@gmina.example`;
+    const sent = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-18/cards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ answers }),
+    });
+    expect(sent.status).toBe(201);
+    const toGmina = async () =>
+      (await sentMail(inboxUrl)).filter((mail) =>
+        mail.destination.to.includes(answers.contacts.contact.email),
+      );
+    await expect.poll(async () => (await toGmina()).length).toBe(1);
+    const token = linkToken((await toGmina())[0] as never, '#t=');
+    const withLink = (method: string, body?: unknown) =>
+      fetch(`${apiUrl}/api/cards/current`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const changed = { ...answers, motivation: { ...answers.motivation, expectations: 'Nowe oczekiwania.' } };
+    expect((await withLink('PUT', { answers: changed })).status).toBe(200);
+    expect((await withLink('DELETE')).status).toBe(200);
+
+    await page.goto(`${siteUrl}/admin/logowanie`);
+    await page.getByLabel('Służbowy adres e-mail').fill(coordinator);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Sprawdź skrzynkę e-mail' }).waitFor();
+    await expect.poll(() => signInLinks(coordinator)).toHaveLength(1);
+    const [link] = await signInLinks(coordinator);
+    await page.goto(link as string);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
+    await page.goto(`${siteUrl}/admin/karty/liderzy-kooperacji-18/1801032`);
+    await page.getByRole('heading', { level: 1, name: 'Karta zgłoszeniowa gminy Czarna' }).waitFor();
+
+    // Right under the heading, not only in the status row: a withdrawn card is not to be assessed by mistake.
+    expect(await page.locator('h1 + .notice').textContent()).toMatch(
+      /^Gmina wycofała tę kartę \d{1,2} \S+ \d{4} \d{2}:\d{2} czasu polskiego\. Poniżej jej ostatnie odpowiedzi\.$/,
+    );
+    const versions = page.getByRole('table', { name: 'Wersje karty' });
+    const rows = await versions.getByRole('row').allTextContents();
+    expect(rows.slice(1).map((row) => row.slice(0, 1))).toEqual(['1', '2']);
+    expect(await versions.locator('code').allTextContents()).toEqual([
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+      expect.stringMatching(/^[0-9a-f]{64}$/),
+    ]);
+    expect(await page.textContent('main')).toContain('Nowe oczekiwania.');
+    await expectNoAxeViolations(page);
   });
 
   it('moves the focus to the new list when the lead ROPS picks another voivodeship, in either language', async () => {

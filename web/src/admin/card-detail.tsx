@@ -63,6 +63,12 @@ export function CardDetail(props: { callId: string; teryt: string }) {
       <UserBar />
       {back(view.wojewodztwo)}
       <h1>{title}</h1>
+      {/* Not to be assessed by mistake: said first, not only in the status row. */}
+      {view.status === 'withdrawn' ? (
+        <div class="notice">
+          <p>{texts.card.withdrawn(<WarsawTime instant={view.updatedAt} />)}</p>
+        </div>
+      ) : null}
       <dl class="facts">
         <div class="facts__row">
           <dt>{texts.card.call}</dt>
@@ -111,6 +117,36 @@ export function CardDetail(props: { callId: string; teryt: string }) {
           </dd>
         </div>
       </dl>
+      {view.versions.length > 1 ? (
+        // Each version the gmina sent, with the digest its confirmation e-mail gave: what a dispute needs.
+        <>
+          <h2 id="versions">{texts.card.versions}</h2>
+          <div class="table-scroll">
+            <table class="table" aria-labelledby="versions">
+              <thead>
+                <tr>
+                  <th scope="col">{texts.card.version}</th>
+                  <th scope="col">{texts.card.receivedAt}</th>
+                  <th scope="col">{texts.card.sha256}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {view.versions.map((version) => (
+                  <tr key={version.version}>
+                    <th scope="row">{version.version}</th>
+                    <td>
+                      <WarsawTime instant={version.receivedAt} />
+                    </td>
+                    <td>
+                      <code class="digest">{version.sha256}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
       <h2>{texts.card.answers}</h2>
       <div lang="pl">
         {view.summary.map((section, index) => (

@@ -162,6 +162,10 @@ const pl = {
     sha256: 'Skrót SHA-256 odpowiedzi',
     answers: 'Odpowiedzi',
     notFound: 'Nie ma takiej karty.',
+    /** The time comes as a node (a <time> element). */
+    withdrawn: <T>(at: T) => ['Gmina wycofała tę kartę ', at, '. Poniżej jej ostatnie odpowiedzi.'],
+    versions: 'Wersje karty',
+    receivedAt: 'Otrzymano (czas polski)',
   },
   kinds: { wiejska: 'wiejska', 'miejsko-wiejska': 'miejsko-wiejska', miejska: 'miejska' } satisfies Record<
     GminaKind,
