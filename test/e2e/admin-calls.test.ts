@@ -63,6 +63,10 @@ describe('announcing a call in the panel', () => {
     const wojewodztwa = page.getByRole('group', { name: 'Województwa' });
     await wojewodztwa.getByRole('checkbox', { name: 'świętokrzyskie' }).waitFor();
     expect(await wojewodztwa.getByRole('checkbox').count()).toBe(1);
+    // Being the only one, it is chosen already; unticked here, to see the form ask for it.
+    const own = wojewodztwa.getByRole('checkbox', { name: 'świętokrzyskie' });
+    expect(await own.isChecked()).toBe(true);
+    await own.uncheck();
     await page.getByRole('group', { name: 'Koniec naboru' }).getByLabel('Godzina (czas polski)').waitFor();
     await expectNoAxeViolations(page);
 
@@ -145,7 +149,17 @@ describe('announcing a call in the panel', () => {
 
     // On the list, with the new call chosen.
     await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
-    expect(page.url()).toBe(`${siteUrl}/admin?${new URLSearchParams({ nabor: callId, woj: '26' })}`);
+    expect(page.url()).toBe(
+      `${siteUrl}/admin?${new URLSearchParams({ nabor: callId, woj: '26', ogloszono: '1' })}`,
+    );
+    // Said so, with where gminas find it (open since yesterday: on the list already).
+    await page
+      .getByRole('status')
+      .getByText('Nabór ogłoszony. Gminy widzą go już na liście naborów.')
+      .waitFor();
+    expect(await page.getByRole('link', { name: 'Strona naboru' }).getAttribute('href')).toBe(
+      `/nabory/${callId}`,
+    );
     expect(await page.getByLabel('Nabór', { exact: true }).inputValue()).toBe(callId);
     await page
       .getByRole('heading', { name: `Karty w naborze „${title}”, województwo świętokrzyskie` })

@@ -35,6 +35,11 @@ export const en: AdminTexts = {
     signOutFailed: 'Signing out failed. Press “Sign out” again.',
     loading: 'Loading…',
     loadFailed: 'The data could not be loaded',
+    announced: (opensOn) =>
+      opensOn
+        ? `Call announced. Gminas will see it on the list of calls from ${opensOn}.`
+        : 'Call announced. Gminas already see it on the list of calls.',
+    callPage: 'The call’s page',
     noCalls: 'There are no calls in your voivodeships.',
     choose: 'Choose a call and a voivodeship',
     call: 'Call',

@@ -42,6 +42,12 @@ const pl = {
     loading: 'Wczytywanie…',
     loadFailed: 'Nie udało się wczytać danych',
     noCalls: 'Nie ma naborów w Twoich województwach.',
+    /** Without a day: open already. */
+    announced: (opensOn: string | undefined) =>
+      opensOn
+        ? `Nabór ogłoszony. Gminy zobaczą go na liście naborów od ${opensOn}.`
+        : 'Nabór ogłoszony. Gminy widzą go już na liście naborów.',
+    callPage: 'Strona naboru',
     choose: 'Wybierz nabór i województwo',
     call: 'Nabór',
     wojewodztwo: 'Województwo',

@@ -205,7 +205,9 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
     createCall(entry).then(
       (call) => {
         forgetTyped();
-        route(`/admin?${new URLSearchParams({ nabor: call.id, woj: call.wojewodztwa[0] ?? '' })}`);
+        route(
+          `/admin?${new URLSearchParams({ nabor: call.id, woj: call.wojewodztwa[0] ?? '', ogloszono: '1' })}`,
+        );
       },
       (error: ApiError) => {
         const fields =
@@ -286,7 +288,12 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
           hint={texts.newCall.wojewodztwaHint}
           error={errorOf('wojewodztwa')}
           options={(programme?.wojewodztwa ?? []).map((code) => [code, wojewodztwoName(t, code)])}
-          checked={typedList(typed.wojewodztwa)}
+          // A coordinator of one voivodeship has one to choose: chosen already, unless they unticked it.
+          checked={
+            typed.wojewodztwa === undefined && programme?.wojewodztwa.length === 1
+              ? programme.wojewodztwa
+              : typedList(typed.wojewodztwa)
+          }
           key={programmeId}
         />
         <Boxes

@@ -262,6 +262,19 @@ function CardList() {
       <p>
         <a href="/admin/nabory/nowy">{texts.panel.announce}</a>
       </p>
+      {chosenCall && query.ogloszono === '1' ? (
+        // Said once the call is stored (the form sends here only then), with where gminas will find it.
+        <div class="notice" role="status">
+          <p>
+            {texts.panel.announced(
+              chosenCall.opensAt <= new Date().toISOString()
+                ? undefined
+                : formatWarsawDay(chosenCall.opensAt, t.locale),
+            )}{' '}
+            <a href={`/nabory/${encodeURIComponent(chosenCall.id)}`}>{texts.panel.callPage}</a>
+          </p>
+        </div>
+      ) : null}
       {chosenCall && chosenWojewodztwo ? (
         <>
           <ChooseCall
