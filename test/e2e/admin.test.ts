@@ -165,6 +165,11 @@ describe("the coordinators' panel", () => {
     expect(main).toContain('Chcemy lepiej współpracować.');
     await expectNoAxeViolations(page);
 
+    // The used link pressed again (the e-mail opened twice) while signed in: the panel, not an error.
+    await page.goto(link as string);
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
+
     // Signing out, by keyboard: Tab reaches the button, and its focus ring shows.
     await tabTo('.admin-user button');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe(

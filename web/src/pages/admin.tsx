@@ -93,15 +93,16 @@ function SignIn() {
     const exchange = () => {
       if (state.busy) return;
       setState({ step: 'confirm', token: state.token, busy: true });
-      startSession(state.token).then(
-        () => route(back ?? takeReturn() ?? '/admin', true),
-        (error: ApiError) =>
-          setState(
-            error.code === 'LINK_INVALID' || error.code === 'VALIDATION_FAILED'
-              ? { step: 'form', linkInvalid: true }
-              : { step: 'confirm', token: state.token, error },
-          ),
-      );
+      const enter = () => route(back ?? takeReturn() ?? '/admin', true);
+      startSession(state.token).then(enter, (error: ApiError) => {
+        if (error.code !== 'LINK_INVALID' && error.code !== 'VALIDATION_FAILED') {
+          setState({ step: 'confirm', token: state.token, error });
+          return;
+        }
+        // A used link pressed again (a second tab, the e-mail opened twice) by someone signed in here
+        // already: the panel is where they were going.
+        listCalls().then(enter, () => setState({ step: 'form', linkInvalid: true }));
+      });
     };
     return (
       <Titled title={texts.signIn.title}>
