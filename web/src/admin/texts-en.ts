@@ -16,7 +16,8 @@ export const en: AdminTexts = {
     sentTitle: 'Check your inbox',
     sent: (email) =>
       `If ${email} belongs to a coordinator's account, a message with a sign-in link will arrive there shortly.`,
-    sentHint: 'No message? Check your spam folder or send the link again.',
+    sentHint:
+      'No message? Check your spam folder, and that this is the address your ROPS registered for you. You can send the link again, at most 5 times an hour.',
     again: 'Send again',
     checking: 'Signing in…',
     confirm: 'Sign in',

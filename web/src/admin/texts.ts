@@ -21,7 +21,10 @@ const pl = {
     sentTitle: 'Sprawdź skrzynkę e-mail',
     sent: (email: string) =>
       `Jeśli adres ${email} należy do konta koordynatora, za chwilę przyjdzie na niego wiadomość z odnośnikiem do zalogowania.`,
-    sentHint: 'Nie ma wiadomości? Sprawdź folder spam albo wyślij odnośnik ponownie.',
+    // The limit is said here once and for all: past it the page still says "sent" (it must not tell which
+    // addresses have accounts), so a coordinator would otherwise wait for a message that never comes.
+    sentHint:
+      'Nie ma wiadomości? Sprawdź folder spam i czy to adres, który ROPS zapisał dla Ciebie w panelu. Odnośnik możesz wysłać ponownie, najwyżej 5 razy w ciągu godziny.',
     again: 'Wyślij ponownie',
     checking: 'Logowanie…',
     confirm: 'Zaloguj się',
