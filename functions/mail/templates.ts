@@ -1,4 +1,5 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
+import { nestedInQuotes } from '../../shared/text.ts';
 import { formatWarsaw } from '../../shared/time.ts';
 import { cardSummary, type SummarySection } from './card-summary.ts';
 import type { MailMessage } from './mailer.ts';
@@ -120,8 +121,8 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
       const changed = mail.template === 'card-changed';
       const subject = `${changed ? 'Zmiana karty zgłoszeniowej' : 'Potwierdzenie karty zgłoszeniowej'} ${data.reference} — ${data.gminaName}`;
       const intro = changed
-        ? `Otrzymaliśmy zmienioną kartę zgłoszeniową gminy ${data.gminaName} w naborze „${data.callTitle}”. Obowiązuje jej najnowsza wersja.`
-        : `Otrzymaliśmy kartę zgłoszeniową gminy ${data.gminaName} w naborze „${data.callTitle}”.`;
+        ? `Otrzymaliśmy zmienioną kartę zgłoszeniową gminy ${data.gminaName} w naborze „${nestedInQuotes(data.callTitle)}”. Obowiązuje jej najnowsza wersja.`
+        : `Otrzymaliśmy kartę zgłoszeniową gminy ${data.gminaName} w naborze „${nestedInQuotes(data.callTitle)}”.`;
       const until = `Do ${formatWarsaw(data.closesAt)} czasu polskiego (termin naboru) możesz kartę zmienić albo wycofać:`;
       const sections = cardSummary(data.answers, data.gminaName, data.powiatName);
       const receipt = receiptLines(data);
@@ -154,7 +155,7 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
     case 'card-withdrawn': {
       const { data } = mail;
       const subject = `Wycofanie karty zgłoszeniowej ${data.reference} — ${data.gminaName}`;
-      const body = `Karta zgłoszeniowa gminy ${data.gminaName} w naborze „${data.callTitle}” została wycofana ${formatWarsaw(data.withdrawnAt)} czasu polskiego. Nie będzie oceniana. Do terminu naboru (${formatWarsaw(data.closesAt)} czasu polskiego) możesz ją wysłać ponownie, korzystając z odnośnika z e-maila potwierdzającego.`;
+      const body = `Karta zgłoszeniowa gminy ${data.gminaName} w naborze „${nestedInQuotes(data.callTitle)}” została wycofana ${formatWarsaw(data.withdrawnAt)} czasu polskiego. Nie będzie oceniana. Do terminu naboru (${formatWarsaw(data.closesAt)} czasu polskiego) możesz ją wysłać ponownie, korzystając z odnośnika z e-maila potwierdzającego.`;
       return {
         to,
         subject,
@@ -174,7 +175,7 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
         resend: `Karta jest wycofana: przez odnośnik zobaczysz ją i do ${until} możesz ją wysłać ponownie.`,
         read: `Termin naboru minął ${formatWarsaw(data.closesAt)} czasu polskiego: przez odnośnik zobaczysz kartę, ale nie można jej już zmienić.`,
       }[data.can];
-      const body = `Na stronie naboru „${data.callTitle}” poproszono o ponowne wysłanie odnośnika do karty zgłoszeniowej gminy ${data.gminaName}. Wysyłamy go na adres osoby do kontaktu podany w karcie. ${can}`;
+      const body = `Na stronie naboru „${nestedInQuotes(data.callTitle)}” poproszono o ponowne wysłanie odnośnika do karty zgłoszeniowej gminy ${data.gminaName}. Wysyłamy go na adres osoby do kontaktu podany w karcie. ${can}`;
       const notAsked =
         'Jeśli nikt z urzędu gminy o to nie prosił, zignoruj tę wiadomość: odnośnik trafia tylko na ten adres, a wcześniejsze nadal działają.';
       return {
@@ -199,7 +200,7 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
     case 'draft-saved': {
       const { data } = mail;
       const subject = `Zapisana karta zgłoszeniowa — ${data.callTitle}`;
-      const body = `Zapisaliśmy Twoją niedokończoną kartę zgłoszeniową w naborze „${data.callTitle}”. Aby ją dokończyć na dowolnym komputerze, otwórz odnośnik poniżej. Działa do końca naboru: ${formatWarsaw(data.closesAt)} czasu polskiego.`;
+      const body = `Zapisaliśmy Twoją niedokończoną kartę zgłoszeniową w naborze „${nestedInQuotes(data.callTitle)}”. Aby ją dokończyć na dowolnym komputerze, otwórz odnośnik poniżej. Działa do końca naboru: ${formatWarsaw(data.closesAt)} czasu polskiego.`;
       return {
         to,
         subject,

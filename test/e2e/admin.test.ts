@@ -98,7 +98,10 @@ describe("the coordinators' panel", () => {
     // Back on the list at the card's row, which has the focus (and is scrolled to).
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('card-2002042');
 
-    const table = page.getByRole('table', { name: /Karty w naborze .*, województwo podlaskie/ });
+    // Quotation marks in the call's title nest as Polish nests them: „… «Liderzy kooperacji»”.
+    const table = page.getByRole('table', {
+      name: 'Karty w naborze „Nabór gmin wiejskich województwa podlaskiego do projektu «Liderzy kooperacji»”, województwo podlaskie',
+    });
     await table.waitFor();
     const row = table.getByRole('row', { name: /Gródek/ });
     await expect.poll(() => row.textContent()).toContain(reference);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { line, paragraphs } from '../../shared/schemas/text.ts';
-import { isWellFormedText, textLength } from '../../shared/text.ts';
+import { isWellFormedText, nestedInQuotes, textLength } from '../../shared/text.ts';
 import { issuesToFieldErrors } from '../../shared/validation.ts';
 
 function verdict(schema: ReturnType<typeof line>, value: string): string {
@@ -46,5 +46,14 @@ describe('text as every contract takes it', () => {
     expect(isWellFormedText('\ude00x')).toBe(false);
     expect(isWellFormedText('😀\ude00')).toBe(false);
     expect(isWellFormedText('\ufffd')).toBe(false);
+  });
+});
+
+describe('a title in quotation marks', () => {
+  it('nests the quotation marks inside it as Polish typography does', () => {
+    expect(nestedInQuotes('Nabór do projektu „Liderzy kooperacji”')).toBe(
+      'Nabór do projektu «Liderzy kooperacji»',
+    );
+    expect(nestedInQuotes('Nabór 2027')).toBe('Nabór 2027');
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { nestedInQuotes } from '../../../shared/text.ts';
 import { formatWarsaw, formatWarsawDay } from '../../../shared/time.ts';
 import '../admin/admin.css';
 import { type AdminCall, listCalls, listCards, requestSignInLink, startSession } from '../admin/api.ts';
@@ -458,7 +459,10 @@ function CardsTable(props: {
     );
   }
   const { cards, nextPageToken } = page.data;
-  const caption = texts.panel.caption(<span lang="pl">{call.title}</span>, props.wojewodztwoLabel);
+  const caption = texts.panel.caption(
+    <span lang="pl">{nestedInQuotes(call.title)}</span>,
+    props.wojewodztwoLabel,
+  );
   return (
     <>
       {status}
