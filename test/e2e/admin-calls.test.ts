@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { warsawDate } from '../../shared/time.ts';
+import { openEmailedSignInLink } from '../support/admin.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { removeCall } from '../support/calls.ts';
-import { sentMail } from '../support/cards.ts';
 
 /** Announcing a nabór in the coordinators' panel, from the e-mailed link to the public list of calls. */
 const siteUrl = inject('siteUrl');
@@ -29,13 +29,6 @@ beforeEach(async () => {
   return () => opened.context.close();
 });
 
-async function signInLinks(): Promise<string[]> {
-  const mails = (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(COORDINATOR));
-  return mails.flatMap(
-    (mail) => /(http\S+\/admin\/logowanie#t=[A-Za-z0-9_-]{43})/.exec(mail.body.text)?.[1] ?? [],
-  );
-}
-
 const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe('announcing a call in the panel', () => {
@@ -49,12 +42,7 @@ describe('announcing a call in the panel', () => {
     // Signing in through the e-mailed link brings the coordinator back to the form.
     await page.goto(`${siteUrl}/admin/nabory/nowy`);
     await page.getByRole('heading', { level: 1, name: 'Logowanie do panelu koordynatora' }).waitFor();
-    const linksBefore = (await signInLinks()).length;
-    await page.getByLabel('Służbowy adres e-mail').fill(COORDINATOR);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Sprawdź skrzynkę e-mail' }).waitFor();
-    await expect.poll(async () => (await signInLinks()).length).toBe(linksBefore + 1);
-    await page.goto((await signInLinks()).at(-1) as string);
+    await openEmailedSignInLink(page, inboxUrl, COORDINATOR);
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ogłoś nabór' }).waitFor();
     expect(page.url()).toBe(`${siteUrl}/admin/nabory/nowy`);
@@ -130,11 +118,7 @@ describe('announcing a call in the panel', () => {
     await page.getByRole('button', { name: 'Ogłoś nabór' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Logowanie do panelu koordynatora' }).waitFor();
     expect(page.url()).toBe(`${siteUrl}/admin/logowanie?powrot=${encodeURIComponent('/admin/nabory/nowy')}`);
-    const linksThen = (await signInLinks()).length;
-    await page.getByLabel('Służbowy adres e-mail').fill(COORDINATOR);
-    await page.keyboard.press('Enter');
-    await expect.poll(async () => (await signInLinks()).length).toBe(linksThen + 1);
-    await page.goto((await signInLinks()).at(-1) as string);
+    await openEmailedSignInLink(page, inboxUrl, COORDINATOR);
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ogłoś nabór' }).waitFor();
     expect(page.url()).toBe(`${siteUrl}/admin/nabory/nowy`);

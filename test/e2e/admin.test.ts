@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { openEmailedSignInLink, signInLinks } from '../support/admin.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
 
@@ -23,13 +24,6 @@ beforeEach(async () => {
   ({ page, errors: pageErrors } = opened);
   return () => opened.context.close();
 });
-
-async function signInLinks(address = COORDINATOR): Promise<string[]> {
-  const mails = (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
-  return mails.flatMap(
-    (mail) => /(http\S+\/admin\/logowanie#t=[A-Za-z0-9_-]{43})/.exec(mail.body.text)?.[1] ?? [],
-  );
-}
 
 /** Presses Tab until the element matching `selector` has the focus (the keyboard's only way forward). */
 async function tabTo(selector: string, limit = 40): Promise<void> {
@@ -74,8 +68,8 @@ describe("the coordinators' panel", () => {
     expect(await page.title()).toBe('Sprawdź skrzynkę e-mail — Kooperacja');
     await expectNoAxeViolations(page);
 
-    await expect.poll(() => signInLinks()).toHaveLength(1);
-    const [link] = await signInLinks();
+    await expect.poll(() => signInLinks(inboxUrl, COORDINATOR)).toHaveLength(1);
+    const [link] = await signInLinks(inboxUrl, COORDINATOR);
     expect(link?.startsWith(`${siteUrl}/admin/logowanie#t=`)).toBe(true);
     // Opening the link (as a mail scanner would) signs nobody in: the coordinator presses the button.
     await page.goto(link as string);
@@ -234,12 +228,7 @@ describe("the coordinators' panel", () => {
     expect((await withLink('DELETE')).status).toBe(200);
 
     await page.goto(`${siteUrl}/admin/logowanie`);
-    await page.getByLabel('Służbowy adres e-mail').fill(coordinator);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Sprawdź skrzynkę e-mail' }).waitFor();
-    await expect.poll(() => signInLinks(coordinator)).toHaveLength(1);
-    const [link] = await signInLinks(coordinator);
-    await page.goto(link as string);
+    await openEmailedSignInLink(page, inboxUrl, coordinator);
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
     await page.goto(`${siteUrl}/admin/karty/liderzy-kooperacji-18/1801032`);
@@ -263,12 +252,7 @@ describe("the coordinators' panel", () => {
   it('moves the focus to the new list when the lead ROPS picks another voivodeship, in either language', async () => {
     const lead = 'lider@kooperacja.example';
     await page.goto(`${siteUrl}/admin/logowanie`);
-    await page.getByLabel('Służbowy adres e-mail').fill(lead);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Sprawdź skrzynkę e-mail' }).waitFor();
-    await expect.poll(() => signInLinks(lead)).toHaveLength(1);
-    const [link] = await signInLinks(lead);
-    await page.goto(link as string);
+    await openEmailedSignInLink(page, inboxUrl, lead);
     // On a slow link the list the panel opens with may arrive after the lead has asked for another: held
     // back here until then, it must not keep the focus from the list asked for.
     let releaseFirst = () => {};

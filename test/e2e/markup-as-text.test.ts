@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { openEmailedSignInLink } from '../support/admin.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
 
@@ -67,12 +68,7 @@ describe('markup typed into a card', () => {
 
     // The coordinator of mazowieckie reads the same card in the panel.
     await page.goto(`${siteUrl}/admin/logowanie`);
-    await page.getByLabel('Służbowy adres e-mail').fill(COORDINATOR);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'Sprawdź skrzynkę e-mail' }).waitFor();
-    await expect.poll(() => mailsTo(COORDINATOR)).toHaveLength(1);
-    const [signIn] = await mailsTo(COORDINATOR);
-    await page.goto(`${siteUrl}/admin/logowanie#t=${linkToken(signIn as never, '#t=')}`);
+    await openEmailedSignInLink(page, inboxUrl, COORDINATOR);
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
     await page.goto(`${siteUrl}/admin/karty/liderzy-kooperacji-14/1401052`);
