@@ -92,6 +92,21 @@ describe('the public site', () => {
     ).toBe(0);
   });
 
+  it("puts the focus on the page's heading when what had it is taken out of the page, not on <body>", async () => {
+    await page.goto(siteUrl);
+    await page.locator('.call-summary a').first().waitFor();
+    // As a "loading" heading or a pressed button goes when what was asked for arrives.
+    await page.evaluate(() => {
+      const button = document.createElement('button');
+      document.querySelector('main')?.append(button);
+      button.focus();
+      button.remove();
+    });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.outerHTML))
+      .toBe('<h1 tabindex="-1">Nabory gmin do projektów kooperacji</h1>');
+  });
+
   it('says when a call or a page does not exist', async () => {
     await page.goto(`${siteUrl}/nabory/nie-ma-takiego-naboru`);
     await page.getByRole('heading', { level: 1, name: 'Nie znaleziono naboru' }).waitFor();
