@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
 
+/** A deployment's name, as it stands in table, stack and metric names (checked at synthesis too). */
+export const STAGE_PATTERN = /^[a-z0-9-]{1,20}$/;
+
 /**
  * Read once at cold start: a function with a missing or malformed setting fails on its first request with a
  * message naming the setting, instead of misbehaving later with an empty string.
  */
-/** A deployment's name, as it stands in table, stack and metric names (checked at synthesis too). */
-export const STAGE_PATTERN = /^[a-z0-9-]{1,20}$/;
-
 const ZConfig = z.object({
   STAGE: z._default(z.string().check(z.regex(STAGE_PATTERN)), 'local'),
   AWS_REGION: z._default(z.string().check(z.minLength(1)), 'eu-central-1'),

@@ -74,11 +74,12 @@ export class MailStack extends Stack {
       this.identity = EmailIdentity.fromEmailIdentityName(this, 'Sender', identityName);
       return;
     }
-    // The configuration set is the identity's default, so every message sent from it reports its events.
+    // No default configuration set: the identity outlives this stack (below) and SES refuses to send from an
+    // identity whose default set was deleted. Every message names this stage's set itself (the functions'
+    // MAIL_CONFIGURATION_SET), so each stage sharing the identity hears of its own messages' events.
     const identity = new EmailIdentity(this, 'Sender', {
       identity:
         props.senderIdentity === 'domain' ? Identity.domain(identityName) : Identity.email(identityName),
-      configurationSet,
     });
     // Kept when the stack goes: other stages of the account may send through it (tearing down a test stage
     // must not stop production's mail), and a verified domain's DKIM records stay valid for the next one.
