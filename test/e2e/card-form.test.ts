@@ -631,29 +631,35 @@ describe('the karta zgłoszeniowa', () => {
   });
 
   it("reloads once, rather than loading for ever, when a page's English texts did not arrive", async () => {
-    // (Whether the form's code arrived in the background before English is pressed or not, the English
-    // texts are asked for twice: on the way to the form, or at the switch; each failure reloads once.)
+    // English chosen earlier: the form's English texts are fetched with its code (on the way to the form, or
+    // in the background from the call's page), and the first try fails.
+    await page.addInitScript(() => localStorage.setItem('kooperacja.language', 'en'));
     let asked = 0;
     await page.route(/\/card\/texts-en[.-][^/]*$/, (route) =>
       asked++ === 0 ? route.abort('internetdisconnected') : route.continue(),
     );
     await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26`);
-    await page.getByRole('heading', { level: 2, name: 'Zasady naboru' }).waitFor();
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Rules of the call' }).waitFor();
     await page.getByRole('link', { name: 'Fill in the application card' }).click();
     await page.getByRole('heading', { level: 1, name: 'Choose the gmina' }).waitFor();
     expect(asked).toBe(2);
   });
 
-  it('switches to English by reloading when the English texts did not arrive, rather than doing nothing', async () => {
+  it('offers a reload in the chosen language when its texts did not arrive, rather than doing nothing', async () => {
     await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26/zgloszenie`);
     await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
     let asked = 0;
     await page.route(/\/card\/texts-en[.-][^/]*$/, (route) =>
       asked++ === 0 ? route.abort('internetdisconnected') : route.continue(),
     );
-    // The browser remembers the failed download: only a reload can fetch it again.
+    // The browser remembers the failed download: only a reload can fetch it again, which the clerk starts
+    // (a reload unasked could lose what is typed and not yet kept).
     await page.getByRole('button', { name: 'English' }).click();
+    const failed = page.getByRole('alert').filter({ hasText: 'The language could not be switched.' });
+    await failed.waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('pl');
+    await expectNoAxeViolations(page);
+    await failed.getByRole('button', { name: 'Reload the page' }).click();
     await page.getByRole('heading', { level: 1, name: 'Choose the gmina' }).waitFor();
     expect(asked).toBe(2);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');

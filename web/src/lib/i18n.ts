@@ -3,7 +3,6 @@ import { useCallback, useContext, useLayoutEffect, useMemo, useRef, useState } f
 import type { Language } from '../../../shared/error-codes.ts';
 import { ERROR_MESSAGES_PL } from '../../../shared/messages/errors-pl.ts';
 import type { ApiErrorCode } from './api.ts';
-import { mayReload } from './reload-once.ts';
 
 export type { Language };
 
@@ -197,7 +196,7 @@ export function initialLanguage(): Language {
   return 'pl';
 }
 
-function saveLanguage(language: Language): void {
+export function saveLanguage(language: Language): void {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
@@ -226,6 +225,8 @@ export async function startingLanguage(): Promise<LanguageState> {
 
 interface I18n extends LanguageState {
   setLanguage: (language: Language) => void;
+  /** A language whose texts did not arrive when it was chosen. */
+  failed?: Language | undefined;
 }
 
 const I18nContext = createContext<I18n>({ language: 'pl', t: pl, setLanguage: () => {} });
@@ -235,8 +236,10 @@ export function LanguageProvider(props: { initial: LanguageState; children?: Com
   // Two quick clicks (English, then Polski while English downloads) must end in the last one chosen.
   const requested = useRef(props.initial.language);
 
+  const [failed, setFailed] = useState<Language>();
   const setLanguage = useCallback((language: Language) => {
     requested.current = language;
+    setFailed(undefined);
     Promise.all([loadDictionary(language), loadParts(language)]).then(
       ([t]) => {
         if (requested.current !== language) return;
@@ -246,11 +249,9 @@ export function LanguageProvider(props: { initial: LanguageState; children?: Com
       (error: unknown) => {
         console.error(error);
         // Texts that did not arrive: pressing again would fail again (the browser remembers the failed
-        // import), so a reload starts afresh in the chosen language. Offline (or reloaded a moment ago)
-        // the switch stays as it was, which is what the pressed button shows.
-        if (requested.current !== language || !mayReload()) return;
-        saveLanguage(language);
-        location.reload();
+        // import), so the switch offers a reload in the chosen language. Not done unasked: the page may
+        // hold what was typed and not yet sent.
+        if (requested.current === language) setFailed(language);
       },
     );
   }, []);
@@ -263,7 +264,7 @@ export function LanguageProvider(props: { initial: LanguageState; children?: Com
   // Set while rendering, so a page whose code starts loading in this render fetches texts in this language.
   shownLanguage = current.language;
 
-  const value = useMemo(() => ({ ...current, setLanguage }), [current, setLanguage]);
+  const value = useMemo(() => ({ ...current, setLanguage, failed }), [current, setLanguage, failed]);
   return h(I18nContext.Provider, { value }, props.children);
 }
 
