@@ -105,6 +105,20 @@ describe('the public site', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.outerHTML))
       .toBe('<h1 tabindex="-1">Nabory gmin do projektów kooperacji</h1>');
+
+    // Left by a click on the page's text, an element that goes later takes nothing with it: the focus
+    // stays where the click put it.
+    await page.evaluate(() => {
+      const button = document.createElement('button');
+      button.id = 'left';
+      document.querySelector('main')?.append(button);
+      button.focus();
+    });
+    await page.locator('footer').click({ position: { x: 5, y: 5 } });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+    await page.evaluate(() => document.getElementById('left')?.remove());
+    await page.waitForTimeout(100);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
   });
 
   it('says when a call or a page does not exist', async () => {

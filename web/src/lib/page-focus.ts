@@ -27,6 +27,13 @@ export function keepFocusInPage(main: HTMLElement): () => void {
   const onFocusIn = (event: FocusEvent) => {
     focused = main.contains(event.target as Node) ? (event.target as Element) : null;
   };
+  // A click on the page's text moves the focus to <body> with no focusin: what had it before is no longer
+  // the focus to keep, should it go later. (Checked once the press has moved the focus, or not.)
+  const onPointerDown = () => {
+    setTimeout(() => {
+      if (document.activeElement === document.body) focused = null;
+    });
+  };
   const observer = new MutationObserver(() => {
     if (!focused || focused.isConnected) return;
     focused = null;
@@ -34,9 +41,11 @@ export function keepFocusInPage(main: HTMLElement): () => void {
     focusPage(main);
   });
   document.addEventListener('focusin', onFocusIn);
+  document.addEventListener('pointerdown', onPointerDown, true);
   observer.observe(main, { childList: true, subtree: true });
   return () => {
     document.removeEventListener('focusin', onFocusIn);
+    document.removeEventListener('pointerdown', onPointerDown, true);
     observer.disconnect();
   };
 }
