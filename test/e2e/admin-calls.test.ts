@@ -136,11 +136,12 @@ describe('announcing a call in the panel', () => {
     expect(page.url()).toBe(
       `${siteUrl}/admin?${new URLSearchParams({ nabor: callId, woj: '26', ogloszono: '1' })}`,
     );
-    // Said so, with where gminas find it (open since yesterday: on the list already).
-    await page
-      .getByRole('status')
-      .getByText('Nabór ogłoszony. Gminy widzą go już na liście naborów.')
-      .waitFor();
+    // Said so, with where gminas find it (open since yesterday: on the list already); the message has the
+    // focus, so a screen reader reads it.
+    await page.getByText('Nabór ogłoszony. Gminy widzą go już na liście naborów.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Nabór ogłoszony. Gminy widzą go już na liście naborów. Strona naboru',
+    );
     expect(await page.getByRole('link', { name: 'Strona naboru' }).getAttribute('href')).toBe(
       `/nabory/${callId}`,
     );

@@ -129,10 +129,10 @@ describe("the coordinators' panel", () => {
     ).toBe(true);
     await page.setViewportSize({ width: 1280, height: 720 });
 
-    // Answers that asking again would not change offer no "Spróbuj ponownie": a stale page of the list (an
-    // old bookmark) leads to the first page; another voivodeship's card says it is not for this coordinator.
+    // Answers that asking again would not change offer no "Spróbuj ponownie": a malformed page of the list
+    // leads to the first page; another voivodeship's card says it is not for this coordinator.
     await page.goto(`${siteUrl}/admin?nabor=liderzy-kooperacji-20&woj=20&strona=nieaktualna&nr=2`);
-    await page.getByRole('alert').getByText('Ta strona listy jest już nieaktualna.').waitFor();
+    await page.getByRole('alert').getByText('Adres tej strony listy jest nieprawidłowy.').waitFor();
     expect(await page.getByRole('button', { name: 'Spróbuj ponownie' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Pierwsza strona' }).click();
     await table.waitFor();
@@ -162,9 +162,15 @@ describe("the coordinators' panel", () => {
     expect(main).toContain('Chcemy lepiej współpracować.');
     await expectNoAxeViolations(page);
 
-    // The used link pressed again (the e-mail opened twice) while signed in: the panel, not an error.
+    // The used link pressed again (the e-mail opened twice) while signed in: said so, with who is signed in
+    // here (on a shared computer it may be someone else) and the way to the panel.
     await page.goto(link as string);
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    const used = page.getByRole('alert').filter({ hasText: 'został już użyty' });
+    await used
+      .getByText('Zalogowano: Koordynator — Regionalny Ośrodek Polityki Społecznej w Białymstoku')
+      .waitFor();
+    await used.getByRole('link', { name: 'Przejdź do panelu' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
 
     // Signing out, by keyboard: Tab reaches the button, and its focus ring shows.

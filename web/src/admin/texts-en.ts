@@ -17,7 +17,7 @@ export const en: AdminTexts = {
     sent: (email) =>
       `If ${email} belongs to a coordinator's account, a message with a sign-in link will arrive there shortly.`,
     sentHint:
-      'No message? Check your spam folder, and that this is the address your ROPS registered for you. You can send the link again, at most 5 times an hour.',
+      'No message? Check your spam folder, and that this is the address your ROPS registered for you. We send at most 5 links an hour to one address.',
     again: 'Send again',
     checking: 'Signing in…',
     confirm: 'Sign in',
@@ -25,6 +25,7 @@ export const en: AdminTexts = {
     exchangeFailed: 'Signing in failed',
     signInToContinue: 'Sign in to see this page. You will come back to it after signing in.',
     linkInvalid: 'This sign-in link is not valid, has expired or was already used. Send yourself a new one.',
+    toPanel: 'Go to the panel',
     signedOutTitle: 'Signed out',
     signedOut: 'Your session has ended. To return to the panel, sign in again.',
     signInAgain: 'Sign in again',
@@ -60,7 +61,7 @@ export const en: AdminTexts = {
     empty: 'There are no cards in this call and voivodeship yet.',
     pages: 'Pages of the list of cards',
     nextPage: 'Next page',
-    stalePage: 'This page of the list is out of date.',
+    stalePage: 'The address of this page of the list is not valid.',
     firstPage: 'First page',
     announce: 'Announce a call',
   },

@@ -24,7 +24,7 @@ const pl = {
     // The limit is said here once and for all: past it the page still says "sent" (it must not tell which
     // addresses have accounts), so a coordinator would otherwise wait for a message that never comes.
     sentHint:
-      'Nie ma wiadomości? Sprawdź folder spam i czy to adres, który ROPS zapisał dla Ciebie w panelu. Odnośnik możesz wysłać ponownie, najwyżej 5 razy w ciągu godziny.',
+      'Nie ma wiadomości? Sprawdź folder spam i czy to adres, który ROPS zapisał dla Ciebie w panelu. Na jeden adres wysyłamy najwyżej 5 odnośników w ciągu godziny.',
     again: 'Wyślij ponownie',
     checking: 'Logowanie…',
     confirm: 'Zaloguj się',
@@ -33,6 +33,7 @@ const pl = {
     signInToContinue: 'Zaloguj się, aby zobaczyć tę stronę. Po zalogowaniu wrócisz na nią.',
     linkInvalid:
       'Ten odnośnik do logowania jest nieprawidłowy, wygasł albo został już użyty. Wyślij sobie nowy.',
+    toPanel: 'Przejdź do panelu',
     signedOutTitle: 'Wylogowano',
     signedOut: 'Sesja została zakończona. Aby wrócić do panelu, zaloguj się ponownie.',
     signInAgain: 'Zaloguj się ponownie',
@@ -77,7 +78,7 @@ const pl = {
     pages: 'Strony listy kart',
     nextPage: 'Następna strona',
     firstPage: 'Pierwsza strona',
-    stalePage: 'Ta strona listy jest już nieaktualna.',
+    stalePage: 'Adres tej strony listy jest nieprawidłowy.',
     announce: 'Ogłoś nabór',
   },
   newCall: {

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { nestedInQuotes } from '../../../shared/text.ts';
 import { formatWarsaw, formatWarsawDay } from '../../../shared/time.ts';
 import '../admin/admin.css';
+import type { TAdminUser } from '../../../shared/schemas/admin.ts';
 import { type AdminCall, listCalls, listCards, requestSignInLink, startSession } from '../admin/api.ts';
 import { CardDetail } from '../admin/card-detail.tsx';
 import {
@@ -56,7 +57,14 @@ function takeToken(): string | undefined {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type SignInState =
-  | { step: 'form'; linkInvalid?: boolean; fieldError?: boolean; error?: ApiError; busy?: boolean }
+  | {
+      step: 'form';
+      linkInvalid?: boolean;
+      signedInAs?: TAdminUser;
+      fieldError?: boolean;
+      error?: ApiError;
+      busy?: boolean;
+    }
   | { step: 'sent'; email: string }
   | { step: 'confirm'; token: string; busy?: boolean; error?: ApiError };
 
@@ -100,9 +108,12 @@ function SignIn() {
           setState({ step: 'confirm', token: state.token, error });
           return;
         }
-        // A used link pressed again (a second tab, the e-mail opened twice) by someone signed in here
-        // already: the panel is where they were going.
-        listCalls().then(enter, () => setState({ step: 'form', linkInvalid: true }));
+        // A used link pressed again (a second tab, the e-mail opened twice) while signed in here: said, with
+        // who is signed in (on a shared computer it may be someone else) and the way to the panel.
+        listCalls().then(
+          ({ user }) => setState({ step: 'form', linkInvalid: true, signedInAs: user }),
+          () => setState({ step: 'form', linkInvalid: true }),
+        );
       });
     };
     return (
@@ -167,6 +178,12 @@ function SignIn() {
       {state.linkInvalid ? (
         <div class="notice notice--error" role="alert">
           <p>{texts.signIn.linkInvalid}</p>
+          {state.signedInAs ? (
+            <p>
+              {texts.panel.signedInAs(state.signedInAs.name, state.signedInAs.email)}{' '}
+              <a href={back ?? '/admin'}>{texts.signIn.toPanel}</a>
+            </p>
+          ) : null}
         </div>
       ) : null}
       {state.error ? (
@@ -231,6 +248,19 @@ function CardList() {
   const [calls, retry] = useResource('admin:calls', (signal) => listCalls(signal));
   const signingIn = useSignInWhenSignedOut(calls.status === 'error' ? calls.error : undefined);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The list of calls is read from an index, which can lag a moment behind a call just announced: asked
+  // again (three times at most, a second apart) rather than showing another call in its place.
+  const askedAgain = useRef(0);
+  const missing =
+    calls.status === 'ready' &&
+    query.ogloszono === '1' &&
+    !calls.data.calls.some((call) => call.id === query.nabor);
+  useEffect(() => {
+    if (!missing || askedAgain.current >= 3) return;
+    askedAgain.current += 1;
+    const timer = setTimeout(retry, 1000);
+    return () => clearTimeout(timer);
+  }, [calls]);
 
   const heading = <h1 ref={headingRef}>{texts.panel.title}</h1>;
   if (calls.status !== 'ready') {
@@ -255,6 +285,7 @@ function CardList() {
   const { user } = calls.data;
   const list = calls.data.calls;
   const chosenCall = list.find((call) => call.id === query.nabor) ?? list[0];
+  const announced = query.ogloszono === '1' && chosenCall?.id === query.nabor ? chosenCall : undefined;
   const chosenWojewodztwo =
     chosenCall?.wojewodztwa.find((code) => code === query.woj) ?? chosenCall?.wojewodztwa[0];
   return (
@@ -264,19 +295,7 @@ function CardList() {
       <p>
         <a href="/admin/nabory/nowy">{texts.panel.announce}</a>
       </p>
-      {chosenCall && query.ogloszono === '1' ? (
-        // Said once the call is stored (the form sends here only then), with where gminas will find it.
-        <div class="notice" role="status">
-          <p>
-            {texts.panel.announced(
-              chosenCall.opensAt <= new Date().toISOString()
-                ? undefined
-                : formatWarsawDay(chosenCall.opensAt, t.locale),
-            )}{' '}
-            <a href={`/nabory/${encodeURIComponent(chosenCall.id)}`}>{texts.panel.callPage}</a>
-          </p>
-        </div>
-      ) : null}
+      {announced ? <Announced call={announced} /> : null}
       {chosenCall && chosenWojewodztwo ? (
         <>
           <ChooseCall
@@ -301,6 +320,28 @@ function CardList() {
         <p>{texts.panel.noCalls}</p>
       )}
     </Titled>
+  );
+}
+
+/**
+ * Said once the call is stored (the form comes here only then), with where gminas will find it. It takes the
+ * focus: a status region that appears with its text already in it is often not read out.
+ */
+function Announced(props: { call: AdminCall }) {
+  const texts = useAdminTexts();
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => ref.current?.focus(), []);
+  const { call } = props;
+  return (
+    <div class="notice" tabIndex={-1} ref={ref}>
+      <p>
+        {texts.panel.announced(
+          call.opensAt <= new Date().toISOString() ? undefined : formatWarsawDay(call.opensAt, t.locale),
+        )}{' '}
+        <a href={`/nabory/${encodeURIComponent(call.id)}`}>{texts.panel.callPage}</a>
+      </p>
+    </div>
   );
 }
 
@@ -389,7 +430,10 @@ function CardsTable(props: {
   wojewodztwoLabel: string;
   pageToken: string | undefined;
   pageNumber: number;
-  /** The TERYT of the card the coordinator came back from: its row takes the focus (and is scrolled to). */
+  /**
+   * The TERYT of the card the coordinator came back from: its row takes the focus (and is scrolled to),
+   * unless the coordinator has moved the focus on while the list loaded.
+   */
   returnedFrom?: string | undefined;
 }) {
   const texts = useAdminTexts();
@@ -415,7 +459,9 @@ function CardsTable(props: {
   useLayoutEffect(() => {
     if (page.status !== 'ready') return;
     if (chosen.current) sectionRef.current?.focus();
-    else if (props.returnedFrom) document.getElementById(`card-${props.returnedFrom}`)?.focus();
+    // Only while the focus is where the page put it (the heading, or nowhere): not if they moved on.
+    else if (props.returnedFrom && /^(BODY|MAIN|H1)$/.test(document.activeElement?.tagName ?? 'BODY'))
+      document.getElementById(`card-${props.returnedFrom}`)?.focus();
   }, [page]);
   // A card opened from this page comes back to this page, and to its row.
   const listQuery: Record<string, string> = pageToken
@@ -444,7 +490,7 @@ function CardsTable(props: {
     return (
       <>
         {status}
-        {/* A page token the API refuses (an old bookmark, a changed list) would be refused again. */}
+        {/* A page token the API refuses (mistyped, or for another voivodeship) would be refused again. */}
         {page.error.code === 'VALIDATION_FAILED' && pageToken ? (
           <div class="notice notice--error" role="alert">
             <p>
