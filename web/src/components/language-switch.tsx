@@ -31,24 +31,23 @@ export function LanguageSwitch() {
           </button>
         ))}
       </fieldset>
-      {/* The browser remembers the failed download until the page is loaded again. */}
-      <p class="language-switch__failed" role="alert" lang={failed}>
-        {failed ? (
-          <>
-            {message}{' '}
-            <button
-              type="button"
-              class="language-switch__reload"
-              onClick={() => {
-                saveLanguage(failed);
-                location.reload();
-              }}
-            >
-              {reload}
-            </button>
-          </>
-        ) : null}
-      </p>
+      {/* The browser remembers the failed download until the page is loaded again. (An alert is read out
+          when it appears, text and all.) */}
+      {failed ? (
+        <p class="language-switch__failed" role="alert" lang={failed}>
+          {message}{' '}
+          <button
+            type="button"
+            class="language-switch__reload"
+            onClick={() => {
+              saveLanguage(failed);
+              location.reload();
+            }}
+          >
+            {reload}
+          </button>
+        </p>
+      ) : null}
     </>
   );
 }
