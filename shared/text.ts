@@ -24,11 +24,3 @@ export function isWellFormedText(value: string): boolean {
 export function textLength(value: string): number {
   return [...value.normalize('NFC').trim()].length;
 }
-
-/**
- * A title to be put in Polish quotation marks „…”: quotation marks inside it become «…», as Polish typography
- * nests them („Nabór do projektu «Liderzy kooperacji»”, not „Nabór do projektu „Liderzy kooperacji””).
- */
-export function nestedInQuotes(title: string): string {
-  return title.replaceAll('„', '«').replaceAll('”', '»');
-}

@@ -1,5 +1,5 @@
+import { nestedInQuotes } from '../../shared/quotes.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
-import { nestedInQuotes } from '../../shared/text.ts';
 import { formatWarsaw } from '../../shared/time.ts';
 import { cardSummary, type SummarySection } from './card-summary.ts';
 import type { MailMessage } from './mailer.ts';

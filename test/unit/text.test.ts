@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { nestedInQuotes } from '../../shared/quotes.ts';
 import { line, paragraphs } from '../../shared/schemas/text.ts';
-import { isWellFormedText, nestedInQuotes, textLength } from '../../shared/text.ts';
+import { isWellFormedText, textLength } from '../../shared/text.ts';
 import { issuesToFieldErrors } from '../../shared/validation.ts';
 
 function verdict(schema: ReturnType<typeof line>, value: string): string {

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { nestedInQuotes } from '../../../shared/text.ts';
+import { nestedInQuotes } from '../../../shared/quotes.ts';
 import { formatWarsaw, formatWarsawDay } from '../../../shared/time.ts';
 import '../admin/admin.css';
 import type { TAdminUser } from '../../../shared/schemas/admin.ts';
