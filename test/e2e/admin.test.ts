@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openEmailedSignInLink, signInLinks } from '../support/admin.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
 
 /** The coordinators' panel: signing in by the e-mailed link, the list, one card, signing out. */
 const siteUrl = inject('siteUrl');
@@ -39,11 +38,7 @@ describe("the coordinators' panel", () => {
     // Gródek (powiat białostocki) sends its card to the podlaskie call, as the form would.
     const answers = validAnswers('2002042');
     answers.contacts.contact.email = `grodek.${Date.now()}@gmina.example`;
-    const sent = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-20/cards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ answers }),
-    });
+    const sent = await sendCard(apiUrl, 'liderzy-kooperacji-20', answers);
     expect(sent.status).toBe(201);
     const { reference } = (await sent.json()) as { reference: string };
 
@@ -208,11 +203,7 @@ describe("the coordinators' panel", () => {
     const coordinator = 'koordynator.18@kooperacja.example';
     const answers = validAnswers('1801032');
     answers.contacts.contact.email = `czarna.${Date.now()}@gmina.example`;
-    const sent = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-18/cards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ answers }),
-    });
+    const sent = await sendCard(apiUrl, 'liderzy-kooperacji-18', answers);
     expect(sent.status).toBe(201);
     const toGmina = async () =>
       (await sentMail(inboxUrl)).filter((mail) =>

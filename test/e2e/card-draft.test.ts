@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { sentMail, validAnswers } from '../support/cards.ts';
+import { sendCard, sentMail, validAnswers } from '../support/cards.ts';
 
 /** Save and return: a half-filled card saved with an e-mail, restored from the e-mailed link elsewhere. */
 const siteUrl = inject('siteUrl');
@@ -207,11 +207,7 @@ describe('save and return', () => {
       ...answers,
       contacts: { ...answers.contacts, contact: { ...answers.contacts.contact, email: colleague } },
     };
-    const sent = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-20/cards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ answers: card }),
-    });
+    const sent = await sendCard(apiUrl, 'liderzy-kooperacji-20', card);
     expect(sent.status).toBe(201);
 
     await page.getByRole('button', { name: 'Wyślij kartę zgłoszeniową' }).click();

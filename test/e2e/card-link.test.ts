@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ZCardReceipt, ZCardView } from '../../shared/schemas/submission.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
 
 /** The card's own page, opened from the link in the confirmation e-mail: read, changed, withdrawn. */
 const siteUrl = inject('siteUrl');
@@ -34,11 +33,7 @@ describe('the card page', () => {
     const answers = validAnswers('0601042');
     const email = `drelow.${Date.now()}@gmina.example`;
     answers.contacts.contact.email = email;
-    const response = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-06/cards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ answers }),
-    });
+    const response = await sendCard(apiUrl, 'liderzy-kooperacji-06', answers);
     expect(response.status).toBe(201);
     const receipt = ZCardReceipt.parse(await response.json());
     await expect.poll(() => mailsTo(email)).toHaveLength(1);
@@ -117,11 +112,7 @@ describe('the receipt check', () => {
   it('confirms a receipt from its link and rejects a wrong digest', async () => {
     const answers = validAnswers('0601052');
     answers.contacts.contact.email = `janow.${Date.now()}@gmina.example`;
-    const response = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-06/cards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-      body: JSON.stringify({ answers }),
-    });
+    const response = await sendCard(apiUrl, 'liderzy-kooperacji-06', answers);
     const receipt = ZCardReceipt.parse(await response.json());
 
     await page.goto(`${siteUrl}/potwierdzenie?ref=${receipt.reference}&sha256=${receipt.sha256}`);

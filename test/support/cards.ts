@@ -69,3 +69,12 @@ export function linkToken(mail: SentMail, marker: '#t=' | '#szkic='): string {
   if (!match?.[1]) throw new Error(`no ${marker} link in "${mail.subject}"`);
   return match[1];
 }
+
+/** Sends a card to a call as the form does (a fresh Idempotency-Key): the API's answer. */
+export function sendCard(apiUrl: string, callId: string, answers: unknown): Promise<Response> {
+  return fetch(`${apiUrl}/api/calls/${callId}/cards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({ answers }),
+  });
+}
