@@ -25,10 +25,10 @@ beforeEach(async () => {
 });
 
 /** Presses Tab until the element matching `selector` has the focus (the keyboard's only way forward). */
-async function tabTo(selector: string, limit = 40): Promise<void> {
+async function tabTo(selector: string, limit = 40, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let step = 0; step < limit; step += 1) {
     if (await page.evaluate((wanted) => document.activeElement?.matches(wanted) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
   throw new Error(`Tab never reached ${selector}`);
 }
@@ -168,8 +168,12 @@ describe("the coordinators' panel", () => {
     await used.getByRole('link', { name: 'Przejdź do panelu' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
 
-    // Signing out, by keyboard: Tab reaches the button, and its focus ring shows.
-    await tabTo('.admin-user button');
+    // Signing out, by keyboard, once the panel is in (its heading is there while it loads, before the user
+    // bar): from the heading, which has the focus, Shift+Tab reaches the button just above it, and its focus
+    // ring shows. (Tabbed to while the page was still coming in, Enter sometimes reached no button.)
+    await table.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await tabTo('.admin-user button', 5, 'Shift+Tab');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe(
       'solid',
     );
