@@ -8,6 +8,7 @@ import {
   scoreCard,
 } from '../../shared/review/scoring.ts';
 import { gminaMayWithdraw, nextStatus } from '../../shared/review/statuses.ts';
+import { reviewWarnings } from '../../shared/review/warnings.ts';
 import { ZFormalCheckRequest } from '../../shared/schemas/review.ts';
 
 const input = (over: Partial<Record<keyof ScoringInput['criteria'], number>> = {}): ScoringInput => {
@@ -190,5 +191,38 @@ describe('formal check request', () => {
         items: [{ id: 'declarations', ok: false, reason: 'Brak podpisu' }],
       }).success,
     ).toBe(true);
+  });
+});
+
+describe('warnings', () => {
+  const narewka = { teryt: '2005062', gminaName: 'Narewka', nip: '6030042740', regon: '050659141' };
+  const base = {
+    ...narewka,
+    wojewodztwo: '20',
+    postalCode: '17-220',
+    figures: { population: 3_700, incomePerInhabitant: 3_400, solectwa: 28 },
+  };
+
+  it('says nothing of an ordinary card', () => {
+    expect(reviewWarnings(base, [narewka])).toEqual([]);
+  });
+
+  it('names another card with the same NIP or REGON, a postal district elsewhere and odd figures', () => {
+    const warnings = reviewWarnings(
+      {
+        ...base,
+        postalCode: '60-001',
+        figures: { population: 900_000, incomePerInhabitant: 300, solectwa: 28 },
+      },
+      [{ teryt: '2005011', gminaName: 'Bielsk Podlaski', nip: base.nip, regon: base.regon }],
+    );
+    expect(warnings.map((w) => w.code)).toEqual([
+      'same_nip',
+      'same_regon',
+      'postal_code_region',
+      'implausible_figure',
+      'implausible_figure',
+    ]);
+    expect(warnings[0]?.message).toContain('Bielsk Podlaski');
   });
 });
