@@ -20,10 +20,8 @@ export const CARD_LINK_LIMITS = {
 } as const satisfies Record<string, RateLimit>;
 
 /**
- * E-mails a new link to a gmina's card, to the contact address the card itself gives, never to one typed
- * in by whoever asks. It is how the office gets back to its card when the confirmation went to a colleague
- * or was lost: the asker learns nothing of the card (not even whether there is one), and earlier links keep
- * working.
+ * E-mails a new link to a gmina's card, only to the contact address the card gives: the asker learns
+ * nothing of the card (not even whether there is one). Earlier links keep working.
  */
 export async function resendCardLink(
   deps: { db: Db; mailer: Mailer; now: () => Date; siteUrl: string },

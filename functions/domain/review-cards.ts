@@ -51,10 +51,9 @@ function byReviewOrder(now: Date): (a: CallTimes, b: CallTimes) => number {
 }
 
 /*
- * The page token is where the previous page ended: the sort key of its last card (time of sending and
- * TERYT), base64url. The rest of that card's key follows from the call, so a token cannot lead a query
- * out of the partition being read; it holds nothing the page did not show, so it needs no encryption,
- * only a strict check (a tampered token is a 400, never a DynamoDB error).
+ * A page token is the last card's sending time and TERYT, base64url: the rest of its key follows from the
+ * call, so it cannot lead a query out of the partition, and it holds nothing the page did not show. It is
+ * checked strictly (a tampered one is a 400, never a DynamoDB error).
  */
 const PAGE_POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)#(\d{7})$/;
 

@@ -4,14 +4,10 @@ import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
 /**
- * The mail outbox. A message is written in the same transaction as the change it reports, so it exists
- * exactly when the change does; delivery happens after the commit. Each message moves
- * pending → sending → sent; only the caller that moved it to "sending" sends it, so it is never sent twice.
- * If SES refuses, it goes back to pending for the sweeper to retry later. If a sender dies between SES
- * accepting and recording "sent", the message stays "sending": it is reported, not resent.
- *
- * gsi3 lists the messages not yet delivered by the time they are due: a new one a little after it was
- * written (the request that wrote it sends it itself meanwhile), a refused one when its retry is due.
+ * The mail outbox (ARCHITECTURE.md, "Sending a card"): a message is written in the transaction of the change
+ * it reports, then moves pending → sending → sent; only the caller that moved it to "sending" sends it.
+ * gsi3 lists those not yet delivered by when they are due (a new one after SENDER_GRACE_MS, a refused one
+ * at its retry).
  */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unknown' | 'failed';
 
