@@ -5,7 +5,7 @@ import { AppError } from '../lib/errors.ts';
 import { createCall } from '../repositories/calls.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { getProgramme, listProgrammes } from '../repositories/programmes.ts';
-import { maySee } from './review-cards.ts';
+import { requireVoivodeships, seenOf } from './access.ts';
 
 /**
  * A ROPS announces a nabór in its own voivodeships (the lead ROPS in any of the programme's). Times come as
@@ -15,8 +15,8 @@ import { maySee } from './review-cards.ts';
 type Deps = { db: Db; now: () => Date };
 
 export async function announceCall(deps: Deps, user: TAdminUser, entry: TCreateCallRequest): Promise<TCall> {
-  // Decided before anything is read: whether the call could be stored says nothing to someone not allowed.
-  if (!entry.wojewodztwa.every((code) => maySee(user, code))) throw new AppError('FORBIDDEN');
+  // Before anything is read: whether the call could be stored says nothing to someone not allowed.
+  requireVoivodeships(user, entry.wojewodztwa);
   const programme = await getProgramme(deps.db, entry.programmeId);
   if (!programme) throw new AppError('VALIDATION_FAILED', { fields: { programmeId: 'unknown_programme' } });
   if (!entry.wojewodztwa.every((code) => programme.wojewodztwa.includes(code))) {
@@ -37,10 +37,6 @@ export async function announceCall(deps: Deps, user: TAdminUser, entry: TCreateC
 export async function programmesToAnnounce(deps: Deps, user: TAdminUser): Promise<TAdminProgramme[]> {
   const programmes = await listProgrammes(deps.db);
   return programmes
-    .map(({ id, name, wojewodztwa }) => ({
-      id,
-      name,
-      wojewodztwa: wojewodztwa.filter((code) => maySee(user, code)),
-    }))
+    .map(({ id, name, wojewodztwa }) => ({ id, name, wojewodztwa: seenOf(user, wojewodztwa) }))
     .filter((programme) => programme.wojewodztwa.length > 0);
 }

@@ -6,12 +6,10 @@ import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { saveNewVersion } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { keys } from '../repositories/keys.ts';
-import { linkTokenItem } from '../repositories/link-tokens.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { cardByLink } from './card-by-link.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { cardLinkExpiry, cardMailItem } from './links.ts';
+import { cardConfirmation, cardLinkExpiry } from './links.ts';
 import { assertCallOpen, assertCardForm, assertEligible } from './recruitment-rules.ts';
 
 const CHANGE_LIMIT: RateLimit = { scope: 'card-change', limit: 20, windowSeconds: 3600 };
@@ -39,7 +37,7 @@ export async function changeCard(
   }
 
   // Every change e-mails the contact person; a limit keeps a leaked link from flooding their inbox.
-  if (!(await takeAttempt(deps.db, [[CHANGE_LIMIT, keys.card(call.id, card.teryt).pk]], now))) {
+  if (!(await takeAttempt(deps.db, [[CHANGE_LIMIT, `${call.id}/${card.teryt}`]], now))) {
     throw new AppError('RATE_LIMITED', { headers: { 'retry-after': '3600' } });
   }
   const receivedAt = now.toISOString();
@@ -47,9 +45,7 @@ export async function changeCard(
   const receipt: TCardReceipt = { reference: card.reference, version, sha256, receivedAt };
   // The earlier link still works; the e-mail about this version carries a fresh one, as only hashes are kept.
   const token = newLinkToken();
-  const cardKey = keys.card(call.id, card.teryt);
-  const outboxKey = keys.outboxMessage(cardKey.pk, `card-changed-v${version}`);
-  const saved = await saveNewVersion(deps.db, {
+  const mailKey = await saveNewVersion(deps.db, {
     card: {
       ...card,
       status: 'submitted',
@@ -60,7 +56,8 @@ export async function changeCard(
       answers: input.answers,
     },
     expectedVersion: card.version,
-    outbox: cardMailItem(outboxKey, 'card-changed', deps.siteUrl, {
+    link: { token, expiresAt: cardLinkExpiry(call) },
+    mail: cardConfirmation(`card-changed-v${version}`, 'card-changed', deps.siteUrl, {
       call,
       receipt,
       gminaName: gmina.name,
@@ -68,13 +65,8 @@ export async function changeCard(
       answers: input.answers,
       token,
     }),
-    linkToken: linkTokenItem(
-      token,
-      { kind: 'card', callId: call.id, teryt: card.teryt },
-      cardLinkExpiry(call),
-    ),
   });
-  if (!saved) {
+  if (!mailKey) {
     // A twin request (a double click) may have saved these very answers a moment ago: that is success.
     const { card: now } = await cardByLink(deps, input.token);
     if (now.sha256 === sha256 && now.status === 'submitted') {
@@ -82,6 +74,6 @@ export async function changeCard(
     }
     throw new AppError('CONFLICT');
   }
-  await deliverMail(deps, outboxKey);
+  await deliverMail(deps, mailKey);
   return receipt;
 }

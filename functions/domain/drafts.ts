@@ -13,9 +13,7 @@ import {
   updateDraftAnswers,
 } from '../repositories/drafts.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { keys } from '../repositories/keys.ts';
-import { linkTokenItem, resolveLinkToken } from '../repositories/link-tokens.ts';
-import { outboxItem } from '../repositories/outbox.ts';
+import { resolveLinkToken } from '../repositories/link-tokens.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { draftUrl } from './links.ts';
@@ -69,8 +67,6 @@ export async function saveDraft(
   const draftId = randomUUID();
   const token = newLinkToken();
   const savedAt = now.toISOString();
-  const closes = new Date(call.closesAt);
-  const outboxKey = keys.outboxMessage(keys.draft(draftId).pk, 'draft-saved');
   const result = { savedAt, expiresAt: call.closesAt };
   const stored = await createDraft(deps.db, {
     draft: {
@@ -80,13 +76,12 @@ export async function saveDraft(
       answers: input.answers,
       savedAt,
       usableUntil: call.closesAt,
-      expiresAt: Math.ceil(closes.getTime() / 1000),
     },
-    linkToken: linkTokenItem(token, { kind: 'draft', draftId }, closes),
-    outbox: outboxItem(
-      outboxKey,
-      [input.email],
-      {
+    link: { token, expiresAt: new Date(call.closesAt) },
+    mail: {
+      name: 'draft-saved',
+      to: [input.email],
+      mail: {
         template: 'draft-saved',
         data: {
           callTitle: call.title,
@@ -94,19 +89,19 @@ export async function saveDraft(
           draftUrl: draftUrl(deps.siteUrl, call.id, token),
         },
       },
-      savedAt,
-    ),
+      queuedAt: savedAt,
+    },
     idempotency: input.idempotencyKey
       ? {
           key: input.idempotencyKey,
           record: { requestSha256, result },
           // Retries matter for minutes; a day is ample.
-          expiresAt: Math.floor(now.getTime() / 1000) + 86_400,
+          keepUntil: new Date(now.getTime() + 86_400_000),
         }
       : undefined,
   });
-  if (stored === 'key-taken') return twinsAnswer(earlier);
-  await deliverMail(deps, outboxKey);
+  if (stored.outcome === 'key-taken') return twinsAnswer(earlier);
+  await deliverMail(deps, stored.mail);
   return result;
 }
 

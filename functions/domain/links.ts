@@ -2,7 +2,7 @@ import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCall } from '../../shared/schemas/programme.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import type { CardMailData } from '../mail/templates.ts';
-import { type OutboxKey, outboxItem } from '../repositories/outbox.ts';
+import type { OutgoingMail } from '../repositories/outbox.ts';
 
 /** The addresses e-mails carry. Tokens travel in the fragment, so they never reach a server's logs. */
 export function cardUrl(siteUrl: string, token: string): string {
@@ -26,11 +26,11 @@ export function cardLinkExpiry(call: TCall): Date {
 }
 
 /**
- * The outbox item that e-mails the contact person the confirmation of a sent or changed card: the receipt,
- * the answers and both links, queued at the receipt's time.
+ * The e-mail confirming a sent or changed card to its contact person: the receipt, the answers and both
+ * links, queued at the receipt's time.
  */
-export function cardMailItem(
-  key: OutboxKey,
+export function cardConfirmation(
+  name: string,
   template: 'card-submitted' | 'card-changed',
   siteUrl: string,
   input: {
@@ -41,7 +41,7 @@ export function cardMailItem(
     answers: TCardAnswers;
     token: string;
   },
-) {
+): OutgoingMail {
   const data: CardMailData = {
     ...input.receipt,
     callTitle: input.call.title,
@@ -52,12 +52,12 @@ export function cardMailItem(
     cardUrl: cardUrl(siteUrl, input.token),
     receiptUrl: receiptUrl(siteUrl, input.receipt),
   };
-  return outboxItem(
-    key,
-    [input.answers.contacts.contact.email],
-    { template, data },
-    input.receipt.receivedAt,
-  );
+  return {
+    name,
+    to: [input.answers.contacts.contact.email],
+    mail: { template, data },
+    queuedAt: input.receipt.receivedAt,
+  };
 }
 
 /** A coordinator's sign-in link: the token in the fragment, like the card's, so no log or Referer holds it. */

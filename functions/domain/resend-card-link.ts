@@ -6,9 +6,6 @@ import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { addCardLink, getCard } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { keys } from '../repositories/keys.ts';
-import { linkTokenItem } from '../repositories/link-tokens.ts';
-import { outboxItem } from '../repositories/outbox.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { cardLinkExpiry, cardUrl } from './links.ts';
@@ -23,10 +20,8 @@ export const CARD_LINK_LIMITS = {
 } as const satisfies Record<string, RateLimit>;
 
 /**
- * E-mails a new link to a gmina's card, to the contact address the card itself gives, never to one typed
- * in by whoever asks. It is how the office gets back to its card when the confirmation went to a colleague
- * or was lost: the asker learns nothing of the card (not even whether there is one), and earlier links keep
- * working.
+ * E-mails a new link to a gmina's card, only to the contact address the card gives: the asker learns
+ * nothing of the card (not even whether there is one). Earlier links keep working.
  */
 export async function resendCardLink(
   deps: { db: Db; mailer: Mailer; now: () => Date; siteUrl: string },
@@ -53,35 +48,30 @@ export async function resendCardLink(
   if (!card) return { requestedAt };
 
   const token = newLinkToken();
-  const outboxKey = keys.outboxMessage(keys.card(call.id, card.teryt).pk, `card-link-${randomUUID()}`);
   const open = now.getTime() < Date.parse(call.closesAt);
-  await addCardLink(deps.db, {
-    linkToken: linkTokenItem(
-      token,
-      { kind: 'card', callId: call.id, teryt: card.teryt },
-      cardLinkExpiry(call),
-    ),
-    outbox: {
-      ...outboxItem(
-        outboxKey,
-        [card.answers.contacts.contact.email],
-        {
-          template: 'card-link',
-          data: {
-            reference: card.reference,
-            callTitle: call.title,
-            closesAt: call.closesAt,
-            gminaName: card.gminaName,
-            cardUrl: cardUrl(deps.siteUrl, token),
-            can: !open ? 'read' : card.status === 'withdrawn' ? 'resend' : 'change',
-          },
+  const mailKey = await addCardLink(deps.db, {
+    callId: call.id,
+    teryt: card.teryt,
+    link: { token, expiresAt: cardLinkExpiry(call) },
+    mail: {
+      name: `card-link-${randomUUID()}`,
+      to: [card.answers.contacts.contact.email],
+      mail: {
+        template: 'card-link',
+        data: {
+          reference: card.reference,
+          callTitle: call.title,
+          closesAt: call.closesAt,
+          gminaName: card.gminaName,
+          cardUrl: cardUrl(deps.siteUrl, token),
+          can: !open ? 'read' : card.status === 'withdrawn' ? 'resend' : 'change',
         },
-        requestedAt,
-      ),
+      },
+      queuedAt: requestedAt,
       // Anyone may ask, a few times an hour: these messages leave the card's partition after a month.
-      expiresAt: Math.floor(now.getTime() / 1000) + 30 * 86_400,
+      keepUntil: new Date(now.getTime() + 30 * 86_400_000),
     },
   });
-  await deliverMail(deps, outboxKey);
+  await deliverMail(deps, mailKey);
   return { requestedAt };
 }

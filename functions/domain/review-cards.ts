@@ -6,49 +6,31 @@ import type {
   TAdminCardView,
   TAdminUser,
 } from '../../shared/schemas/admin.ts';
-import { sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import { cardSummary } from '../mail/card-summary.ts';
 import { getCall } from '../repositories/calls.ts';
 import { getCardWithVersions } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { type CardRow, listCallHeads, listCardsBySendingTime } from '../repositories/review-lists.ts';
-import { sessionEmail } from '../repositories/sign-in.ts';
-import { getUser } from '../repositories/users.ts';
+import { requireCardOfGmina, requireVoivodeship, seenOf, visibleVoivodeships } from './access.ts';
 
-/**
- * What a signed-in coordinator reads: their voivodeships' calls and cards; the lead ROPS reads all of
- * them. The user is read afresh on every request, so a changed role or a removed account counts at once.
- */
+/** What a signed-in coordinator reads: the calls and cards of the voivodeships they see (access.ts). */
 type Deps = { db: Db; now: () => Date };
 
-export async function signedInUser(deps: Deps, session: string | undefined): Promise<TAdminUser> {
-  const email = session ? await sessionEmail(deps.db, sha256Hex(session), deps.now()) : undefined;
-  const user = email ? await getUser(deps.db, email) : undefined;
-  if (!user) throw new AppError('SESSION_REQUIRED');
-  return user;
-}
-
-export function maySee(user: TAdminUser, wojewodztwo: string): boolean {
-  return user.role === 'lead' || user.wojewodztwa.includes(wojewodztwo);
-}
-
 export async function listReviewCalls(deps: Deps, user: TAdminUser): Promise<TAdminCallsResponse> {
-  const calls = await listCallHeads(deps.db, user.role === 'lead' ? 'all' : user.wojewodztwa);
+  const calls = await listCallHeads(deps.db, visibleVoivodeships(user));
   return {
     user,
     calls: calls
-      .map((call) => ({ ...call, wojewodztwa: call.wojewodztwa.filter((code) => maySee(user, code)) }))
+      .map((call) => ({ ...call, wojewodztwa: seenOf(user, call.wojewodztwa) }))
       .filter((call) => call.wojewodztwa.length > 0)
       .sort(byReviewOrder(deps.now())),
   };
 }
 
 /**
- * The panel opens on the first call: the one a coordinator most likely came for. Calls open now come first
- * (nearest deadline first), then closed ones, newest first (their cards are being assessed), then those
- * not open yet, soonest first (they have no cards). An upcoming call announced for next year used to come
- * first, by its later deadline, hiding the open call with every card behind it.
+ * The panel opens on the call a coordinator most likely came for: open ones first (nearest deadline
+ * first), then closed ones, newest first (being assessed), then those not open yet, soonest first.
  */
 type CallTimes = { id: string; opensAt: string; closesAt: string };
 
@@ -69,10 +51,9 @@ function byReviewOrder(now: Date): (a: CallTimes, b: CallTimes) => number {
 }
 
 /*
- * The page token is where the previous page ended: the sort key of its last card (time of sending and
- * TERYT), base64url. The rest of that card's key follows from the call, so a token cannot lead a query
- * out of the partition being read; it holds nothing the page did not show, so it needs no encryption,
- * only a strict check (a tampered token is a 400, never a DynamoDB error).
+ * A page token is the last card's sending time and TERYT, base64url: the rest of its key follows from the
+ * call, so it cannot lead a query out of the partition, and it holds nothing the page did not show. It is
+ * checked strictly (a tampered one is a 400, never a DynamoDB error).
  */
 const PAGE_POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)#(\d{7})$/;
 
@@ -119,7 +100,7 @@ export async function listCallCards(
   user: TAdminUser,
   input: { callId: string; wojewodztwo: string; pageToken?: string | undefined; limit?: number | undefined },
 ): Promise<TAdminCardsPage> {
-  if (!maySee(user, input.wojewodztwo)) throw new AppError('FORBIDDEN');
+  requireVoivodeship(user, input.wojewodztwo);
   const after = input.pageToken ? decodePageToken(input.pageToken, input.wojewodztwo) : undefined;
   const call = await getCall(deps.db, input.callId);
   if (!call?.wojewodztwa.includes(input.wojewodztwo)) throw new AppError('CALL_NOT_FOUND');
@@ -146,8 +127,7 @@ export async function reviewCard(
   input: { callId: string; teryt: string },
 ): Promise<TAdminCardView> {
   if (!TERYT.test(input.teryt)) throw new AppError('NOT_FOUND');
-  const wojewodztwo = input.teryt.slice(0, 2);
-  if (!maySee(user, wojewodztwo)) throw new AppError('FORBIDDEN');
+  const wojewodztwo = requireCardOfGmina(user, input.teryt);
   const [call, found, powiaty] = await Promise.all([
     getCall(deps.db, input.callId),
     getCardWithVersions(deps.db, input.callId, input.teryt),

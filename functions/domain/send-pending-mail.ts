@@ -32,9 +32,8 @@ export async function sendPendingMail(deps: {
   const now = deps.now();
   const report: SweepReport = { sent: 0, retryLater: 0, unknown: 0, failed: 0 };
   const undelivered = await listUndelivered(deps.db, now, BATCH);
-  for (const { pk, sk, status } of undelivered) {
+  for (const { key, status } of undelivered) {
     if (deps.timeLeftMs() < TIME_PER_MESSAGE_MS) break;
-    const key = { pk, sk };
     if (status === 'sending') {
       const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
       if (await markUnknown(deps.db, key, staleBefore)) {

@@ -4,16 +4,8 @@ import { AppError } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { keys } from '../repositories/keys.ts';
-import { outboxItem } from '../repositories/outbox.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
-import {
-  consumeSignInToken,
-  createSession,
-  createSignInToken,
-  endSession,
-  signInTokenItem,
-} from '../repositories/sign-in.ts';
+import { consumeSignInToken, createSession, createSignInToken, endSession } from '../repositories/sign-in.ts';
 import { getUser } from '../repositories/users.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { signInUrl } from './links.ts';
@@ -57,22 +49,23 @@ export async function requestSignIn(deps: Deps, input: { email: string; client: 
   }
   const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + SIGN_IN_TOKEN_MINUTES * 60_000);
-  const tokenItem = signInTokenItem(sha256Hex(token), user.email, expiresAt);
-  const outboxKey = keys.outboxMessage(tokenItem.pk, 'sign-in');
-  await createSignInToken(deps.db, tokenItem, {
-    ...outboxItem(
-      outboxKey,
-      [user.email],
-      {
+  const mailKey = await createSignInToken(deps.db, {
+    tokenSha256: sha256Hex(token),
+    email: user.email,
+    expiresAt,
+    mail: {
+      name: 'sign-in',
+      to: [user.email],
+      mail: {
         template: 'sign-in',
         data: { signInUrl: signInUrl(deps.siteUrl, token), expiresAt: expiresAt.toISOString() },
       },
-      now.toISOString(),
-    ),
-    // The delivery record outlives the token by a day, for whoever looks into a "no e-mail came".
-    expiresAt: tokenItem.expiresAt + 86_400,
+      queuedAt: now.toISOString(),
+      // The delivery record outlives the token by a day, for whoever looks into a "no e-mail came".
+      keepUntil: new Date(expiresAt.getTime() + 86_400_000),
+    },
   });
-  await deliverMail(deps, outboxKey);
+  await deliverMail(deps, mailKey);
 }
 
 /** Exchanges a sign-in token (once) for a new session; the session's secret goes to the cookie only. */

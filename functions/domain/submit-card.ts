@@ -1,17 +1,14 @@
 import { CARD_FORM_VERSION } from '../../shared/card-form-version.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
-import { foldPolish } from '../../shared/teryt/search.ts';
 import { canonicalJson, newLinkToken, newReference, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { createCard, getIdempotency } from '../repositories/cards.ts';
 import { type Db, isTransactionConflict } from '../repositories/dynamo.ts';
-import { keys } from '../repositories/keys.ts';
-import { linkTokenItem } from '../repositories/link-tokens.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { cardLinkExpiry, cardMailItem } from './links.ts';
+import { cardConfirmation, cardLinkExpiry } from './links.ts';
 import { assertCallOpen, assertCardForm, assertEligible } from './recruitment-rules.ts';
 
 export interface SubmitCardDeps {
@@ -58,8 +55,6 @@ export async function submitCard(
       receivedAt,
     };
     const token = newLinkToken();
-    const cardKey = keys.card(call.id, gmina.teryt);
-    const outboxKey = keys.outboxMessage(cardKey.pk, 'card-submitted-v1');
     const result = await createCard(deps.db, {
       card: {
         callId: call.id,
@@ -76,20 +71,14 @@ export async function submitCard(
         formVersion: CARD_FORM_VERSION,
         answers: input.answers,
       },
-      foldedName: foldPolish(gmina.name),
-      linkToken: linkTokenItem(
-        token,
-        { kind: 'card', callId: call.id, teryt: gmina.teryt },
-        cardLinkExpiry(call),
-      ),
+      link: { token, expiresAt: cardLinkExpiry(call) },
       idempotency: {
         key: input.idempotencyKey,
-        requestSha256,
-        receipt,
+        record: { requestSha256, receipt },
         // Replays matter for minutes (retries, double clicks); a day is ample.
-        expiresAt: Math.floor(now.getTime() / 1000) + 86_400,
+        keepUntil: new Date(now.getTime() + 86_400_000),
       },
-      outbox: cardMailItem(outboxKey, 'card-submitted', deps.siteUrl, {
+      mail: cardConfirmation('card-submitted-v1', 'card-submitted', deps.siteUrl, {
         call,
         receipt,
         gminaName: gmina.name,
@@ -98,15 +87,15 @@ export async function submitCard(
         token,
       }),
     }).catch((error: unknown) => {
-      if (isTransactionConflict(error)) return 'conflict' as const;
+      if (isTransactionConflict(error)) return { outcome: 'conflict' } as const;
       throw error;
     });
 
-    if (result === 'created') {
-      await deliverMail(deps, outboxKey);
+    if (result.outcome === 'created') {
+      await deliverMail(deps, result.mail);
       return { receipt, replayed: false };
     }
-    if (result === 'card-exists') throw new AppError('CARD_EXISTS');
+    if (result.outcome === 'card-exists') throw new AppError('CARD_EXISTS');
     // idempotency-key-taken / conflict: a twin request won the race; the next round reads its receipt.
     // reference-taken: the next round draws another reference.
   }

@@ -3,8 +3,6 @@ import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { withdrawCard as storeWithdrawal } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { keys } from '../repositories/keys.ts';
-import { outboxItem } from '../repositories/outbox.ts';
 import { cardByLink, cardView } from './card-by-link.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { assertCallOpen } from './recruitment-rules.ts';
@@ -20,14 +18,13 @@ export async function withdrawCard(
   const now = deps.now();
   assertCallOpen(call, now);
   const withdrawnAt = now.toISOString();
-  const outboxKey = keys.outboxMessage(keys.card(call.id, card.teryt).pk, `card-withdrawn-v${card.version}`);
-  const saved = await storeWithdrawal(deps.db, {
+  const mailKey = await storeWithdrawal(deps.db, {
     card,
     withdrawnAt,
-    outbox: outboxItem(
-      outboxKey,
-      [card.answers.contacts.contact.email],
-      {
+    mail: {
+      name: `card-withdrawn-v${card.version}`,
+      to: [card.answers.contacts.contact.email],
+      mail: {
         template: 'card-withdrawn',
         data: {
           reference: card.reference,
@@ -37,15 +34,15 @@ export async function withdrawCard(
           gminaName: card.gminaName,
         },
       },
-      withdrawnAt,
-    ),
+      queuedAt: withdrawnAt,
+    },
   });
-  if (!saved) {
+  if (!mailKey) {
     // A twin request may have withdrawn it a moment ago: withdrawing twice is still withdrawn.
     const current = await cardByLink(deps, input.token);
     if (current.card.status === 'withdrawn') return cardView(current);
     throw new AppError('CONFLICT');
   }
-  await deliverMail(deps, outboxKey);
+  await deliverMail(deps, mailKey);
   return cardView({ ...linked, card: { ...card, status: 'withdrawn', updatedAt: withdrawnAt } });
 }

@@ -1,10 +1,9 @@
 import { ZReceiptQuery, ZReference } from '../../shared/schemas/receipt.ts';
 import { checkReceipt } from '../domain/check-receipt.ts';
-import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';
-import { createDb } from '../repositories/dynamo.ts';
+import { storeDeps } from '../wiring.ts';
 
-const deps = { db: createDb(config()) };
+const deps = storeDeps();
 
 export const handler = httpRoute({ query: ZReceiptQuery }, async ({ query, params }) => {
   const reference = (params.reference ?? '').toUpperCase();

@@ -1,11 +1,10 @@
 import { ZCreateCallRequest } from '../../shared/schemas/admin.ts';
+import { signedInUser } from '../domain/access.ts';
 import { announceCall } from '../domain/announce-call.ts';
-import { signedInUser } from '../domain/review-cards.ts';
-import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';
-import { createDb } from '../repositories/dynamo.ts';
+import { storeDeps } from '../wiring.ts';
 
-const deps = { db: createDb(config()), now: () => new Date() };
+const deps = storeDeps();
 
 export const handler = httpRoute(
   { body: ZCreateCallRequest, session: (token) => signedInUser(deps, token) },

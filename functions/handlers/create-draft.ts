@@ -1,11 +1,10 @@
 import { ZSaveDraftRequest } from '../../shared/schemas/draft.ts';
 import { saveDraft } from '../domain/drafts.ts';
-import { config } from '../lib/config.ts';
-import { storeAndMailDeps } from '../lib/deps.ts';
 import { httpRoute } from '../lib/http.ts';
 import { clientAddress, optionalIdempotencyKey } from '../lib/request-headers.ts';
+import { storeAndMailDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps(config());
+const deps = storeAndMailDeps();
 
 export const handler = httpRoute({ body: ZSaveDraftRequest }, async ({ body, params, event }) => ({
   statusCode: 201,

@@ -1,10 +1,9 @@
 import { signOut } from '../domain/sign-in.ts';
-import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';
 import { clearedSessionCookie, sessionToken } from '../lib/session-cookie.ts';
-import { createDb } from '../repositories/dynamo.ts';
+import { storeDeps } from '../wiring.ts';
 
-const deps = { db: createDb(config()), now: () => new Date() };
+const deps = storeDeps();
 
 export const handler = httpRoute({}, async ({ event }) => {
   await signOut(deps, sessionToken(event));

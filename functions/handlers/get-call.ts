@@ -1,10 +1,9 @@
 import { getCall } from '../domain/get-call.ts';
-import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';
-import { createDb } from '../repositories/dynamo.ts';
+import { storeDeps } from '../wiring.ts';
 
-const db = createDb(config());
+const deps = storeDeps();
 
 export const handler = httpRoute({}, async ({ params }) => ({
-  body: await getCall({ db }, params.callId ?? ''),
+  body: await getCall(deps, params.callId ?? ''),
 }));

@@ -1,10 +1,9 @@
 import { getProgramme } from '../domain/get-programme.ts';
-import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';
-import { createDb } from '../repositories/dynamo.ts';
+import { storeDeps } from '../wiring.ts';
 
-const db = createDb(config());
+const deps = storeDeps();
 
 export const handler = httpRoute({}, async ({ params }) => ({
-  body: { programme: await getProgramme({ db }, params.programmeId ?? '') },
+  body: { programme: await getProgramme(deps, params.programmeId ?? '') },
 }));

@@ -1,9 +1,9 @@
-import { reviewCard, signedInUser } from '../domain/review-cards.ts';
-import { config } from '../lib/config.ts';
+import { signedInUser } from '../domain/access.ts';
+import { reviewCard } from '../domain/review-cards.ts';
 import { httpRoute } from '../lib/http.ts';
-import { createDb } from '../repositories/dynamo.ts';
+import { storeDeps } from '../wiring.ts';
 
-const deps = { db: createDb(config()), now: () => new Date() };
+const deps = storeDeps();
 
 export const handler = httpRoute(
   { session: (token) => signedInUser(deps, token) },

@@ -1,11 +1,10 @@
 import { checkHealth } from '../domain/check-health.ts';
-import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';
-import { createDb } from '../repositories/dynamo.ts';
+import { storeDeps } from '../wiring.ts';
 
-const db = createDb(config());
+const deps = storeDeps();
 
 export const handler = httpRoute({}, async () => {
-  const health = await checkHealth({ db, now: () => new Date() });
+  const health = await checkHealth(deps);
   return { statusCode: health.status === 'ok' ? 200 : 503, body: health };
 });

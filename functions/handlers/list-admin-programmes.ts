@@ -1,10 +1,9 @@
+import { signedInUser } from '../domain/access.ts';
 import { programmesToAnnounce } from '../domain/announce-call.ts';
-import { signedInUser } from '../domain/review-cards.ts';
-import { config } from '../lib/config.ts';
 import { httpRoute } from '../lib/http.ts';
-import { createDb } from '../repositories/dynamo.ts';
+import { storeDeps } from '../wiring.ts';
 
-const deps = { db: createDb(config()), now: () => new Date() };
+const deps = storeDeps();
 
 export const handler = httpRoute({ session: (token) => signedInUser(deps, token) }, async ({ user }) => ({
   body: { programmes: await programmesToAnnounce(deps, user) },

@@ -1,9 +1,9 @@
-import { listReviewCalls, signedInUser } from '../domain/review-cards.ts';
-import { config } from '../lib/config.ts';
+import { signedInUser } from '../domain/access.ts';
+import { listReviewCalls } from '../domain/review-cards.ts';
 import { httpRoute } from '../lib/http.ts';
-import { createDb } from '../repositories/dynamo.ts';
+import { storeDeps } from '../wiring.ts';
 
-const deps = { db: createDb(config()), now: () => new Date() };
+const deps = storeDeps();
 
 export const handler = httpRoute({ session: (token) => signedInUser(deps, token) }, async ({ user }) => ({
   body: await listReviewCalls(deps, user),

@@ -1,10 +1,10 @@
 import { ZAdminCardsQuery } from '../../shared/schemas/admin.ts';
-import { listCallCards, signedInUser } from '../domain/review-cards.ts';
-import { config } from '../lib/config.ts';
+import { signedInUser } from '../domain/access.ts';
+import { listCallCards } from '../domain/review-cards.ts';
 import { httpRoute } from '../lib/http.ts';
-import { createDb } from '../repositories/dynamo.ts';
+import { storeDeps } from '../wiring.ts';
 
-const deps = { db: createDb(config()), now: () => new Date() };
+const deps = storeDeps();
 
 export const handler = httpRoute(
   { query: ZAdminCardsQuery, session: (token) => signedInUser(deps, token) },

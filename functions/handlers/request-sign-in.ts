@@ -1,11 +1,10 @@
 import { ZSignInRequest } from '../../shared/schemas/admin.ts';
 import { requestSignIn } from '../domain/sign-in.ts';
-import { config } from '../lib/config.ts';
-import { storeAndMailDeps } from '../lib/deps.ts';
 import { httpRoute } from '../lib/http.ts';
 import { clientAddress } from '../lib/request-headers.ts';
+import { storeAndMailDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps(config());
+const deps = storeAndMailDeps();
 
 /** 202 and an empty object whatever the address: the answer never tells whether it has an account. */
 export const handler = httpRoute({ body: ZSignInRequest }, async ({ body, event }) => {

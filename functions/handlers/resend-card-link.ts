@@ -1,10 +1,9 @@
 import { resendCardLink } from '../domain/resend-card-link.ts';
-import { config } from '../lib/config.ts';
-import { storeAndMailDeps } from '../lib/deps.ts';
 import { httpRoute } from '../lib/http.ts';
 import { clientAddress } from '../lib/request-headers.ts';
+import { storeAndMailDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps(config());
+const deps = storeAndMailDeps();
 
 export const handler = httpRoute({}, async ({ params, event }) => ({
   statusCode: 202,

@@ -1,10 +1,9 @@
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { sendPendingMail } from '../domain/send-pending-mail.ts';
-import { config } from '../lib/config.ts';
-import { storeAndMailDeps } from '../lib/deps.ts';
 import { logger } from '../lib/logger.ts';
+import { storeAndMailDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps(config());
+const deps = storeAndMailDeps();
 
 /** Run every few minutes by EventBridge Scheduler (locally: POST /__local/run/send-pending-mail). */
 export async function handler(_event: ScheduledEvent | Record<string, never>, context: Context) {

@@ -1,11 +1,10 @@
 import { ZSubmitCardRequest } from '../../shared/schemas/submission.ts';
 import { submitCard } from '../domain/submit-card.ts';
-import { config } from '../lib/config.ts';
-import { storeAndMailDeps } from '../lib/deps.ts';
 import { httpRoute } from '../lib/http.ts';
 import { idempotencyKey } from '../lib/request-headers.ts';
+import { storeAndMailDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps(config());
+const deps = storeAndMailDeps();
 
 export const handler = httpRoute({ body: ZSubmitCardRequest }, async ({ body, params, event }) => {
   const { receipt, replayed } = await submitCard(deps, {

@@ -1,10 +1,9 @@
 import { withdrawCard } from '../domain/withdraw-card.ts';
-import { config } from '../lib/config.ts';
-import { storeAndMailDeps } from '../lib/deps.ts';
 import { httpRoute } from '../lib/http.ts';
 import { bearerToken } from '../lib/request-headers.ts';
+import { storeAndMailDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps(config());
+const deps = storeAndMailDeps();
 
 export const handler = httpRoute({}, async ({ event }) => ({
   body: await withdrawCard(deps, { token: bearerToken(event) }),

@@ -1,8 +1,11 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
+import { foldPolish } from '../../shared/teryt/search.ts';
 import { GetCommand, QueryCommand, type TransactItem, TransactWriteCommand } from './document.ts';
 import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
+import { linkTokenItem, type NewLink } from './link-tokens.ts';
+import { type OutboxKey, type OutgoingMail, queuedMail } from './outbox.ts';
 
 export interface CardRecord {
   callId: string;
@@ -29,35 +32,45 @@ export interface CardVersion {
 
 type Item = Record<string, unknown>;
 
-export type CreateCardResult = 'created' | 'idempotency-key-taken' | 'card-exists' | 'reference-taken';
+export type CreateCardResult =
+  | { outcome: 'created'; mail: OutboxKey }
+  | { outcome: 'idempotency-key-taken' | 'card-exists' | 'reference-taken' };
 
 /**
  * Stores a new card in one transaction: the card (one per gmina per call), its first version, its reference
- * number, the link token, the idempotency record and the confirmation e-mail. Either all exist or none.
+ * number, the link's token, the idempotency record and the confirmation e-mail. Either all exist or none.
  */
 export async function createCard(
   db: Db,
-  input: { card: CardRecord; foldedName: string; linkToken: Item; idempotency: Item; outbox: Item },
+  input: {
+    card: CardRecord;
+    link: NewLink;
+    idempotency: { key: string; record: IdempotencyRecord; keepUntil: Date };
+    mail: OutgoingMail;
+  },
 ): Promise<CreateCardResult> {
-  const { card } = input;
+  const { card, idempotency } = input;
   const cardKey = keys.card(card.callId, card.teryt);
+  const mail = queuedMail(cardKey.pk, input.mail);
   const items = [
     {
-      ...keys.idempotency(card.callId, String(input.idempotency.key)),
+      ...keys.idempotency(card.callId, idempotency.key),
       type: 'idempotency',
-      ...input.idempotency,
+      key: idempotency.key,
+      ...idempotency.record,
+      expiresAt: epochSeconds(idempotency.keepUntil),
     },
     {
       ...cardKey,
       ...keys.cardBySendingTime(card.callId, card.wojewodztwo, card.submittedAt, card.teryt),
-      ...keys.cardByName(card.callId, card.wojewodztwo, input.foldedName, card.teryt),
+      ...keys.cardByName(card.callId, card.wojewodztwo, foldPolish(card.gminaName), card.teryt),
       type: 'card',
       ...card,
     },
     { ...keys.reference(card.reference), type: 'reference', callId: card.callId, teryt: card.teryt },
     versionItem(card, card.submittedAt),
-    input.linkToken,
-    input.outbox,
+    linkTokenItem(input.link, { kind: 'card', callId: card.callId, teryt: card.teryt }),
+    mail.item,
   ];
   try {
     await db.client.send(
@@ -72,15 +85,17 @@ export async function createCard(
         })),
       }),
     );
-    return 'created';
+    return { outcome: 'created', mail: mail.key };
   } catch (error) {
     const codes = cancellationCodes(error);
-    if (codes?.[0] === 'ConditionalCheckFailed') return 'idempotency-key-taken';
-    if (codes?.[1] === 'ConditionalCheckFailed') return 'card-exists';
-    if (codes?.[2] === 'ConditionalCheckFailed') return 'reference-taken';
+    if (codes?.[0] === 'ConditionalCheckFailed') return { outcome: 'idempotency-key-taken' };
+    if (codes?.[1] === 'ConditionalCheckFailed') return { outcome: 'card-exists' };
+    if (codes?.[2] === 'ConditionalCheckFailed') return { outcome: 'reference-taken' };
     throw error;
   }
 }
+
+const epochSeconds = (instant: Date) => Math.floor(instant.getTime() / 1000);
 
 function versionItem(card: CardRecord, receivedAt: string): Item {
   return {
@@ -111,14 +126,21 @@ export async function getCard(db: Db, callId: string, teryt: string): Promise<Ca
 }
 
 /** Another link to a card, with the e-mail that carries it: both or neither. */
-export async function addCardLink(db: Db, input: { linkToken: Item; outbox: Item }): Promise<void> {
+export async function addCardLink(
+  db: Db,
+  input: { callId: string; teryt: string; link: NewLink; mail: OutgoingMail },
+): Promise<OutboxKey> {
+  const { callId, teryt } = input;
+  const mail = queuedMail(keys.card(callId, teryt).pk, input.mail);
+  const token = linkTokenItem(input.link, { kind: 'card', callId, teryt });
   await db.client.send(
     new TransactWriteCommand({
-      TransactItems: [input.linkToken, input.outbox].map((Item) => ({
+      TransactItems: [token, mail.item].map((Item) => ({
         Put: { TableName: db.tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' },
       })),
     }),
   );
+  return mail.key;
 }
 
 /** The card and its versions, oldest first: one Query on the card's partition. */
@@ -201,19 +223,23 @@ export async function findByReference(
 }
 
 /**
- * Replaces the answers with a new version, or restores a withdrawn card, if nobody changed the card since
- * it was read (`expectedVersion`); false if someone did.
+ * Replaces the answers with a new version, or restores a withdrawn card, with the e-mail about it and its
+ * new link, if nobody changed the card since it was read (`expectedVersion`). The e-mail's key; undefined
+ * if someone did.
  */
 export async function saveNewVersion(
   db: Db,
-  input: { card: CardRecord; expectedVersion: number; outbox: Item; linkToken: Item },
-): Promise<boolean> {
+  input: { card: CardRecord; expectedVersion: number; link: NewLink; mail: OutgoingMail },
+): Promise<OutboxKey | undefined> {
   const { card } = input;
-  return runGuarded(db, [
+  const cardKey = keys.card(card.callId, card.teryt);
+  const mail = queuedMail(cardKey.pk, input.mail);
+  const token = linkTokenItem(input.link, { kind: 'card', callId: card.callId, teryt: card.teryt });
+  return runGuarded(db, mail.key, [
     {
       Update: {
         TableName: db.tableName,
-        Key: keys.card(card.callId, card.teryt),
+        Key: cardKey,
         UpdateExpression:
           'SET #version = :version, #status = :status, updatedAt = :at, sha256 = :sha256, formVersion = :form, answers = :answers',
         ConditionExpression: '#version = :expected',
@@ -230,21 +256,26 @@ export async function saveNewVersion(
       },
     },
     { Put: { TableName: db.tableName, Item: versionItem(card, card.updatedAt) } },
-    { Put: { TableName: db.tableName, Item: input.outbox } },
-    { Put: { TableName: db.tableName, Item: input.linkToken } },
+    { Put: { TableName: db.tableName, Item: mail.item } },
+    { Put: { TableName: db.tableName, Item: token } },
   ]);
 }
 
-/** Marks the card withdrawn (its versions stay), if it is still the version that was read. */
+/**
+ * Marks the card withdrawn (its versions stay), with the e-mail saying so, if it is still the version that
+ * was read. The e-mail's key; undefined if the card changed meanwhile.
+ */
 export async function withdrawCard(
   db: Db,
-  input: { card: CardRecord; withdrawnAt: string; outbox: Item },
-): Promise<boolean> {
-  return runGuarded(db, [
+  input: { card: CardRecord; withdrawnAt: string; mail: OutgoingMail },
+): Promise<OutboxKey | undefined> {
+  const cardKey = keys.card(input.card.callId, input.card.teryt);
+  const mail = queuedMail(cardKey.pk, input.mail);
+  return runGuarded(db, mail.key, [
     {
       Update: {
         TableName: db.tableName,
-        Key: keys.card(input.card.callId, input.card.teryt),
+        Key: cardKey,
         UpdateExpression: 'SET #status = :withdrawn, updatedAt = :at',
         ConditionExpression: '#version = :version AND #status = :submitted',
         ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
@@ -256,18 +287,22 @@ export async function withdrawCard(
         },
       },
     },
-    { Put: { TableName: db.tableName, Item: input.outbox } },
+    { Put: { TableName: db.tableName, Item: mail.item } },
   ]);
 }
 
-/** False when the card was changed meanwhile, or another change of it was committing at the same moment. */
-async function runGuarded(db: Db, TransactItems: TransactItem[]): Promise<boolean> {
+/** Undefined when the card was changed meanwhile, or another change of it was committing at that moment. */
+async function runGuarded(
+  db: Db,
+  mail: OutboxKey,
+  TransactItems: TransactItem[],
+): Promise<OutboxKey | undefined> {
   try {
     await db.client.send(new TransactWriteCommand({ TransactItems }));
-    return true;
+    return mail;
   } catch (error) {
     const codes = cancellationCodes(error);
-    if (codes?.[0] === 'ConditionalCheckFailed' || codes?.includes('TransactionConflict')) return false;
+    if (codes?.[0] === 'ConditionalCheckFailed' || codes?.includes('TransactionConflict')) return undefined;
     throw error;
   }
 }

@@ -19,17 +19,15 @@ import {
 import { marshall, type NativeAttributeValue, unmarshall } from '@aws-sdk/util-dynamodb';
 
 /**
- * The table in plain JavaScript values, the way @aws-sdk/lib-dynamodb's document client offers it: the same
- * command names and shapes, only the ones the repositories use. Every function bundle carried that library
- * whole (its client, every command it wraps and their paginators, about 9 KB), for what is, here,
- * converting keys, items and expression values with @aws-sdk/util-dynamodb on the way in and out.
+ * The table in plain JavaScript values, with @aws-sdk/lib-dynamodb's command names and shapes (only those
+ * the repositories use), converted by @aws-sdk/util-dynamodb: that library would come whole into every bundle.
  */
 
 /** An item, a key or a set of expression values, as plain values (strings, numbers, booleans, lists, maps). */
 export type Doc = Record<string, NativeAttributeValue>;
 type Attributes = Record<string, AttributeValue>;
 
-// Undefined properties are left out, as the document client was configured to (removeUndefinedValues).
+// Undefined properties are left out (an optional field not given), not refused.
 const toAttributes = (doc: Doc): Attributes => marshall(doc, { removeUndefinedValues: true });
 const toDoc = (attributes: Attributes): Doc => unmarshall(attributes);
 const maybe = <T, R>(value: T | undefined, convert: (value: T) => R): R | undefined =>

@@ -2,6 +2,8 @@ import type { TDraftAnswers } from '../../shared/schemas/submission.ts';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
 import { cancellationCodes, type Db, isTransactionConflict } from './dynamo.ts';
 import { keys } from './keys.ts';
+import { linkTokenItem, type NewLink } from './link-tokens.ts';
+import { type OutboxKey, type OutgoingMail, queuedMail } from './outbox.ts';
 
 export interface DraftRecord {
   draftId: string;
@@ -18,28 +20,33 @@ export interface DraftRecord {
   expiresAt: number;
 }
 
-type Item = Record<string, unknown>;
-
 /** What a first save answered, kept under its idempotency key so that a retry gets the same answer. */
 export interface DraftIdempotency {
   requestSha256: string;
   result: { savedAt: string; expiresAt: string };
 }
 
+/** A draft as it is first saved: until when it can be used is the call's closing. */
+export type NewDraft = Omit<DraftRecord, 'usableUntil' | 'expiresAt'> & { usableUntil: string };
+
 /**
- * A new draft with its link token and the e-mail carrying the link, all or nothing; with the request's
+ * A new draft with its link's token and the e-mail carrying the link, all or nothing; with the request's
  * idempotency record when it has a key. 'key-taken' when a twin request stored one first.
  */
 export async function createDraft(
   db: Db,
   input: {
-    draft: DraftRecord;
-    linkToken: Item;
-    outbox: Item;
-    idempotency?: { key: string; record: DraftIdempotency; expiresAt: number } | undefined;
+    draft: NewDraft;
+    link: NewLink;
+    mail: OutgoingMail;
+    idempotency?: { key: string; record: DraftIdempotency; keepUntil: Date } | undefined;
   },
-): Promise<'created' | 'key-taken'> {
+): Promise<{ outcome: 'created'; mail: OutboxKey } | { outcome: 'key-taken' }> {
   const { draft, idempotency } = input;
+  const draftKey = keys.draft(draft.draftId);
+  const mail = queuedMail(draftKey.pk, input.mail);
+  // The TTL in whole seconds, rounded up, so the draft outlives its last usable moment.
+  const expiresAt = Math.ceil(Date.parse(draft.usableUntil) / 1000);
   try {
     await db.client.send(
       new TransactWriteCommand({
@@ -53,7 +60,7 @@ export async function createDraft(
                       ...keys.draftIdempotency(draft.callId, idempotency.key),
                       type: 'idempotency',
                       ...idempotency.record,
-                      expiresAt: idempotency.expiresAt,
+                      expiresAt: Math.floor(idempotency.keepUntil.getTime() / 1000),
                     },
                     ConditionExpression: 'attribute_not_exists(pk)',
                   },
@@ -63,21 +70,26 @@ export async function createDraft(
           {
             Put: {
               TableName: db.tableName,
-              Item: { ...keys.draft(draft.draftId), type: 'draft', ...draft },
+              Item: { ...draftKey, type: 'draft', ...draft, expiresAt },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          { Put: { TableName: db.tableName, Item: input.linkToken } },
-          { Put: { TableName: db.tableName, Item: input.outbox } },
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: linkTokenItem(input.link, { kind: 'draft', draftId: draft.draftId }),
+            },
+          },
+          { Put: { TableName: db.tableName, Item: mail.item } },
         ],
       }),
     );
-    return 'created';
+    return { outcome: 'created', mail: mail.key };
   } catch (error) {
     // Its key taken by a twin request, or DynamoDB cancelling it while a twin's transaction ran: either
     // way the twin's answer is the one to give.
     const taken = cancellationCodes(error)?.[0] === 'ConditionalCheckFailed' || isTransactionConflict(error);
-    if (idempotency && taken) return 'key-taken';
+    if (idempotency && taken) return { outcome: 'key-taken' };
     throw error;
   }
 }

@@ -5,16 +5,23 @@ import { keys } from './keys.ts';
 
 export type LinkTarget = { kind: 'card'; callId: string; teryt: string } | { kind: 'draft'; draftId: string };
 
+/** A new e-mailed link: its secret (only the SHA-256 is stored) and until when it works. */
+export interface NewLink {
+  token: string;
+  expiresAt: Date;
+}
+
 /**
- * The item for a transaction; TTL removes it eventually, `expiresAt` is also checked on every read. Whole
- * seconds, rounded up: a link valid until the call closes (…:59.999) must not stop a moment before it.
+ * The token's item, for the transaction that stores what it opens. TTL removes it eventually; `expiresAt` is
+ * also checked on every read. Whole seconds, rounded up: a link valid until the call closes (…:59.999)
+ * must not stop a moment before it.
  */
-export function linkTokenItem(token: string, target: LinkTarget, expiresAt: Date) {
+export function linkTokenItem(link: NewLink, target: LinkTarget) {
   return {
-    ...keys.linkToken(sha256Hex(token)),
+    ...keys.linkToken(sha256Hex(link.token)),
     type: 'link-token',
     ...target,
-    expiresAt: Math.ceil(expiresAt.getTime() / 1000),
+    expiresAt: Math.ceil(link.expiresAt.getTime() / 1000),
   };
 }
 

@@ -1,22 +1,34 @@
 import type { MailTemplate } from '../mail/templates.ts';
-import { QueryCommand, UpdateCommand } from './document.ts';
+import { type Doc, QueryCommand, UpdateCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
+import { keys } from './keys.ts';
 
 /**
- * The mail outbox. A message is written in the same transaction as the change it reports, so it exists
- * exactly when the change does; delivery happens after the commit. Each message moves
- * pending → sending → sent; only the caller that moved it to "sending" sends it, so it is never sent twice.
- * If SES refuses, it goes back to pending for the sweeper to retry later. If a sender dies between SES
- * accepting and recording "sent", the message stays "sending": it is reported, not resent.
- *
- * gsi3 lists the messages not yet delivered by the time they are due: a new one a little after it was
- * written (the request that wrote it sends it itself meanwhile), a refused one when its retry is due.
+ * The mail outbox (ARCHITECTURE.md, "Sending a card"): a message is written in the transaction of the change
+ * it reports, then moves pending → sending → sent; only the caller that moved it to "sending" sends it.
+ * gsi3 lists those not yet delivered by when they are due (a new one after SENDER_GRACE_MS, a refused one
+ * at its retry).
  */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unknown' | 'failed';
 
+/** Where a queued message is: what a sender claims it by. */
 export interface OutboxKey {
   pk: string;
   sk: string;
+}
+
+/**
+ * An e-mail to queue with the change it reports. The repository that stores the change puts it in the same
+ * transaction, in the changed item's partition, and returns its key.
+ */
+export interface OutgoingMail {
+  /** Tells the message from the others about the same card, draft or sign-in, e.g. "card-changed-v2". */
+  name: string;
+  to: string[];
+  mail: MailTemplate;
+  queuedAt: string;
+  /** When the delivery record may go (TTL); kept if absent. */
+  keepUntil?: Date | undefined;
 }
 
 export interface OutboxMessage extends OutboxKey {
@@ -36,18 +48,24 @@ function dueKey(dueAt: Date, key: OutboxKey): string {
   return `${dueAt.toISOString()}#${key.pk}#${key.sk}`;
 }
 
-/** The item to put in a transaction. */
-export function outboxItem(key: OutboxKey, to: string[], mail: MailTemplate, createdAt: string) {
+/** The outbox item for a transaction of the repository whose item lives in `ownerPk`, and its key. */
+export function queuedMail(ownerPk: string, outgoing: OutgoingMail): { key: OutboxKey; item: Doc } {
+  const key = keys.outboxMessage(ownerPk, outgoing.name);
+  const { to, mail, queuedAt, keepUntil } = outgoing;
   return {
-    ...key,
-    type: 'outbox',
-    to,
-    mail,
-    status: 'pending' satisfies OutboxStatus,
-    attempts: 0,
-    createdAt,
-    gsi3pk: PENDING,
-    gsi3sk: dueKey(new Date(Date.parse(createdAt) + SENDER_GRACE_MS), key),
+    key,
+    item: {
+      ...key,
+      type: 'outbox',
+      to,
+      mail,
+      status: 'pending' satisfies OutboxStatus,
+      attempts: 0,
+      createdAt: queuedAt,
+      gsi3pk: PENDING,
+      gsi3sk: dueKey(new Date(Date.parse(queuedAt) + SENDER_GRACE_MS), key),
+      ...(keepUntil ? { expiresAt: Math.floor(keepUntil.getTime() / 1000) } : {}),
+    },
   };
 }
 
@@ -179,7 +197,7 @@ export async function listUndelivered(
   db: Db,
   now: Date,
   limit: number,
-): Promise<(OutboxKey & { status: OutboxStatus; claimedAt?: string })[]> {
+): Promise<{ key: OutboxKey; status: OutboxStatus; claimedAt?: string }[]> {
   const { Items = [] } = await db.client.send(
     new QueryCommand({
       TableName: db.tableName,
@@ -191,5 +209,9 @@ export async function listUndelivered(
       Limit: limit,
     }),
   );
-  return Items as (OutboxKey & { status: OutboxStatus; claimedAt?: string })[];
+  return Items.map(({ pk, sk, status, claimedAt }) => ({
+    key: { pk: String(pk), sk: String(sk) },
+    status: status as OutboxStatus,
+    ...(claimedAt === undefined ? {} : { claimedAt: String(claimedAt) }),
+  }));
 }

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
+import { type OutboxKey, type OutgoingMail, queuedMail } from './outbox.ts';
 
 /**
  * Coordinators' sign-in: a single-use token sent by e-mail, exchanged for a session. Both are stored only
@@ -8,29 +9,32 @@ import { keys } from './keys.ts';
  * read, since TTL deletion can lag by a day or two.
  */
 
-type Item = Record<string, unknown>;
-
 const epochSeconds = (instant: Date) => Math.floor(instant.getTime() / 1000);
 
-export function signInTokenItem(tokenSha256: string, email: string, expiresAt: Date) {
-  return {
-    ...keys.signInToken(tokenSha256),
+/**
+ * The token and the e-mail carrying it, both or neither (the outbox delivers the e-mail after this); the
+ * e-mail's key.
+ */
+export async function createSignInToken(
+  db: Db,
+  input: { tokenSha256: string; email: string; expiresAt: Date; mail: OutgoingMail },
+): Promise<OutboxKey> {
+  const token = {
+    ...keys.signInToken(input.tokenSha256),
     type: 'sign-in-token',
-    email: email.toLowerCase(),
-    expiresAt: epochSeconds(expiresAt),
+    email: input.email.toLowerCase(),
+    expiresAt: epochSeconds(input.expiresAt),
   };
-}
-
-/** The token and the e-mail carrying it, both or neither (the outbox delivers the e-mail after this). */
-export async function createSignInToken(db: Db, token: Item, outbox: Item): Promise<void> {
+  const mail = queuedMail(token.pk, input.mail);
   await db.client.send(
     new TransactWriteCommand({
       TransactItems: [
         { Put: { TableName: db.tableName, Item: token, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: db.tableName, Item: outbox } },
+        { Put: { TableName: db.tableName, Item: mail.item } },
       ],
     }),
   );
+  return mail.key;
 }
 
 /**
