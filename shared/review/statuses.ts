@@ -76,3 +76,14 @@ export function nextStatus(from: ReviewStatus, action: ReviewAction): ReviewStat
 export function gminaMayWithdraw(status: ReviewStatus): boolean {
   return !DECIDED.has(status) && status !== 'withdrawn';
 }
+
+/**
+ * A card's review status as stored on its item: `reviewStatus` is written by the first assessment step, so a
+ * card nobody has assessed yet is "sent", and one its gmina withdrew is "withdrawn" whatever was assessed.
+ */
+export function effectiveStatus(card: {
+  status: 'submitted' | 'withdrawn';
+  reviewStatus?: ReviewStatus;
+}): ReviewStatus {
+  return card.status === 'withdrawn' ? 'withdrawn' : (card.reviewStatus ?? 'sent');
+}
