@@ -5,18 +5,8 @@ import { keyed } from '../validation.ts';
 import { ZCallEntry } from './programme.ts';
 
 /**
- * The coordinators' panel (ROPS staff; the lead ROPS sees every voivodeship). Sign-in is by e-mailed link,
- * the session an HttpOnly cookie; every other route answers 401 SESSION_REQUIRED without one.
- *
- * POST /api/admin/sign-in                     ZSignInRequest → 202, the same whether the address is known
- * POST /api/admin/sessions                    ZStartSessionRequest → 200 ZAdminUser + Set-Cookie
- * POST /api/admin/sign-out                    → 200, the cookie cleared
- * GET  /api/admin/calls                       → ZAdminCallsResponse (who is signed in, and their calls)
- * GET  /api/admin/calls/{callId}/cards?wojewodztwo=NN[&pageToken=…][&limit=n] → ZAdminCardsPage
- * GET  /api/admin/cards/{callId}/{teryt}      → ZAdminCardView
- * GET  /api/admin/programmes                  → ZAdminProgrammesResponse (programmes to announce a call in)
- * POST /api/admin/calls                       ZCreateCallRequest → 201 ZCall; 403 FORBIDDEN for a
- *                                             voivodeship not the user's, 409 CONFLICT for a taken id
+ * The contracts of the coordinators' panel (ROPS staff; the lead ROPS sees every voivodeship); its routes and
+ * which need a session cookie are in functions/routes.ts.
  */
 
 const ZWojewodztwoCode = z.string().check(z.regex(/^\d{2}$/));
