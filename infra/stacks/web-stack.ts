@@ -21,12 +21,10 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { API_CSP } from '../../functions/lib/security-headers.ts';
 import { SITE_SECURITY_HEADERS } from '../../web/security-headers.ts';
 import { LogBucket } from '../constructs/log-bucket.ts';
 import { SiteDeployment } from '../constructs/site-deployment.ts';
-
-/** The API returns only JSON, so nothing may load or run: the CSP the functions send (functions/lib/http.ts). */
-const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * The single-page app routes in the browser: a path without a file extension (/calls/42) is one of its
