@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { sentMail, validAnswers } from '../support/cards.ts';
+import { OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
 
 /**
  * The karta zgłoszeniowa in headless Chromium on the whole local stack: sent with the keyboard alone,
@@ -77,7 +77,7 @@ describe('the karta zgłoszeniowa', () => {
     await typeInto('f-address-street', 'Lutowiska 14');
     await typeInto('f-address-postalCode', '38-713');
     await typeInto('f-address-city', 'Lutowiska');
-    await typeInto('f-nip', '526-104-08-28');
+    await typeInto('f-nip', OTHER_NIP);
     await typeInto('f-regon', '000331501');
     // A rural gmina is headed by a wójt: the radio comes preselected.
     expect(await page.isChecked('#f-head-title')).toBe(true);

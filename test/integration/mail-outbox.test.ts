@@ -11,7 +11,7 @@ import { createSesMailer } from '../../functions/mail/mailer.ts';
 import { getCardWithVersions } from '../../functions/repositories/cards.ts';
 import { createUserIfAbsent } from '../../functions/repositories/users.ts';
 import { ZCardAnswers } from '../../shared/schemas/card.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 
 /**
@@ -37,7 +37,7 @@ async function mailTo(address: string) {
 describe('the mail outbox', () => {
   it('stores the card when SES fails, and the sweeper sends its e-mail once', async () => {
     const answers = ZCardAnswers.parse({
-      ...validAnswers('2001022', '2001'),
+      ...validAnswers('2001022', '2001', OTHER_NIP),
       contacts: {
         ...validAnswers().contacts,
         contact: { ...validAnswers().contacts.contact, email: `outbox.${randomUUID()}@gmina.example` },
