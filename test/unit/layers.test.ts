@@ -12,7 +12,8 @@ function sources(dir: string): string[] {
 }
 
 /** Value imports and lazy ones; `import type` leaves nothing at run time, so it makes no cycle. */
-const IMPORT = /(?:^|\n)\s*(?:import|export)\b(?!\s+type\b)[^'"]*?from\s*'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\b(?!\s+type\b)[^'"]*?from\s*'([^']+)'|import\(\s*'([^']+)'\s*\)/g;
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
