@@ -70,6 +70,7 @@ function importTimes(files: Map<string, string>, outDir: string): void {
     ...handlerEnvironment({
       dynamodb: 'http://127.0.0.1:9',
       ses: 'http://127.0.0.1:9',
+      s3: 'http://127.0.0.1:9',
       site: 'http://localhost',
     }),
   };

@@ -18,6 +18,10 @@ const ZConfig = z.object({
   /** Only set locally: DynamoDB Local and the SES emulator. On AWS the SDK finds the service itself. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   SES_ENDPOINT: z.optional(z.url()),
+  /** The documents bucket (scans, agreements, signed uploads); only functions that keep documents get it. */
+  DOCUMENTS_BUCKET: z.optional(z.string().check(z.minLength(3))),
+  /** Only set locally: the S3-compatible server (s3rver). */
+  S3_ENDPOINT: z.optional(z.url()),
 });
 
 export type Config = Readonly<z.infer<typeof ZConfig>>;

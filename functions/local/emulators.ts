@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { DYNAMODB_DATA_DIR, DYNAMODB_LOCAL_DIR } from './paths.ts';
+import { DYNAMODB_DATA_DIR, DYNAMODB_LOCAL_DIR, REPO_DIR, S3_DATA_DIR } from './paths.ts';
 import {
   httpAnswers,
   LocalStackError,
@@ -12,8 +13,10 @@ import {
   waitUntilReady,
 } from './processes.ts';
 
-/** DynamoDB Local rejects access keys that are not alphanumeric; these are never real credentials. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+/**
+ * Never real credentials: the pair s3rver checks signatures with, and alphanumeric, as DynamoDB Local wants.
+ */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 export const LOCAL_REGION = 'eu-central-1';
 
 export function localDynamoClient(endpoint: string): DynamoDBClient {
@@ -96,4 +99,55 @@ export async function startSesEmulator(options: {
     throw error;
   }
   return { endpoint, process: proc };
+}
+
+/** The documents bucket's name on this machine (the CDK data stack names the deployed one). */
+export const LOCAL_DOCUMENTS_BUCKET = 'kooperacja-documents-local';
+
+/**
+ * s3rver, an S3-compatible server, with the documents bucket: the functions reach it with the same S3
+ * client as on AWS (path-style addresses). Kept in .local/s3-data with `persist`, else in a temporary folder.
+ */
+export async function startS3Emulator(options: {
+  port: number;
+  persist: boolean;
+  echo: boolean;
+}): Promise<{ endpoint: string; process: ManagedProcess }> {
+  const directory = options.persist ? S3_DATA_DIR : mkdtempSync(join(tmpdir(), 'kooperacja-s3-'));
+  mkdirSync(directory, { recursive: true });
+  const proc = startProcess(
+    's3',
+    process.execPath,
+    [
+      'functions/local/s3-server.ts',
+      '--port',
+      String(options.port),
+      '--directory',
+      directory,
+      '--bucket',
+      LOCAL_DOCUMENTS_BUCKET,
+    ],
+    { echo: options.echo, cwd: REPO_DIR },
+  );
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  const removeTemporary = () => {
+    if (!options.persist) rmSync(directory, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilReady(proc, () => httpAnswers(`${endpoint}/${LOCAL_DOCUMENTS_BUCKET}`));
+  } catch (error) {
+    await proc.stop();
+    removeTemporary();
+    throw error;
+  }
+  return {
+    endpoint,
+    process: {
+      ...proc,
+      stop: async () => {
+        await proc.stop();
+        removeTemporary();
+      },
+    },
+  };
 }

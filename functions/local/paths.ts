@@ -4,4 +4,5 @@ import { fileURLToPath } from 'node:url';
 export const LOCAL_DIR = fileURLToPath(new URL('../../.local/', import.meta.url));
 export const DYNAMODB_LOCAL_DIR = `${LOCAL_DIR}dynamodb-local/`;
 export const DYNAMODB_DATA_DIR = `${LOCAL_DIR}dynamodb-data/`;
+export const S3_DATA_DIR = `${LOCAL_DIR}s3-data/`;
 export const REPO_DIR = fileURLToPath(new URL('../../', import.meta.url));

@@ -15,7 +15,14 @@ export interface ManagedProcess {
   stop(): Promise<void>;
 }
 
-const COLOURS: Record<string, string> = { dynamodb: '35', ses: '36', api: '32', web: '34', stack: '33' };
+const COLOURS: Record<string, string> = {
+  dynamodb: '35',
+  ses: '36',
+  s3: '31',
+  api: '32',
+  web: '34',
+  stack: '33',
+};
 
 export function prefixed(name: string, line: string): string {
   const label = `[${name}]`.padEnd(11);
@@ -130,6 +137,18 @@ export async function freePort(): Promise<number> {
 }
 
 /** Four free ports for a local stack that must not collide with a running `npm start` (tests, benches). */
-export async function freeStackPorts(): Promise<{ web: number; api: number; dynamodb: number; ses: number }> {
-  return { web: await freePort(), api: await freePort(), dynamodb: await freePort(), ses: await freePort() };
+export async function freeStackPorts(): Promise<{
+  web: number;
+  api: number;
+  dynamodb: number;
+  ses: number;
+  s3: number;
+}> {
+  return {
+    web: await freePort(),
+    api: await freePort(),
+    dynamodb: await freePort(),
+    ses: await freePort(),
+    s3: await freePort(),
+  };
 }

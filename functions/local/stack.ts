@@ -4,9 +4,11 @@ import { ensureTable } from './create-table.ts';
 import { loadDemoData } from './demo-data.ts';
 import {
   LOCAL_CREDENTIALS,
+  LOCAL_DOCUMENTS_BUCKET,
   LOCAL_REGION,
   localDynamoClient,
   startDynamoDbLocal,
+  startS3Emulator,
   startSesEmulator,
 } from './emulators.ts';
 import { REPO_DIR } from './paths.ts';
@@ -21,7 +23,7 @@ import {
 } from './processes.ts';
 
 export interface LocalStackOptions {
-  ports: { web: number; api: number; dynamodb: number; ses: number };
+  ports: { web: number; api: number; dynamodb: number; ses: number; s3: number };
   persist: boolean;
   /** Print every process's output with its prefix (npm start) or keep it for failures only (tests). */
   echo: boolean;
@@ -31,7 +33,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { site: string; api: string; inbox: string; dynamodb: string };
+  urls: { site: string; api: string; inbox: string; dynamodb: string; s3: string };
   /** The environment the handlers run with: what a Lambda gets from the CDK app, pointed at emulators. */
   handlerEnv: Record<string, string>;
   stop(): Promise<void>;
@@ -44,6 +46,7 @@ export const PORT_VARIABLES = {
   api: 'KOOPERACJA_API_PORT',
   dynamodb: 'KOOPERACJA_DYNAMODB_PORT',
   ses: 'KOOPERACJA_SES_PORT',
+  s3: 'KOOPERACJA_S3_PORT',
 } as const;
 
 /** Free ports as the environment `npm start` reads them, to run it beside another stack. */
@@ -56,6 +59,7 @@ export async function freePortEnvironment(): Promise<
     KOOPERACJA_API_PORT: String(ports.api),
     KOOPERACJA_DYNAMODB_PORT: String(ports.dynamodb),
     KOOPERACJA_SES_PORT: String(ports.ses),
+    KOOPERACJA_S3_PORT: String(ports.s3),
   };
 }
 
@@ -64,11 +68,13 @@ const PORT_USES = {
   api: 'the local API',
   dynamodb: 'DynamoDB Local',
   ses: 'the SES emulator',
+  s3: 'the S3-compatible documents server',
 };
 
 export function handlerEnvironment(endpoints: {
   dynamodb: string;
   ses: string;
+  s3: string;
   site: string;
 }): Record<string, string> {
   return {
@@ -81,6 +87,8 @@ export function handlerEnvironment(endpoints: {
     SITE_URL: endpoints.site,
     DYNAMODB_ENDPOINT: endpoints.dynamodb,
     SES_ENDPOINT: endpoints.ses,
+    DOCUMENTS_BUCKET: LOCAL_DOCUMENTS_BUCKET,
+    S3_ENDPOINT: endpoints.s3,
   };
 }
 
@@ -95,8 +103,8 @@ export async function startQuietStack(web: boolean): Promise<LocalStack> {
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const services = options.web
-    ? (['web', 'api', 'dynamodb', 'ses'] as const)
-    : (['api', 'dynamodb', 'ses'] as const);
+    ? (['web', 'api', 'dynamodb', 'ses', 's3'] as const)
+    : (['api', 'dynamodb', 'ses', 's3'] as const);
   for (const service of services) {
     await assertPortFree(options.ports[service], PORT_USES[service], PORT_VARIABLES[service]);
   }
@@ -113,14 +121,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const emulators = await Promise.allSettled([
       startDynamoDbLocal({ port: options.ports.dynamodb, persist: options.persist, echo: options.echo }),
       startSesEmulator({ port: options.ports.ses, echo: options.echo }),
+      startS3Emulator({ port: options.ports.s3, persist: options.persist, echo: options.echo }),
     ]);
     for (const started of emulators) if (started.status === 'fulfilled') running.push(started.value.process);
-    const [dynamodb, ses] = emulators.map((started) => {
+    const [dynamodb, ses, s3] = emulators.map((started) => {
       if (started.status === 'rejected') throw started.reason;
       return started.value;
-    }) as [Awaited<ReturnType<typeof startDynamoDbLocal>>, Awaited<ReturnType<typeof startSesEmulator>>];
+    }) as Awaited<ReturnType<typeof startDynamoDbLocal>>[];
+    if (!dynamodb || !ses || !s3) throw new Error('an emulator did not start');
 
-    const handlerEnv = handlerEnvironment({ dynamodb: dynamodb.endpoint, ses: ses.endpoint, site });
+    const handlerEnv = handlerEnvironment({
+      dynamodb: dynamodb.endpoint,
+      ses: ses.endpoint,
+      s3: s3.endpoint,
+      site,
+    });
     const client = localDynamoClient(dynamodb.endpoint);
     const table = await ensureTable(client, TABLE_NAME);
     const demo = await loadDemoData(dbOf(client, TABLE_NAME), options.now?.() ?? new Date());
@@ -143,7 +158,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ]);
 
     return {
-      urls: { site, api: apiUrl, inbox: ses.endpoint, dynamodb: dynamodb.endpoint },
+      urls: { site, api: apiUrl, inbox: ses.endpoint, dynamodb: dynamodb.endpoint, s3: s3.endpoint },
       handlerEnv,
       stop,
     };

@@ -1,4 +1,4 @@
-// `npm start`: the whole system on this machine. Flags: --persist keeps DynamoDB data in .local/.
+// `npm start`: the whole system on this machine. Flags: --persist keeps DynamoDB data and documents in .local/.
 import { parseArgs } from 'node:util';
 import { DEMO_USERS } from './demo-data.ts';
 import { LocalStackError, prefixed } from './processes.ts';
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
       api: port(PORT_VARIABLES.api, 3000),
       dynamodb: port(PORT_VARIABLES.dynamodb, 8000),
       ses: port(PORT_VARIABLES.ses, 8005),
+      s3: port(PORT_VARIABLES.s3, 4569),
     },
     persist: values.persist,
     echo: true,
@@ -41,13 +42,14 @@ async function main(): Promise<void> {
   console.log(
     [
       '',
-      `Kooperacja is running (ready in ${seconds} s${values.persist ? ', data kept in .local/dynamodb-data' : ''}):`,
+      `Kooperacja is running (ready in ${seconds} s${values.persist ? ', data kept in .local/dynamodb-data and .local/s3-data' : ''}):`,
       `  site          ${stack.urls.site}/`,
       `  API           ${stack.urls.site}/api/health  (direct: ${stack.urls.api})`,
       `  admin         ${stack.urls.site}/admin  (coordinators: sign in with an address below, open the link`,
       '                from the e-mail inbox)',
       `  e-mail inbox  ${stack.urls.inbox}/`,
       `  DynamoDB      ${stack.urls.dynamodb}  (table kooperacja-local)`,
+      `  documents     ${stack.urls.s3}  (S3-compatible, bucket kooperacja-documents-local)`,
       'Demo accounts:',
       ...DEMO_USERS.map((user) => `  ${user.email.padEnd(36)}${user.name}`),
       'Press Ctrl-C to stop everything.',

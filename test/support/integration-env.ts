@@ -11,6 +11,7 @@ import { handlerEnvironment } from '../../functions/local/stack.ts';
 const env = handlerEnvironment({
   dynamodb: inject('dynamodbEndpoint'),
   ses: inject('sesEndpoint'),
+  s3: inject('s3Endpoint'),
   site: 'http://localhost:5173',
 });
 Object.assign(process.env, env, { TABLE_NAME: `test-${randomUUID()}`, POWERTOOLS_LOG_LEVEL: 'SILENT' });
