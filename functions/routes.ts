@@ -187,6 +187,13 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
+  // A GET that writes one thing: the log of who exported what (accountability for personal data).
+  'export-call-cards': {
+    route: 'GET /api/admin/calls/{callId}/export.csv',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
   // 404, or 405 with an Allow header.
   'route-not-found': {
     route: '$default',
