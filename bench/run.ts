@@ -12,6 +12,7 @@ import { bundleFunction } from '../infra/bundling.ts';
 import { withBuiltSite } from './built-site.ts';
 import { benchLighthouse, LIGHTHOUSE_RUNS } from './lighthouse.ts';
 import { measurePageWeight } from './page-weight.ts';
+import { benchReview, CSV_TARGET_MS, LIST_P95_TARGET_MS } from './review.ts';
 import { benchSubmissions } from './submissions.ts';
 
 const BUNDLE_TARGET_BYTES = 250 * 1024;
@@ -211,6 +212,41 @@ async function submissions(): Promise<void> {
   );
 }
 
+async function review(): Promise<void> {
+  const figures = await benchReview();
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const ratio = (value: number, floor: number) => `${(value / floor).toFixed(1)}×`;
+  console.log(
+    `Review lists on DynamoDB Local (${figures.cards} cards in one call, every gmina of Poland; the list on mazowieckie's ${figures.partitionCards}, through the real handler, one request in flight, warm; targets: list p95 ≤ ${LIST_P95_TARGET_MS} ms, CSV ≤ ${CSV_TARGET_MS / 1000} s)`,
+  );
+  table(
+    ['measure', 'value', 'DynamoDB Local floor', 'ratio', 'target'],
+    [
+      [
+        `list p50 (${figures.list.requests} requests: by score, a status, a search, powiat and kind, page 2)`,
+        ms(figures.list.p50),
+        `${ms(figures.listFloor.p50)} (bare Query of the partition, same projection)`,
+        ratio(figures.list.p50, figures.listFloor.p50),
+        '',
+      ],
+      [
+        'list p95',
+        ms(figures.list.p95),
+        ms(figures.listFloor.p95),
+        ratio(figures.list.p95, figures.listFloor.p95),
+        figures.list.p95 <= LIST_P95_TARGET_MS ? 'ok' : 'OVER',
+      ],
+      [
+        `CSV export, all ${figures.cards} (lead; median, max)`,
+        `${ms(figures.csv.median)}, ${ms(figures.csv.max)} (${(figures.csv.bytes / 1024).toFixed(0)} KB)`,
+        `${ms(figures.csvFloor.median)} (the 16 partitions' Queries with scores)`,
+        ratio(figures.csv.median, figures.csvFloor.median),
+        figures.csv.max <= CSV_TARGET_MS ? 'ok' : 'OVER',
+      ],
+    ],
+  );
+}
+
 // Inside the repository (git-ignored .local/) so what the bundles leave to the Lambda runtime (the SES
 // client) resolves from its node_modules.
 mkdirSync(join(REPO, '.local'), { recursive: true });
@@ -220,17 +256,19 @@ try {
     `Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, ${new Date().toISOString()}\n`,
   );
   // `npm run bench -- --functions` measures only the bundles and their import times; `-- --site` only the
-  // built site (its weight and Lighthouse).
-  const only = ['functions', 'site'].find((part) => process.argv.includes(`--${part}`));
-  if (only !== 'site') {
+  // built site (its weight and Lighthouse); `-- --review` only the review lists on DynamoDB Local.
+  const only = ['functions', 'site', 'review'].find((part) => process.argv.includes(`--${part}`));
+  if (only === 'review') await review();
+  else if (only !== 'site') {
     const files = await bundleSizes(outDir);
     importTimes(files, outDir);
   }
   if (!only) {
     await startTime();
     await submissions();
+    await review();
   }
-  if (only !== 'functions') await site();
+  if (!only || only === 'site') await site();
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -169,6 +169,31 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
+  'get-call-ranking': {
+    route: 'GET /api/admin/calls/{callId}/ranking',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'set-ranking-settings': {
+    route: 'PUT /api/admin/calls/{callId}/ranking/settings',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'get-call-dashboard': {
+    route: 'GET /api/admin/calls/{callId}/dashboard',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  // A GET that writes one thing: the log of who exported what (accountability for personal data).
+  'export-call-cards': {
+    route: 'GET /api/admin/calls/{callId}/export.csv',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
   // 404, or 405 with an Allow header.
   'route-not-found': {
     route: '$default',

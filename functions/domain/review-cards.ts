@@ -2,17 +2,16 @@ import { GMINA_KIND_BY_RODZ, type GminaKind } from '../../shared/gmina-kinds.ts'
 import type {
   TAdminCallsResponse,
   TAdminCardRow,
-  TAdminCardsPage,
   TAdminCardView,
   TAdminUser,
 } from '../../shared/schemas/admin.ts';
 import { AppError } from '../lib/errors.ts';
 import { cardSummary } from '../mail/card-summary.ts';
 import { getCall } from '../repositories/calls.ts';
-import { getCardWithVersions } from '../repositories/cards.ts';
+import { type CardRecord, getCardWithVersions } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { type CardRow, listCallHeads, listCardsBySendingTime } from '../repositories/review-lists.ts';
-import { requireCardOfGmina, requireVoivodeship, seenOf, visibleVoivodeships } from './access.ts';
+import { listCallHeads } from '../repositories/review-lists.ts';
+import { requireCardOfGmina, seenOf, visibleVoivodeships } from './access.ts';
 
 /** What a signed-in coordinator reads: the calls and cards of the voivodeships they see (access.ts). */
 type Deps = { db: Db; now: () => Date };
@@ -50,39 +49,23 @@ function byReviewOrder(now: Date): (a: CallTimes, b: CallTimes) => number {
   };
 }
 
-/*
- * A page token is the last card's sending time and TERYT, base64url: the rest of its key follows from the
- * call, so it cannot lead a query out of the partition, and it holds nothing the page did not show. It is
- * checked strictly (a tampered one is a 400, never a DynamoDB error).
- */
-const PAGE_POSITION = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z)#(\d{7})$/;
+/** What a row shows of a card (the list's projection, or the whole card). */
+type CardFacts = Pick<
+  CardRecord,
+  'teryt' | 'gminaName' | 'powiatCode' | 'submittedAt' | 'reference' | 'status' | 'version'
+>;
 
-function encodePageToken(position: { submittedAt: string; teryt: string }): string {
-  return Buffer.from(`${position.submittedAt}#${position.teryt}`, 'utf8').toString('base64url');
-}
-
-function decodePageToken(token: string, wojewodztwo: string): { submittedAt: string; teryt: string } {
-  const match = PAGE_POSITION.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  const [, submittedAt, teryt] = match ?? [];
-  if (!submittedAt || !teryt?.startsWith(wojewodztwo) || encodePageToken({ submittedAt, teryt }) !== token) {
-    throw new AppError('VALIDATION_FAILED', { fields: { 'query.pageToken': 'invalid' } });
-  }
-  return { submittedAt, teryt };
-}
-
-export const DEFAULT_PAGE_SIZE = 50;
-
-function rowStatus(card: Pick<CardRow, 'status' | 'version'>): TAdminCardRow['status'] {
+function rowStatus(card: Pick<CardFacts, 'status' | 'version'>): TAdminCardRow['status'] {
   if (card.status === 'withdrawn') return 'withdrawn';
   return card.version > 1 ? 'changed' : 'submitted';
 }
 
 /** Powiat names come from the TERYT register, loaded (a data file) on the first list or card shown. */
-async function powiatNames(): Promise<ReadonlyMap<string, string>> {
+export async function powiatNames(): Promise<ReadonlyMap<string, string>> {
   return (await import('../../shared/teryt/index.ts')).POWIATY;
 }
 
-function toRow(card: CardRow, powiaty: ReadonlyMap<string, string>): TAdminCardRow {
+export function toRow(card: CardFacts, powiaty: ReadonlyMap<string, string>): TAdminCardRow {
   return {
     teryt: card.teryt,
     gminaName: card.gminaName,
@@ -92,30 +75,6 @@ function toRow(card: CardRow, powiaty: ReadonlyMap<string, string>): TAdminCardR
     reference: card.reference,
     status: rowStatus(card),
     version: card.version,
-  };
-}
-
-export async function listCallCards(
-  deps: Deps,
-  user: TAdminUser,
-  input: { callId: string; wojewodztwo: string; pageToken?: string | undefined; limit?: number | undefined },
-): Promise<TAdminCardsPage> {
-  requireVoivodeship(user, input.wojewodztwo);
-  const after = input.pageToken ? decodePageToken(input.pageToken, input.wojewodztwo) : undefined;
-  const call = await getCall(deps.db, input.callId);
-  if (!call?.wojewodztwa.includes(input.wojewodztwo)) throw new AppError('CALL_NOT_FOUND');
-  const [page, powiaty] = await Promise.all([
-    listCardsBySendingTime(deps.db, {
-      callId: call.id,
-      wojewodztwo: input.wojewodztwo,
-      limit: input.limit ?? DEFAULT_PAGE_SIZE,
-      ...(after ? { after } : {}),
-    }),
-    powiatNames(),
-  ]);
-  return {
-    cards: page.cards.map((card) => toRow(card, powiaty)),
-    ...(page.last ? { nextPageToken: encodePageToken(page.last) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { ZAdminCardsQuery } from '../../shared/schemas/admin.ts';
 import { signedInUser } from '../domain/access.ts';
-import { listCallCards } from '../domain/review-cards.ts';
+import { listCallCards } from '../domain/review-lists.ts';
 import { httpRoute } from '../lib/http.ts';
 import { storeDeps } from '../wiring.ts';
 
@@ -10,9 +10,8 @@ export const handler = httpRoute(
   { query: ZAdminCardsQuery, session: (token) => signedInUser(deps, token) },
   async ({ user, params, query }) => ({
     body: await listCallCards(deps, user, {
+      ...query,
       callId: params.callId ?? '',
-      wojewodztwo: query.wojewodztwo,
-      pageToken: query.pageToken,
       limit: query.limit === undefined ? undefined : Number(query.limit),
     }),
   }),

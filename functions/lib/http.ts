@@ -32,6 +32,11 @@ export interface HttpResult {
    * value per name, so a second cookie there would be lost.
    */
   cookies?: string[];
+  /**
+   * A file to download instead of a JSON body (a CSV export): sent as it is, with its type and an
+   * attachment disposition; `filename` must be ASCII (the use-case makes it so).
+   */
+  download?: { contentType: string; filename: string; body: string };
 }
 
 type Schema = z.ZodMiniType<unknown, unknown>;
@@ -57,6 +62,25 @@ function json(statusCode: number, body: unknown, headers: Record<string, string>
     statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS, ...headers },
     body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+function fileResponse(
+  statusCode: number,
+  file: NonNullable<HttpResult['download']>,
+  headers: Record<string, string> = {},
+): HttpResponse {
+  if (!/^[\x20-\x7e]+$/.test(file.filename) || /["\\]/.test(file.filename))
+    throw new Error('A download needs a plain ASCII filename');
+  return {
+    statusCode,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.filename}"`,
+      ...SECURITY_HEADERS,
+      ...headers,
+    },
+    body: file.body,
   };
 }
 
@@ -246,7 +270,9 @@ export function httpRoute<
         event,
         requestId,
       });
-      const response = json(result.statusCode ?? 200, result.body, result.headers);
+      const response = result.download
+        ? fileResponse(result.statusCode ?? 200, result.download, result.headers)
+        : json(result.statusCode ?? 200, result.body, result.headers);
       return result.cookies ? { ...response, cookies: result.cookies } : response;
     });
 }

@@ -35,6 +35,18 @@ export const keys = {
     gsi1sk: `${closesAt}#${callId}`,
   }),
 
+  /** A call's ranking settings in one voivodeship (seats, reserve, quotas), beside the call's head. */
+  rankingSettings: (callId: string, wojewodztwo: string) => ({
+    pk: `CALL#${callId}`,
+    sk: `RANKING#${wojewodztwo}`,
+  }),
+  /** One CSV export of a call's cards, kept for accountability; gsi1 lists a person's exports by time. */
+  callExport: (callId: string, at: string, id: string) => ({
+    pk: `CALL#${callId}`,
+    sk: `EXPORT#${at}#${id}`,
+  }),
+  exportByActor: (email: string, at: string) => ({ gsi1pk: `ACTOR#${email.toLowerCase()}`, gsi1sk: at }),
+
   user: (email: string) => ({ pk: `USER#${email.toLowerCase()}`, sk: 'USER' }),
   /** gsi1: all users by e-mail. */
   usersList: (email: string) => ({ gsi1pk: 'USERS', gsi1sk: email.toLowerCase() }),

@@ -1,9 +1,21 @@
+import type { ScoreBreakdown } from '../../shared/review/scoring.ts';
+import type { ReviewStatus } from '../../shared/review/statuses.ts';
+import { REVIEW_STATUSES } from '../../shared/review/statuses.ts';
 import type { TCall } from '../../shared/schemas/programme.ts';
-import { type Doc, QueryCommand } from './document.ts';
+import {
+  CARD_CHANNELS,
+  type CardChannel,
+  type TRankingSettings,
+  type TStoredRankingSettings,
+} from '../../shared/schemas/review-lists.ts';
+import { type Doc, GetCommand, PutCommand, QueryCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
-/** The lists coordinators review: calls of their voivodeships, and a call's cards in one voivodeship. */
+/**
+ * The lists coordinators review: calls of their voivodeships, a call's cards in one voivodeship (for the
+ * list, the ranking, the dashboard and the export), the ranking's settings and the log of exports.
+ */
 
 export type ListedCallHead = Pick<TCall, 'id' | 'title' | 'wojewodztwa' | 'opensAt' | 'closesAt'>;
 
@@ -50,8 +62,8 @@ export async function listCallHeads(
   return [...byId.values()];
 }
 
-export interface CardRow {
-  callId: string;
+/** A card as the lists read it: its facts and where its assessment stands (the card-level side writes those). */
+export interface ListedCard {
   teryt: string;
   gminaName: string;
   powiatCode: string;
@@ -59,10 +71,16 @@ export interface CardRow {
   version: number;
   reference: string;
   submittedAt: string;
+  /** Absent until the first assessment step. */
+  reviewStatus?: ReviewStatus;
+  scoreTotal?: number;
+  scoreComplete: boolean;
+  channel: CardChannel;
+  /** Read only for the export. */
+  score?: ScoreBreakdown;
 }
 
-const PROJECTED = [
-  'callId',
+const LISTED = [
   'teryt',
   'gminaName',
   'powiatCode',
@@ -70,50 +88,165 @@ const PROJECTED = [
   'version',
   'reference',
   'submittedAt',
-] as const satisfies readonly (keyof CardRow)[];
+  'reviewStatus',
+  'scoreTotal',
+  'scoreComplete',
+  'channel',
+] as const;
+
+const STATUSES: ReadonlySet<string> = new Set(REVIEW_STATUSES);
+const CHANNELS: ReadonlySet<string> = new Set(CARD_CHANNELS);
+
+/** Read tolerantly: cards stored before the assessment existed have none of its attributes. */
+function toListed(item: Doc, withScore: boolean): ListedCard {
+  const { teryt, gminaName, powiatCode, status, version, reference, submittedAt } = item as ListedCard;
+  const card: ListedCard = {
+    teryt,
+    gminaName,
+    powiatCode,
+    status,
+    version,
+    reference,
+    submittedAt,
+    scoreComplete: item.scoreComplete === true,
+    channel: CHANNELS.has(item.channel) ? (item.channel as CardChannel) : 'online',
+  };
+  if (STATUSES.has(item.reviewStatus)) card.reviewStatus = item.reviewStatus as ReviewStatus;
+  if (typeof item.scoreTotal === 'number') card.scoreTotal = item.scoreTotal;
+  if (withScore && item.score && typeof item.score === 'object') card.score = item.score as ScoreBreakdown;
+  return card;
+}
 
 /**
- * One page of a call's cards in one voivodeship, in order of sending (gsi2). `after` is the sort key of
- * the last card of the previous page; the rest of that card's key follows from it. One item more than the
- * page is read, so "there is a next page" is never a promise of an empty one.
+ * Every card of a call in one voivodeship, in order of sending: one paginated Query of the gsi2 partition
+ * `CARDS#<callId>#<woj>` (≤ 314 gminas) with a small projection; the callers filter and sort in memory.
+ * `withScore` adds the score breakdown (the export's criterion columns).
  */
-export async function listCardsBySendingTime(
+export async function listCardsOfVoivodeship(
+  db: Db,
+  input: { callId: string; wojewodztwo: string; withScore?: boolean },
+): Promise<ListedCard[]> {
+  const names = input.withScore ? [...LISTED, 'score'] : LISTED;
+  const partition = keys.cardBySendingTime(input.callId, input.wojewodztwo, '', '').gsi2pk;
+  const cards: ListedCard[] = [];
+  let ExclusiveStartKey: Doc | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        // Every name aliased: DynamoDB reserves a long list of words, among them several of these.
+        ProjectionExpression: names.map((_, index) => `#a${index}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(names.map((name, index) => [`#a${index}`, name])),
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) cards.push(toListed(item, input.withScore ?? false));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return cards;
+}
+
+/** Each card's gmina status and review status only: what the dashboard counts. */
+export async function listCardStatuses(
+  db: Db,
+  callId: string,
+  wojewodztwo: string,
+): Promise<{ status: 'submitted' | 'withdrawn'; reviewStatus?: ReviewStatus }[]> {
+  const partition = keys.cardBySendingTime(callId, wojewodztwo, '', '').gsi2pk;
+  const cards: { status: 'submitted' | 'withdrawn'; reviewStatus?: ReviewStatus }[] = [];
+  let ExclusiveStartKey: Doc | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ProjectionExpression: '#s, reviewStatus',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? [])
+      cards.push({
+        status: item.status,
+        ...(STATUSES.has(item.reviewStatus) ? { reviewStatus: item.reviewStatus as ReviewStatus } : {}),
+      });
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return cards;
+}
+
+export async function getRankingSettings(
+  db: Db,
+  callId: string,
+  wojewodztwo: string,
+): Promise<TStoredRankingSettings | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.rankingSettings(callId, wojewodztwo) }),
+  );
+  if (!Item) return undefined;
+  const { seats, reserveSize, quotas, updatedAt, updatedBy } = Item as TStoredRankingSettings;
+  return { seats, reserveSize, ...(quotas ? { quotas } : {}), updatedAt, updatedBy };
+}
+
+/** Replaces the settings whole: they are one small form, saved at once. */
+export async function putRankingSettings(
+  db: Db,
+  input: { callId: string; wojewodztwo: string; settings: TRankingSettings; at: string; by: string },
+): Promise<TStoredRankingSettings> {
+  const { seats, reserveSize, quotas } = input.settings;
+  const stored = {
+    seats,
+    reserveSize,
+    ...(quotas ? { quotas } : {}),
+    updatedAt: input.at,
+    updatedBy: input.by,
+  };
+  await db.client.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: {
+        ...keys.rankingSettings(input.callId, input.wojewodztwo),
+        type: 'ranking-settings',
+        callId: input.callId,
+        wojewodztwo: input.wojewodztwo,
+        ...stored,
+      },
+    }),
+  );
+  return stored;
+}
+
+/** Who exported which voivodeships' cards of a call, and when: kept for accountability (no TTL). */
+export async function logExport(
   db: Db,
   input: {
     callId: string;
-    wojewodztwo: string;
-    limit: number;
-    after?: { submittedAt: string; teryt: string };
+    at: string;
+    id: string;
+    by: string;
+    wojewodztwa: readonly string[];
+    cards: number;
   },
-): Promise<{ cards: CardRow[]; last?: { submittedAt: string; teryt: string } }> {
-  const partition = keys.cardBySendingTime(input.callId, input.wojewodztwo, '', '').gsi2pk;
-  const { after } = input;
-  const { Items = [] } = await db.client.send(
-    new QueryCommand({
+): Promise<void> {
+  await db.client.send(
+    new PutCommand({
       TableName: db.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      // Every name aliased: DynamoDB reserves a long list of words, among them several of these.
-      ProjectionExpression: PROJECTED.map((_, index) => `#a${index}`).join(', '),
-      ExpressionAttributeNames: Object.fromEntries(PROJECTED.map((name, index) => [`#a${index}`, name])),
-      Limit: input.limit + 1,
-      ...(after
-        ? {
-            ExclusiveStartKey: {
-              ...keys.card(input.callId, after.teryt),
-              ...keys.cardBySendingTime(input.callId, input.wojewodztwo, after.submittedAt, after.teryt),
-            },
-          }
-        : {}),
+      Item: {
+        ...keys.callExport(input.callId, input.at, input.id),
+        ...keys.exportByActor(input.by, input.at),
+        type: 'export',
+        callId: input.callId,
+        by: input.by.toLowerCase(),
+        at: input.at,
+        wojewodztwa: [...input.wojewodztwa],
+        cards: input.cards,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
-  const cards = Items.slice(0, input.limit).map((item) => {
-    const { callId, teryt, gminaName, powiatCode, status, version, reference, submittedAt } = item as CardRow;
-    return { callId, teryt, gminaName, powiatCode, status, version, reference, submittedAt };
-  });
-  const last = cards.at(-1);
-  return Items.length > input.limit && last
-    ? { cards, last: { submittedAt: last.submittedAt, teryt: last.teryt } }
-    : { cards };
 }

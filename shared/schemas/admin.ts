@@ -3,6 +3,7 @@ import { CARD_FORM_VERSION } from '../card-form-version.ts';
 import { GMINA_KINDS } from '../gmina-kinds.ts';
 import { keyed } from '../validation.ts';
 import { ZCallEntry } from './programme.ts';
+import { cardListFilters, cardListRowFields, ZStatusCounts } from './review-lists.ts';
 
 /**
  * The contracts of the coordinators' panel (ROPS staff; the lead ROPS sees every voivodeship); its routes and
@@ -47,11 +48,15 @@ export const ZAdminCallsResponse = z.strictObject({
 });
 export type TAdminCallsResponse = z.infer<typeof ZAdminCallsResponse>;
 
-/** Query values arrive as text; `limit` is a page size of 1–100. */
+/**
+ * Query values arrive as text; `limit` is a page size of 1–100; filters and sort in review-lists.ts. A page
+ * token is good only for the filters and sort it was given with.
+ */
 export const ZAdminCardsQuery = z.strictObject({
   wojewodztwo: ZWojewodztwoCode,
-  pageToken: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,200}$/))),
+  pageToken: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,400}$/))),
   limit: z.optional(z.string().check(z.regex(/^(100|[1-9]\d?)$/))),
+  ...cardListFilters,
 });
 export type TAdminCardsQuery = z.infer<typeof ZAdminCardsQuery>;
 
@@ -70,9 +75,17 @@ export const ZAdminCardRow = z.strictObject({
 });
 export type TAdminCardRow = z.infer<typeof ZAdminCardRow>;
 
+/** A row of the list: the card's facts and where its assessment stands. */
+export const ZAdminCardListRow = z.strictObject({ ...ZAdminCardRow.shape, ...cardListRowFields });
+export type TAdminCardListRow = z.infer<typeof ZAdminCardListRow>;
+
 export const ZAdminCardsPage = z.strictObject({
-  cards: z.array(ZAdminCardRow),
-  /** Absent on the last page. Opaque: send it back as it is. */
+  cards: z.array(ZAdminCardListRow),
+  /** Cards matching every filter, on all pages. */
+  total: z.int(),
+  /** Per review status, under every filter but the status one. */
+  counts: ZStatusCounts,
+  /** Absent on the last page. Opaque: send it back as it is, with the same filters and sort. */
   nextPageToken: z.optional(z.string()),
 });
 export type TAdminCardsPage = z.infer<typeof ZAdminCardsPage>;

@@ -35,8 +35,12 @@ describe('the handler records (functions/routes.ts)', () => {
   });
 
   it('lets GET routes only read, the fallback not touch the table, and only writers send mail (via the outbox)', () => {
+    // The one exception: a CSV export of personal data writes the log of who exported it.
+    const LOGGED_READS = ['export-call-cards'];
     for (const route of ROUTES.filter(({ method }) => method === 'GET'))
-      expect(HANDLERS[route.handler]?.table, route.handler).toBe('read');
+      expect(HANDLERS[route.handler]?.table, route.handler).toBe(
+        LOGGED_READS.includes(route.handler) ? 'readWrite' : 'read',
+      );
     expect(HANDLERS[FALLBACK_HANDLER]?.table).toBe('none');
     for (const [handler, facts] of Object.entries(HANDLERS))
       if (facts.sendsMail) expect(facts.table, handler).toBe('readWrite');

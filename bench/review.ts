@@ -1,0 +1,219 @@
+// The review lists under load: every gmina of Poland's card in one call (2,477, the most a call can hold:
+// one card per gmina), loaded straight into DynamoDB Local as the assessment leaves them (statuses, scores,
+// channels), then the list route through its real handler, warm and sustained, and the lead's CSV export of
+// all of them, each beside DynamoDB Local's own floor for the same reads in the same run.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { ensureTable } from '../functions/local/create-table.ts';
+import { localDynamoClient, startDynamoDbLocal } from '../functions/local/emulators.ts';
+import { freePort } from '../functions/local/processes.ts';
+import { handlerEnvironment, TABLE_NAME } from '../functions/local/stack.ts';
+import type { ReviewStatus } from '../shared/review/statuses.ts';
+import type { CardChannel } from '../shared/schemas/review-lists.ts';
+import { GMINY } from '../shared/teryt/index.ts';
+import { httpEvent, lambdaContext } from '../test/support/http.ts';
+
+const WARM_UP_MS = 3_000;
+const SUSTAIN_MS = 12_000;
+const EXPORT_RUNS = 7;
+export const LIST_P95_TARGET_MS = 200;
+export const CSV_TARGET_MS = 2_000;
+
+/** The assessment at a late stage: most cards scored, some decided, a few left behind. */
+const STATUS_MIX: [ReviewStatus | undefined, number][] = [
+  [undefined, 10],
+  ['needs_correction', 5],
+  ['formally_rejected', 5],
+  ['formal_passed', 10],
+  ['scored', 50],
+  ['selected', 8],
+  ['reserve', 6],
+  ['not_selected', 4],
+  ['resigned', 1],
+  ['withdrawn', 1],
+];
+
+function pick<T>(mix: [T, number][], seed: number): T {
+  let at = seed % mix.reduce((sum, [, weight]) => sum + weight, 0);
+  for (const [value, weight] of mix) {
+    if (at < weight) return value;
+    at -= weight;
+  }
+  return mix[0]?.[0] as T;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+export interface Latencies {
+  requests: number;
+  p50: number;
+  p95: number;
+}
+
+export interface ReviewFigures {
+  cards: number;
+  partitionCards: number;
+  list: Latencies;
+  listFloor: Latencies;
+  csv: { median: number; max: number; bytes: number };
+  csvFloor: { median: number };
+}
+
+/** Runs `once` back to back (one request in flight, as one Lambda instance serves) for `ms` after a warm-up. */
+async function sustain(once: (index: number) => Promise<void>, ms: number): Promise<Latencies> {
+  let index = 0;
+  for (const end = performance.now() + WARM_UP_MS; performance.now() < end; index += 1) await once(index);
+  const samples: number[] = [];
+  for (const end = performance.now() + ms; performance.now() < end; index += 1) {
+    const started = performance.now();
+    await once(index);
+    samples.push(performance.now() - started);
+  }
+  const sorted = samples.sort((a, b) => a - b);
+  return { requests: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+type Handler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export async function benchReview(): Promise<ReviewFigures> {
+  const dynamo = await startDynamoDbLocal({ port: await freePort(), persist: false, echo: false });
+  try {
+    // Handlers read their configuration at import, as at a Lambda's cold start.
+    Object.assign(
+      process.env,
+      handlerEnvironment({ dynamodb: dynamo.endpoint, ses: 'http://127.0.0.1:9', site: 'http://localhost' }),
+      { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    );
+    const client = localDynamoClient(dynamo.endpoint);
+    await ensureTable(client, TABLE_NAME);
+    const { createDb } = await import('../functions/repositories/dynamo.ts');
+    const { config } = await import('../functions/lib/config.ts');
+    const db = createDb(config());
+    const { demoCalls, loadDemoData } = await import('../functions/local/demo-data.ts');
+    const { createCall } = await import('../functions/repositories/calls.ts');
+    const { listCardsOfVoivodeship } = await import('../functions/repositories/review-lists.ts');
+    const support = await import('../test/support/review-cards.ts');
+
+    await loadDemoData(db, new Date());
+    const [template] = demoCalls(new Date());
+    if (!template) throw new Error('demo calls missing');
+    const callId = 'bench-review';
+    const wojewodztwa = [...new Set(GMINY.map((gmina) => gmina.wojewodztwoCode))];
+    await createCall(db, {
+      ...template,
+      id: callId,
+      wojewodztwa,
+      gminaKinds: ['wiejska', 'miejsko-wiejska', 'miejska'],
+    });
+    const start = Date.parse(template.opensAt);
+    const items = GMINY.map((gmina, index) => {
+      const seed = index * 2_654_435_761;
+      const reviewStatus = pick(STATUS_MIX, Math.abs(seed >> 3));
+      const scored = reviewStatus && !['needs_correction', 'formally_rejected'].includes(reviewStatus);
+      return support.reviewedCardItem({
+        callId,
+        teryt: gmina.teryt,
+        submittedAt: new Date(start + ((index * 7_919) % 2_477) * 60_000 + index).toISOString(),
+        ...(reviewStatus === 'withdrawn' ? { status: 'withdrawn' as const } : {}),
+        ...(reviewStatus && reviewStatus !== 'withdrawn' ? { reviewStatus } : {}),
+        ...(scored ? { score: support.scoreFor(index, reviewStatus !== 'formal_passed') } : {}),
+        channel: pick<CardChannel>(
+          [
+            ['online', 85],
+            ['post', 10],
+            ['email', 5],
+          ],
+          index,
+        ),
+      });
+    });
+    await support.loadItems(db, items);
+
+    // The largest partition, mazowieckie's 314 gminas: the worst case a coordinator has.
+    const wojewodztwo = '14';
+    const coordinator = await support.sessionCookieFor(db, {
+      email: 'koordynator.bench@rops.example',
+      name: 'Bench',
+      role: 'coordinator',
+      wojewodztwa: [wojewodztwo],
+    });
+    const lead = await support.sessionCookieFor(db, {
+      email: 'lider.bench@rops.example',
+      name: 'Bench',
+      role: 'lead',
+      wojewodztwa: ['18'],
+    });
+    const event = (path: string, query: Record<string, string>, cookie: string): APIGatewayProxyEventV2 => ({
+      ...httpEvent({ method: 'GET', path }),
+      pathParameters: { callId },
+      queryStringParameters: query,
+      cookies: [cookie],
+    });
+    const list = (await import('../functions/handlers/list-review-cards.ts')).handler as unknown as Handler;
+    const exportCsv = (await import('../functions/handlers/export-call-cards.ts'))
+      .handler as unknown as Handler;
+    const context = lambdaContext;
+
+    const listPath = `/api/admin/calls/${callId}/cards`;
+    const first = await list(
+      event(listPath, { wojewodztwo, sort: 'score', limit: '50' }, coordinator),
+      context,
+    );
+    const token = (JSON.parse(first.body ?? '{}') as { nextPageToken?: string }).nextPageToken ?? '';
+    // What a coordinator does in turn: by score, a status, a search, a powiat and kind, the next page.
+    const queries: Record<string, string>[] = [
+      { wojewodztwo, sort: 'score' },
+      { wojewodztwo, sort: 'score', status: 'scored' },
+      { wojewodztwo, q: 'gora' },
+      { wojewodztwo, powiat: '1401', kind: 'wiejska', sort: 'name' },
+      { wojewodztwo, sort: 'score', limit: '50', pageToken: token },
+    ];
+    const listFigures = await sustain(async (index) => {
+      const response = await list(
+        event(listPath, queries[index % queries.length] ?? {}, coordinator),
+        context,
+      );
+      if (response.statusCode !== 200) throw new Error(`list: ${response.statusCode} ${response.body}`);
+    }, SUSTAIN_MS);
+    const partition = await listCardsOfVoivodeship(db, { callId, wojewodztwo });
+    const floor = await sustain(async () => {
+      await listCardsOfVoivodeship(db, { callId, wojewodztwo });
+    }, SUSTAIN_MS / 2);
+
+    const exportPath = `/api/admin/calls/${callId}/export.csv`;
+    const csvTimes: number[] = [];
+    let bytes = 0;
+    for (let run = 0; run <= EXPORT_RUNS; run += 1) {
+      const started = performance.now();
+      const response = await exportCsv(event(exportPath, {}, lead), context);
+      if (response.statusCode !== 200) throw new Error(`export: ${response.statusCode} ${response.body}`);
+      bytes = Buffer.byteLength(response.body ?? '', 'utf8');
+      if (run > 0) csvTimes.push(performance.now() - started); // the first is the warm-up
+    }
+    const csvFloorTimes: number[] = [];
+    for (let run = 0; run <= EXPORT_RUNS; run += 1) {
+      const started = performance.now();
+      await Promise.all(
+        wojewodztwa.map((code) => listCardsOfVoivodeship(db, { callId, wojewodztwo: code, withScore: true })),
+      );
+      if (run > 0) csvFloorTimes.push(performance.now() - started);
+    }
+    client.destroy();
+    return {
+      cards: items.length,
+      partitionCards: partition.length,
+      list: listFigures,
+      listFloor: floor,
+      csv: { median: median(csvTimes), max: Math.max(...csvTimes), bytes },
+      csvFloor: { median: median(csvFloorTimes) },
+    };
+  } finally {
+    await dynamo.process.stop();
+  }
+}
