@@ -87,7 +87,12 @@ export async function benchReview(): Promise<ReviewFigures> {
     // Handlers read their configuration at import, as at a Lambda's cold start.
     Object.assign(
       process.env,
-      handlerEnvironment({ dynamodb: dynamo.endpoint, ses: 'http://127.0.0.1:9', site: 'http://localhost' }),
+      handlerEnvironment({
+        dynamodb: dynamo.endpoint,
+        ses: 'http://127.0.0.1:9',
+        s3: 'http://127.0.0.1:9',
+        site: 'http://localhost',
+      }),
       { POWERTOOLS_LOG_LEVEL: 'SILENT' },
     );
     const client = localDynamoClient(dynamo.endpoint);
