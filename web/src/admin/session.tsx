@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import './admin.css';
 import type { ApiError } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
