@@ -505,14 +505,16 @@ function WallClock(props: {
   );
 }
 
-/** GOV.UK's character count: the limit is part of the field's description; what is left is announced after a pause. */
+// A copy of card/fields.tsx's character count: shared from components/, it was a chunk of its own, a
+// file more and +0.38 KB gzipped on the card form's route.
 function CharacterCount(props: { id: string; max: number; text: string }) {
   const texts = useAdminTexts();
   const { t } = useI18n();
   const format = new Intl.NumberFormat(t.locale, { useGrouping: 'always' } as Intl.NumberFormatOptions)
     .format;
-  // Counted as the contract counts it: every character sent.
-  const left = props.max - props.text.length;
+  // shared/text.ts's textLength, as the contract counts; imported here, that module left the form's
+  // chunk for one of its own (+0.13 KB gzipped, a file more).
+  const left = props.max - [...props.text.normalize('NFC').trim()].length;
   const status = texts.newCall.charsLeft(left, format(Math.abs(left)));
   const [said, setSaid] = useState('');
   useEffect(() => {
