@@ -1,8 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { formatWarsawDay } from '../../../shared/time.ts';
-import { ErrorNotice } from '../components/error-notice.tsx';
+import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
-import { focusHeading } from '../lib/page-focus.ts';
 import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { type AdminCall, listCalls } from './api.ts';
@@ -17,7 +16,6 @@ export function CallList() {
   const { query, route } = useLocation();
   const [calls, retry] = useResource('admin:calls', (signal) => listCalls(signal));
   const signingIn = useSignInWhenSignedOut(calls.status === 'error' ? calls.error : undefined);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   // The list of calls is read from an index, which can lag a moment behind a call just announced: asked
   // again (three times at most, a second apart) rather than showing another call in its place.
   const askedAgain = useRef(0);
@@ -32,22 +30,17 @@ export function CallList() {
     return () => clearTimeout(timer);
   }, [calls]);
 
-  const heading = <h1 ref={headingRef}>{texts.panel.title}</h1>;
   if (calls.status !== 'ready') {
     return (
       <Titled title={texts.panel.title}>
-        {heading}
-        <p role="status">{calls.status === 'loading' || signingIn ? texts.panel.loading : ''}</p>
-        {calls.status === 'error' && !signingIn ? (
-          <ErrorNotice
-            title={texts.panel.loadFailed}
-            error={calls.error}
-            onRetry={() => {
-              focusHeading(headingRef.current);
-              retry();
-            }}
-          />
-        ) : null}
+        <LoadingOrFailed
+          heading={texts.panel.title}
+          loading={texts.panel.loading}
+          failed={texts.panel.loadFailed}
+          error={calls.status === 'error' ? calls.error : undefined}
+          onRetry={retry}
+          waiting={signingIn}
+        />
       </Titled>
     );
   }
@@ -61,7 +54,7 @@ export function CallList() {
   return (
     <Titled title={texts.panel.title}>
       <UserBar name={user.name} email={user.email} />
-      {heading}
+      <h1>{texts.panel.title}</h1>
       <p>
         <a href="/admin/nabory/nowy">{texts.panel.announce}</a>
       </p>

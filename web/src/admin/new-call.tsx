@@ -4,6 +4,7 @@ import { CARD_FORM_VERSION } from '../../../shared/card-form-version.ts';
 import { GMINA_KINDS } from '../../../shared/gmina-kinds.ts';
 import type { TAdminProgramme, TCreateCallRequest } from '../../../shared/schemas/admin.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import type { ApiError } from '../lib/api.ts';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
@@ -24,15 +25,17 @@ export function NewCall() {
   const texts = useAdminTexts();
   const [programmes, retry] = useResource('admin:programmes', (signal) => listProgrammes(signal));
   const signingIn = useSignInWhenSignedOut(programmes.status === 'error' ? programmes.error : undefined);
-  const heading = <h1>{texts.newCall.title}</h1>;
   if (programmes.status !== 'ready') {
     return (
       <Titled title={texts.newCall.title}>
-        {heading}
-        <p role="status">{programmes.status === 'loading' || signingIn ? texts.panel.loading : ''}</p>
-        {programmes.status === 'error' && !signingIn ? (
-          <ErrorNotice title={texts.panel.loadFailed} error={programmes.error} onRetry={retry} />
-        ) : null}
+        <LoadingOrFailed
+          heading={texts.newCall.title}
+          loading={texts.panel.loading}
+          failed={texts.panel.loadFailed}
+          error={programmes.status === 'error' ? programmes.error : undefined}
+          onRetry={retry}
+          waiting={signingIn}
+        />
       </Titled>
     );
   }
@@ -40,7 +43,7 @@ export function NewCall() {
     return (
       <Titled title={texts.newCall.title}>
         <UserBar />
-        {heading}
+        <h1>{texts.newCall.title}</h1>
         <p>{texts.newCall.noProgrammes}</p>
         <p>
           <a href="/admin">{texts.newCall.backToList}</a>

@@ -48,6 +48,8 @@ function CallDetails(props: { callId: string }) {
   if (notFound) return <CallNotFound />;
 
   if (call.status !== 'ready') {
+    // As components/loading-or-failed.tsx, kept apart: shared with the panel, that was a chunk of its own,
+    // a file more and +0.26 KB gzipped on this page, and 51 bytes more in the entry every page loads.
     return (
       <>
         <BackLink />
