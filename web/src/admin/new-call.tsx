@@ -15,11 +15,8 @@ import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { type AdminTexts, useAdminTexts } from './texts.ts';
 
 /**
- * /admin/nabory/nowy — a ROPS announces a nabór. Opening and closing are entered as Warsaw dates and
- * times; the API stores them as instants. What was typed is checked by the API with the shared contract
- * (ZCreateCallRequest), whose answer names each field: the page does not load zod itself, because sharing
- * it with the card form would split the card form's chunk and cost the gmina clerk's route 1.1 KB gzipped
- * (measured) to save a coordinator at an office one round trip.
+ * /admin/nabory/nowy — a ROPS announces a nabór, opening and closing in Warsaw time. The API checks it with
+ * the shared contract and names each field; no zod here, as sharing it splits the card form's chunk.
  */
 export function NewCall() {
   const texts = useAdminTexts();
