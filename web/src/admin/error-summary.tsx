@@ -1,5 +1,5 @@
-// A copy of components/error-summary.tsx: shared, that module was a chunk of its own, a file more and
-// +0.15 KB gzipped on the card form's route.
+// A copy of card/error-summary.tsx: shared, that module was a chunk of its own, a file more and +0.15 KB
+// gzipped on the card form's route.
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** One entry of an error summary: where it leads (a field on this page, or another step) and what it says. */

@@ -3,7 +3,6 @@ import type { CardSection } from '../../../shared/schemas/card.ts';
 import { ZContactsSection } from '../../../shared/schemas/card.ts';
 import type { TDraftAnswers } from '../../../shared/schemas/submission.ts';
 import { issuesToFieldErrors } from '../../../shared/validation.ts';
-import { ErrorSummary } from '../components/error-summary.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import type { ApiError } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
@@ -11,6 +10,7 @@ import { useI18n } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
 import { AnswersSummary } from './answers-summary.tsx';
 import { type DraftSaved, saveDraft, updateDraft } from './api.ts';
+import { ErrorSummary } from './error-summary.tsx';
 import { newIdempotencyKey } from './flow.ts';
 import {
   cardLinkHref,

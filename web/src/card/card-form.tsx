@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { gminaIneligibility } from '../../../shared/eligibility.ts';
-import { ErrorSummary } from '../components/error-summary.tsx';
 import { lazyView } from '../components/lazy-view.tsx';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useBeforeLeave, useLocation } from '../lib/router.ts';
+import { ErrorSummary } from './error-summary.tsx';
 import { FieldView, type StepContext } from './fields.tsx';
 import type { Flow } from './flow.ts';
 import { type FormProps, isAfterSteps, StepNotFound, stepsOf, summaryOf } from './form-common.tsx';

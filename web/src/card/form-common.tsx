@@ -1,10 +1,10 @@
 import type { CallRules } from '../../../shared/eligibility.ts';
 import type { CardSection, TCardAnswers } from '../../../shared/schemas/card.ts';
-import type { SummaryError } from '../components/error-summary.tsx';
 import { ApiError } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
 import type { Receipt } from './api.ts';
+import type { SummaryError } from './error-summary.tsx';
 import type { Flow, FlowUpdate } from './flow.ts';
 import {
   type Answers,

@@ -1,8 +1,8 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { checkReceipt, type ReceiptCheck } from '../card/api.ts';
+import { ErrorSummary } from '../card/error-summary.tsx';
 import { receiptTexts, useReceiptTexts } from '../card/receipt-texts.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { ErrorSummary } from '../components/error-summary.tsx';
 import { Titled } from '../components/titled.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { ApiError } from '../lib/api.ts';
