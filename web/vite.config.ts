@@ -36,11 +36,8 @@ export default defineConfig(({ command }) => ({
       output: {
         codeSplitting: {
           groups: [
-            // The API client, the resource hook and the error notice serve every page but "not found": in
-            // the entry chunk (main.tsx's group) they cost each page 0.7 KB gzipped less than as a chunk of
-            // their own, which every page fetched anyway. The card form's version and the gmina kinds are a
-            // few dozen bytes that pages and the panel share: left alone, each would be a file of its own,
-            // a round trip on a slow link for less than 100 bytes.
+            // In the entry: the API client, the resource hook and the error notice, which every page but "not
+            // found" needs, and shared modules of a few dozen bytes, which would each be a file of their own.
             {
               name: 'index',
               test: /web\/src\/(main\.tsx|lib\/(api|shape|use-resource)\.ts|components\/error-notice\.tsx)$|shared\/(error-codes|card-form-version|gmina-kinds)\.ts$/,

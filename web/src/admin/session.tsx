@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import './admin.css';
 import type { ApiError } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
@@ -94,10 +95,8 @@ export function UserBar(props: { name?: string; email?: string }) {
   );
 }
 
-/**
- * A page state with its own document title, as components/titled.tsx does for the site; that module
- * shares a chunk with the card form's code, which importing it here would split (more files to fetch).
- */
+// A copy of components/titled.tsx: imported here, that module split the card form's chunk (a file more
+// and +0.14 KB gzipped on the form's route).
 export function Titled(props: { title: string; children: ComponentChildren }) {
   useDocumentTitle(props.title);
   return <>{props.children}</>;

@@ -1,3 +1,4 @@
+// Not in components/: from there the bundler orders the form's chunks otherwise, 11 bytes more gzipped.
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
 /** One entry of an error summary: where it leads (a field on this page, or another step) and what it says. */

@@ -3,8 +3,8 @@ import { longTermAssistanceRatio } from '../../../shared/criteria.ts';
 import type { CallRules } from '../../../shared/eligibility.ts';
 import type { CardSection } from '../../../shared/schemas/card.ts';
 import { textLength } from '../../../shared/text.ts';
+import { Announce } from '../components/announce.tsx';
 import { useI18n } from '../lib/i18n.ts';
-import { Announce } from './announce.tsx';
 import { GminaPicker } from './gmina-picker.tsx';
 import {
   type Field,

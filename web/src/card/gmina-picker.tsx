@@ -2,9 +2,9 @@ import { useMemo, useState } from 'preact/hooks';
 import { type CallRules, gminaIneligibility } from '../../../shared/eligibility.ts';
 import type { Gmina } from '../../../shared/teryt/gminy.ts';
 import { searchGminy } from '../../../shared/teryt/search.ts';
+import { Announce } from '../components/announce.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type Dictionary, useI18n, wojewodztwoName } from '../lib/i18n.ts';
-import { Announce } from './announce.tsx';
 import { useRegister } from './powiat-select.tsx';
 import { type CardTexts, useCardTexts } from './texts.ts';
 

@@ -1,6 +1,6 @@
 import type { TCall } from '../../../shared/schemas/programme.ts';
+import { useCallsTexts } from '../calls/texts.ts';
 import { type Dictionary, useI18n, wojewodztwoName } from '../lib/i18n.ts';
-import { useCallsTexts } from '../pages/calls-texts.ts';
 import { WarsawTime } from './warsaw-time.tsx';
 
 /** "a, b i c" in the current language; plain commas where Intl.ListFormat is missing (Safari < 14.1). */

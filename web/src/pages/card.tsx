@@ -60,6 +60,8 @@ function CardDetails(props: { token: string; action: string | undefined }) {
 
   if (card.status !== 'ready' && !afterWithdrawal) {
     const invalid = card.status === 'error' && card.error.code === 'LINK_INVALID';
+    // As components/loading-or-failed.tsx, kept apart: shared with the panel, that was a chunk of its own,
+    // a file more and +0.26 KB gzipped on this page, and 51 bytes more in the entry every page loads.
     return (
       <Titled title={texts.cardTitle}>
         <h1 ref={headingRef}>{texts.cardTitle}</h1>

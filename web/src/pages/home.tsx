@@ -1,10 +1,10 @@
 import { useRef } from 'preact/hooks';
+import { type CallsTexts, callsTexts, useCallsTexts } from '../calls/texts.ts';
 import { CallFacts } from '../components/call-facts.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { type ListedCall, listOpenCalls } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { type Resource, useResource } from '../lib/use-resource.ts';
-import { type CallsTexts, callsTexts, useCallsTexts } from './calls-texts.ts';
 
 /** The route loader waits for the page's texts in the current language. */
 export const textsReady = callsTexts.load;

@@ -4,7 +4,7 @@ import { dictionaryPart, plForm } from '../lib/i18n.ts';
 /*
  * The texts of the list of calls (the home page) and of a call's page, with the facts both show: a part of
  * their own, fetched with those pages' code, so the card form (opened from a link in an e-mail or a
- * bookmark as often as from a call) downloads none of it. Polish is the source; calls-texts-en.ts must fill
+ * bookmark as often as from a call) downloads none of it. Polish is the source; texts-en.ts must fill
  * the same type. What the form's route shows of a call (loading, not found) stays in the main dictionary.
  */
 
@@ -62,7 +62,7 @@ const pl = {
 export type CallsTexts = typeof pl;
 
 export const callsTexts = dictionaryPart<CallsTexts>(pl, {
-  en: () => import('./calls-texts-en.ts').then((module) => module.en),
+  en: () => import('./texts-en.ts').then((module) => module.en),
 });
 
 export const useCallsTexts = callsTexts.use;

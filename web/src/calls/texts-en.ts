@@ -1,8 +1,8 @@
-import type { CallsTexts } from './calls-texts.ts';
+import type { CallsTexts } from './texts.ts';
 
 const enPlural = new Intl.PluralRules('en-GB');
 
-/** English texts of the list of calls and a call's page: same keys as Polish (calls-texts.ts). */
+/** English texts of the list of calls and a call's page: same keys as Polish (texts.ts). */
 export const en: CallsTexts = {
   home: {
     title: 'Calls',

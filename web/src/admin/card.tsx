@@ -1,8 +1,6 @@
-import { useRef } from 'preact/hooks';
-import { ErrorNotice } from '../components/error-notice.tsx';
+import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
-import { focusHeading } from '../lib/page-focus.ts';
 import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { getCard } from './api.ts';
@@ -17,7 +15,6 @@ import { useAdminTexts } from './texts.ts';
 export function CardDetail(props: { callId: string; teryt: string }) {
   const texts = useAdminTexts();
   const { t } = useI18n();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [card, retry] = useResource(`admin:card:${props.callId}:${props.teryt}`, (signal) =>
     getCard(props.callId, props.teryt, signal),
   );
@@ -39,19 +36,15 @@ export function CardDetail(props: { callId: string; teryt: string }) {
     return (
       <Titled title={texts.card.title}>
         {back(props.teryt.slice(0, 2))}
-        <h1 ref={headingRef}>{texts.card.title}</h1>
-        <p role="status">{card.status === 'loading' || signingIn ? texts.panel.loading : ''}</p>
-        {missing ? <p>{texts.card.notFound}</p> : null}
-        {card.status === 'error' && !missing && !signingIn ? (
-          <ErrorNotice
-            title={texts.panel.loadFailed}
-            error={card.error}
-            onRetry={() => {
-              focusHeading(headingRef.current);
-              retry();
-            }}
-          />
-        ) : null}
+        <LoadingOrFailed
+          heading={texts.card.title}
+          loading={texts.panel.loading}
+          failed={texts.panel.loadFailed}
+          error={card.status === 'error' ? card.error : undefined}
+          onRetry={retry}
+          answer={missing ? <p>{texts.card.notFound}</p> : undefined}
+          waiting={signingIn}
+        />
       </Titled>
     );
   }

@@ -1,0 +1,27 @@
+import { useI18n } from '../lib/i18n.ts';
+import { CallList } from './call-list.tsx';
+import { CardDetail } from './card.tsx';
+import { Titled } from './session.tsx';
+import { SignIn } from './sign-in.tsx';
+import { SignedOut } from './signed-out.tsx';
+
+/**
+ * /admin/:section?/:callId?/:teryt? — the panel's screens by address: the list (/admin), signing in
+ * (/admin/logowanie), signed out (/admin/wylogowano) and one card (/admin/karty/<call>/<teryt>). One route,
+ * so the site's entry names one chunk for them all. The session is an HttpOnly cookie: the screens know
+ * they are signed out when the API answers 401.
+ */
+export function AdminPanel(props: { section?: string; callId?: string; teryt?: string }) {
+  const { t } = useI18n();
+  if (props.section === undefined) return <CallList />;
+  if (props.section === 'logowanie' && !props.callId) return <SignIn />;
+  if (props.section === 'wylogowano' && !props.callId) return <SignedOut />;
+  if (props.section === 'karty' && props.callId && props.teryt)
+    return <CardDetail callId={props.callId} teryt={props.teryt} />;
+  return (
+    <Titled title={t.notFound.title}>
+      <h1>{t.notFound.title}</h1>
+      <p>{t.notFound.body}</p>
+    </Titled>
+  );
+}
