@@ -3,6 +3,7 @@ import { CARD_FORM_VERSION } from '../card-form-version.ts';
 import { GMINA_KINDS } from '../gmina-kinds.ts';
 import { keyed } from '../validation.ts';
 import { ZCallEntry } from './programme.ts';
+import { ZCardReview } from './review.ts';
 
 /**
  * The coordinators' panel (ROPS staff; the lead ROPS sees every voivodeship). Sign-in is by e-mailed link,
@@ -13,7 +14,16 @@ import { ZCallEntry } from './programme.ts';
  * POST /api/admin/sign-out                    → 200, the cookie cleared
  * GET  /api/admin/calls                       → ZAdminCallsResponse (who is signed in, and their calls)
  * GET  /api/admin/calls/{callId}/cards?wojewodztwo=NN[&pageToken=…][&limit=n] → ZAdminCardsPage
- * GET  /api/admin/cards/{callId}/{teryt}      → ZAdminCardView
+ * GET  /api/admin/cards/{callId}/{teryt}      → ZAdminCardView (the view is logged: who read which card)
+ * POST /api/admin/cards/{callId}/{teryt}/formal-check  ZFormalCheckRequest → ZReviewStepResult
+ * POST /api/admin/cards/{callId}/{teryt}/correction    ZCorrectionRequest → ZReviewStepResult
+ * POST /api/admin/cards/{callId}/{teryt}/notes         ZNoteRequest → 201 ZReviewStepResult
+ * PUT  /api/admin/cards/{callId}/{teryt}/score         ZScoreRequest → ZReviewStepResult
+ * POST /api/admin/cards/{callId}/{teryt}/decision      ZDecisionRequest → ZReviewStepResult
+ *                                             (shared/schemas/review.ts; 409 CONFLICT for a stale
+ *                                             revision, REVIEW_STEP_NOT_ALLOWED, SCORE_INCOMPLETE)
+ * GET  /api/admin/calls/{callId}/rules?wojewodztwo=NN  → ZCallRules
+ * PUT  /api/admin/calls/{callId}/rules?wojewodztwo=NN  ZPutRulesRequest → ZCallRules
  * GET  /api/admin/programmes                  → ZAdminProgrammesResponse (programmes to announce a call in)
  * POST /api/admin/calls                       ZCreateCallRequest → 201 ZCall; 403 FORBIDDEN for a
  *                                             voivodeship not the user's, 409 CONFLICT for a taken id
@@ -97,6 +107,8 @@ export const ZAdminCardView = z.strictObject({
   /** The answers as labelled rows, in Polish (the sections of the confirmation e-mail). */
   summary: z.array(z.strictObject({ title: z.string(), rows: z.array(z.tuple([z.string(), z.string()])) })),
   versions: z.array(z.strictObject({ version: z.int(), receivedAt: z.iso.datetime(), sha256: z.string() })),
+  /** The assessment: status, checklist, score, notes, audit log, changes between versions, warnings. */
+  review: ZCardReview,
 });
 export type TAdminCardView = z.infer<typeof ZAdminCardView>;
 
