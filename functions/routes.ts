@@ -1,43 +1,216 @@
 /**
- * Every HTTP route of the API and the handler module that serves it (functions/handlers/<handler>.ts).
- * The CDK api stack and the local API server both read this list, so a route exists in both or neither.
+ * Every handler module (functions/handlers/<name>.ts) and all that is decided about it: how it is reached,
+ * what it may do with the table, whether it sends e-mail, who may call it. The CDK api stack and the local
+ * API server both read this, so adding a route is one entry here plus its handler. Pure data: the 404
+ * handler's bundle imports it to match routes.
  */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a handler may do with the table (the data stack has a managed policy for read and readWrite). */
+export type TableAccess = 'none' | 'read' | 'readWrite';
+
+/**
+ * Who gets an answer with data. No route has an API Gateway authorizer (gminas have no accounts): the
+ * handler admits or refuses.
+ * - anyone: published information, or a request the handler validates and rate-limits;
+ * - emailed-secret: only with the secret from an e-mail (a card's, draft's or sign-in link, a receipt's hash);
+ * - session: only with a live coordinator session cookie (httpRoute's `session` option).
+ */
+export type Caller = 'anyone' | 'emailed-secret' | 'session';
+
+interface HandlerFacts {
+  table: TableAccess;
+  /** Sends e-mail through SES: granted the sender identity and the stage's configuration set. */
+  sendsMail?: true;
+}
+
+export interface HttpHandler extends HandlerFacts {
+  /** API Gateway's route key; `{name}` matches one path segment, `$default` whatever no route matches. */
+  route: `${HttpMethod} /api/${string}` | '$default';
+  caller: Caller;
+  /** Why no authorizer is needed, for the acknowledgement of cdk-nag's AwsSolutions-APIG4. */
+  whyPublic: string;
+}
+
+export interface ScheduledHandler extends HandlerFacts {
+  /** EventBridge Scheduler runs it this often; locally, POST /__local/run/<name> runs it on demand. */
+  everyMinutes: number;
+  /** Requests get 10 s; this is the Lambda timeout for the run. */
+  timeoutSeconds: number;
+}
+
+export type HandlerRecord = HttpHandler | ScheduledHandler;
+
+const PUBLISHED = 'it serves published information to anyone, without sign-in';
+const CARD_LINK = 'the handler admits only the secret token of the e-mailed card link';
+const DRAFT_LINK = 'the handler admits only the secret token of the e-mailed draft link';
+const SESSION = 'the handler admits only a live session cookie (HttpOnly, SameSite=Strict)';
+const SESSION_VOIVODESHIPS =
+  "the handler admits only a live session cookie, and only for the user's voivodeships";
+
+/** By handler module name, routes in the order they are matched. */
+export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
+  health: { route: 'GET /api/health', table: 'read', caller: 'anyone', whyPublic: PUBLISHED },
+  'get-programme': {
+    route: 'GET /api/programmes/{programmeId}',
+    table: 'read',
+    caller: 'anyone',
+    whyPublic: PUBLISHED,
+  },
+  'list-open-calls': { route: 'GET /api/calls', table: 'read', caller: 'anyone', whyPublic: PUBLISHED },
+  'get-call': { route: 'GET /api/calls/{callId}', table: 'read', caller: 'anyone', whyPublic: PUBLISHED },
+  'submit-card': {
+    route: 'POST /api/calls/{callId}/cards',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'anyone',
+    whyPublic: 'gminas apply without accounts; the handler validates and rate-limits by idempotency',
+  },
+  'resend-card-link': {
+    route: 'POST /api/calls/{callId}/cards/{teryt}/link',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'anyone',
+    whyPublic: "anyone may ask; the link goes only to the card's own contact address, rate-limited per card",
+  },
+  'create-draft': {
+    route: 'POST /api/calls/{callId}/drafts',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'anyone',
+    whyPublic: 'gminas save drafts without accounts; the draft is reached only by its e-mailed link',
+  },
+  'get-current-card': {
+    route: 'GET /api/cards/current',
+    table: 'read',
+    caller: 'emailed-secret',
+    whyPublic: CARD_LINK,
+  },
+  'change-current-card': {
+    route: 'PUT /api/cards/current',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'emailed-secret',
+    whyPublic: CARD_LINK,
+  },
+  'withdraw-current-card': {
+    route: 'DELETE /api/cards/current',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'emailed-secret',
+    whyPublic: CARD_LINK,
+  },
+  'get-current-draft': {
+    route: 'GET /api/drafts/current',
+    table: 'read',
+    caller: 'emailed-secret',
+    whyPublic: DRAFT_LINK,
+  },
+  'update-current-draft': {
+    route: 'PUT /api/drafts/current',
+    table: 'readWrite',
+    caller: 'emailed-secret',
+    whyPublic: DRAFT_LINK,
+  },
+  'check-receipt': {
+    route: 'GET /api/receipts/{reference}',
+    table: 'read',
+    caller: 'emailed-secret',
+    whyPublic: 'a receipt check needs both the reference and the SHA-256 from the e-mail',
+  },
+  // Signing in writes the token, its e-mail and the rate-limit window; starting and ending a session write it.
+  'request-sign-in': {
+    route: 'POST /api/admin/sign-in',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'anyone',
+    whyPublic: 'anyone may ask for a sign-in link; it goes only to the address of an account, rate-limited',
+  },
+  'start-session': {
+    route: 'POST /api/admin/sessions',
+    table: 'readWrite',
+    caller: 'emailed-secret',
+    whyPublic: "the handler admits only the secret token of a coordinator's e-mailed link",
+  },
+  'end-session': {
+    route: 'POST /api/admin/sign-out',
+    table: 'readWrite',
+    caller: 'anyone',
+    whyPublic: 'it only ends the session whose cookie it is sent with',
+  },
+  'list-review-calls': {
+    route: 'GET /api/admin/calls',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION,
+  },
+  'create-call': {
+    route: 'POST /api/admin/calls',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'list-admin-programmes': {
+    route: 'GET /api/admin/programmes',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION,
+  },
+  'list-review-cards': {
+    route: 'GET /api/admin/calls/{callId}/cards',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'get-review-card': {
+    route: 'GET /api/admin/cards/{callId}/{teryt}',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  // 404, or 405 with an Allow header.
+  'route-not-found': {
+    route: '$default',
+    table: 'none',
+    caller: 'anyone',
+    whyPublic: 'it only answers 404/405 for unknown addresses; it reads and returns no data',
+  },
+  // Retries the e-mails SES refused at first; it stops claiming mail 15 s before its end, so never mid-send.
+  'send-pending-mail': { everyMinutes: 5, timeoutSeconds: 60, table: 'readWrite', sendsMail: true },
+};
+
+/** An HTTP route as matched: method and path from the route key, and the handler that serves it. */
 export interface Route {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: HttpMethod;
   /** API Gateway syntax: `{name}` matches one path segment. */
   path: string;
   handler: string;
 }
 
-export const ROUTES: readonly Route[] = [
-  { method: 'GET', path: '/api/health', handler: 'health' },
-  { method: 'GET', path: '/api/programmes/{programmeId}', handler: 'get-programme' },
-  { method: 'GET', path: '/api/calls', handler: 'list-open-calls' },
-  { method: 'GET', path: '/api/calls/{callId}', handler: 'get-call' },
-  { method: 'POST', path: '/api/calls/{callId}/cards', handler: 'submit-card' },
-  { method: 'POST', path: '/api/calls/{callId}/cards/{teryt}/link', handler: 'resend-card-link' },
-  { method: 'POST', path: '/api/calls/{callId}/drafts', handler: 'create-draft' },
-  { method: 'GET', path: '/api/cards/current', handler: 'get-current-card' },
-  { method: 'PUT', path: '/api/cards/current', handler: 'change-current-card' },
-  { method: 'DELETE', path: '/api/cards/current', handler: 'withdraw-current-card' },
-  { method: 'GET', path: '/api/drafts/current', handler: 'get-current-draft' },
-  { method: 'PUT', path: '/api/drafts/current', handler: 'update-current-draft' },
-  { method: 'GET', path: '/api/receipts/{reference}', handler: 'check-receipt' },
-  { method: 'POST', path: '/api/admin/sign-in', handler: 'request-sign-in' },
-  { method: 'POST', path: '/api/admin/sessions', handler: 'start-session' },
-  { method: 'POST', path: '/api/admin/sign-out', handler: 'end-session' },
-  { method: 'GET', path: '/api/admin/calls', handler: 'list-review-calls' },
-  { method: 'POST', path: '/api/admin/calls', handler: 'create-call' },
-  { method: 'GET', path: '/api/admin/programmes', handler: 'list-admin-programmes' },
-  { method: 'GET', path: '/api/admin/calls/{callId}/cards', handler: 'list-review-cards' },
-  { method: 'GET', path: '/api/admin/cards/{callId}/{teryt}', handler: 'get-review-card' },
-];
+const entries = Object.entries(HANDLERS);
 
-/** Serves whatever no route matches ($default in API Gateway): 404, or 405 with an Allow header. */
-export const FALLBACK_HANDLER = 'route-not-found';
+/** `GET /api/calls/{callId}` as its method and path. */
+export function splitRouteKey(key: `${HttpMethod} /api/${string}`): { method: HttpMethod; path: string } {
+  const [method, path] = key.split(' ') as [HttpMethod, string];
+  return { method, path };
+}
 
-/** Handlers run by the scheduler or a queue rather than HTTP; locally they can be run on demand. */
-export const EVENT_HANDLERS: readonly string[] = ['send-pending-mail'];
+export const ROUTES: readonly Route[] = entries.flatMap(([handler, facts]) =>
+  'route' in facts && facts.route !== '$default' ? [{ ...splitRouteKey(facts.route), handler }] : [],
+);
+
+/** Serves whatever no route matches ($default in API Gateway): the one handler with that route key. */
+export const FALLBACK_HANDLER: string = (() => {
+  const [name] = entries.find(([, facts]) => 'route' in facts && facts.route === '$default') ?? [];
+  if (!name) throw new Error('No handler in HANDLERS has the route $default');
+  return name;
+})();
+
+/** Handlers run by the scheduler rather than HTTP; locally they can be run on demand. */
+export const EVENT_HANDLERS: readonly string[] = entries
+  .filter(([, facts]) => 'everyMinutes' in facts)
+  .map(([handler]) => handler);
 
 export type RouteMatch =
   | { kind: 'route'; route: Route; params: Record<string, string> }

@@ -1,7 +1,7 @@
 /**
- * The site's security headers as production sends them (CloudFront, infra/stacks/web-stack.ts: SITE_CSP
- * and securityHeaders()). The Vite dev and preview servers send the same set, the dev server with the
- * relaxations HMR needs, so a violation shows up locally before it does in production. Keep the two in step.
+ * The site's security headers, written once: CloudFront sends SITE_SECURITY_HEADERS (infra/stacks/web-stack.ts
+ * builds its response headers policy from them), and the Vite dev and preview servers send the same, the dev
+ * server with the relaxations HMR needs, so a violation shows up locally before it does in production.
  */
 
 const CSP_DIRECTIVES: Readonly<Record<string, string>> = {

@@ -6,24 +6,12 @@ import { ERROR_MESSAGES_PL } from '../../shared/messages/errors-pl.ts';
 import { issuesToFieldErrors } from '../../shared/validation.ts';
 import { AppError, HTTP_STATUS } from './errors.ts';
 import { logger } from './logger.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import { clearedSessionCookie, sessionToken } from './session-cookie.ts';
 
-export const MAX_BODY_BYTES = 100 * 1024;
+export { SECURITY_HEADERS };
 
-/**
- * Sent with every API response, errors included. The API only ever returns JSON, so the CSP forbids
- * everything; the site's own CSP is set by CloudFront (and by Vite locally).
- */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-  'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-  'cache-control': 'no-store',
-};
+export const MAX_BODY_BYTES = 100 * 1024;
 
 export interface HttpRequest<TBody, TQuery, TUser> {
   body: TBody;

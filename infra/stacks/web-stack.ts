@@ -21,23 +21,10 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { API_CSP } from '../../functions/lib/security-headers.ts';
+import { SITE_SECURITY_HEADERS } from '../../web/security-headers.ts';
 import { LogBucket } from '../constructs/log-bucket.ts';
 import { SiteDeployment } from '../constructs/site-deployment.ts';
-
-/** The site loads nothing from elsewhere: scripts, styles and API calls all come from its own origin. */
-const SITE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
-
-/** The API returns only JSON, so nothing in a response may load or run anything. */
-const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * The single-page app routes in the browser: a path without a file extension (/calls/42) is one of its
@@ -62,24 +49,66 @@ export interface WebStackProps extends StackProps {
   customDomain?: CustomDomain;
 }
 
-function securityHeaders(scope: Construct, id: string, contentSecurityPolicy: string, override: boolean) {
+/** `permissions-policy` as CloudFront's custom headers spell them: `Permissions-Policy`. */
+function headerCase(name: string): string {
+  return name.replace(/(^|-)(\w)/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
+}
+
+/**
+ * A response headers policy sending exactly `headers`. CloudFront takes the security headers as settings of
+ * their own (it refuses them as custom headers), so their values are translated, and refused if they cannot be.
+ */
+function securityHeaders(
+  scope: Construct,
+  id: string,
+  headers: Readonly<Record<string, string>>,
+  override: boolean,
+): ResponseHeadersPolicy {
+  const {
+    'content-security-policy': contentSecurityPolicy,
+    'strict-transport-security': hsts,
+    'x-content-type-options': contentTypeOptions,
+    'x-frame-options': frameOption,
+    'referrer-policy': referrerPolicy,
+    ...custom
+  } = headers;
+  const unsupported = (name: string, value: string) => new Error(`${id}: cannot send ${name}: ${value}`);
+  const hstsParts = hsts && /^max-age=(\d+)(; includeSubDomains)?(; preload)?$/.exec(hsts);
+  if (hsts && !hstsParts) throw unsupported('strict-transport-security', hsts);
+  if (contentTypeOptions && contentTypeOptions !== 'nosniff')
+    throw unsupported('x-content-type-options', contentTypeOptions);
+  const frameOptions = Object.values(HeadersFrameOption);
+  if (frameOption && !frameOptions.includes(frameOption as HeadersFrameOption))
+    throw unsupported('x-frame-options', frameOption);
+  const referrerPolicies = Object.values(HeadersReferrerPolicy);
+  if (referrerPolicy && !referrerPolicies.includes(referrerPolicy as HeadersReferrerPolicy))
+    throw unsupported('referrer-policy', referrerPolicy);
+
   return new ResponseHeadersPolicy(scope, id, {
     securityHeadersBehavior: {
-      contentSecurityPolicy: { contentSecurityPolicy, override },
-      strictTransportSecurity: {
-        accessControlMaxAge: Duration.days(730),
-        includeSubdomains: true,
-        preload: true,
-        override,
-      },
-      contentTypeOptions: { override },
-      frameOptions: { frameOption: HeadersFrameOption.DENY, override },
-      referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override },
+      ...(contentSecurityPolicy ? { contentSecurityPolicy: { contentSecurityPolicy, override } } : {}),
+      ...(hstsParts
+        ? {
+            strictTransportSecurity: {
+              accessControlMaxAge: Duration.seconds(Number(hstsParts[1])),
+              includeSubdomains: hstsParts[2] !== undefined,
+              preload: hstsParts[3] !== undefined,
+              override,
+            },
+          }
+        : {}),
+      ...(contentTypeOptions ? { contentTypeOptions: { override } } : {}),
+      ...(frameOption ? { frameOptions: { frameOption: frameOption as HeadersFrameOption, override } } : {}),
+      ...(referrerPolicy
+        ? { referrerPolicy: { referrerPolicy: referrerPolicy as HeadersReferrerPolicy, override } }
+        : {}),
     },
     customHeadersBehavior: {
-      customHeaders: [
-        { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override },
-      ],
+      customHeaders: Object.entries(custom).map(([header, value]) => ({
+        header: headerCase(header),
+        value,
+        override,
+      })),
     },
   });
 }
@@ -108,7 +137,7 @@ export class WebStack extends Stack {
         origin: S3BucketOrigin.withOriginAccessControl(site),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: securityHeaders(this, 'SiteHeaders', SITE_CSP, true),
+        responseHeadersPolicy: securityHeaders(this, 'SiteHeaders', SITE_SECURITY_HEADERS, true),
         functionAssociations: [
           {
             eventType: FunctionEventType.VIEWER_REQUEST,
@@ -130,7 +159,12 @@ export class WebStack extends Stack {
           // cookie must reach the API, and uncached (above) nothing of one user's answer is kept for another.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           // The functions send these headers themselves; this covers answers from API Gateway alone (429, 5xx).
-          responseHeadersPolicy: securityHeaders(this, 'ApiHeaders', API_CSP, false),
+          responseHeadersPolicy: securityHeaders(
+            this,
+            'ApiHeaders',
+            { ...SITE_SECURITY_HEADERS, 'content-security-policy': API_CSP },
+            false,
+          ),
         },
       },
       httpVersion: HttpVersion.HTTP2_AND_3,

@@ -6,27 +6,8 @@ import { ZCallEntry } from './programme.ts';
 import { ZCardReview } from './review.ts';
 
 /**
- * The coordinators' panel (ROPS staff; the lead ROPS sees every voivodeship). Sign-in is by e-mailed link,
- * the session an HttpOnly cookie; every other route answers 401 SESSION_REQUIRED without one.
- *
- * POST /api/admin/sign-in                     ZSignInRequest → 202, the same whether the address is known
- * POST /api/admin/sessions                    ZStartSessionRequest → 200 ZAdminUser + Set-Cookie
- * POST /api/admin/sign-out                    → 200, the cookie cleared
- * GET  /api/admin/calls                       → ZAdminCallsResponse (who is signed in, and their calls)
- * GET  /api/admin/calls/{callId}/cards?wojewodztwo=NN[&pageToken=…][&limit=n] → ZAdminCardsPage
- * GET  /api/admin/cards/{callId}/{teryt}      → ZAdminCardView (the view is logged: who read which card)
- * POST /api/admin/cards/{callId}/{teryt}/formal-check  ZFormalCheckRequest → ZReviewStepResult
- * POST /api/admin/cards/{callId}/{teryt}/correction    ZCorrectionRequest → ZReviewStepResult
- * POST /api/admin/cards/{callId}/{teryt}/notes         ZNoteRequest → 201 ZReviewStepResult
- * PUT  /api/admin/cards/{callId}/{teryt}/score         ZScoreRequest → ZReviewStepResult
- * POST /api/admin/cards/{callId}/{teryt}/decision      ZDecisionRequest → ZReviewStepResult
- *                                             (shared/schemas/review.ts; 409 CONFLICT for a stale
- *                                             revision, REVIEW_STEP_NOT_ALLOWED, SCORE_INCOMPLETE)
- * GET  /api/admin/calls/{callId}/rules?wojewodztwo=NN  → ZCallRules
- * PUT  /api/admin/calls/{callId}/rules?wojewodztwo=NN  ZPutRulesRequest → ZCallRules
- * GET  /api/admin/programmes                  → ZAdminProgrammesResponse (programmes to announce a call in)
- * POST /api/admin/calls                       ZCreateCallRequest → 201 ZCall; 403 FORBIDDEN for a
- *                                             voivodeship not the user's, 409 CONFLICT for a taken id
+ * The contracts of the coordinators' panel (ROPS staff; the lead ROPS sees every voivodeship); its routes and
+ * which need a session cookie are in functions/routes.ts.
  */
 
 const ZWojewodztwoCode = z.string().check(z.regex(/^\d{2}$/));

@@ -3,25 +3,9 @@ import { ZCardAnswers } from './card.ts';
 import { CARD_STATUSES, ZReference, ZSha256 } from './receipt.ts';
 
 /**
- * The recruitment API's contracts around the card: sending it, the e-mailed link that reads, changes or
- * withdraws it until the deadline, save-and-return drafts, and the public receipt check.
- *
- * POST   /api/calls/{callId}/cards     ZSubmitCardRequest, header Idempotency-Key → 201 ZCardReceipt
- * GET    /api/cards/current            Authorization: Bearer <card token> → ZCardView
- * PUT    /api/cards/current            ZSubmitCardRequest + the token → ZCardReceipt (a new version)
- * DELETE /api/cards/current            the token → ZCardView (status "withdrawn")
- * POST   /api/calls/{callId}/cards/{teryt}/link  no body → 202 ZCardLinkRequested (a new link goes to the
- *                                       card's contact address)
- * POST   /api/calls/{callId}/drafts    ZSaveDraftRequest, optional Idempotency-Key → 201 ZDraftSaved (the link
- *                                       goes by e-mail)
- * GET    /api/drafts/current           Authorization: Bearer <draft token> → ZDraftView
- * PUT    /api/drafts/current           ZUpdateDraftRequest + the token → ZDraftSaved
- * GET    /api/receipts/{reference}?sha256=<hex>[&version=<n>] → ZReceiptCheck
- *
- * The receipt's and the drafts' contracts live in receipt.ts and draft.ts, which do not load the card's
- * schema (the receipt check and the drafts' functions do without it); they are re-exported here, the
- * drafts' as types only: their schemas, built when the module loads, would otherwise ride along in the
- * bundles of sending and changing a card, which are the largest.
+ * The card's contracts: sending it, and reading, changing or withdrawing it by its e-mailed link (routes in
+ * functions/routes.ts). Receipts and drafts live in receipt.ts and draft.ts so their functions do without the
+ * card's schema; drafts are re-exported as types only, or their schemas would load in the card's bundles.
  */
 
 export type * from './draft.ts';

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { sentMail, validAnswers } from '../support/cards.ts';
+import { OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
 
 /**
  * The karta zgłoszeniowa in headless Chromium on the whole local stack: sent with the keyboard alone,
@@ -77,7 +77,7 @@ describe('the karta zgłoszeniowa', () => {
     await typeInto('f-address-street', 'Lutowiska 14');
     await typeInto('f-address-postalCode', '38-713');
     await typeInto('f-address-city', 'Lutowiska');
-    await typeInto('f-nip', '526-104-08-28');
+    await typeInto('f-nip', OTHER_NIP);
     await typeInto('f-regon', '000331501');
     // A rural gmina is headed by a wójt: the radio comes preselected.
     expect(await page.isChecked('#f-head-title')).toBe(true);
@@ -208,12 +208,20 @@ describe('the karta zgłoszeniowa', () => {
 
   it("keeps the gmina's defaults and a chosen partner powiat, however long the clerk pauses", async () => {
     const step = (name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
+    // The page's clock runs as usual, and is moved on by the test when the clerk pauses: the timer that keeps
+    // what is typed then fires for certain, however slow the machine.
+    await page.clock.install();
+    // What the form keeps in this tab's storage (flow.ts): kept once the pause has passed.
+    const keptAnswers = () =>
+      page.evaluate(
+        () => JSON.parse(sessionStorage.getItem('kooperacja.karta.liderzy-kooperacji-18') ?? '{}').answers,
+      );
     await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-18/zgloszenie`);
     await step('Wybierz gminę');
     await page.fill('#f-teryt', 'lutowiska');
     await page.locator('#gmina-1801052').check();
     // Longer than the pause after which what is typed is kept.
-    await page.waitForTimeout(800);
+    await page.clock.runFor(800);
     await page.getByRole('button', { name: 'Dalej' }).click();
     await step('Dane urzędu gminy');
     // A rural gmina is headed by a wójt, and its own powiat is the partner, whatever the pause.
@@ -225,7 +233,7 @@ describe('the karta zgłoszeniowa', () => {
     // Another partner, then a reload on a slow link: the PCPR's name is typed before the register (and
     // with it the powiat list) arrives, and keeping it must not erase the powiat chosen.
     await page.selectOption('#f-powiatCode', '1802');
-    await page.waitForTimeout(800);
+    await expect.poll(() => keptAnswers()).toMatchObject({ partner: { powiatCode: '1802' } });
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -237,7 +245,11 @@ describe('the karta zgłoszeniowa', () => {
     await page.reload();
     await step('Powiat partnerski');
     await page.fill('#f-pcpr-name', 'Powiatowe Centrum Pomocy Rodzinie w Brzozowie');
-    await page.waitForTimeout(800);
+    await expect
+      .poll(() => keptAnswers())
+      .toMatchObject({
+        partner: { powiatCode: '1802', pcpr: { name: 'Powiatowe Centrum Pomocy Rodzinie w Brzozowie' } },
+      });
     // "Dalej" before the list is here checks the rest of the step, and the partner stays the one chosen.
     await page.getByRole('button', { name: 'Dalej' }).click();
     await page.locator('.error-summary').waitFor();
@@ -430,6 +442,8 @@ describe('the karta zgłoszeniowa', () => {
   });
 
   it('is in English once switched: steps, the picker and its reasons, the error summary and the check page', async () => {
+    // The page's clock runs as usual; the test moves it on past a pause instead of sleeping through one.
+    await page.clock.install();
     await page.goto(`${siteUrl}/nabory/liderzy-kooperacji-26/zgloszenie`);
     await page.getByRole('heading', { level: 1, name: 'Wybierz gminę' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
@@ -450,7 +464,8 @@ describe('the karta zgłoszeniowa', () => {
     // Back to Polish and at once to English: the same count in other words is not said again.
     await page.getByRole('button', { name: 'Polski' }).click();
     await page.getByRole('heading', { level: 1, name: /Wybierz gminę/ }).waitFor();
-    await page.waitForTimeout(1500);
+    // Past the pause after which a count is said, on the page's clock: its timers up to then have all run.
+    await page.clock.runFor(1500);
     expect(await announced.textContent()).toBe('');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: /Choose the gmina/ }).waitFor();

@@ -1,28 +1,11 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_HANDLERS, FALLBACK_HANDLER, ROUTES } from '../../functions/routes.ts';
+import { HANDLERS, ROUTES, type TableAccess } from '../../functions/routes.ts';
 import { resourcesOf, type Synthesized, synthesize, TEST_DEPLOYMENT } from './support.ts';
 
-const HANDLERS = [...new Set([...ROUTES.map((route) => route.handler), FALLBACK_HANDLER, ...EVENT_HANDLERS])];
-const SENDING_MAIL = [
-  'submit-card',
-  'create-draft',
-  'resend-card-link',
-  'change-current-card',
-  'withdraw-current-card',
-  'send-pending-mail',
-  'request-sign-in',
-];
-const READ_ONLY = [
-  'health',
-  'list-open-calls',
-  'get-call',
-  'get-programme',
-  'list-review-calls',
-  'list-review-cards',
-  'get-review-card',
-  'list-admin-programmes',
-];
+const NAMES = Object.keys(HANDLERS);
+const withAccess = (table: TableAccess) => NAMES.filter((name) => HANDLERS[name]?.table === table);
+const SENDING_MAIL = NAMES.filter((name) => HANDLERS[name]?.sendsMail);
 
 describe('api stack', () => {
   let synthesized: Synthesized;
@@ -62,7 +45,7 @@ describe('api stack', () => {
     const functions = Object.values(resourcesOf(template, 'AWS::Lambda::Function'));
 
     // Assess
-    expect(functions).toHaveLength(HANDLERS.length);
+    expect(functions).toHaveLength(NAMES.length);
     template.allResourcesProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
@@ -92,7 +75,7 @@ describe('api stack', () => {
     }
   });
 
-  it('lets read-only handlers only read the table, and the fallback not touch it', () => {
+  it('lets each handler use the table only as its record says: read, read and write, or not at all', () => {
     // Prepare
     const roles = resourcesOf(template, 'AWS::IAM::Role');
     const roleOf = (handler: string) =>
@@ -103,10 +86,10 @@ describe('api stack', () => {
       JSON.stringify(roleOf(handler)?.Properties.ManagedPolicyArns ?? []);
 
     // Assess
-    for (const handler of READ_ONLY) {
-      expect(managedPolicies(handler)).toMatch(/TableRead(?!Write)/);
-    }
-    expect(managedPolicies(FALLBACK_HANDLER)).toBe('[]');
+    expect(withAccess('read').length).toBeGreaterThan(0);
+    for (const handler of withAccess('read')) expect(managedPolicies(handler)).toMatch(/TableRead(?!Write)/);
+    for (const handler of withAccess('readWrite')) expect(managedPolicies(handler)).toMatch(/TableReadWrite/);
+    for (const handler of withAccess('none')) expect(managedPolicies(handler)).toBe('[]');
   });
 
   it('grants inline only log writing, SES sending to the mail handlers, and the sweeper schedule its invoke', () => {
@@ -138,11 +121,14 @@ describe('api stack', () => {
       expect(sesPolicies.some((id) => id.startsWith(pascal(handler)))).toBe(true);
   });
 
-  it('gives requests 10 s and the outbox sweeper a minute', () => {
+  it('gives requests 10 s and scheduled handlers the time their record gives (the outbox sweeper a minute)', () => {
     const functions = Object.entries(resourcesOf(template, 'AWS::Lambda::Function'));
     for (const [id, fn] of functions) {
-      expect(fn.Properties.Timeout).toBe(id.startsWith('SendPendingMail') ? 60 : 10);
+      const facts = Object.entries(HANDLERS).find(([name]) => id.startsWith(`${pascal(name)}Function`))?.[1];
+      expect(facts, id).toBeDefined();
+      expect(fn.Properties.Timeout, id).toBe(facts && 'timeoutSeconds' in facts ? facts.timeoutSeconds : 10);
     }
+    expect(HANDLERS['send-pending-mail']).toMatchObject({ timeoutSeconds: 60 });
   });
 
   it('runs the outbox sweeper every five minutes through EventBridge Scheduler', () => {

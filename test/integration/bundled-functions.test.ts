@@ -8,7 +8,7 @@ import { loadDemoData } from '../../functions/local/demo-data.ts';
 import { bundleFunction } from '../../infra/bundling.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCardReceipt, ZReceiptCheck } from '../../shared/schemas/submission.ts';
-import { sentMail, validAnswers } from '../support/cards.ts';
+import { OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { httpEvent, lambdaContext } from '../support/http.ts';
 
@@ -55,7 +55,7 @@ function submitEvent(body: string): APIGatewayProxyEventV2 {
 
 describe('the bundled functions', () => {
   it('send a card, e-mail its confirmation and verify its receipt', async () => {
-    const answers = validAnswers('2602052');
+    const answers = validAnswers('2602052', undefined, OTHER_NIP);
     answers.contacts.contact.email = `bundle.${randomUUID()}@gmina.example`;
 
     const sent = await handlers['submit-card']?.(submitEvent(JSON.stringify({ answers })), lambdaContext);

@@ -15,7 +15,7 @@ import {
   ZCardView,
   ZReceiptCheck,
 } from '../../shared/schemas/submission.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 
@@ -117,7 +117,7 @@ async function mailTo(address: string) {
 
 describe('sending a card', () => {
   it('stores it, answers with a receipt, and e-mails the confirmation with a working link', async () => {
-    const answers = validAnswers(freshGmina());
+    const answers = validAnswers(freshGmina(), undefined, OTHER_NIP);
 
     const response = await send(answers);
 
@@ -144,7 +144,7 @@ describe('sending a card', () => {
       status: 'submitted',
       version: 1,
       gminaName: 'Oksa',
-      answers: { office: { nip: '5261040828' } },
+      answers: { office: { nip: '1234563218' } },
     });
   });
 
@@ -192,7 +192,7 @@ describe('sending a card', () => {
   });
 
   it('is idempotent: a retry with the same key returns the same receipt and sends no second e-mail', async () => {
-    const answers = validAnswers(freshGmina());
+    const answers = validAnswers(freshGmina(), undefined, OTHER_NIP);
     const key = randomUUID();
     const first = await send(answers, { key });
     const afterFirst = await tableSnapshot(db);
@@ -482,7 +482,7 @@ describe('bad input gets a specific error and changes nothing', () => {
 
 describe('changing and withdrawing through the e-mailed link', () => {
   it('keeps every version, e-mails each change once, and withdraws and restores the card', async () => {
-    const answers = validAnswers(freshGmina());
+    const answers = validAnswers(freshGmina(), undefined, OTHER_NIP);
     const first = ZCardReceipt.parse((await send(answers)).json);
     const token = linkToken((await mailTo(answers.contacts.contact.email))[0] as never, '#t=');
     const changed = { ...answers, motivation: { ...answers.motivation, expectations: 'Nowe oczekiwania.' } };

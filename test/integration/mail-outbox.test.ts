@@ -9,9 +9,10 @@ import { config } from '../../functions/lib/config.ts';
 import { demoCalls, loadDemoData } from '../../functions/local/demo-data.ts';
 import { createSesMailer } from '../../functions/mail/mailer.ts';
 import { getCardWithVersions } from '../../functions/repositories/cards.ts';
+import { QueryCommand } from '../../functions/repositories/document.ts';
 import { createUserIfAbsent } from '../../functions/repositories/users.ts';
 import { ZCardAnswers } from '../../shared/schemas/card.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 
 /**
@@ -34,10 +35,37 @@ async function mailTo(address: string) {
   return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
 }
 
+/** The outbox messages to `address`, as stored. */
+async function outboxTo(address: string) {
+  return (await tableSnapshot(db)).filter(
+    (item) => item.type === 'outbox' && (item.to as string[] | undefined)?.includes(address),
+  );
+}
+
+/** The messages the outbox index (gsi3, OUTBOX#PENDING) lists as not yet delivered, due whenever. */
+async function listedUndelivered(): Promise<string[]> {
+  const listed: string[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pending',
+        ExpressionAttributeValues: { ':pending': 'OUTBOX#PENDING' },
+        ExclusiveStartKey,
+      }),
+    );
+    listed.push(...(page.Items ?? []).map((item) => `${item.pk}|${item.sk}`));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return listed;
+}
+
 describe('the mail outbox', () => {
   it('stores the card when SES fails, and the sweeper sends its e-mail once', async () => {
     const answers = ZCardAnswers.parse({
-      ...validAnswers('2001022', '2001'),
+      ...validAnswers('2001022', '2001', OTHER_NIP),
       contacts: {
         ...validAnswers().contacts,
         contact: { ...validAnswers().contacts.contact, email: `outbox.${randomUUID()}@gmina.example` },
@@ -90,9 +118,42 @@ describe('the mail outbox', () => {
     const mails = await mailTo(answers.contacts.contact.email);
     expect(mails).toHaveLength(1);
     expect(mails[0]?.subject).toContain(receipt.reference);
+    // Recorded as sent, and no longer listed for the sweeper.
+    const [sent, ...others] = await outboxTo(answers.contacts.contact.email);
+    expect(others).toEqual([]);
+    expect(sent).toMatchObject({ status: 'sent', messageId: expect.any(String) });
+    expect(sent).not.toHaveProperty('gsi3pk');
+    expect(await listedUndelivered()).not.toContain(`${sent?.pk}|${sent?.sk}`);
     // Once sent, the link's token is gone from the outbox item; only its hash is kept.
-    const sent = (await tableSnapshot(db)).find((item) => item.type === 'outbox' && item.status === 'sent');
     expect(JSON.stringify(sent)).not.toContain(linkToken(mails[0] as never, '#t='));
+  });
+
+  it('records a message the request delivered itself as sent, and takes it out of the outbox index', async () => {
+    const answers = ZCardAnswers.parse({
+      ...validAnswers('2002042', '2002'),
+      contacts: {
+        ...validAnswers().contacts,
+        contact: { ...validAnswers().contacts.contact, email: `sent.${randomUUID()}@gmina.example` },
+      },
+    });
+
+    await submitCard(
+      { db, mailer: workingSes, now: () => new Date(), siteUrl: settings.SITE_URL },
+      { callId: CALL, idempotencyKey: randomUUID(), answers },
+    );
+
+    const [mail, ...moreMail] = await mailTo(answers.contacts.contact.email);
+    expect(moreMail).toEqual([]);
+    const [message, ...others] = await outboxTo(answers.contacts.contact.email);
+    expect(others).toEqual([]);
+    expect(message).toMatchObject({ status: 'sent', messageId: mail?.messageId });
+    expect(message).not.toHaveProperty('mail');
+    expect(message).not.toHaveProperty('gsi3pk');
+    expect(await listedUndelivered()).not.toContain(`${message?.pk}|${message?.sk}`);
+    // A sweep long after finds nothing to send, and sends nothing more.
+    const muchLater = () => new Date(Date.now() + 30 * 60_000);
+    await sendPendingMail({ db, mailer: workingSes, now: muchLater, timeLeftMs });
+    expect(await mailTo(answers.contacts.contact.email)).toHaveLength(1);
   });
 
   it('gives up a sign-in link that could not be sent before it expired, rather than send it dead', async () => {
@@ -129,9 +190,10 @@ describe('the mail outbox', () => {
       { db, mailer: hangingSes, now: () => new Date(), siteUrl: settings.SITE_URL },
       { callId: CALL, idempotencyKey: randomUUID(), answers },
     );
+    // Its own message claimed, not any other left "sending" by an earlier test.
     await expect
-      .poll(async () => (await tableSnapshot(db)).some((item) => item.status === 'sending'))
-      .toBe(true);
+      .poll(async () => (await outboxTo(answers.contacts.contact.email)).map((item) => item.status))
+      .toEqual(['sending']);
 
     const muchLater = () => new Date(Date.now() + 30 * 60_000);
     const report = await sendPendingMail({ db, mailer: workingSes, now: muchLater, timeLeftMs });

@@ -1,12 +1,21 @@
 import type { TCardAnswersInput } from '../../shared/schemas/card.ts';
 
+/** A valid NIP with zero digits: a wrong weight where it has a 0 would still take it. */
+export const NIP = '526-104-08-28';
+/** A valid NIP with no zero digit, so a wrong weight anywhere refuses it; some tests send this one. */
+export const OTHER_NIP = '123-456-32-18';
+
 /** A complete, valid card for a rural gmina of świętokrzyskie (call liderzy-kooperacji-26) by default. */
-export function validAnswers(teryt = '2602052', powiatCode = teryt.slice(0, 4)): TCardAnswersInput {
+export function validAnswers(
+  teryt = '2602052',
+  powiatCode = teryt.slice(0, 4),
+  nip = NIP,
+): TCardAnswersInput {
   return {
     office: {
       teryt,
       address: { street: 'ul. Główna 1', postalCode: '28-300', city: 'Oksa' },
-      nip: '526-104-08-28',
+      nip,
       regon: '000331501',
       head: { title: 'wojt', name: 'Jan Kowalski' },
     },

@@ -37,6 +37,24 @@ afterAll(() => server.close());
 
 const readN = reader<{ n: number }>({ n: 'number' });
 
+/**
+ * Starts an early request and waits until its answer (or its failure) has arrived and early-fetch.ts has
+ * noted it: the test's own handler on the same fetch promise runs after the one early-fetch.ts added first.
+ */
+async function arrived(start: () => void): Promise<void> {
+  const fetching = vi.spyOn(globalThis, 'fetch');
+  try {
+    start();
+    const response = fetching.mock.results.at(-1)?.value as Promise<Response>;
+    await response.then(
+      () => undefined,
+      () => undefined,
+    );
+  } finally {
+    fetching.mockRestore();
+  }
+}
+
 describe('an early request', () => {
   it('is taken over by the first request for the same address, and only by that one', async () => {
     const path = `${base}/api/calls/once`;
@@ -80,9 +98,7 @@ describe('an early request', () => {
 
       const answered = `${base}/api/calls/stale`;
       clock.mockRestore();
-      fetchEarly(answered);
-      await expect.poll(() => seen).toContain('/api/calls/stale');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await arrived(() => fetchEarly(answered));
       vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 11_000);
       // Answered more than 10 s before the page asked: asked again.
       await requestJson(answered, readN);
@@ -94,9 +110,8 @@ describe('an early request', () => {
 
   it('is not used once it has failed: the page asks again itself', async () => {
     const path = `${base}/broken/1`;
-    fetchEarly(path);
-    await expect.poll(() => seen).toContain('/broken/1');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await arrived(() => fetchEarly(path));
+    expect(seen).toContain('/broken/1');
 
     // The early request's connection dropped; the page's own request a moment later gets through.
     expect(await requestJson(path, readN)).toMatchObject({ n: expect.any(Number) });
