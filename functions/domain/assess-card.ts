@@ -71,24 +71,37 @@ function stepTo(card: StoredCard, revision: number, from: ReviewStatus, action: 
 async function commit(deps: Deps, step: ReviewStep): Promise<TReviewStepResult> {
   const saved = await saveReviewStep(deps.db, step);
   if (saved.outcome === 'stale') throw new AppError('CONFLICT');
-  if (saved.mail) await deliverMail(deps, saved.mail);
+  await Promise.all(saved.mails.map((key) => deliverMail(deps, key)));
   return { status: step.status, revision: step.expectedRevision + 1 };
 }
 
-/** The gmina's contact person and its OPS, once each. */
-function gminaAddresses(card: StoredCard): string[] {
+/** The gmina's contact person and its OPS, once each, by who they are (the outbox message's name). */
+function gminaAddresses(card: StoredCard): [string, string][] {
   const { contact, ops } = card.answers.contacts;
-  return [...new Set([contact.email, ops.email].map((email) => email.toLowerCase()))];
+  const same = contact.email.toLowerCase() === ops.email.toLowerCase();
+  return same
+    ? [['contact', contact.email]]
+    : [
+        ['contact', contact.email],
+        ['ops', ops.email],
+      ];
 }
 
-/** An e-mail named by the audit entry of its step: a step is stored once, so is its e-mail. */
-function stepMail(audit: { entry: AuditEntry; id: string }, mail: MailTemplate, to: string[]) {
+/**
+ * An e-mail named by the audit entry of its step and the addressee's role: a step is stored once, so is
+ * each of its e-mails (a retried request is stale and sends nothing).
+ */
+function stepMail(
+  audit: { entry: AuditEntry; id: string },
+  mail: MailTemplate,
+  [role, address]: [string, string],
+): OutgoingMail {
   return {
-    name: `review-${audit.entry.at}#${audit.id}`,
-    to,
+    name: `review-${audit.entry.at}#${audit.id}-${role}`,
+    to: [address],
     mail,
     queuedAt: audit.entry.at,
-  } satisfies OutgoingMail;
+  };
 }
 
 function decisionMail(
@@ -97,7 +110,7 @@ function decisionMail(
   audit: { entry: AuditEntry; id: string },
   decision: DecisionMailData['decision'],
   reason?: string,
-): OutgoingMail {
+): OutgoingMail[] {
   const data: DecisionMailData = {
     decision,
     reference: card.reference,
@@ -106,7 +119,7 @@ function decisionMail(
     decidedAt: audit.entry.at,
     ...(reason ? { reason } : {}),
   };
-  return stepMail(audit, { template: 'review-decision', data }, gminaAddresses(card));
+  return gminaAddresses(card).map((to) => stepMail(audit, { template: 'review-decision', data }, to));
 }
 
 export async function formalCheck(
@@ -136,7 +149,7 @@ export async function formalCheck(
     checklist: request.items,
     closeCorrection: card.review.correction !== undefined,
     audit,
-    mail:
+    mails:
       to === 'formally_rejected' ? decisionMail(call, card, audit, 'formally_rejected', reason) : undefined,
   });
 }
@@ -175,21 +188,23 @@ export async function requestCorrection(
     correction: { what: request.what, until: until.toISOString(), requestedAt: at, requestedBy: user.email },
     audit,
     link: { token, expiresAt: until },
-    mail: stepMail(
-      audit,
-      {
-        template: 'correction-request',
-        data: {
-          reference: card.reference,
-          callTitle: call.title,
-          gminaName: card.gminaName,
-          what: request.what,
-          until: until.toISOString(),
-          cardUrl: cardUrl(deps.siteUrl, token),
+    mails: [
+      stepMail(
+        audit,
+        {
+          template: 'correction-request',
+          data: {
+            reference: card.reference,
+            callTitle: call.title,
+            gminaName: card.gminaName,
+            what: request.what,
+            until: until.toISOString(),
+            cardUrl: cardUrl(deps.siteUrl, token),
+          },
         },
-      },
-      [card.answers.contacts.contact.email],
-    ),
+        ['contact', card.answers.contacts.contact.email],
+      ),
+    ],
   });
 }
 
@@ -289,7 +304,7 @@ export async function decideCard(
     status: to,
     audit,
     // Resigning and reopening are the ROPS's own records: only decisions about selection go to the gmina.
-    mail: decision
+    mails: decision
       ? decisionMail(call, card, audit, decision, decision === 'not_selected' ? request.reason : undefined)
       : undefined,
   });

@@ -29,14 +29,15 @@ export interface ReviewStep {
   closeCorrection?: boolean | undefined;
   score?: ScoreBreakdown | undefined;
   audit: { entry: AuditEntry; id: string };
-  mail?: OutgoingMail | undefined;
+  /** The e-mails the step sends (a decision: one to the contact person, one to the OPS). */
+  mails?: OutgoingMail[] | undefined;
   /** A fresh link to the card (a correction request's e-mail carries one). */
   link?: NewLink | undefined;
   /** Writes of other repositories that must commit with the step (freezing the call's rules). */
   with?: TransactItem[] | undefined;
 }
 
-export type ReviewStepResult = { outcome: 'saved'; mail?: OutboxKey } | { outcome: 'stale' };
+export type ReviewStepResult = { outcome: 'saved'; mails: OutboxKey[] } | { outcome: 'stale' };
 
 /**
  * One review step in one transaction: the card's review fields (on the card item, the revision raised by
@@ -66,7 +67,7 @@ export async function saveReviewStep(db: Db, step: ReviewStep): Promise<ReviewSt
       ':complete': step.score.missing.length === 0,
     });
   }
-  const mail = step.mail ? queuedMail(cardKey.pk, step.mail) : undefined;
+  const mails = (step.mails ?? []).map((mail) => queuedMail(cardKey.pk, mail));
   const items: TransactItem[] = [
     {
       Update: {
@@ -79,17 +80,9 @@ export async function saveReviewStep(db: Db, step: ReviewStep): Promise<ReviewSt
       },
     },
     auditPut(db, callId, teryt, step.audit.entry, step.audit.id),
-    ...(mail
-      ? [
-          {
-            Put: {
-              TableName: db.tableName,
-              Item: mail.item,
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ]
-      : []),
+    ...mails.map((mail) => ({
+      Put: { TableName: db.tableName, Item: mail.item, ConditionExpression: 'attribute_not_exists(pk)' },
+    })),
     ...(step.link
       ? [
           {
@@ -101,7 +94,7 @@ export async function saveReviewStep(db: Db, step: ReviewStep): Promise<ReviewSt
   ];
   try {
     await db.client.send(new TransactWriteCommand({ TransactItems: items }));
-    return mail ? { outcome: 'saved', mail: mail.key } : { outcome: 'saved' };
+    return { outcome: 'saved', mails: mails.map((mail) => mail.key) };
   } catch (error) {
     const codes = cancellationCodes(error);
     if (codes?.some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict'))
