@@ -483,9 +483,9 @@ describe('refused with a clear error, nothing changed', () => {
       ['RULES#0001', true],
       ['RULES#0002', false],
     ]);
-    expect(afterNext.some((item) => item.pk === `CALL#${callId}` && item.action === 'rules_new_version')).toBe(
-      true,
-    );
+    expect(
+      afterNext.some((item) => item.pk === `CALL#${callId}` && item.action === 'rules_new_version'),
+    ).toBe(true);
     expect(stale.status).toBe(409);
     expect(ZErrorResponse.parse(stale.json).error.code).toBe('CONFLICT');
     expect(await tableSnapshot(db)).toEqual(afterNext);
