@@ -23,6 +23,11 @@ interface HandlerFacts {
   table: TableAccess;
   /** Sends e-mail through SES: granted the sender identity and the stage's configuration set. */
   sendsMail?: true;
+  /**
+   * A GET that appends who read what (accountability: `READ#…` items) and changes nothing else; the one
+   * reason a GET route may write.
+   */
+  logsReads?: true;
 }
 
 export interface HttpHandler extends HandlerFacts {
@@ -165,6 +170,46 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   },
   'get-review-card': {
     route: 'GET /api/admin/cards/{callId}/{teryt}',
+    table: 'readWrite',
+    logsReads: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'formal-check-card': {
+    route: 'POST /api/admin/cards/{callId}/{teryt}/formal-check',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'request-card-correction': {
+    route: 'POST /api/admin/cards/{callId}/{teryt}/correction',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'add-card-note': {
+    route: 'POST /api/admin/cards/{callId}/{teryt}/notes',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'score-card': {
+    route: 'PUT /api/admin/cards/{callId}/{teryt}/score',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'decide-card': {
+    route: 'POST /api/admin/cards/{callId}/{teryt}/decision',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'get-call-rules': {
+    route: 'GET /api/admin/calls/{callId}/rules',
     table: 'read',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
@@ -190,6 +235,13 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   // A GET that writes one thing: the log of who exported what (accountability for personal data).
   'export-call-cards': {
     route: 'GET /api/admin/calls/{callId}/export.csv',
+    table: 'readWrite',
+    logsReads: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'put-call-rules': {
+    route: 'PUT /api/admin/calls/{callId}/rules',
     table: 'readWrite',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,

@@ -1,14 +1,16 @@
+import { DECIDED, effectiveStatus } from '../../shared/review/statuses.ts';
 import type { TCall } from '../../shared/schemas/programme.ts';
 import type { TCardView } from '../../shared/schemas/submission.ts';
 import { AppError } from '../lib/errors.ts';
 import { getCall } from '../repositories/calls.ts';
-import { type CardRecord, type CardVersion, getCardWithVersions } from '../repositories/cards.ts';
+import { type CardVersion, getCardWithVersions, type StoredCard } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { resolveLinkToken } from '../repositories/link-tokens.ts';
+import { openCorrection } from './recruitment-rules.ts';
 
 export interface LinkedCard {
   call: TCall;
-  card: CardRecord;
+  card: StoredCard;
   versions: CardVersion[];
 }
 
@@ -24,7 +26,10 @@ export async function cardByLink(deps: { db: Db; now: () => Date }, token: strin
   return { call, ...found };
 }
 
-export function cardView({ call, card, versions }: LinkedCard): TCardView {
+/** What the gmina reads of its card: its answers and versions, an open request for correction, never notes. */
+export function cardView({ call, card, versions }: LinkedCard, now: Date): TCardView {
+  const correction = openCorrection(card, now);
+  const decided = DECIDED.has(effectiveStatus({ status: card.status, reviewStatus: card.review.status }));
   return {
     reference: card.reference,
     callId: call.id,
@@ -35,7 +40,9 @@ export function cardView({ call, card, versions }: LinkedCard): TCardView {
     version: card.version,
     submittedAt: card.submittedAt,
     updatedAt: card.updatedAt,
-    editableUntil: call.closesAt,
+    editableUntil: correction && correction.until > call.closesAt ? correction.until : call.closesAt,
+    ...(correction ? { correction: { what: correction.what, until: correction.until } } : {}),
+    ...(decided ? { decided } : {}),
     answers: card.answers,
     versions,
   };

@@ -4,18 +4,21 @@ import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import { canonicalJson, newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { newEntryId } from '../repositories/card-review.ts';
 import { saveNewVersion } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { cardByLink } from './card-by-link.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { cardConfirmation, cardLinkExpiry } from './links.ts';
-import { assertCallOpen, assertCardForm, assertEligible } from './recruitment-rules.ts';
+import { assertCardChangeable, assertCardForm, assertEligible } from './recruitment-rules.ts';
 
 const CHANGE_LIMIT: RateLimit = { scope: 'card-change', limit: 20, windowSeconds: 3600 };
 
 /**
- * Replaces a card's answers with a new version (every version is kept), or sends a withdrawn card again.
+ * Replaces a card's answers with a new version (every version is kept), or sends a withdrawn card again:
+ * until the deadline, or after it while the ROPS's request for correction is open (the new version returns
+ * the card to "sent", logged as the gmina's correction); never after a decision.
  * Sending the same answers again changes nothing and returns the current receipt, so a retried request
  * makes no second version and no second e-mail.
  */
@@ -25,7 +28,7 @@ export async function changeCard(
 ): Promise<TCardReceipt> {
   const { call, card } = await cardByLink(deps, input.token);
   const now = deps.now();
-  assertCallOpen(call, now);
+  const { correcting } = assertCardChangeable(call, card, now);
   assertCardForm(call);
   if (input.answers.office.teryt !== card.teryt) {
     throw new AppError('VALIDATION_FAILED', { fields: { 'answers.office.teryt': 'cannot_change_gmina' } });
@@ -55,7 +58,19 @@ export async function changeCard(
       formVersion: CARD_FORM_VERSION,
       answers: input.answers,
     },
-    expectedVersion: card.version,
+    expected: { version: card.version, reviewRevision: card.review.revision },
+    corrected: correcting
+      ? {
+          audit: {
+            at: receivedAt,
+            by: `gmina:${card.teryt}`,
+            action: 'corrected',
+            from: 'needs_correction',
+            to: 'sent',
+          },
+          id: newEntryId(),
+        }
+      : undefined,
     link: { token, expiresAt: cardLinkExpiry(call) },
     mail: cardConfirmation(`card-changed-v${version}`, 'card-changed', deps.siteUrl, {
       call,

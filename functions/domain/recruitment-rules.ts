@@ -1,14 +1,44 @@
 import { takesThisCardForm } from '../../shared/card-form-version.ts';
 import { gminaIneligibility } from '../../shared/eligibility.ts';
+import { DECIDED, effectiveStatus, gminaMayWithdraw } from '../../shared/review/statuses.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCall } from '../../shared/schemas/programme.ts';
 import type { Gmina } from '../../shared/teryt/index.ts';
 import { AppError } from '../lib/errors.ts';
+import type { CorrectionRequest } from '../repositories/card-review.ts';
+import type { StoredCard } from '../repositories/cards.ts';
 
 /** The server's clock decides: a card counts if it is received before the call's closing instant. */
 export function assertCallOpen(call: TCall, now: Date): void {
   if (now.getTime() < Date.parse(call.opensAt)) throw new AppError('CALL_NOT_OPEN');
   if (now.getTime() >= Date.parse(call.closesAt)) throw new AppError('CALL_CLOSED');
+}
+
+/** The ROPS's request for correction, while it is open: until its day ends the link changes the card. */
+export function openCorrection(card: StoredCard, now: Date): CorrectionRequest | undefined {
+  const { correction } = card.review;
+  const status = effectiveStatus({ status: card.status, reviewStatus: card.review.status });
+  return status === 'needs_correction' && correction && now.getTime() < Date.parse(correction.until)
+    ? correction
+    : undefined;
+}
+
+/**
+ * Whether the gmina may change its card now: never after a decision about it (CARD_DECIDED); while a
+ * correction is open, even after the deadline (`correcting`); otherwise while the call is open.
+ */
+export function assertCardChangeable(call: TCall, card: StoredCard, now: Date): { correcting: boolean } {
+  if (DECIDED.has(effectiveStatus({ status: card.status, reviewStatus: card.review.status })))
+    throw new AppError('CARD_DECIDED');
+  if (openCorrection(card, now)) return { correcting: true };
+  assertCallOpen(call, now);
+  return { correcting: false };
+}
+
+/** A gmina may withdraw its card until a decision about it, after the deadline too (it steps down). */
+export function assertCardWithdrawable(card: StoredCard): void {
+  if (!gminaMayWithdraw(effectiveStatus({ status: card.status, reviewStatus: card.review.status })))
+    throw new AppError('CARD_DECIDED');
 }
 
 /** Answers are checked against this code's card: a call made for another version cannot take them. */

@@ -8,10 +8,13 @@ import type {
 import { AppError } from '../lib/errors.ts';
 import { cardSummary } from '../mail/card-summary.ts';
 import { getCall } from '../repositories/calls.ts';
-import { type CardRecord, getCardWithVersions } from '../repositories/cards.ts';
+import { newEntryId } from '../repositories/card-review.ts';
+import type { CardRecord } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { listCallHeads } from '../repositories/review-lists.ts';
+import { getCardForReview, logCardRead } from '../repositories/reviews.ts';
 import { requireCardOfGmina, seenOf, visibleVoivodeships } from './access.ts';
+import { cardReview } from './card-review-view.ts';
 
 /** What a signed-in coordinator reads: the calls and cards of the voivodeships they see (access.ts). */
 type Deps = { db: Db; now: () => Date };
@@ -89,11 +92,15 @@ export async function reviewCard(
   const wojewodztwo = requireCardOfGmina(user, input.teryt);
   const [call, found, powiaty] = await Promise.all([
     getCall(deps.db, input.callId),
-    getCardWithVersions(deps.db, input.callId, input.teryt),
+    getCardForReview(deps.db, input.callId, input.teryt),
     powiatNames(),
   ]);
-  if (!call || !found) throw new AppError('NOT_FOUND');
+  if (!call?.wojewodztwa.includes(wojewodztwo) || !found) throw new AppError('NOT_FOUND');
   const { card, versions } = found;
+  const review = await cardReview(deps.db, { call, wojewodztwo, ...found });
+  // Accountability: who read which gmina's data, and when (by card, and by user through gsi1).
+  const at = deps.now().toISOString();
+  await logCardRead(deps.db, { callId: call.id, teryt: card.teryt, by: user.email, at, id: newEntryId() });
   return {
     callId: call.id,
     callTitle: call.title,
@@ -108,6 +115,7 @@ export async function reviewCard(
       card.gminaName,
       powiaty.get(card.answers.partner.powiatCode) ?? card.answers.partner.powiatCode,
     ),
-    versions,
+    versions: versions.map(({ version, receivedAt, sha256 }) => ({ version, receivedAt, sha256 })),
+    review,
   };
 }

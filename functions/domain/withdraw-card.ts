@@ -5,18 +5,21 @@ import { withdrawCard as storeWithdrawal } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { cardByLink, cardView } from './card-by-link.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { assertCallOpen } from './recruitment-rules.ts';
+import { assertCardWithdrawable } from './recruitment-rules.ts';
 
-/** Withdraws a card before the deadline; its versions stay. Withdrawing a withdrawn card changes nothing. */
+/**
+ * Withdraws a card until a decision about it (CARD_DECIDED after); its versions stay. Withdrawing a
+ * withdrawn card changes nothing.
+ */
 export async function withdrawCard(
   deps: { db: Db; mailer: Mailer; now: () => Date },
   input: { token: string },
 ): Promise<TCardView> {
   const linked = await cardByLink(deps, input.token);
   const { call, card } = linked;
-  if (card.status === 'withdrawn') return cardView(linked);
   const now = deps.now();
-  assertCallOpen(call, now);
+  if (card.status === 'withdrawn') return cardView(linked, now);
+  assertCardWithdrawable(card);
   const withdrawnAt = now.toISOString();
   const mailKey = await storeWithdrawal(deps.db, {
     card,
@@ -40,9 +43,10 @@ export async function withdrawCard(
   if (!mailKey) {
     // A twin request may have withdrawn it a moment ago: withdrawing twice is still withdrawn.
     const current = await cardByLink(deps, input.token);
-    if (current.card.status === 'withdrawn') return cardView(current);
+    if (current.card.status === 'withdrawn') return cardView(current, now);
+    assertCardWithdrawable(current.card);
     throw new AppError('CONFLICT');
   }
   await deliverMail(deps, mailKey);
-  return cardView({ ...linked, card: { ...card, status: 'withdrawn', updatedAt: withdrawnAt } });
+  return cardView({ ...linked, card: { ...card, status: 'withdrawn', updatedAt: withdrawnAt } }, now);
 }

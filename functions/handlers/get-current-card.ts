@@ -6,5 +6,5 @@ import { storeDeps } from '../wiring.ts';
 const deps = storeDeps();
 
 export const handler = httpRoute({}, async ({ event }) => ({
-  body: cardView(await cardByLink(deps, bearerToken(event))),
+  body: cardView(await cardByLink(deps, bearerToken(event)), deps.now()),
 }));

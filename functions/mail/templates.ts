@@ -1,6 +1,6 @@
 import { nestedInQuotes } from '../../shared/quotes.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
-import { formatWarsaw } from '../../shared/time.ts';
+import { formatWarsaw, formatWarsawDay } from '../../shared/time.ts';
 import { cardSummary, type SummarySection } from './card-summary.ts';
 import type { MailMessage } from './mailer.ts';
 
@@ -13,7 +13,29 @@ export type MailTemplate =
   | { template: 'card-withdrawn'; data: WithdrawnMailData }
   | { template: 'card-link'; data: CardLinkMailData }
   | { template: 'draft-saved'; data: DraftMailData }
-  | { template: 'sign-in'; data: SignInMailData };
+  | { template: 'sign-in'; data: SignInMailData }
+  | { template: 'review-decision'; data: DecisionMailData }
+  | { template: 'correction-request'; data: CorrectionMailData };
+
+/** A decision about a card, to the gmina's contact and its OPS: the reason only where it says "no". */
+export interface DecisionMailData {
+  decision: 'selected' | 'reserve' | 'not_selected' | 'formally_rejected';
+  reference: string;
+  callTitle: string;
+  gminaName: string;
+  decidedAt: string;
+  reason?: string;
+}
+
+/** What the ROPS asks the gmina to correct, by when, and a link that allows the change until then. */
+export interface CorrectionMailData {
+  reference: string;
+  callTitle: string;
+  gminaName: string;
+  what: string;
+  until: string;
+  cardUrl: string;
+}
 
 export interface CardMailData {
   reference: string;
@@ -155,7 +177,12 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
     case 'card-withdrawn': {
       const { data } = mail;
       const subject = `Wycofanie karty zgłoszeniowej ${data.reference} — ${data.gminaName}`;
-      const body = `Karta zgłoszeniowa gminy ${data.gminaName} w naborze „${nestedInQuotes(data.callTitle)}” została wycofana ${formatWarsaw(data.withdrawnAt)} czasu polskiego. Nie będzie oceniana. Do terminu naboru (${formatWarsaw(data.closesAt)} czasu polskiego) możesz ją wysłać ponownie, korzystając z odnośnika z e-maila potwierdzającego.`;
+      // A card may be withdrawn after the deadline too (until a decision), and then cannot be sent again.
+      const again =
+        data.withdrawnAt < data.closesAt
+          ? `Do terminu naboru (${formatWarsaw(data.closesAt)} czasu polskiego) możesz ją wysłać ponownie, korzystając z odnośnika z e-maila potwierdzającego.`
+          : 'Termin naboru minął, więc nie można jej wysłać ponownie.';
+      const body = `Karta zgłoszeniowa gminy ${data.gminaName} w naborze „${nestedInQuotes(data.callTitle)}” została wycofana ${formatWarsaw(data.withdrawnAt)} czasu polskiego. Nie będzie oceniana. ${again}`;
       return {
         to,
         subject,
@@ -214,6 +241,60 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
           body,
           '',
           data.draftUrl,
+          '',
+          'Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.',
+        ].join('\n'),
+      };
+    }
+    case 'review-decision': {
+      const { data } = mail;
+      const call = `„${nestedInQuotes(data.callTitle)}”`;
+      const [title, outcome] = {
+        selected: ['gmina wybrana', `gmina ${data.gminaName} została wybrana do udziału w naborze ${call}.`],
+        reserve: [
+          'gmina na liście rezerwowej',
+          `gmina ${data.gminaName} została umieszczona na liście rezerwowej naboru ${call}. Jeśli zwolni się miejsce, poinformujemy o tym.`,
+        ],
+        not_selected: ['gmina niewybrana', `gmina ${data.gminaName} nie została wybrana w naborze ${call}.`],
+        formally_rejected: [
+          'karta odrzucona formalnie',
+          `karta zgłoszeniowa gminy ${data.gminaName} nie przeszła oceny formalnej w naborze ${call}.`,
+        ],
+      }[data.decision];
+      const subject = `Decyzja w naborze: ${title} — ${data.gminaName} (${data.reference})`;
+      const body = `Uprzejmie informujemy, że ${outcome}`;
+      const when = `Data decyzji: ${formatWarsaw(data.decidedAt)} czasu polskiego. Numer zgłoszenia: ${data.reference}.`;
+      const reason = data.reason ? `Uzasadnienie: ${data.reason}` : undefined;
+      return {
+        to,
+        subject,
+        html: htmlDocument(
+          subject,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}${reason ? `<p style="white-space:pre-wrap">${escapeHtml(reason)}</p>` : ''}${paragraph(when)}`,
+        ),
+        text: [subject, '', body, ...(reason ? ['', reason] : []), '', when].join('\n'),
+      };
+    }
+    case 'correction-request': {
+      const { data } = mail;
+      const subject = `Prośba o uzupełnienie karty zgłoszeniowej ${data.reference} — ${data.gminaName}`;
+      const body = `Koordynator naboru „${nestedInQuotes(data.callTitle)}” prosi o poprawienie lub uzupełnienie karty zgłoszeniowej gminy ${data.gminaName}:`;
+      const until = `Zmiany możesz wprowadzić do ${formatWarsawDay(data.until)} r. (do końca dnia, ${formatWarsaw(data.until)} czasu polskiego) przez odnośnik poniżej, także po terminie naboru. Po tej dacie karta będzie tylko do wglądu.`;
+      return {
+        to,
+        subject,
+        html: htmlDocument(
+          subject,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}<p style="white-space:pre-wrap">${escapeHtml(data.what)}</p>${paragraph(until)}${link(data.cardUrl, 'Popraw kartę')}${paragraph('Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.')}`,
+        ),
+        text: [
+          subject,
+          '',
+          body,
+          data.what,
+          '',
+          until,
+          data.cardUrl,
           '',
           'Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.',
         ].join('\n'),

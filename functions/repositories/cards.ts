@@ -1,6 +1,13 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import { foldPolish } from '../../shared/teryt/search.ts';
+import {
+  type AuditEntry,
+  auditPut,
+  type ReviewState,
+  reviewStateOf,
+  revisionCondition,
+} from './card-review.ts';
 import { GetCommand, QueryCommand, type TransactItem, TransactWriteCommand } from './document.ts';
 import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
@@ -23,6 +30,9 @@ export interface CardRecord {
   formVersion: number;
   answers: TCardAnswers;
 }
+
+/** A card as stored, with where its review stands (card-review.ts). */
+export type StoredCard = CardRecord & { review: ReviewState };
 
 export interface CardVersion {
   version: number;
@@ -118,7 +128,7 @@ export async function cardExists(db: Db, callId: string, teryt: string): Promise
 }
 
 /** The card alone (no versions): one GetItem. */
-export async function getCard(db: Db, callId: string, teryt: string): Promise<CardRecord | undefined> {
+export async function getCard(db: Db, callId: string, teryt: string): Promise<StoredCard | undefined> {
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.tableName, Key: keys.card(callId, teryt) }),
   );
@@ -143,35 +153,43 @@ export async function addCardLink(
   return mail.key;
 }
 
-/** The card and its versions, oldest first: one Query on the card's partition. */
+/**
+ * The card and its versions, oldest first: a GetItem and a Query of the versions alone (the partition
+ * also holds the review log and the log of who read the card, which grow).
+ */
 export async function getCardWithVersions(
   db: Db,
   callId: string,
   teryt: string,
-): Promise<{ card: CardRecord; versions: CardVersion[] } | undefined> {
-  const items: Item[] = [];
-  let ExclusiveStartKey: Item | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.card(callId, teryt).pk },
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  const head = items.find((item) => item.sk === 'CARD');
-  if (!head) return undefined;
-  const versions = items
-    .filter((item) => String(item.sk).startsWith('VERSION#'))
-    .map(({ version, receivedAt, sha256 }) => ({ version, receivedAt, sha256 }) as CardVersion);
-  return { card: toCard(head), versions };
+): Promise<{ card: StoredCard; versions: CardVersion[] } | undefined> {
+  const pk = keys.card(callId, teryt).pk;
+  const versions: CardVersion[] = [];
+  const read = async () => {
+    let ExclusiveStartKey: Item | undefined;
+    do {
+      const page = await db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.cardItemPrefix.version },
+          ProjectionExpression: '#version, receivedAt, sha256',
+          ExclusiveStartKey,
+        }),
+      );
+      versions.push(...((page.Items ?? []) as CardVersion[]));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  };
+  const [card] = await Promise.all([getCard(db, callId, teryt), read()]);
+  if (!card) return undefined;
+  return {
+    card,
+    versions: versions.map(({ version, receivedAt, sha256 }) => ({ version, receivedAt, sha256 })),
+  };
 }
 
-function toCard(item: Item): CardRecord {
+export function toCard(item: Item): StoredCard {
   const { callId, teryt, gminaName, powiatCode, wojewodztwo, status, reference, version } =
     item as unknown as CardRecord;
   const { submittedAt, updatedAt, sha256, answers } = item as unknown as CardRecord;
@@ -191,6 +209,7 @@ function toCard(item: Item): CardRecord {
     sha256,
     formVersion,
     answers,
+    review: reviewStateOf(item),
   };
 }
 
@@ -224,25 +243,33 @@ export async function findByReference(
 
 /**
  * Replaces the answers with a new version, or restores a withdrawn card, with the e-mail about it and its
- * new link, if nobody changed the card since it was read (`expectedVersion`). The e-mail's key; undefined
- * if someone did.
+ * new link, if nobody changed the card or its review since it was read (`expected`). A new version counts
+ * as a change of the review too (a coordinator's step must not apply to answers they did not read), and a
+ * correction the ROPS asked for returns the card to "sent", closes the request and is logged. The e-mail's
+ * key; undefined if someone changed the card meanwhile.
  */
 export async function saveNewVersion(
   db: Db,
-  input: { card: CardRecord; expectedVersion: number; link: NewLink; mail: OutgoingMail },
+  input: {
+    card: CardRecord;
+    expected: { version: number; reviewRevision: number };
+    link: NewLink;
+    mail: OutgoingMail;
+    corrected?: { audit: AuditEntry; id: string } | undefined;
+  },
 ): Promise<OutboxKey | undefined> {
-  const { card } = input;
+  const { card, expected, corrected } = input;
   const cardKey = keys.card(card.callId, card.teryt);
   const mail = queuedMail(cardKey.pk, input.mail);
   const token = linkTokenItem(input.link, { kind: 'card', callId: card.callId, teryt: card.teryt });
+  const unchanged = revisionCondition(expected.reviewRevision);
   return runGuarded(db, mail.key, [
     {
       Update: {
         TableName: db.tableName,
         Key: cardKey,
-        UpdateExpression:
-          'SET #version = :version, #status = :status, updatedAt = :at, sha256 = :sha256, formVersion = :form, answers = :answers',
-        ConditionExpression: '#version = :expected',
+        UpdateExpression: `SET #version = :version, #status = :status, updatedAt = :at, sha256 = :sha256, formVersion = :form, answers = :answers${corrected ? ', reviewStatus = :sent' : ''} ADD reviewRevision :one${corrected ? ' REMOVE correction' : ''}`,
+        ConditionExpression: `#version = :expected AND ${unchanged.expression}`,
         ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
         ExpressionAttributeValues: {
           ':version': card.version,
@@ -251,13 +278,17 @@ export async function saveNewVersion(
           ':sha256': card.sha256,
           ':form': card.formVersion,
           ':answers': card.answers,
-          ':expected': input.expectedVersion,
+          ':expected': expected.version,
+          ':one': 1,
+          ...(corrected ? { ':sent': 'sent' } : {}),
+          ...unchanged.values,
         },
       },
     },
     { Put: { TableName: db.tableName, Item: versionItem(card, card.updatedAt) } },
     { Put: { TableName: db.tableName, Item: mail.item } },
     { Put: { TableName: db.tableName, Item: token } },
+    ...(corrected ? [auditPut(db, card.callId, card.teryt, corrected.audit, corrected.id)] : []),
   ]);
 }
 
@@ -267,23 +298,26 @@ export async function saveNewVersion(
  */
 export async function withdrawCard(
   db: Db,
-  input: { card: CardRecord; withdrawnAt: string; mail: OutgoingMail },
+  input: { card: StoredCard; withdrawnAt: string; mail: OutgoingMail },
 ): Promise<OutboxKey | undefined> {
   const cardKey = keys.card(input.card.callId, input.card.teryt);
   const mail = queuedMail(cardKey.pk, input.mail);
+  // Nor its review: a decision taken meanwhile ends the gmina's right to withdraw.
+  const unchanged = revisionCondition(input.card.review.revision);
   return runGuarded(db, mail.key, [
     {
       Update: {
         TableName: db.tableName,
         Key: cardKey,
         UpdateExpression: 'SET #status = :withdrawn, updatedAt = :at',
-        ConditionExpression: '#version = :version AND #status = :submitted',
+        ConditionExpression: `#version = :version AND #status = :submitted AND ${unchanged.expression}`,
         ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
         ExpressionAttributeValues: {
           ':withdrawn': 'withdrawn',
           ':submitted': 'submitted',
           ':at': input.withdrawnAt,
           ':version': input.card.version,
+          ...unchanged.values,
         },
       },
     },

@@ -69,6 +69,34 @@ export const keys = {
     gsi3pk: `CARDS#${callId}#${wojewodztwo}`,
     gsi3sk: `${foldedName}#${teryt}`,
   }),
+  /**
+   * A card's review log, in its own partition so it is read with the card: append-only audit entries and
+   * private notes, sorted by time (the random part keeps two entries of one millisecond apart).
+   */
+  cardAudit: (callId: string, teryt: string, at: string, id: string) => ({
+    pk: `CARD#${callId}#${teryt}`,
+    sk: `AUDIT#${at}#${id}`,
+  }),
+  cardNote: (callId: string, teryt: string, at: string, id: string) => ({
+    pk: `CARD#${callId}#${teryt}`,
+    sk: `NOTE#${at}#${id}`,
+  }),
+  /** Sort-key prefixes of a card's partition, for reading one kind of its items. */
+  cardItemPrefix: { audit: 'AUDIT#', note: 'NOTE#', read: 'READ#', version: 'VERSION#' },
+  /** Who read a card's data: by card (its partition) and, through gsi1, by user. */
+  cardRead: (callId: string, teryt: string, at: string, id: string) => ({
+    pk: `CARD#${callId}#${teryt}`,
+    sk: `READ#${at}#${id}`,
+  }),
+  readByActor: (email: string, at: string) => ({ gsi1pk: `ACTOR#${email.toLowerCase()}`, gsi1sk: at }),
+  /** A call's scoring rules, one item per version (per call, for all its voivodeships). */
+  callRules: (callId: string, version: number) => ({
+    pk: `CALL#${callId}`,
+    sk: `RULES#${String(version).padStart(4, '0')}`,
+  }),
+  /** Changes of a call's rules, logged in the call's partition. */
+  callRulesPrefix: 'RULES#',
+  callAudit: (callId: string, at: string, id: string) => ({ pk: `CALL#${callId}`, sk: `AUDIT#${at}#${id}` }),
   reference: (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' }),
   /** An e-mailed link's token, by the SHA-256 of the token (the token itself is never stored). */
   linkToken: (tokenSha256: string) => ({ pk: `TOKEN#${tokenSha256}`, sk: 'TOKEN' }),

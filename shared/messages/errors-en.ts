@@ -18,6 +18,10 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   GMINA_NOT_ELIGIBLE: 'This gmina cannot apply to this call.',
   CARD_EXISTS:
     'This gmina has already sent a card in this call. To change it, use the link in the confirmation e-mail.',
+  CARD_DECIDED:
+    'A decision about this application card has been made: it can no longer be changed or withdrawn. Contact the call’s coordinator.',
+  REVIEW_STEP_NOT_ALLOWED: 'This assessment step is not possible for the card in its present state.',
+  SCORE_INCOMPLETE: 'Assess every criterion scored by a person first: the card has no complete score.',
   IDEMPOTENCY_KEY_MISSING: 'The Idempotency-Key header, which guards against sending twice, is missing.',
   IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different card.',
   LINK_INVALID: 'This link is not valid or has expired.',

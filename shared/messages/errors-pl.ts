@@ -18,6 +18,10 @@ export const ERROR_MESSAGES_PL: Record<ErrorCode, string> = {
   GMINA_NOT_ELIGIBLE: 'Ta gmina nie może zgłosić się do tego naboru.',
   CARD_EXISTS:
     'Ta gmina wysłała już kartę zgłoszeniową w tym naborze. Aby ją zmienić, użyj odnośnika z e-maila potwierdzającego.',
+  CARD_DECIDED:
+    'O tej karcie zgłoszeniowej zapadła już decyzja: nie można jej zmienić ani wycofać. Skontaktuj się z koordynatorem naboru.',
+  REVIEW_STEP_NOT_ALLOWED: 'Tego kroku oceny nie można wykonać dla karty w jej obecnym stanie.',
+  SCORE_INCOMPLETE: 'Najpierw oceń wszystkie kryteria oceniane przez osobę: karta nie ma pełnej oceny.',
   IDEMPOTENCY_KEY_MISSING: 'Brakuje nagłówka Idempotency-Key, który chroni przed podwójnym wysłaniem.',
   IDEMPOTENCY_KEY_REUSED: 'Ten klucz Idempotency-Key użyto już dla innej treści zgłoszenia.',
   LINK_INVALID: 'Ten odnośnik jest nieprawidłowy albo wygasł.',

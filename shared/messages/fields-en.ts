@@ -33,5 +33,12 @@ export const FIELD_MESSAGES_EN: Record<string, string> = {
   wrong_kind: 'This call is not meant for gminas of this kind.',
   cannot_change_gmina: 'The gmina of a sent card cannot be changed.',
   closes_before_opening: 'The call must close after it opens.',
+  date: 'Enter a date as YYYY-MM-DD.',
+  date_past: 'The date cannot be earlier than today.',
+  reason_required: 'Give a reason.',
+  checklist_failed: 'Not every item of the checklist is met.',
+  checklist_passed: 'Every item of the checklist is met.',
+  unknown_criterion: "There is no such criterion scored by a person in the call's rules.",
+  bands_overlap: 'Point bands must not overlap.',
   malformed_text: 'The text contains broken characters. Type it again instead of pasting it.',
 };

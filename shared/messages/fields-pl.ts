@@ -35,5 +35,12 @@ export const FIELD_MESSAGES_PL: Record<string, string> = {
   wrong_kind: 'Nabór nie jest przeznaczony dla gmin tego rodzaju.',
   cannot_change_gmina: 'Gminy nie można zmienić w wysłanej karcie.',
   closes_before_opening: 'Koniec naboru musi być późniejszy niż jego początek.',
+  date: 'Wpisz datę w formacie RRRR-MM-DD.',
+  date_past: 'Termin nie może być wcześniejszy niż dzisiaj.',
+  reason_required: 'Podaj powód.',
+  checklist_failed: 'Nie wszystkie punkty listy kontrolnej są spełnione.',
+  checklist_passed: 'Wszystkie punkty listy kontrolnej są spełnione.',
+  unknown_criterion: 'Nie ma takiego kryterium ocenianego przez osobę w zasadach oceny naboru.',
+  bands_overlap: 'Przedziały punktacji nie mogą na siebie nachodzić.',
   malformed_text: 'Tekst zawiera uszkodzone znaki. Wpisz go ponownie zamiast wklejać.',
 };

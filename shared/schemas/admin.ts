@@ -3,6 +3,7 @@ import { CARD_FORM_VERSION } from '../card-form-version.ts';
 import { GMINA_KINDS } from '../gmina-kinds.ts';
 import { keyed } from '../validation.ts';
 import { ZCallEntry } from './programme.ts';
+import { ZCardReview } from './review.ts';
 import { cardListFilters, cardListRowFields, ZStatusCounts } from './review-lists.ts';
 
 /**
@@ -100,6 +101,8 @@ export const ZAdminCardView = z.strictObject({
   /** The answers as labelled rows, in Polish (the sections of the confirmation e-mail). */
   summary: z.array(z.strictObject({ title: z.string(), rows: z.array(z.tuple([z.string(), z.string()])) })),
   versions: z.array(z.strictObject({ version: z.int(), receivedAt: z.iso.datetime(), sha256: z.string() })),
+  /** The assessment: status, checklist, score, notes, audit log, changes between versions, warnings. */
+  review: ZCardReview,
 });
 export type TAdminCardView = z.infer<typeof ZAdminCardView>;
 

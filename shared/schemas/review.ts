@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
+import { type Band, MEASURES, type Measure } from '../review/scoring.ts';
 import { type REVIEW_ACTIONS, REVIEW_STATUSES } from '../review/statuses.ts';
 import { keyed } from '../validation.ts';
-import { paragraphs } from './text.ts';
+import { line, paragraphs } from './text.ts';
 
 /**
  * Assessing a card: the formal check, a request for correction, notes, scores and decisions. Every write
@@ -136,6 +137,10 @@ export const ZScoreBreakdown = z.strictObject({
 });
 export type TScoreBreakdown = z.infer<typeof ZScoreBreakdown>;
 
+/** What a review write answers: where the card now stands; the panel reads the card again for the rest. */
+export const ZReviewStepResult = z.strictObject({ status: ZReviewStatus, revision: z.int() });
+export type TReviewStepResult = z.infer<typeof ZReviewStepResult>;
+
 /** The review part of a card as the panel shows it (beside the answers and versions of ZAdminCardView). */
 export const ZCardReview = z.strictObject({
   status: ZReviewStatus,
@@ -170,3 +175,106 @@ export const ZCardReview = z.strictObject({
   warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
 });
 export type TCardReview = z.infer<typeof ZCardReview>;
+
+/**
+ * A call's scoring rules (GET/PUT /api/admin/calls/{callId}/rules?wojewodztwo=NN). Rules are per call, for
+ * all its voivodeships. A PUT names the version it replaces (409 CONFLICT when another came meanwhile);
+ * once a card of the call is scored with a version, a PUT adds the next version instead of overwriting it.
+ */
+const ZPoints = z
+  .number(keyed('invalid'))
+  .check(z.minimum(0, 'out_of_range'), z.maximum(1000, 'out_of_range'));
+const ZCriterionId = z.string(keyed('invalid')).check(z.regex(/^[a-z0-9-]{1,40}$/, 'invalid'));
+
+export const ZBand = z.strictObject({
+  from: z.optional(z.number(keyed('invalid'))),
+  below: z.optional(z.number(keyed('invalid'))),
+  points: ZPoints,
+});
+
+const ZComputedCriterion = z.strictObject({
+  id: ZCriterionId,
+  kind: z.literal('computed'),
+  label: line(300),
+  measure: z.enum(Object.keys(MEASURES) as [Measure, ...Measure[]], keyed('invalid')),
+  source: line(300),
+  bands: z.array(ZBand).check(z.minLength(1, 'required'), z.maxLength(20, 'too_long')),
+});
+const ZManualCriterion = z.strictObject({
+  id: ZCriterionId,
+  kind: z.literal('manual'),
+  label: line(300),
+  maxPoints: ZPoints,
+  guidance: paragraphs(1000, 0),
+});
+const ZBonusCriterion = z.strictObject({
+  id: ZCriterionId,
+  kind: z.literal('bonus'),
+  label: line(300),
+  points: ZPoints,
+  guidance: paragraphs(1000, 0),
+});
+
+/** Values in [from, below): two bands overlap when each starts before the other ends. */
+function bandsOverlap(a: Band, b: Band): boolean {
+  const start = (band: Band) => band.from ?? Number.NEGATIVE_INFINITY;
+  const end = (band: Band) => band.below ?? Number.POSITIVE_INFINITY;
+  return start(a) < end(b) && start(b) < end(a);
+}
+
+export const ZRuleSetBody = z
+  .strictObject({
+    criteria: z
+      .array(z.discriminatedUnion('kind', [ZComputedCriterion, ZManualCriterion, ZBonusCriterion]))
+      .check(z.minLength(1, 'required'), z.maxLength(30, 'too_long')),
+    tieBreak: z.literal('submittedAt'),
+  })
+  .check(
+    z.superRefine((rules, ctx) => {
+      const seen = new Set<string>();
+      rules.criteria.forEach((criterion, index) => {
+        if (seen.has(criterion.id))
+          ctx.issues.push({
+            code: 'custom',
+            message: 'duplicate',
+            path: ['criteria', index, 'id'],
+            input: rules,
+          });
+        seen.add(criterion.id);
+        if (criterion.kind !== 'computed') return;
+        criterion.bands.forEach((band, at) => {
+          const empty = band.from !== undefined && band.below !== undefined && band.from >= band.below;
+          const overlaps = criterion.bands.slice(0, at).some((earlier) => bandsOverlap(earlier, band));
+          if (empty || overlaps) {
+            ctx.issues.push({
+              code: 'custom',
+              message: empty ? 'out_of_range' : 'bands_overlap',
+              path: ['criteria', index, 'bands', at],
+              input: rules,
+            });
+          }
+        });
+      });
+    }),
+  );
+
+export const ZRuleSet = z.strictObject({ version: z.int(), ...ZRuleSetBody.shape });
+
+export const ZPutRulesRequest = z.strictObject({
+  /** The version this one replaces, as read (GET); 409 CONFLICT if it is no longer the latest. */
+  replaces: z.int(keyed('invalid')).check(z.minimum(1, 'invalid')),
+  rules: ZRuleSetBody,
+});
+export type TPutRulesRequest = z.infer<typeof ZPutRulesRequest>;
+
+export const ZRulesQuery = z.strictObject({ wojewodztwo: z.string().check(z.regex(/^\d{2}$/)) });
+
+export const ZCallRules = z.strictObject({
+  callId: z.string(),
+  rules: ZRuleSet,
+  /** A card was scored with this version: a change makes the next version. */
+  frozen: z.boolean(),
+  /** False while the call uses its programme's default rules, unchanged. */
+  stored: z.boolean(),
+});
+export type TCallRules = z.infer<typeof ZCallRules>;

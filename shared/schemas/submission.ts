@@ -30,6 +30,13 @@ export const ZCardView = z.strictObject({
   updatedAt: z.iso.datetime(),
   /** Until this instant (the call's closing) the card can be changed or withdrawn. */
   editableUntil: z.iso.datetime(),
+  /**
+   * What the ROPS asked the gmina to correct, while the request is open: until `until` the link changes
+   * the card even after the call's deadline (and `editableUntil` says so).
+   */
+  correction: z.optional(z.strictObject({ what: z.string(), until: z.iso.datetime() })),
+  /** A decision was made about the card: it can no longer be changed or withdrawn. */
+  decided: z.optional(z.boolean()),
   answers: ZCardAnswers,
   versions: z.array(z.strictObject({ version: z.int(), receivedAt: z.iso.datetime(), sha256: ZSha256 })),
 });

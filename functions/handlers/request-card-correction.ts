@@ -1,0 +1,18 @@
+import { ZCorrectionRequest } from '../../shared/schemas/review.ts';
+import { signedInUser } from '../domain/access.ts';
+import { requestCorrection } from '../domain/assess-card.ts';
+import { httpRoute } from '../lib/http.ts';
+import { storeAndMailDeps } from '../wiring.ts';
+
+const deps = storeAndMailDeps();
+
+export const handler = httpRoute(
+  { session: (token) => signedInUser(deps, token), body: ZCorrectionRequest },
+  async ({ user, params, body }) => ({
+    body: await requestCorrection(deps, user, {
+      callId: params.callId ?? '',
+      teryt: params.teryt ?? '',
+      request: body,
+    }),
+  }),
+);

@@ -1,0 +1,18 @@
+import { ZScoreRequest } from '../../shared/schemas/review.ts';
+import { signedInUser } from '../domain/access.ts';
+import { scoreCard } from '../domain/assess-card.ts';
+import { httpRoute } from '../lib/http.ts';
+import { storeAndMailDeps } from '../wiring.ts';
+
+const deps = storeAndMailDeps();
+
+export const handler = httpRoute(
+  { session: (token) => signedInUser(deps, token), body: ZScoreRequest },
+  async ({ user, params, body }) => ({
+    body: await scoreCard(deps, user, {
+      callId: params.callId ?? '',
+      teryt: params.teryt ?? '',
+      request: body,
+    }),
+  }),
+);
