@@ -4,7 +4,6 @@ import { changeCard } from '../../functions/domain/change-card.ts';
 import { sendPendingMail } from '../../functions/domain/send-pending-mail.ts';
 import { requestSignIn } from '../../functions/domain/sign-in.ts';
 import { submitCard } from '../../functions/domain/submit-card.ts';
-import { withdrawCard } from '../../functions/domain/withdraw-card.ts';
 import { config } from '../../functions/lib/config.ts';
 import { demoCalls, loadDemoData } from '../../functions/local/demo-data.ts';
 import { createSesMailer } from '../../functions/mail/mailer.ts';
@@ -258,7 +257,7 @@ describe('the mail outbox', () => {
 });
 
 describe('after the deadline', () => {
-  it('keeps the card read-only: a change or a withdrawal is refused and nothing changes', async () => {
+  it('keeps the answers read-only: a change is refused and nothing changes', async () => {
     const call = demoCalls(new Date()).find((candidate) => candidate.id === CALL);
     if (!call) throw new Error('demo call missing');
     const answers = ZCardAnswers.parse({
@@ -283,9 +282,6 @@ describe('after the deadline', () => {
     );
 
     await expect(change).rejects.toMatchObject({ code: 'CALL_CLOSED' });
-    await expect(withdrawCard({ ...deps, now: afterDeadline }, { token })).rejects.toMatchObject({
-      code: 'CALL_CLOSED',
-    });
     expect(await tableSnapshot(db)).toEqual(before);
     // Only the confirmation of sending went out.
     expect(await mailTo(answers.contacts.contact.email)).toHaveLength(1);
