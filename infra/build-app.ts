@@ -25,6 +25,8 @@ export interface Deployment {
   siteDir: string;
   customDomain?: CustomDomain;
   alarmEmail?: string;
+  /** Any new value after rotating the origin secret, so CloudFront's origin header takes the new one. */
+  originSecretRotation?: string;
 }
 
 export interface Stacks {
@@ -64,6 +66,8 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
   const web = new WebStack(app, id('Web'), {
     ...common('Web'),
     httpApi: api.httpApi,
+    originSecret: api.originSecret,
+    originSecretRotation: deployment.originSecretRotation,
     siteDir: deployment.siteDir,
     customDomain: deployment.customDomain,
   });

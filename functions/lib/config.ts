@@ -18,6 +18,10 @@ const ZConfig = z.object({
   /** Only set locally: DynamoDB Local and the SES emulator. On AWS the SDK finds the service itself. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   SES_ENDPOINT: z.optional(z.url()),
+  /** The Secrets Manager secret CloudFront's origin header carries (functions/lib/origin.ts); on AWS. */
+  ORIGIN_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  /** The same secret's value itself, locally (the local edge adds it); never set on AWS. */
+  ORIGIN_SECRET: z.optional(z.string().check(z.minLength(16))),
 });
 
 export type Config = Readonly<z.infer<typeof ZConfig>>;
@@ -28,6 +32,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
+  if (!parsed.data.ORIGIN_SECRET === !parsed.data.ORIGIN_SECRET_ARN)
+    throw new Error('Invalid configuration: exactly one of ORIGIN_SECRET_ARN and ORIGIN_SECRET must be set');
   return Object.freeze(parsed.data);
 }
 

@@ -6,6 +6,7 @@ import { ERROR_MESSAGES_PL } from '../../shared/messages/errors-pl.ts';
 import { issuesToFieldErrors } from '../../shared/validation.ts';
 import { AppError, HTTP_STATUS } from './errors.ts';
 import { logger } from './logger.ts';
+import { requireOrigin } from './origin.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { clearedSessionCookie, sessionToken } from './session-cookie.ts';
 
@@ -225,6 +226,8 @@ export function httpRoute<
     .handler(async (event) => {
       const requestId = requestIdOf(event);
       logger.appendKeys({ requestId, route: event.routeKey });
+      // Only through CloudFront: a direct call to the execute-api address is refused before anything else.
+      await requireOrigin(event);
       refuseCrossSite(event);
       // Who asks comes before what they ask: a stranger learns nothing from the validation of a request.
       const user = options.session ? await sessionUser(event, options.session) : undefined;

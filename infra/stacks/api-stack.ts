@@ -17,6 +17,7 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { HANDLERS, type HandlerRecord, splitRouteKey } from '../../functions/routes.ts';
@@ -60,6 +61,11 @@ function pascalCase(kebab: string): string {
 /** The HTTP API: one function per route, and a fallback on $default that tells 404 from 405. */
 export class ApiStack extends Stack {
   readonly httpApi: IHttpApi;
+  /**
+   * The value CloudFront's origin adds as x-origin-verify and every function requires
+   * (functions/lib/origin.ts): the execute-api address, which anyone may call, is closed without it.
+   */
+  readonly originSecret: ISecret;
   /** By construct id: the handler's name in PascalCase. */
   readonly functions: ReadonlyMap<string, IFunction>;
   /** The functions run on a schedule, by the same names, with how often. */
@@ -69,11 +75,22 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
+    const originSecret = new Secret(this, 'OriginSecret', {
+      description: 'The header value CloudFront adds to requests for the API; functions refuse others',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        "Rotated by hand (README, Security): CloudFront's origin header must be redeployed with each new value, which a rotation Lambda cannot do; the functions accept the current and previous values meanwhile.",
+    });
+    this.originSecret = originSecret;
     const environment = {
       STAGE: props.stage,
       MAIL_FROM: props.mailFrom,
       SITE_URL: props.siteUrl,
       MAIL_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
+      ORIGIN_SECRET_ARN: originSecret.secretArn,
     };
     const configurationSetArn = this.formatArn({
       service: 'ses',
@@ -93,6 +110,13 @@ export class ApiStack extends Stack {
         logRetention: RetentionDays.THREE_MONTHS,
         ...('timeoutSeconds' in facts ? { timeout: Duration.seconds(facts.timeoutSeconds) } : {}),
       });
+      // Every HTTP function checks the origin header; reading the secret is all it may do with it.
+      if ('route' in facts)
+        Grant.addToPrincipal({
+          grantee: fn,
+          actions: ['secretsmanager:GetSecretValue'],
+          resourceArns: [originSecret.secretArn],
+        });
       if (facts.sendsMail) {
         props.mail.identity.grantSendEmail(fn);
         // SES also authorises the configuration set a message names.
@@ -146,6 +170,7 @@ export class ApiStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'OriginSecretArn', { value: originSecret.secretArn });
     this.httpApi = api;
     this.functions = functions;
     this.loggedErrors = loggedErrors;

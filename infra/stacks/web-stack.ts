@@ -20,7 +20,9 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ORIGIN_HEADER } from '../../functions/lib/origin.ts';
 import { API_CSP } from '../../functions/lib/security-headers.ts';
 import { SITE_SECURITY_HEADERS } from '../../web/security-headers.ts';
 import { LogBucket } from '../constructs/log-bucket.ts';
@@ -44,6 +46,13 @@ export interface CustomDomain {
 
 export interface WebStackProps extends StackProps {
   httpApi: IHttpApi;
+  /** The secret the API requires in the origin header, which only this distribution adds. */
+  originSecret: ISecret;
+  /**
+   * Changed after the secret was rotated (README, Security): CloudFormation reads the secret into the
+   * origin's header only when the distribution changes, and this puts the change in its comment.
+   */
+  originSecretRotation?: string;
   /** The built site (Vite's output), uploaded as it is. */
   siteDir: string;
   customDomain?: CustomDomain;
@@ -129,9 +138,16 @@ export class WebStack extends Stack {
       serverAccessLogsPrefix: 'site-bucket/',
     });
 
-    const apiOrigin = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`);
+    // The origin secret as a dynamic reference: CloudFormation resolves it at deployment, so it is in
+    // neither the template nor the cloud assembly.
+    const apiOrigin = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
+      customHeaders: { [ORIGIN_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
+    });
     const { customDomain } = props;
     this.distribution = new Distribution(this, 'Distribution', {
+      ...(props.originSecretRotation
+        ? { comment: `origin secret rotation ${props.originSecretRotation}` }
+        : {}),
       defaultRootObject: 'index.html',
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(site),

@@ -13,7 +13,7 @@ import {
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
-import { startApi } from '../support/http.ts';
+import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
 
 /** The coordinators' panel through the real handlers, DynamoDB Local and the SES emulator's store. */
 const db = testDb();
@@ -58,7 +58,7 @@ async function call(
   const response = await fetch(`${api.url}${path}`, {
     method: init.method ?? 'GET',
     headers: {
-      'cloudfront-viewer-address': init.viewer ?? VIEWER,
+      [TEST_VIEWER_HEADER]: init.viewer ?? VIEWER,
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(init.cookie ? { cookie: init.cookie } : {}),
     },

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORIGIN_HEADER } from '../../functions/lib/origin.ts';
+import { loadDemoData } from '../../functions/local/demo-data.ts';
+import { ZErrorResponse } from '../../shared/schemas/api.ts';
+import { testDb } from '../support/db.ts';
+import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
+
+/** Trust and abuse: only CloudFront (locally, its edge) reaches the API, and its limits hold. */
+const db = testDb();
+let api: Awaited<ReturnType<typeof startApi>>;
+
+beforeAll(async () => {
+  await loadDemoData(db, new Date());
+  api = await startApi();
+});
+afterAll(() => api.close());
+
+function signIn(base: string, headers: Record<string, string> = {}) {
+  return fetch(`${base}/api/admin/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ email: `nikt.${randomUUID()}@rops.example` }),
+  });
+}
+
+describe('the direct path to the API', () => {
+  it('refuses a request without the origin secret, or with a wrong one, with 403 before anything else', async () => {
+    const without = await signIn(api.directUrl);
+    const wrong = await signIn(api.directUrl, { [ORIGIN_HEADER]: 'not-the-secret-at-all' });
+    const health = await fetch(`${api.directUrl}/api/health`);
+    const unknown = await fetch(`${api.directUrl}/api/nothing-here`);
+
+    for (const response of [without, wrong, health, unknown]) {
+      expect(response.status).toBe(403);
+      expect(ZErrorResponse.parse(await response.json()).error.code).toBe('FORBIDDEN');
+    }
+    // Through the edge (CloudFront's part) the same requests are served.
+    expect((await signIn(api.url)).status).toBe(202);
+    expect((await fetch(`${api.url}/api/health`)).status).toBe(200);
+  });
+
+  it('does not let a forged CloudFront-Viewer-Address choose the client: 60 invented viewers are one client', async () => {
+    // The per-client sign-in limit is 20 an hour. Directly, without the secret, every forged viewer is refused;
+    // through the edge, the viewer's own address replaces the forged one, so they all count as one client.
+    const viewer = `192.0.2.${Math.floor(Math.random() * 250) + 1}:443`;
+    const direct: number[] = [];
+    const edge: number[] = [];
+    for (let attempt = 0; attempt < 60; attempt += 1) {
+      const forged = { 'cloudfront-viewer-address': `10.${attempt}.0.1:443` };
+      direct.push((await signIn(api.directUrl, forged)).status);
+      edge.push((await signIn(api.url, { ...forged, [TEST_VIEWER_HEADER]: viewer })).status);
+    }
+
+    expect(new Set(direct)).toEqual(new Set([403]));
+    expect(edge.filter((status) => status === 202)).toHaveLength(20);
+    expect(edge.slice(20).every((status) => status === 429)).toBe(true);
+  });
+});
