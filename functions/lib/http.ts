@@ -39,7 +39,10 @@ type Schema = z.ZodMiniType<unknown, unknown>;
 type Parsed<S> = S extends z.ZodMiniType<infer Out, unknown> ? Out : undefined;
 
 interface RouteOptions<B extends Schema | undefined, Q extends Schema | undefined, U> {
-  /** The body's contract; a route without one accepts no body. 'ignore' skips reading it (the 404 route). */
+  /**
+   * The body's contract; a route without one accepts none, or `{}` (which a POST, PUT or DELETE must send at
+   * least). 'ignore' skips reading it (the 404 route).
+   */
   body?: B | 'ignore';
   /** The query string's contract; a route without one ignores the query string. */
   query?: Q;
@@ -150,13 +153,26 @@ function protoKeyPath(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Methods that change something: each must carry a JSON body (`{}` when there is nothing to say). */
+const CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The body as JSON. A request that changes state must be JSON, with a body: a page on another site can
+ * make a browser send a form (urlencoded, multipart, text/plain) with no preflight, even without a body,
+ * but never `application/json`, which the API does not allow cross-origin. So a bodiless or form POST
+ * (an old browser sends no Sec-Fetch-Site) is refused before it can, say, e-mail a link.
+ */
 function parseJsonBody(event: HttpEvent): unknown {
   const contentType = header(event, 'content-type') ?? '';
   const text = decodeBody(event);
-  if (text !== undefined && !isJsonContentType(contentType)) {
+  const changing = CHANGING_METHODS.has(event.requestContext?.http?.method ?? 'GET');
+  if ((text !== undefined || changing) && !isJsonContentType(contentType)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
-  if (text === undefined) return undefined;
+  if (text === undefined) {
+    if (changing) throw new AppError('MALFORMED_JSON');
+    return undefined;
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -182,6 +198,12 @@ function refuseCrossSite(event: HttpEvent): void {
   const site = header(event, 'sec-fetch-site');
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     throw new AppError('CROSS_SITE_REQUEST');
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0
+  );
 }
 
 /** The session's user, or SESSION_REQUIRED; a cookie the table no longer honours is cleared with the 401. */
@@ -231,11 +253,12 @@ export function httpRoute<
       refuseCrossSite(event);
       // Who asks comes before what they ask: a stranger learns nothing from the validation of a request.
       const user = options.session ? await sessionUser(event, options.session) : undefined;
+      const method = event.requestContext?.http?.method ?? 'GET';
       let body: unknown;
       if (options.body !== 'ignore') {
         const rawBody = parseJsonBody(event);
         if (options.body) body = validate(options.body, rawBody ?? {});
-        else if (rawBody !== undefined)
+        else if (rawBody !== undefined && !(isEmptyObject(rawBody) && CHANGING_METHODS.has(method)))
           throw new AppError('VALIDATION_FAILED', { fields: { _: 'unexpected_body' } });
       }
       const query = options.query

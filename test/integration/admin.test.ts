@@ -55,14 +55,16 @@ async function call(
   path: string,
   init: { method?: string; body?: unknown; cookie?: string; viewer?: string } = {},
 ) {
+  // A change with nothing to say sends `{}`, as the site does.
+  const body = init.body ?? (init.method && init.method !== 'GET' ? {} : undefined);
   const response = await fetch(`${api.url}${path}`, {
     method: init.method ?? 'GET',
     headers: {
       [TEST_VIEWER_HEADER]: init.viewer ?? VIEWER,
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(init.cookie ? { cookie: init.cookie } : {}),
     },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
   return {

@@ -57,3 +57,39 @@ describe('the direct path to the API', () => {
     expect(edge.slice(20).every((status) => status === 429)).toBe(true);
   });
 });
+
+describe('a change carries a JSON body', () => {
+  const CALL = 'liderzy-kooperacji-18';
+  const link = (init: RequestInit) =>
+    fetch(`${api.url}/api/calls/${CALL}/cards/1801011/link`, { method: 'POST', ...init });
+
+  it('refuses a bodiless or form POST that would e-mail a link (415/400), and serves one with {}', async () => {
+    const bodiless = await link({});
+    const form = await link({
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=someone%40elsewhere.example',
+    });
+    const plain = await link({ headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const emptyJson = await link({ headers: { 'content-type': 'application/json' } });
+    const signOut = await fetch(`${api.url}/api/admin/sign-out`, { method: 'POST' });
+    const withdraw = await fetch(`${api.url}/api/cards/current`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${'A'.repeat(43)}` },
+    });
+
+    for (const response of [bodiless, form, plain, signOut, withdraw]) {
+      expect(response.status).toBe(415);
+      expect(ZErrorResponse.parse(await response.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    }
+    expect(emptyJson.status).toBe(400);
+    expect(ZErrorResponse.parse(await emptyJson.json()).error.code).toBe('MALFORMED_JSON');
+    expect((await link({ headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(202);
+    // DELETE takes `{}` too (the site sends it); the unknown token is what answers then.
+    const withBody = await fetch(`${api.url}/api/cards/current`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${'A'.repeat(43)}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(withBody.status).toBe(401);
+  });
+});
