@@ -27,7 +27,13 @@ export const SESSION_HOURS = 8;
  * would tell a stranger the address is known.
  */
 export const SIGN_IN_LIMITS = {
-  perAddress: { scope: 'sign-in-by-email', limit: 5, windowSeconds: 3600 },
+  /**
+   * Per address and client: a stranger asking for a coordinator's address uses up only their own five, and
+   * the coordinator, from their own browser, still gets a link.
+   */
+  perAddressAndClient: { scope: 'sign-in-by-email-client', limit: 5, windowSeconds: 3600 },
+  /** Per address from every client together: much looser, a cap on the mails one inbox gets. */
+  perAddress: { scope: 'sign-in-by-email', limit: 30, windowSeconds: 3600 },
   /**
    * Counted for every request, known address or not, before the address is looked up: one client trying
    * many addresses is slowed down, and its 429 says nothing about any of them.
@@ -43,7 +49,11 @@ export async function requestSignIn(deps: Deps, input: { email: string; client: 
   }
   const user = await getUser(deps.db, input.email);
   if (!user) return;
-  if (!(await takeAttempt(deps.db, [[SIGN_IN_LIMITS.perAddress, user.email]], now))) {
+  const perAddress: [RateLimit, string][] = [
+    [SIGN_IN_LIMITS.perAddressAndClient, `${user.email} ${input.client}`],
+    [SIGN_IN_LIMITS.perAddress, user.email],
+  ];
+  if (!(await takeAttempt(deps.db, perAddress, now))) {
     logger.info('sign-in link not sent: too many requests for the address');
     return;
   }

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ORIGIN_HEADER } from '../../functions/lib/origin.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
+import { createUserIfAbsent } from '../../functions/repositories/users.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
+import { sendCard, sentMail, validAnswers } from '../support/cards.ts';
 import { testDb } from '../support/db.ts';
 import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
 
 /** Trust and abuse: only CloudFront (locally, its edge) reaches the API, and its limits hold. */
 const db = testDb();
+const inboxUrl = inject('sesEndpoint');
 let api: Awaited<ReturnType<typeof startApi>>;
 
 beforeAll(async () => {
@@ -91,5 +94,47 @@ describe('a change carries a JSON body', () => {
       body: '{}',
     });
     expect(withBody.status).toBe(401);
+  });
+});
+
+describe('a stranger cannot use up what is meant for the owner', () => {
+  const STRANGER = `198.51.100.${Math.floor(Math.random() * 250) + 1}:50000`;
+  const OWNER = `203.0.113.${Math.floor(Math.random() * 250) + 1}:50001`;
+  const mailTo = async (address: string) =>
+    (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+  const post = (path: string, viewer: string, body: unknown = {}) =>
+    fetch(`${api.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TEST_VIEWER_HEADER]: viewer },
+      body: JSON.stringify(body),
+    });
+
+  it("does not lock a coordinator out of signing in: the stranger's requests stop, the owner's still get a link", async () => {
+    const email = `koordynator.${randomUUID()}@rops.example`;
+    await createUserIfAbsent(db, { email, name: 'Koordynator', role: 'coordinator', wojewodztwa: ['20'] });
+
+    for (let attempt = 0; attempt < 8; attempt += 1)
+      expect((await post('/api/admin/sign-in', STRANGER, { email })).status).toBe(202);
+    await expect.poll(async () => (await mailTo(email)).length).toBe(5);
+
+    expect((await post('/api/admin/sign-in', OWNER, { email })).status).toBe(202);
+    await expect.poll(async () => (await mailTo(email)).length).toBe(6);
+  });
+
+  it("does not use up a card's link e-mails: after a stranger's three, the gmina still gets its link", async () => {
+    const teryt = '2005092';
+    const answers = validAnswers(teryt);
+    expect((await sendCard(api.url, 'liderzy-kooperacji-20', answers)).status).toBe(201);
+    const contact = answers.contacts.contact.email;
+    await expect.poll(async () => (await mailTo(contact)).length).toBe(1);
+    const path = `/api/calls/liderzy-kooperacji-20/cards/${teryt}/link`;
+
+    const stranger = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) stranger.push((await post(path, STRANGER)).status);
+    const owner = await post(path, OWNER);
+
+    expect(stranger).toEqual([202, 202, 202, 429]);
+    expect(owner.status).toBe(202);
+    await expect.poll(async () => (await mailTo(contact)).length).toBe(1 + 3 + 1);
   });
 });
