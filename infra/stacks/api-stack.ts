@@ -1,6 +1,7 @@
 import { type CfnElement, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -20,7 +21,13 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { HANDLERS, type HandlerRecord, splitRouteKey } from '../../functions/routes.ts';
+import {
+  DEFAULT_THROTTLE,
+  HANDLERS,
+  type HandlerRecord,
+  type HttpHandler,
+  splitRouteKey,
+} from '../../functions/routes.ts';
 import { ApiFunction } from '../constructs/api-function.ts';
 import type { TableAccess } from './data-stack.ts';
 
@@ -40,8 +47,15 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
-/** Per-client-IP limits are not available on HTTP APIs; these cap the whole stage against floods. */
-const THROTTLE = { rateLimit: 50, burstLimit: 100 };
+/**
+ * HTTP APIs throttle per route, for all clients together: each route gets its record's throttle
+ * (DEFAULT_THROTTLE otherwise), so a flood of sign-ins cannot use up the capacity cards are sent with.
+ * Per client, the WAF's rate-based rules (waf-stack.ts) and the handlers' own limits count.
+ */
+function throttleOf(facts: HttpHandler): { ThrottlingRateLimit: number; ThrottlingBurstLimit: number } {
+  const { rate, burst } = facts.throttle ?? DEFAULT_THROTTLE;
+  return { ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst };
+}
 
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
@@ -133,12 +147,14 @@ export class ApiStack extends Stack {
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
     const api = new HttpApi(this, 'HttpApi', { createDefaultStage: false });
-    api.addStage('DefaultStage', {
+    const stage = api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
-      throttle: THROTTLE,
+      throttle: { rateLimit: DEFAULT_THROTTLE.rate, burstLimit: DEFAULT_THROTTLE.burst },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
+    const cfnStage = stage.node.defaultChild as CfnStage;
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
 
     for (const [handler, facts] of Object.entries(HANDLERS)) {
       const fn = functionFor(handler, facts);
@@ -149,6 +165,8 @@ export class ApiStack extends Stack {
           routeKey: HttpRouteKey.DEFAULT,
           integration: new HttpLambdaIntegration('FallbackIntegration', fn),
         });
+        routeSettings[facts.route] = throttleOf(facts);
+        cfnStage.node.addDependency(fallback);
         Validations.of(fallback).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `The $default route is public by design: ${facts.whyPublic}.`,
@@ -161,6 +179,9 @@ export class ApiStack extends Stack {
           integration: new HttpLambdaIntegration(`${pascalCase(handler)}Integration`, fn),
         });
         if (httpRoute) {
+          routeSettings[facts.route] = throttleOf(facts);
+          // Route settings name routes by key: the stage can set them only once the routes exist.
+          cfnStage.node.addDependency(httpRoute);
           Validations.of(httpRoute).acknowledge({
             id: 'AwsSolutions-APIG4',
             reason: `${facts.route} is public by design: ${facts.whyPublic}.`,
@@ -168,6 +189,8 @@ export class ApiStack extends Stack {
         }
       }
     }
+
+    cfnStage.routeSettings = routeSettings;
 
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
     new CfnOutput(this, 'OriginSecretArn', { value: originSecret.secretArn });

@@ -46,6 +46,8 @@ export interface CustomDomain {
 
 export interface WebStackProps extends StackProps {
   httpApi: IHttpApi;
+  /** The WAF web ACL (waf-stack.ts, in us-east-1) in front of the distribution. */
+  webAclArn: string;
   /** The secret the API requires in the origin header, which only this distribution adds. */
   originSecret: ISecret;
   /**
@@ -149,6 +151,7 @@ export class WebStack extends Stack {
         ? { comment: `origin secret rotation ${props.originSecretRotation}` }
         : {}),
       defaultRootObject: 'index.html',
+      webAclId: props.webAclArn,
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(site),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -197,18 +200,11 @@ export class WebStack extends Stack {
         : {}),
     });
 
-    Validations.of(this.distribution).acknowledge(
-      {
-        id: 'AwsSolutions-CFR1',
-        reason:
-          'Users are staff of Polish public bodies, who may also work from abroad; no law requires geo-blocking.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'A WAF web ACL for CloudFront must live in us-east-1; abuse is limited by API stage throttling and rate limits.',
-      },
-    );
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'Users are staff of Polish public bodies, who may also work from abroad; no law requires geo-blocking.',
+    });
     if (!customDomain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
