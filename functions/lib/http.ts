@@ -22,6 +22,11 @@ export interface HttpRequest<TBody, TQuery, TUser> {
   params: Record<string, string | undefined>;
   event: APIGatewayProxyEventV2;
   requestId: string;
+  /**
+   * When API Gateway received the request (requestContext.timeEpoch): the instant a card is stamped with,
+   * not whenever the function got round to reading the clock after a slow DynamoDB call.
+   */
+  receivedAt: Date;
 }
 
 export interface HttpResult {
@@ -271,6 +276,7 @@ export function httpRoute<
         params: event.pathParameters ?? {},
         event,
         requestId,
+        receivedAt: new Date(event.requestContext?.timeEpoch ?? Date.now()),
       });
       const response = json(result.statusCode ?? 200, result.body, result.headers);
       return result.cookies ? { ...response, cookies: result.cookies } : response;

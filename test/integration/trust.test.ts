@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ORIGIN_HEADER } from '../../functions/lib/origin.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
@@ -6,7 +7,7 @@ import { createUserIfAbsent } from '../../functions/repositories/users.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { sendCard, sentMail, validAnswers } from '../support/cards.ts';
 import { testDb } from '../support/db.ts';
-import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
+import { httpEvent, lambdaContext, startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
 
 /** Trust and abuse: only CloudFront (locally, its edge) reaches the API, and its limits hold. */
 const db = testDb();
@@ -136,5 +137,26 @@ describe('a stranger cannot use up what is meant for the owner', () => {
     expect(stranger).toEqual([202, 202, 202, 429]);
     expect(owner.status).toBe(202);
     await expect.poll(async () => (await mailTo(contact)).length).toBe(1 + 3 + 1);
+  });
+});
+
+describe('the receipt time', () => {
+  it('is when API Gateway received the request, not when the function read the clock', async () => {
+    const { handler } = await import('../../functions/handlers/submit-card.ts');
+    const arrived = Date.now() - 7_000;
+    const event = httpEvent({
+      method: 'POST',
+      path: '/api/calls/liderzy-kooperacji-20/cards',
+      routeKey: 'POST /api/calls/{callId}/cards',
+      headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify({ answers: validAnswers('2005082') }),
+    });
+    event.requestContext.timeEpoch = arrived;
+    event.pathParameters = { callId: 'liderzy-kooperacji-20' };
+
+    const response = (await handler(event, lambdaContext)) as APIGatewayProxyStructuredResultV2;
+
+    expect(response.statusCode).toBe(201);
+    expect(JSON.parse(response.body ?? '').receivedAt).toBe(new Date(arrived).toISOString());
   });
 });
