@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { logger } from '../../functions/lib/logger.ts';
 import { ORIGIN_HEADER } from '../../functions/lib/origin.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
 import { createUserIfAbsent } from '../../functions/repositories/users.ts';
@@ -158,5 +159,57 @@ describe('the receipt time', () => {
 
     expect(response.statusCode).toBe(201);
     expect(JSON.parse(response.body ?? '').receivedAt).toBe(new Date(arrived).toISOString());
+  });
+});
+
+describe('the security log', () => {
+  it('records sign-in, session start and end with the actor and no secret', async () => {
+    const info = vi.spyOn(logger, 'info');
+    const email = `koordynator.${randomUUID()}@rops.example`;
+    await createUserIfAbsent(db, { email, name: 'Koordynator', role: 'coordinator', wojewodztwa: ['20'] });
+    const viewer = { [TEST_VIEWER_HEADER]: `192.0.2.${Math.floor(Math.random() * 250) + 1}:1` };
+    await fetch(`${api.url}/api/admin/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...viewer },
+      body: JSON.stringify({ email }),
+    });
+    await expect
+      .poll(async () => (await sentMail(inboxUrl)).some((mail) => mail.destination.to.includes(email)))
+      .toBe(true);
+    const mail = (await sentMail(inboxUrl)).find((sent) => sent.destination.to.includes(email));
+    const token = /#t=([A-Za-z0-9_-]{43})/.exec(mail?.body.text ?? '')?.[1] as string;
+    const started = await fetch(`${api.url}/api/admin/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    await fetch(`${api.url}/api/admin/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    await fetch(`${api.url}/api/admin/sign-out`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: '{}',
+    });
+
+    const events = info.mock.calls.flatMap(([, extra]) => {
+      const security = (extra as { security?: { event: string; actor?: string } } | undefined)?.security;
+      return security ? [security] : [];
+    });
+    info.mockRestore();
+    expect(events.map((event) => event.event)).toEqual([
+      'sign-in-link-sent',
+      'session-started',
+      'sign-in-failed',
+      'session-ended',
+    ]);
+    expect(events[0]?.actor).toBe(email);
+    expect(events[1]?.actor).toBe(email);
+    const logged = JSON.stringify(events);
+    expect(logged).not.toContain(token);
+    expect(logged).not.toContain(cookie.split('=')[1]);
   });
 });
