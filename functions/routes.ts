@@ -30,12 +30,25 @@ interface HandlerFacts {
   logsReads?: true;
 }
 
+/** API Gateway's throttle of one route, for all clients together (per client: the WAF and the handler). */
+export interface Throttle {
+  /** Requests per second, sustained. */
+  rate: number;
+  /** Requests at once. */
+  burst: number;
+}
+
+/** A route without a throttle of its own gets this. */
+export const DEFAULT_THROTTLE: Throttle = { rate: 20, burst: 40 };
+
 export interface HttpHandler extends HandlerFacts {
   /** API Gateway's route key; `{name}` matches one path segment, `$default` whatever no route matches. */
   route: `${HttpMethod} /api/${string}` | '$default';
   caller: Caller;
   /** Why no authorizer is needed, for the acknowledgement of cdk-nag's AwsSolutions-APIG4. */
   whyPublic: string;
+  /** The route's stage throttle; DEFAULT_THROTTLE without one. */
+  throttle?: Throttle;
 }
 
 export interface ScheduledHandler extends HandlerFacts {
@@ -67,13 +80,16 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'get-call': { route: 'GET /api/calls/{callId}', table: 'read', caller: 'anyone', whyPublic: PUBLISHED },
   'submit-card': {
     route: 'POST /api/calls/{callId}/cards',
+    // The deadline's last minute: every gmina of a voivodeship's call may send at once.
+    throttle: { rate: 50, burst: 100 },
     table: 'readWrite',
     sendsMail: true,
     caller: 'anyone',
-    whyPublic: 'gminas apply without accounts; the handler validates and rate-limits by idempotency',
+    whyPublic: 'gminas apply without accounts; the handler validates, the WAF rate-limits sending per client',
   },
   'resend-card-link': {
     route: 'POST /api/calls/{callId}/cards/{teryt}/link',
+    throttle: { rate: 2, burst: 5 },
     table: 'readWrite',
     sendsMail: true,
     caller: 'anyone',
@@ -81,6 +97,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   },
   'create-draft': {
     route: 'POST /api/calls/{callId}/drafts',
+    throttle: { rate: 10, burst: 20 },
     table: 'readWrite',
     sendsMail: true,
     caller: 'anyone',
@@ -127,6 +144,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   // Signing in writes the token, its e-mail and the rate-limit window; starting and ending a session write it.
   'request-sign-in': {
     route: 'POST /api/admin/sign-in',
+    throttle: { rate: 2, burst: 5 },
     table: 'readWrite',
     sendsMail: true,
     caller: 'anyone',
@@ -134,6 +152,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   },
   'start-session': {
     route: 'POST /api/admin/sessions',
+    throttle: { rate: 2, burst: 5 },
     table: 'readWrite',
     caller: 'emailed-secret',
     whyPublic: "the handler admits only the secret token of a coordinator's e-mailed link",
@@ -249,6 +268,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   // 404, or 405 with an Allow header.
   'route-not-found': {
     route: '$default',
+    throttle: { rate: 5, burst: 10 },
     table: 'none',
     caller: 'anyone',
     whyPublic: 'it only answers 404/405 for unknown addresses; it reads and returns no data',

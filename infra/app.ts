@@ -5,7 +5,8 @@ import { STAGE_PATTERN } from '../functions/lib/config.ts';
 import { buildApp } from './build-app.ts';
 
 // The only place that knows names, account and region. Context comes from cdk.json and `-c key=value`:
-// stage, region, account, mailFrom, domain + certificateArn, siteUrl, siteDir, alarmEmail.
+// stage, region, account, mailFrom, domain + certificateArn, siteUrl, siteDir, alarmEmail,
+// originSecretRotation.
 
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const app = new App();
@@ -58,4 +59,5 @@ buildApp(app, {
   siteDir: resolve(REPO_ROOT, context('siteDir') ?? 'web/dist'),
   customDomain: domain && certificateArn ? { name: domain, certificateArn } : undefined,
   alarmEmail,
+  originSecretRotation: context('originSecretRotation'),
 });

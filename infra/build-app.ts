@@ -5,6 +5,7 @@ import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { MailStack } from './stacks/mail-stack.ts';
 import { SchedulingStack } from './stacks/scheduling-stack.ts';
+import { WafStack } from './stacks/waf-stack.ts';
 import { type CustomDomain, WebStack } from './stacks/web-stack.ts';
 
 /** Everything that differs between deployments; infra/app.ts reads it from the CDK context. */
@@ -25,12 +26,15 @@ export interface Deployment {
   siteDir: string;
   customDomain?: CustomDomain;
   alarmEmail?: string;
+  /** Any new value after rotating the origin secret, so CloudFront's origin header takes the new one. */
+  originSecretRotation?: string;
 }
 
 export interface Stacks {
   data: DataStack;
   api: ApiStack;
   web: WebStack;
+  waf: WafStack;
   mail: MailStack;
   scheduling: SchedulingStack;
   alarms: AlarmsStack;
@@ -61,9 +65,19 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
     siteUrl: deployment.siteUrl,
     mail: { identity: mail.identity, configurationSet: mail.configurationSet },
   });
+  // CloudFront's web ACL must be in us-east-1, whatever the deployment's region.
+  const waf = new WafStack(app, id('Waf'), {
+    ...common('Waf'),
+    env: { account: deployment.account, region: 'us-east-1' },
+    crossRegionReferences: true,
+  });
   const web = new WebStack(app, id('Web'), {
     ...common('Web'),
+    crossRegionReferences: true,
+    webAclArn: waf.webAclArn,
     httpApi: api.httpApi,
+    originSecret: api.originSecret,
+    originSecretRotation: deployment.originSecretRotation,
     siteDir: deployment.siteDir,
     customDomain: deployment.customDomain,
   });
@@ -82,5 +96,5 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { data, api, web, mail, scheduling, alarms };
+  return { data, api, web, waf, mail, scheduling, alarms };
 }

@@ -12,10 +12,13 @@ import { cardLinkExpiry, cardUrl } from './links.ts';
 
 /**
  * Anyone may ask, so the limits keep it from being a way to flood the contact's inbox: a clerk who asks
- * again because the first e-mail went to spam never meets them.
+ * again because the first e-mail went to spam never meets them. Counted per card and client, so a stranger
+ * who uses up their three leaves the gmina's own three, and per card from every client, much looser, as
+ * a cap on what one inbox gets.
  */
 export const CARD_LINK_LIMITS = {
-  perCard: { scope: 'card-link-by-card', limit: 3, windowSeconds: 3600 },
+  perCardAndClient: { scope: 'card-link-by-card-client', limit: 3, windowSeconds: 3600 },
+  perCard: { scope: 'card-link-by-card', limit: 10, windowSeconds: 3600 },
   perClient: { scope: 'card-link-by-client', limit: 20, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimit>;
 
@@ -36,6 +39,7 @@ export async function resendCardLink(
     deps.db,
     [
       [CARD_LINK_LIMITS.perClient, input.client],
+      [CARD_LINK_LIMITS.perCardAndClient, `${call.id}/${input.teryt} ${input.client}`],
       [CARD_LINK_LIMITS.perCard, `${call.id}/${input.teryt}`],
     ],
     now,

@@ -1,7 +1,7 @@
 import type { TAdminUser } from '../../shared/schemas/admin.ts';
 import { newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import { logger } from '../lib/logger.ts';
+import { securityLog } from '../lib/security-log.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
@@ -27,7 +27,13 @@ export const SESSION_HOURS = 8;
  * would tell a stranger the address is known.
  */
 export const SIGN_IN_LIMITS = {
-  perAddress: { scope: 'sign-in-by-email', limit: 5, windowSeconds: 3600 },
+  /**
+   * Per address and client: a stranger asking for a coordinator's address uses up only their own five, and
+   * the coordinator, from their own browser, still gets a link.
+   */
+  perAddressAndClient: { scope: 'sign-in-by-email-client', limit: 5, windowSeconds: 3600 },
+  /** Per address from every client together: much looser, a cap on the mails one inbox gets. */
+  perAddress: { scope: 'sign-in-by-email', limit: 30, windowSeconds: 3600 },
   /**
    * Counted for every request, known address or not, before the address is looked up: one client trying
    * many addresses is slowed down, and its 429 says nothing about any of them.
@@ -39,12 +45,18 @@ export const SIGN_IN_LIMITS = {
 export async function requestSignIn(deps: Deps, input: { email: string; client: string }): Promise<void> {
   const now = deps.now();
   if (!(await takeAttempt(deps.db, [[SIGN_IN_LIMITS.perClient, input.client]], now))) {
+    securityLog({ event: 'sign-in-link-refused', reason: 'client-rate-limited' });
     throw new AppError('RATE_LIMITED', { headers: { 'retry-after': '3600' } });
   }
   const user = await getUser(deps.db, input.email);
+  // An address that is no account's is not logged: it is whatever a stranger typed.
   if (!user) return;
-  if (!(await takeAttempt(deps.db, [[SIGN_IN_LIMITS.perAddress, user.email]], now))) {
-    logger.info('sign-in link not sent: too many requests for the address');
+  const perAddress: [RateLimit, string][] = [
+    [SIGN_IN_LIMITS.perAddressAndClient, `${user.email} ${input.client}`],
+    [SIGN_IN_LIMITS.perAddress, user.email],
+  ];
+  if (!(await takeAttempt(deps.db, perAddress, now))) {
+    securityLog({ event: 'sign-in-link-refused', actor: user.email, reason: 'address-rate-limited' });
     return;
   }
   const token = newLinkToken();
@@ -65,6 +77,7 @@ export async function requestSignIn(deps: Deps, input: { email: string; client: 
       keepUntil: new Date(expiresAt.getTime() + 86_400_000),
     },
   });
+  securityLog({ event: 'sign-in-link-sent', actor: user.email });
   await deliverMail(deps, mailKey);
 }
 
@@ -76,7 +89,10 @@ export async function startSession(
   const now = deps.now();
   const email = await consumeSignInToken(deps.db, sha256Hex(token), now);
   const user = email ? await getUser(deps.db, email) : undefined;
-  if (!user) throw new AppError('LINK_INVALID');
+  if (!user) {
+    securityLog({ event: 'sign-in-failed', reason: email ? 'account-gone' : 'link-invalid' });
+    throw new AppError('LINK_INVALID');
+  }
   const session = newLinkToken();
   const maxAgeSeconds = SESSION_HOURS * 3600;
   await createSession(deps.db, {
@@ -85,9 +101,17 @@ export async function startSession(
     startedAt: now,
     expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000),
   });
+  securityLog({
+    event: 'session-started',
+    actor: user.email,
+    subject: `session ${sha256Hex(session).slice(0, 12)}`,
+  });
   return { session, maxAgeSeconds, user };
 }
 
 export async function signOut(deps: { db: Db; now: () => Date }, session: string | undefined): Promise<void> {
-  if (session) await endSession(deps.db, sha256Hex(session), deps.now());
+  if (!session) return;
+  await endSession(deps.db, sha256Hex(session), deps.now());
+  // The session's hash is no secret, and tells which session-started this ends.
+  securityLog({ event: 'session-ended', subject: `session ${sha256Hex(session).slice(0, 12)}` });
 }

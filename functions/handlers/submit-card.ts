@@ -6,11 +6,18 @@ import { storeAndMailDeps } from '../wiring.ts';
 
 const deps = storeAndMailDeps();
 
-export const handler = httpRoute({ body: ZSubmitCardRequest }, async ({ body, params, event }) => {
-  const { receipt, replayed } = await submitCard(deps, {
-    callId: params.callId ?? '',
-    idempotencyKey: idempotencyKey(event),
-    answers: body.answers,
-  });
-  return { statusCode: replayed ? 200 : 201, body: receipt };
-});
+export const handler = httpRoute(
+  { body: ZSubmitCardRequest },
+  async ({ body, params, event, receivedAt }) => {
+    // The deadline and the receipt go by when the request arrived.
+    const { receipt, replayed } = await submitCard(
+      { ...deps, now: () => receivedAt },
+      {
+        callId: params.callId ?? '',
+        idempotencyKey: idempotencyKey(event),
+        answers: body.answers,
+      },
+    );
+    return { statusCode: replayed ? 200 : 201, body: receipt };
+  },
+);

@@ -22,6 +22,10 @@ const ZConfig = z.object({
   DOCUMENTS_BUCKET: z.optional(z.string().check(z.minLength(3))),
   /** Only set locally: the S3-compatible server (s3rver). */
   S3_ENDPOINT: z.optional(z.url()),
+  /** The Secrets Manager secret CloudFront's origin header carries (functions/lib/origin.ts); on AWS. */
+  ORIGIN_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
+  /** The same secret's value itself, locally (the local edge adds it); never set on AWS. */
+  ORIGIN_SECRET: z.optional(z.string().check(z.minLength(16))),
 });
 
 export type Config = Readonly<z.infer<typeof ZConfig>>;
@@ -32,6 +36,8 @@ export function readConfig(env: Record<string, string | undefined>): Config {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
+  if (!parsed.data.ORIGIN_SECRET === !parsed.data.ORIGIN_SECRET_ARN)
+    throw new Error('Invalid configuration: exactly one of ORIGIN_SECRET_ARN and ORIGIN_SECRET must be set');
   return Object.freeze(parsed.data);
 }
 

@@ -6,6 +6,7 @@ import { ERROR_MESSAGES_PL } from '../../shared/messages/errors-pl.ts';
 import { issuesToFieldErrors } from '../../shared/validation.ts';
 import { AppError, HTTP_STATUS } from './errors.ts';
 import { logger } from './logger.ts';
+import { requireOrigin } from './origin.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { clearedSessionCookie, sessionToken } from './session-cookie.ts';
 
@@ -21,6 +22,11 @@ export interface HttpRequest<TBody, TQuery, TUser> {
   params: Record<string, string | undefined>;
   event: APIGatewayProxyEventV2;
   requestId: string;
+  /**
+   * When API Gateway received the request (requestContext.timeEpoch): the instant a card is stamped with,
+   * not whenever the function got round to reading the clock after a slow DynamoDB call.
+   */
+  receivedAt: Date;
 }
 
 export interface HttpResult {
@@ -43,7 +49,10 @@ type Schema = z.ZodMiniType<unknown, unknown>;
 type Parsed<S> = S extends z.ZodMiniType<infer Out, unknown> ? Out : undefined;
 
 interface RouteOptions<B extends Schema | undefined, Q extends Schema | undefined, U> {
-  /** The body's contract; a route without one accepts no body. 'ignore' skips reading it (the 404 route). */
+  /**
+   * The body's contract; a route without one accepts none, or `{}` (which a POST, PUT or DELETE must send at
+   * least). 'ignore' skips reading it (the 404 route).
+   */
   body?: B | 'ignore';
   /** The query string's contract; a route without one ignores the query string. */
   query?: Q;
@@ -173,13 +182,26 @@ function protoKeyPath(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Methods that change something: each must carry a JSON body (`{}` when there is nothing to say). */
+const CHANGING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The body as JSON. A request that changes state must be JSON, with a body: a page on another site can
+ * make a browser send a form (urlencoded, multipart, text/plain) with no preflight, even without a body,
+ * but never `application/json`, which the API does not allow cross-origin. So a bodiless or form POST
+ * (an old browser sends no Sec-Fetch-Site) is refused before it can, say, e-mail a link.
+ */
 function parseJsonBody(event: HttpEvent): unknown {
   const contentType = header(event, 'content-type') ?? '';
   const text = decodeBody(event);
-  if (text !== undefined && !isJsonContentType(contentType)) {
+  const changing = CHANGING_METHODS.has(event.requestContext?.http?.method ?? 'GET');
+  if ((text !== undefined || changing) && !isJsonContentType(contentType)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
-  if (text === undefined) return undefined;
+  if (text === undefined) {
+    if (changing) throw new AppError('MALFORMED_JSON');
+    return undefined;
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -205,6 +227,12 @@ function refuseCrossSite(event: HttpEvent): void {
   const site = header(event, 'sec-fetch-site');
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     throw new AppError('CROSS_SITE_REQUEST');
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0
+  );
 }
 
 /** The session's user, or SESSION_REQUIRED; a cookie the table no longer honours is cleared with the 401. */
@@ -249,14 +277,17 @@ export function httpRoute<
     .handler(async (event) => {
       const requestId = requestIdOf(event);
       logger.appendKeys({ requestId, route: event.routeKey });
+      // Only through CloudFront: a direct call to the execute-api address is refused before anything else.
+      await requireOrigin(event);
       refuseCrossSite(event);
       // Who asks comes before what they ask: a stranger learns nothing from the validation of a request.
       const user = options.session ? await sessionUser(event, options.session) : undefined;
+      const method = event.requestContext?.http?.method ?? 'GET';
       let body: unknown;
       if (options.body !== 'ignore') {
         const rawBody = parseJsonBody(event);
         if (options.body) body = validate(options.body, rawBody ?? {});
-        else if (rawBody !== undefined)
+        else if (rawBody !== undefined && !(isEmptyObject(rawBody) && CHANGING_METHODS.has(method)))
           throw new AppError('VALIDATION_FAILED', { fields: { _: 'unexpected_body' } });
       }
       const query = options.query
@@ -269,6 +300,7 @@ export function httpRoute<
         params: event.pathParameters ?? {},
         event,
         requestId,
+        receivedAt: new Date(event.requestContext?.timeEpoch ?? Date.now()),
       });
       const response = result.download
         ? fileResponse(result.statusCode ?? 200, result.download, result.headers)

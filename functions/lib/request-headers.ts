@@ -27,9 +27,9 @@ export function optionalIdempotencyKey(event: APIGatewayProxyEventV2): string | 
  * The viewer's address, for per-client rate limits. Behind CloudFront the connection to API Gateway
  * comes from an edge server, so `sourceIp` would put every gmina in a region into one bucket; CloudFront
  * adds the viewer's own address and port as CloudFront-Viewer-Address (the /api/* behaviour's origin
- * request policy forwards it). Without it (a direct call, `npm start`) the connection's address counts.
- * A caller who finds the execute-api address could forge the header: the limits slow down abuse through
- * the site, they are not an access control.
+ * request policy forwards it), replacing one a viewer sent. Only requests that carried CloudFront's origin
+ * secret get this far (httpRoute refuses the rest first, functions/lib/origin.ts), so a caller of the
+ * execute-api address cannot choose their identity with the header. Without it, the connection's address.
  */
 export function clientAddress(event: APIGatewayProxyEventV2): string {
   const viewer = event.headers?.['cloudfront-viewer-address'];

@@ -1,7 +1,9 @@
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { dbOf } from '../repositories/dynamo.ts';
 import { ensureTable } from './create-table.ts';
 import { loadDemoData } from './demo-data.ts';
+import { createEdgeServer, newOriginSecret } from './edge.ts';
 import {
   LOCAL_CREDENTIALS,
   LOCAL_DOCUMENTS_BUCKET,
@@ -14,6 +16,7 @@ import {
 import { REPO_DIR } from './paths.ts';
 import {
   assertPortFree,
+  freePort,
   freeStackPorts,
   httpAnswers,
   type ManagedProcess,
@@ -33,7 +36,12 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { site: string; api: string; inbox: string; dynamodb: string; s3: string };
+  /**
+   * `api` is the API as the site reaches it, through the local edge (CloudFront's part: the origin secret
+   * and the viewer's address added); `apiDirect` is the API itself, which refuses requests without the
+   * secret as the execute-api address does.
+   */
+  urls: { site: string; api: string; apiDirect: string; inbox: string; dynamodb: string; s3: string };
   /** The environment the handlers run with: what a Lambda gets from the CDK app, pointed at emulators. */
   handlerEnv: Record<string, string>;
   stop(): Promise<void>;
@@ -76,6 +84,8 @@ export function handlerEnvironment(endpoints: {
   ses: string;
   s3: string;
   site: string;
+  /** The value the local edge adds as the origin header; a fresh one by default. */
+  originSecret?: string;
 }): Record<string, string> {
   return {
     STAGE: 'local',
@@ -89,6 +99,7 @@ export function handlerEnvironment(endpoints: {
     SES_ENDPOINT: endpoints.ses,
     DOCUMENTS_BUCKET: LOCAL_DOCUMENTS_BUCKET,
     S3_ENDPOINT: endpoints.s3,
+    ORIGIN_SECRET: endpoints.originSecret ?? newOriginSecret(),
   };
 }
 
@@ -109,10 +120,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await assertPortFree(options.ports[service], PORT_USES[service], PORT_VARIABLES[service]);
   }
   const running: ManagedProcess[] = [];
+  let edge: Server | undefined;
   const stop = async () => {
-    await Promise.all(running.splice(0).map((proc) => proc.stop()));
+    const closed = edge && new Promise((resolve) => edge?.close(resolve));
+    edge?.closeAllConnections();
+    edge = undefined;
+    await Promise.all([closed, ...running.splice(0).map((proc) => proc.stop())]);
   };
   const site = `http://localhost:${options.ports.web}`;
+  // The port given for the API is the edge's (CloudFront's part), which the site and tests reach it by.
   const apiUrl = `http://127.0.0.1:${options.ports.api}`;
   try {
     // Vite needs only the API's address, so it warms up while the emulators start.
@@ -142,15 +158,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     client.destroy();
     if (options.echo) console.log(prefixed('stack', `table ${TABLE_NAME} ${table}; demo data ${demo}`));
 
+    const directPort = await freePort();
+    const apiDirect = `http://127.0.0.1:${directPort}`;
     const api = startProcess('api', process.execPath, ['functions/local/api-server.ts'], {
       cwd: REPO_DIR,
       env: {
         ...handlerEnv,
-        KOOPERACJA_API_PORT: String(options.ports.api),
+        KOOPERACJA_API_PORT: String(directPort),
       },
       echo: options.echo,
     });
     running.push(api);
+    const edgeServer = createEdgeServer(apiDirect, handlerEnv.ORIGIN_SECRET as string);
+    edge = edgeServer;
+    await new Promise<void>((resolve, reject) => {
+      edgeServer.once('error', reject);
+      edgeServer.listen(options.ports.api, '127.0.0.1', resolve);
+    });
 
     await Promise.all([
       waitUntilReady(api, () => httpAnswers(`${apiUrl}/api/health`)),
@@ -158,7 +182,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ]);
 
     return {
-      urls: { site, api: apiUrl, inbox: ses.endpoint, dynamodb: dynamodb.endpoint, s3: s3.endpoint },
+      urls: {
+        site,
+        api: apiUrl,
+        apiDirect,
+        inbox: ses.endpoint,
+        dynamodb: dynamodb.endpoint,
+        s3: s3.endpoint,
+      },
       handlerEnv,
       stop,
     };

@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { Config } from '../lib/config.ts';
 import { DocumentClient } from './document.ts';
 
@@ -7,10 +8,17 @@ export interface Db {
   tableName: string;
 }
 
+/**
+ * A request that gets no connection in a second or no answer in three is given up (and retried by the SDK)
+ * rather than left to hang until the Lambda's own 10 s timeout ends it without an answer.
+ */
+export const DYNAMODB_TIMEOUTS = { connectionTimeout: 1000, requestTimeout: 3000 } as const;
+
 /** Created once per process (module scope in handlers) and reused by every invocation. */
 export function createDb(config: Pick<Config, 'TABLE_NAME' | 'AWS_REGION' | 'DYNAMODB_ENDPOINT'>): Db {
   const client = new DynamoDBClient({
     region: config.AWS_REGION,
+    requestHandler: new NodeHttpHandler(DYNAMODB_TIMEOUTS),
     ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
   });
   return dbOf(client, config.TABLE_NAME);

@@ -1,6 +1,7 @@
 import { type CfnElement, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -17,9 +18,16 @@ import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { HANDLERS, type HandlerRecord, splitRouteKey } from '../../functions/routes.ts';
+import {
+  DEFAULT_THROTTLE,
+  HANDLERS,
+  type HandlerRecord,
+  type HttpHandler,
+  splitRouteKey,
+} from '../../functions/routes.ts';
 import { ApiFunction } from '../constructs/api-function.ts';
 import type { TableAccess } from './data-stack.ts';
 
@@ -39,8 +47,15 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
   }),
 );
 
-/** Per-client-IP limits are not available on HTTP APIs; these cap the whole stage against floods. */
-const THROTTLE = { rateLimit: 50, burstLimit: 100 };
+/**
+ * HTTP APIs throttle per route, for all clients together: each route gets its record's throttle
+ * (DEFAULT_THROTTLE otherwise), so a flood of sign-ins cannot use up the capacity cards are sent with.
+ * Per client, the WAF's rate-based rules (waf-stack.ts) and the handlers' own limits count.
+ */
+function throttleOf(facts: HttpHandler): { ThrottlingRateLimit: number; ThrottlingBurstLimit: number } {
+  const { rate, burst } = facts.throttle ?? DEFAULT_THROTTLE;
+  return { ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst };
+}
 
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
@@ -60,6 +75,11 @@ function pascalCase(kebab: string): string {
 /** The HTTP API: one function per route, and a fallback on $default that tells 404 from 405. */
 export class ApiStack extends Stack {
   readonly httpApi: IHttpApi;
+  /**
+   * The value CloudFront's origin adds as x-origin-verify and every function requires
+   * (functions/lib/origin.ts): the execute-api address, which anyone may call, is closed without it.
+   */
+  readonly originSecret: ISecret;
   /** By construct id: the handler's name in PascalCase. */
   readonly functions: ReadonlyMap<string, IFunction>;
   /** The functions run on a schedule, by the same names, with how often. */
@@ -69,11 +89,22 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
+    const originSecret = new Secret(this, 'OriginSecret', {
+      description: 'The header value CloudFront adds to requests for the API; functions refuse others',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        "Rotated by hand (README, Security): CloudFront's origin header must be redeployed with each new value, which a rotation Lambda cannot do; the functions accept the current and previous values meanwhile.",
+    });
+    this.originSecret = originSecret;
     const environment = {
       STAGE: props.stage,
       MAIL_FROM: props.mailFrom,
       SITE_URL: props.siteUrl,
       MAIL_CONFIGURATION_SET: props.mail.configurationSet.configurationSetName,
+      ORIGIN_SECRET_ARN: originSecret.secretArn,
     };
     const configurationSetArn = this.formatArn({
       service: 'ses',
@@ -93,6 +124,13 @@ export class ApiStack extends Stack {
         logRetention: RetentionDays.THREE_MONTHS,
         ...('timeoutSeconds' in facts ? { timeout: Duration.seconds(facts.timeoutSeconds) } : {}),
       });
+      // Every HTTP function checks the origin header; reading the secret is all it may do with it.
+      if ('route' in facts)
+        Grant.addToPrincipal({
+          grantee: fn,
+          actions: ['secretsmanager:GetSecretValue'],
+          resourceArns: [originSecret.secretArn],
+        });
       if (facts.sendsMail) {
         props.mail.identity.grantSendEmail(fn);
         // SES also authorises the configuration set a message names.
@@ -109,12 +147,14 @@ export class ApiStack extends Stack {
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
     const api = new HttpApi(this, 'HttpApi', { createDefaultStage: false });
-    api.addStage('DefaultStage', {
+    const stage = api.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
-      throttle: THROTTLE,
+      throttle: { rateLimit: DEFAULT_THROTTLE.rate, burstLimit: DEFAULT_THROTTLE.burst },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
+    const cfnStage = stage.node.defaultChild as CfnStage;
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
 
     for (const [handler, facts] of Object.entries(HANDLERS)) {
       const fn = functionFor(handler, facts);
@@ -125,6 +165,8 @@ export class ApiStack extends Stack {
           routeKey: HttpRouteKey.DEFAULT,
           integration: new HttpLambdaIntegration('FallbackIntegration', fn),
         });
+        routeSettings[facts.route] = throttleOf(facts);
+        cfnStage.node.addDependency(fallback);
         Validations.of(fallback).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `The $default route is public by design: ${facts.whyPublic}.`,
@@ -137,6 +179,9 @@ export class ApiStack extends Stack {
           integration: new HttpLambdaIntegration(`${pascalCase(handler)}Integration`, fn),
         });
         if (httpRoute) {
+          routeSettings[facts.route] = throttleOf(facts);
+          // Route settings name routes by key: the stage can set them only once the routes exist.
+          cfnStage.node.addDependency(httpRoute);
           Validations.of(httpRoute).acknowledge({
             id: 'AwsSolutions-APIG4',
             reason: `${facts.route} is public by design: ${facts.whyPublic}.`,
@@ -145,7 +190,10 @@ export class ApiStack extends Stack {
       }
     }
 
+    cfnStage.routeSettings = routeSettings;
+
     new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+    new CfnOutput(this, 'OriginSecretArn', { value: originSecret.secretArn });
     this.httpApi = api;
     this.functions = functions;
     this.loggedErrors = loggedErrors;

@@ -20,7 +20,9 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ORIGIN_HEADER } from '../../functions/lib/origin.ts';
 import { API_CSP } from '../../functions/lib/security-headers.ts';
 import { SITE_SECURITY_HEADERS } from '../../web/security-headers.ts';
 import { LogBucket } from '../constructs/log-bucket.ts';
@@ -44,6 +46,15 @@ export interface CustomDomain {
 
 export interface WebStackProps extends StackProps {
   httpApi: IHttpApi;
+  /** The WAF web ACL (waf-stack.ts, in us-east-1) in front of the distribution. */
+  webAclArn: string;
+  /** The secret the API requires in the origin header, which only this distribution adds. */
+  originSecret: ISecret;
+  /**
+   * Changed after the secret was rotated (README, Security): CloudFormation reads the secret into the
+   * origin's header only when the distribution changes, and this puts the change in its comment.
+   */
+  originSecretRotation?: string;
   /** The built site (Vite's output), uploaded as it is. */
   siteDir: string;
   customDomain?: CustomDomain;
@@ -129,10 +140,18 @@ export class WebStack extends Stack {
       serverAccessLogsPrefix: 'site-bucket/',
     });
 
-    const apiOrigin = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`);
+    // The origin secret as a dynamic reference: CloudFormation resolves it at deployment, so it is in
+    // neither the template nor the cloud assembly.
+    const apiOrigin = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
+      customHeaders: { [ORIGIN_HEADER]: props.originSecret.secretValue.unsafeUnwrap() },
+    });
     const { customDomain } = props;
     this.distribution = new Distribution(this, 'Distribution', {
+      ...(props.originSecretRotation
+        ? { comment: `origin secret rotation ${props.originSecretRotation}` }
+        : {}),
       defaultRootObject: 'index.html',
+      webAclId: props.webAclArn,
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(site),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -181,18 +200,11 @@ export class WebStack extends Stack {
         : {}),
     });
 
-    Validations.of(this.distribution).acknowledge(
-      {
-        id: 'AwsSolutions-CFR1',
-        reason:
-          'Users are staff of Polish public bodies, who may also work from abroad; no law requires geo-blocking.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'A WAF web ACL for CloudFront must live in us-east-1; abuse is limited by API stage throttling and rate limits.',
-      },
-    );
+    Validations.of(this.distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'Users are staff of Polish public bodies, who may also work from abroad; no law requires geo-blocking.',
+    });
     if (!customDomain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',

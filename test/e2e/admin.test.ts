@@ -226,7 +226,7 @@ describe("the coordinators' panel", () => {
       });
     const changed = { ...answers, motivation: { ...answers.motivation, expectations: 'Nowe oczekiwania.' } };
     expect((await withLink('PUT', { answers: changed })).status).toBe(200);
-    expect((await withLink('DELETE')).status).toBe(200);
+    expect((await withLink('DELETE', {})).status).toBe(200);
 
     await page.goto(`${siteUrl}/admin/logowanie`);
     await openEmailedSignInLink(page, inboxUrl, coordinator);

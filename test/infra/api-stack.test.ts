@@ -92,7 +92,7 @@ describe('api stack', () => {
     for (const handler of withAccess('none')) expect(managedPolicies(handler)).toBe('[]');
   });
 
-  it('grants inline only log writing, SES sending to the mail handlers, and the sweeper schedule its invoke', () => {
+  it('grants inline only log writing, reading the origin secret, SES sending to the mail handlers, and the sweeper schedule its invoke', () => {
     // Act
     const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy'));
     const statements = policies.flatMap(([id, policy]) =>
@@ -108,6 +108,7 @@ describe('api stack', () => {
     for (const { actions } of statements) {
       expect([
         ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        ['secretsmanager:GetSecretValue'],
         ['ses:SendEmail', 'ses:SendRawEmail'],
         ['lambda:InvokeFunction'],
       ]).toContainEqual(actions);

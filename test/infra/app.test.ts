@@ -52,7 +52,9 @@ describe('infra/app.ts', () => {
 
     // Assess
     expect(stackNames).toEqual(
-      ['Alarms', 'Api', 'Data', 'Mail', 'Scheduling', 'Web'].map((concern) => `Kooperacja-qa-${concern}`),
+      ['Alarms', 'Api', 'Data', 'Mail', 'Scheduling', 'Waf', 'Web'].map(
+        (concern) => `Kooperacja-qa-${concern}`,
+      ),
     );
   });
 

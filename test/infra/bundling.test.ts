@@ -38,12 +38,21 @@ describe('bundling a handler', () => {
       return join(assembly.directory, `asset.${String(code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs');
     };
     vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
+    // What every function reads at cold start; the origin secret's value, as locally (not its ARN).
+    const secret = 'bundling-test-origin-secret';
+    for (const [name, value] of Object.entries({
+      TABLE_NAME: 'bundling-test',
+      MAIL_FROM: 'kooperacja@rops.example',
+      SITE_URL: 'https://kooperacja.example',
+      ORIGIN_SECRET: secret,
+    }))
+      vi.stubEnv(name, value);
     const module = (await import(pathToFileURL(bundleOf(fallback)).href)) as { handler: Handler };
     const response = await module.handler(
       {
         rawPath: '/api/health',
         routeKey: '$default',
-        headers: {},
+        headers: { 'x-origin-verify': secret },
         requestContext: { http: { method: 'DELETE' }, requestId: 'bundling-test' },
       } as unknown as APIGatewayProxyEventV2,
       { functionName: 'fallback', awsRequestId: 'bundling-test', getRemainingTimeInMillis: () => 1_000 },

@@ -9,7 +9,7 @@ import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCall, ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
 import { linkToken, sentMail } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
-import { startApi } from '../support/http.ts';
+import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
 
 /** Announcing a nabór from the panel, through the real handlers and DynamoDB Local. */
 const db = testDb();
@@ -34,7 +34,7 @@ async function call(path: string, init: { method?: string; body?: unknown; cooki
   const response = await fetch(`${api.url}${path}`, {
     method: init.method ?? 'GET',
     headers: {
-      'cloudfront-viewer-address': VIEWER,
+      [TEST_VIEWER_HEADER]: VIEWER,
       ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(init.cookie ? { cookie: init.cookie } : {}),
     },
@@ -55,7 +55,7 @@ async function signedIn(role: User['role'], wojewodztwa: string[]): Promise<stri
   const token = linkToken(mail as NonNullable<typeof mail>, '#t=');
   const response = await fetch(`${api.url}/api/admin/sessions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'cloudfront-viewer-address': VIEWER },
+    headers: { 'content-type': 'application/json', [TEST_VIEWER_HEADER]: VIEWER },
     body: JSON.stringify({ token }),
   });
   expect(response.status).toBe(200);

@@ -13,7 +13,7 @@ import {
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
-import { startApi } from '../support/http.ts';
+import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
 
 /** The coordinators' panel through the real handlers, DynamoDB Local and the SES emulator's store. */
 const db = testDb();
@@ -55,14 +55,16 @@ async function call(
   path: string,
   init: { method?: string; body?: unknown; cookie?: string; viewer?: string } = {},
 ) {
+  // A change with nothing to say sends `{}`, as the site does.
+  const body = init.body ?? (init.method && init.method !== 'GET' ? {} : undefined);
   const response = await fetch(`${api.url}${path}`, {
     method: init.method ?? 'GET',
     headers: {
-      'cloudfront-viewer-address': init.viewer ?? VIEWER,
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      [TEST_VIEWER_HEADER]: init.viewer ?? VIEWER,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(init.cookie ? { cookie: init.cookie } : {}),
     },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
   return {

@@ -55,7 +55,12 @@ describe('errors', () => {
 });
 
 describe('configuration', () => {
-  const valid = { TABLE_NAME: 't', MAIL_FROM: 'a@b.pl', SITE_URL: 'https://kooperacja.example' };
+  const valid = {
+    TABLE_NAME: 't',
+    MAIL_FROM: 'a@b.pl',
+    SITE_URL: 'https://kooperacja.example',
+    ORIGIN_SECRET_ARN: 'arn:aws:secretsmanager:eu-central-1:123456789012:secret:origin-AbCdEf',
+  };
 
   it('fills defaults and freezes the result', () => {
     const config = readConfig(valid);
@@ -67,6 +72,15 @@ describe('configuration', () => {
   it('names every missing or malformed setting', () => {
     expect(() => readConfig({ MAIL_FROM: 'not-an-address', SITE_URL: valid.SITE_URL })).toThrow(
       /Invalid configuration: TABLE_NAME: .*; MAIL_FROM: /,
+    );
+  });
+
+  it('needs the origin secret: its ARN on AWS or its value locally, not both', () => {
+    const { ORIGIN_SECRET_ARN: _, ...withoutSecret } = valid;
+    expect(() => readConfig(withoutSecret)).toThrow(/ORIGIN_SECRET_ARN and ORIGIN_SECRET/);
+    expect(() => readConfig({ ...valid, ORIGIN_SECRET: 'a'.repeat(32) })).toThrow(/exactly one/);
+    expect(readConfig({ ...withoutSecret, ORIGIN_SECRET: 'a'.repeat(32) }).ORIGIN_SECRET).toBe(
+      'a'.repeat(32),
     );
   });
 });

@@ -84,7 +84,10 @@ export async function requestJson<T>(
   read: (body: unknown) => T | undefined,
   options: RequestOptions = {},
 ): Promise<T> {
-  const { signal, body: sent } = options;
+  const method = options.method ?? 'GET';
+  // The API takes a change only as JSON, so one with nothing to say sends `{}` (functions/lib/http.ts).
+  const sent = options.body === undefined && method !== 'GET' ? {} : options.body;
+  const { signal } = options;
   // A controller and a timer rather than AbortSignal.timeout + AbortSignal.any: the latter needs Chrome 116,
   // and Windows 7 laptops are stuck on Chrome 109. It also tells a timeout from the caller cancelling.
   const controller = new AbortController();
@@ -115,7 +118,7 @@ export async function requestJson<T>(
       response = await (started
         ? takeOver(started, controller.signal)
         : fetch(path, {
-            method: options.method ?? 'GET',
+            method,
             headers: {
               accept: 'application/json',
               ...(sent === undefined ? {} : { 'content-type': 'application/json' }),
