@@ -236,7 +236,7 @@ describe('assessing a card, end to end', () => {
     ).rejects.toMatchObject({
       code: 'CARD_DECIDED',
     });
-    const withdrawal = await request('/api/cards/current', { method: 'DELETE', token: card.token });
+    const withdrawal = await request('/api/cards/current', { method: 'DELETE', body: {}, token: card.token });
     expect(withdrawal.status).toBe(409);
     expect(ZErrorResponse.parse(withdrawal.json).error.code).toBe('CARD_DECIDED');
     expect(ZCardView.parse((await request('/api/cards/current', { token: card.token })).json).decided).toBe(
