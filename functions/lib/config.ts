@@ -18,6 +18,10 @@ const ZConfig = z.object({
   /** Only set locally: DynamoDB Local and the SES emulator. On AWS the SDK finds the service itself. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   SES_ENDPOINT: z.optional(z.url()),
+  /** The reminders queue the planner fills (SQS); absent locally, where an in-process queue stands in. */
+  REMINDERS_QUEUE_URL: z.optional(z.url()),
+  /** E-mails a second all reminder senders together may send: under the SES account's sending rate. */
+  REMINDER_SEND_RATE: z._default(z.coerce.number().check(z.positive()), 14),
 });
 
 export type Config = Readonly<z.infer<typeof ZConfig>>;

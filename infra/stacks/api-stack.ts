@@ -19,7 +19,7 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
-import { HANDLERS, type HandlerRecord, splitRouteKey } from '../../functions/routes.ts';
+import { builtByApiStack, HANDLERS, type HandlerRecord, splitRouteKey } from '../../functions/routes.ts';
 import { ApiFunction } from '../constructs/api-function.ts';
 import type { TableAccess } from './data-stack.ts';
 
@@ -117,6 +117,8 @@ export class ApiStack extends Stack {
     });
 
     for (const [handler, facts] of Object.entries(HANDLERS)) {
+      // The reminder pipeline's handlers are built by the scheduling stack, beside their queues.
+      if (!builtByApiStack(facts)) continue;
       const fn = functionFor(handler, facts);
       if ('everyMinutes' in facts) this.schedule(handler, fn, Duration.minutes(facts.everyMinutes));
       else if (facts.route === '$default') {
