@@ -27,6 +27,8 @@ export interface LocalStackOptions {
   echo: boolean;
   /** Start the Vite dev server; tests of the API alone leave it out. */
   web: boolean;
+  /** Run the reminders planner and sender every minute (npm start); tests leave it out. */
+  reminders?: boolean;
   now?: () => Date;
 }
 
@@ -136,6 +138,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       echo: options.echo,
     });
     running.push(api);
+    if (options.reminders) {
+      // Every minute, the planner and then the sender, through an in-process queue (functions/local/reminders.ts).
+      running.push(
+        startProcess('reminders', process.execPath, ['functions/local/reminders.ts', '--every', '60'], {
+          cwd: REPO_DIR,
+          env: handlerEnv,
+          echo: options.echo,
+        }),
+      );
+    }
 
     await Promise.all([
       waitUntilReady(api, () => httpAnswers(`${apiUrl}/api/health`)),
