@@ -5,15 +5,12 @@ import type {
   TSentRemindersResponse,
   TUpcomingRemindersResponse,
 } from '../../shared/schemas/reminders.ts';
-import { AppError } from '../lib/errors.ts';
-import type { RawMailer } from '../mail/raw-mailer.ts';
-import { getDeadline, getDeadlines, listPlannedSends } from '../repositories/deadlines.ts';
+import { getDeadlines, listPlannedSends } from '../repositories/deadlines.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { listUsers } from '../repositories/reminder-audiences.ts';
 import { listSendsOfWojewodztwo } from '../repositories/reminder-sends.ts';
-import { maySee, requireVoivodeship, visibleVoivodeships } from './access.ts';
+import { requireVoivodeship, visibleVoivodeships } from './access.ts';
 import { resolveRecipients } from './reminder-audience.ts';
-import { reminderMail } from './send-reminder.ts';
 
 /** The TERYT codes of Poland's 16 voivodeships: the lead's log reads each one's partition. */
 const ALL_WOJEWODZTWA = [
@@ -123,22 +120,4 @@ export async function listSentReminders(
       ...(send.sentAt ? { sentAt: send.sentAt } : {}),
     }));
   return { reminders };
-}
-
-/**
- * The reminder of a deadline, as it would go out now, sent to the signed-in user only ("[TEST]" in its
- * subject, no unsubscribe, nothing recorded). A deadline of voivodeships the user does not see is NOT_FOUND,
- * as one that does not exist.
- */
-export async function sendTestReminder(
-  deps: { db: Db; mailer: RawMailer; now: () => Date; siteUrl: string },
-  user: TAdminUser,
-  deadlineId: string,
-): Promise<{ sentTo: string; subject: string }> {
-  const deadline = /^[a-z0-9-]{3,200}$/.test(deadlineId) ? await getDeadline(deps.db, deadlineId) : undefined;
-  if (!deadline || !deadline.wojewodztwa.some((code) => maySee(user, code))) throw new AppError('NOT_FOUND');
-  const mail = reminderMail(deadline, deps.siteUrl, deps.now());
-  const subject = `[TEST] ${mail.subject}`;
-  await deps.mailer.send({ ...mail, subject, to: [user.email] });
-  return { sentTo: user.email, subject };
 }

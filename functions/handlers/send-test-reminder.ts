@@ -1,6 +1,6 @@
 import { ZSendTestReminderRequest } from '../../shared/schemas/reminders.ts';
 import { signedInUser } from '../domain/access.ts';
-import { sendTestReminder } from '../domain/reminders-admin.ts';
+import { sendTestReminder } from '../domain/test-reminder.ts';
 import { httpRoute } from '../lib/http.ts';
 import { reminderSenderDeps } from '../wiring.ts';
 
