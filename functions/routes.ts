@@ -51,14 +51,40 @@ export interface HttpHandler extends HandlerFacts {
   throttle?: Throttle;
 }
 
-export interface ScheduledHandler extends HandlerFacts {
+export interface ScheduledHandler extends HandlerFacts, EnqueuesFacts {
   /** EventBridge Scheduler runs it this often; locally, POST /__local/run/<name> runs it on demand. */
   everyMinutes: number;
   /** Requests get 10 s; this is the Lambda timeout for the run. */
   timeoutSeconds: number;
 }
 
-export type HandlerRecord = HttpHandler | ScheduledHandler;
+/** The queues a handler can consume; the scheduling stack owns them (or, for mail events, the mail stack). */
+export type QueueName = 'reminders' | 'mail-events';
+
+export interface QueueHandler extends HandlerFacts {
+  /** An SQS queue whose messages Lambda hands to it in batches (partial batch failures reported). */
+  queue: QueueName;
+  batchSize: number;
+  /** At most this many copies run at once (the event source's maximum concurrency, ≥ 2). */
+  maxConcurrency: number;
+  timeoutSeconds: number;
+}
+
+export type HandlerRecord = HttpHandler | ScheduledHandler | QueueHandler;
+
+/**
+ * Facts of a handler built by the scheduling stack beside the queues it reads or fills, not by the api stack:
+ * queue consumers, and scheduled handlers that enqueue.
+ */
+export interface EnqueuesFacts {
+  /** The queue a scheduled handler puts its work on. */
+  enqueues?: QueueName;
+}
+
+/** Whether the api stack builds the handler (the scheduling stack builds the reminder pipeline's). */
+export function builtByApiStack(facts: HandlerRecord): facts is HttpHandler | ScheduledHandler {
+  return !('queue' in facts) && !('enqueues' in facts && facts.enqueues);
+}
 
 const PUBLISHED = 'it serves published information to anyone, without sign-in';
 const CARD_LINK = 'the handler admits only the secret token of the e-mailed card link';
@@ -275,6 +301,58 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   },
   // Retries the e-mails SES refused at first; it stops claiming mail 15 s before its end, so never mid-send.
   'send-pending-mail': { everyMinutes: 5, timeoutSeconds: 60, table: 'readWrite', sendsMail: true },
+  // Reminders before deadlines (ARCHITECTURE.md, "Reminders"): a planner finds the sends due since its last
+  // run and queues one message per e-mail; the sender claims each (deadline, offset, recipient) once.
+  'plan-reminders': { everyMinutes: 60, timeoutSeconds: 300, table: 'readWrite', enqueues: 'reminders' },
+  // Batches of 10, two copies at most, each pacing itself to half of REMINDER_SEND_RATE: under SES's rate.
+  'send-reminders': {
+    queue: 'reminders',
+    batchSize: 10,
+    maxConcurrency: 2,
+    timeoutSeconds: 30,
+    table: 'readWrite',
+    sendsMail: true,
+  },
+  // SES bounce and complaint events (SES → SNS → SQS): the address is suppressed.
+  'record-mail-events': {
+    queue: 'mail-events',
+    batchSize: 10,
+    maxConcurrency: 2,
+    timeoutSeconds: 30,
+    table: 'readWrite',
+  },
+  'list-upcoming-reminders': {
+    route: 'GET /api/admin/reminders/upcoming',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'list-sent-reminders': {
+    route: 'GET /api/admin/reminders/sent',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'create-deadline': {
+    route: 'POST /api/admin/reminders/deadlines',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'send-test-reminder': {
+    route: 'POST /api/admin/reminders/test',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'unsubscribe-reminders': {
+    route: 'POST /api/reminders/unsubscribe',
+    table: 'readWrite',
+    caller: 'emailed-secret',
+    whyPublic:
+      "one-click unsubscribe (RFC 8058): the handler admits only the secret token of the reminder's link",
+  },
 };
 
 /** An HTTP route as matched: method and path from the route key, and the handler that serves it. */
@@ -304,9 +382,9 @@ export const FALLBACK_HANDLER: string = (() => {
   return name;
 })();
 
-/** Handlers run by the scheduler rather than HTTP; locally they can be run on demand. */
+/** Handlers run by the scheduler or a queue rather than HTTP; locally they can be run on demand. */
 export const EVENT_HANDLERS: readonly string[] = entries
-  .filter(([, facts]) => 'everyMinutes' in facts)
+  .filter(([, facts]) => 'everyMinutes' in facts || 'queue' in facts)
   .map(([handler]) => handler);
 
 export type RouteMatch =

@@ -1,6 +1,10 @@
 import { type Config, config } from './lib/config.ts';
+import { createPacer } from './lib/pacer.ts';
 import { createSesMailer } from './mail/mailer.ts';
+import { createSesRawMailer } from './mail/raw-mailer.ts';
+import { createSqsReminderQueue } from './mail/reminder-queue.ts';
 import { createDb } from './repositories/dynamo.ts';
+import { HANDLERS } from './routes.ts';
 
 /**
  * What the use-cases work with, made once per cold start (module scope in a handler) from the validated
@@ -13,4 +17,27 @@ export function storeDeps(settings: Config = config()) {
 /** The table and the clock, with the mailer and the site's address for the links e-mails carry. */
 export function storeAndMailDeps(settings: Config = config()) {
   return { ...storeDeps(settings), mailer: createSesMailer(settings), siteUrl: settings.SITE_URL };
+}
+
+/** The reminder sender's: the table, the clock, SES's raw sending, and its share of the sending rate. */
+export function reminderSenderDeps(settings: Config = config()) {
+  const copies =
+    HANDLERS['send-reminders'] && 'maxConcurrency' in HANDLERS['send-reminders']
+      ? HANDLERS['send-reminders'].maxConcurrency
+      : 1;
+  return {
+    ...storeDeps(settings),
+    mailer: createSesRawMailer(settings),
+    siteUrl: settings.SITE_URL,
+    pace: createPacer(settings.REMINDER_SEND_RATE / copies),
+  };
+}
+
+/** The planner's: the table, the clock and the reminders queue (SQS; locally the caller passes its own). */
+export function reminderPlannerDeps(settings: Config = config()) {
+  if (!settings.REMINDERS_QUEUE_URL) throw new Error('Invalid configuration: REMINDERS_QUEUE_URL is not set');
+  return {
+    ...storeDeps(settings),
+    queue: createSqsReminderQueue(settings.REMINDERS_QUEUE_URL, settings.AWS_REGION),
+  };
 }

@@ -81,17 +81,29 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
     siteDir: deployment.siteDir,
     customDomain: deployment.customDomain,
   });
-  const scheduling = new SchedulingStack(app, id('Scheduling'), common('Scheduling'));
+  const scheduling = new SchedulingStack(app, id('Scheduling'), {
+    ...common('Scheduling'),
+    table: data.table,
+    tableAccess: data.tableAccess,
+    stage: deployment.stage,
+    mailFrom: deployment.mailFrom,
+    siteUrl: deployment.siteUrl,
+    mail: {
+      identity: mail.identity,
+      configurationSet: mail.configurationSet,
+      sendingEvents: mail.sendingEvents.queue,
+    },
+  });
   const alarms = new AlarmsStack(app, id('Alarms'), {
     ...common('Alarms'),
-    functions: api.functions,
-    loggedErrors: api.loggedErrors,
+    functions: new Map([...api.functions, ...scheduling.functions]),
+    loggedErrors: new Map([...api.loggedErrors, ...scheduling.loggedErrors]),
     deadLetterQueues: new Map([
       ['SendingEvents', mail.sendingEvents.deadLetterQueue],
       ['Reminders', scheduling.reminders.deadLetterQueue],
     ]),
     httpApi: api.httpApi,
-    scheduled: api.scheduled,
+    scheduled: new Map([...api.scheduled, ...scheduling.scheduled]),
     alarmEmail: deployment.alarmEmail,
   });
 

@@ -24,7 +24,8 @@ export const LAMBDA_BUNDLING = {
   legalComments: 'none',
   // Polish texts (error messages, e-mails) as UTF-8 rather than \uXXXX escapes: smaller, and Node reads UTF-8.
   charset: 'utf8',
-  external: ['@aws-sdk/client-ses', '@smithy/core/event-streams'],
+  // The SQS client too: only the reminders planner sends to a queue, and it loads the client on first use.
+  external: ['@aws-sdk/client-ses', '@aws-sdk/client-sqs', '@smithy/core/event-streams'],
   alias: {
     // On Lambda the credentials are always in the environment: see functions/lib/env-credentials.ts.
     '@aws-sdk/credential-provider-node': fileURLToPath(

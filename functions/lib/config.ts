@@ -26,6 +26,10 @@ const ZConfig = z.object({
   ORIGIN_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   /** The same secret's value itself, locally (the local edge adds it); never set on AWS. */
   ORIGIN_SECRET: z.optional(z.string().check(z.minLength(16))),
+  /** The reminders queue the planner fills (SQS); absent locally, where an in-process queue stands in. */
+  REMINDERS_QUEUE_URL: z.optional(z.url()),
+  /** E-mails a second all reminder senders together may send: under the SES account's sending rate. */
+  REMINDER_SEND_RATE: z._default(z.coerce.number().check(z.positive()), 14),
 });
 
 export type Config = Readonly<z.infer<typeof ZConfig>>;

@@ -72,6 +72,34 @@ export function demoCalls(now: Date): TCall[] {
   ).map(callFromWarsawTimes);
 }
 
+/**
+ * A second programme whose milestones move with the clock (as the demo calls do): KM I ends in ten days and
+ * KM II starts the day after, so a fresh `npm start` has reminders coming up in the panel.
+ */
+export function demoProgrammeAhead(now: Date): TProgramme {
+  const today = warsawDate(now);
+  return {
+    id: 'kooperacja-efektywna',
+    name: 'Kooperacja – efektywna i skuteczna',
+    description: 'Demonstracyjny program z kamieniami milowymi przesuwającymi się razem z zegarem.',
+    leadWojewodztwo: '18',
+    wojewodztwa: [...PARTNER_WOJEWODZTWA],
+    startsOn: addDays(today, -90),
+    endsOn: addDays(today, 400),
+    milestones: [
+      {
+        number: 1,
+        name: 'Diagnoza i plan współpracy',
+        startsOn: addDays(today, -90),
+        endsOn: addDays(today, 10),
+      },
+      { number: 2, name: 'Wdrożenie modelu', startsOn: addDays(today, 11), endsOn: addDays(today, 200) },
+      { number: 3, name: 'Podsumowanie', startsOn: addDays(today, 201), endsOn: addDays(today, 300) },
+      { number: 4, name: 'Upowszechnienie', startsOn: addDays(today, 301), endsOn: addDays(today, 400) },
+    ],
+  };
+}
+
 export const DEMO_USERS: readonly User[] = [
   ...PARTNER_WOJEWODZTWA.map((code) => ({
     email: `koordynator.${code}@kooperacja.example`,
@@ -91,6 +119,7 @@ export const DEMO_USERS: readonly User[] = [
 export async function loadDemoData(db: Db, now: Date): Promise<'loaded' | 'already-present'> {
   if (await programmeExists(db, LIDERZY_KOOPERACJI.id)) return 'already-present';
   await createProgramme(db, LIDERZY_KOOPERACJI);
+  await createProgramme(db, demoProgrammeAhead(now));
   for (const call of demoCalls(now)) await createCall(db, call);
   for (const user of DEMO_USERS) await createUserIfAbsent(db, user);
   return 'loaded';

@@ -32,6 +32,8 @@ export interface LocalStackOptions {
   echo: boolean;
   /** Start the Vite dev server; tests of the API alone leave it out. */
   web: boolean;
+  /** Run the reminders planner and sender every minute (npm start); tests leave it out. */
+  reminders?: boolean;
   now?: () => Date;
 }
 
@@ -175,6 +177,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       edgeServer.once('error', reject);
       edgeServer.listen(options.ports.api, '127.0.0.1', resolve);
     });
+    if (options.reminders) {
+      // Every minute, the planner and then the sender, through an in-process queue (functions/local/reminders.ts).
+      running.push(
+        startProcess('reminders', process.execPath, ['functions/local/reminders.ts', '--every', '60'], {
+          cwd: REPO_DIR,
+          env: handlerEnv,
+          echo: options.echo,
+        }),
+      );
+    }
 
     await Promise.all([
       waitUntilReady(api, () => httpAnswers(`${apiUrl}/api/health`)),

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     persist: values.persist,
     echo: true,
     web: true,
+    reminders: true,
   });
   let stopping = false;
   const shutdown = () => {

@@ -70,7 +70,14 @@ export async function createDraft(
           {
             Put: {
               TableName: db.tableName,
-              Item: { ...draftKey, type: 'draft', ...draft, expiresAt },
+              // Listed under its call (gsi1) for the reminders before the call closes.
+              Item: {
+                ...draftKey,
+                ...keys.draftOfCall(draft.callId, draft.savedAt, draft.draftId),
+                type: 'draft',
+                ...draft,
+                expiresAt,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },

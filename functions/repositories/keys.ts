@@ -126,6 +126,49 @@ export const keys = {
     sk: `WINDOW#${windowStart}`,
   }),
 
+  /** gsi1: a call's drafts, to remind their contacts before the call closes (written since reminders). */
+  draftOfCall: (callId: string, savedAt: string, draftId: string) => ({
+    gsi1pk: `DRAFTS#${callId}`,
+    gsi1sk: `${savedAt}#${draftId}`,
+  }),
+
+  /** A deadline reminded by e-mail: a call's closing, a milestone's start or end, or a coordinator's own. */
+  deadline: (deadlineId: string) => ({ pk: `DEADLINE#${deadlineId}`, sk: 'DEADLINE' }),
+  /**
+   * One planned send of a deadline, in its partition, listed in gsi3 by the instant it goes out: the
+   * planner's "sends due in (from, to]" is one key range of one month's partition (two across a month's end).
+   */
+  plannedSend: (deadlineId: string, offsetDays: number) => ({
+    pk: `DEADLINE#${deadlineId}`,
+    sk: `SEND#${String(offsetDays).padStart(3, '0')}`,
+  }),
+  plannedSendByTime: (sendAt: string, deadlineId: string, offsetDays: number) => ({
+    gsi3pk: `REMINDERS#${sendAt.slice(0, 7)}`,
+    gsi3sk: `${sendAt}#${deadlineId}#${offsetDays}`,
+  }),
+  /** The planner's last run: the start of the next run's window. */
+  plannerState: () => ({ pk: 'PLANNER', sk: 'STATE' }),
+  /** The claim of one e-mail: (deadline, offset, recipient), written once with a condition. */
+  reminderSend: (deadlineId: string, offsetDays: number, recipientSha256: string) => ({
+    pk: `SEND#${deadlineId}#${offsetDays}#${recipientSha256}`,
+    sk: 'SEND',
+  }),
+  /** gsi1: the sent reminders of a voivodeship, newest last (the coordinators' log). */
+  reminderSendOfWojewodztwo: (wojewodztwo: string, claimedAt: string, deadlineId: string) => ({
+    gsi1pk: `SENT#${wojewodztwo}`,
+    gsi1sk: `${claimedAt}#${deadlineId}`,
+  }),
+  /** gsi2: the reminders one address was sent. */
+  reminderSendOfRecipient: (recipientSha256: string, claimedAt: string) => ({
+    gsi2pk: `RECIPIENT#${recipientSha256}`,
+    gsi2sk: claimedAt,
+  }),
+  /** SES's message id → the send it records, for delivery, bounce and complaint events. */
+  sesMessage: (messageId: string) => ({ pk: `SESMSG#${messageId}`, sk: 'SESMSG' }),
+  /** An address mail must not go to: bounced or complained (sk SUPPRESSION), or opted out (sk OPTOUT). */
+  suppression: (email: string) => ({ pk: `SUPPRESSION#${email.toLowerCase()}`, sk: 'SUPPRESSION' }),
+  optOut: (email: string) => ({ pk: `SUPPRESSION#${email.toLowerCase()}`, sk: 'OPTOUT' }),
+
   /** A key nothing is written to: reading it proves the table answers and the role may read. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;

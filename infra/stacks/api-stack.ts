@@ -22,6 +22,7 @@ import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import {
+  builtByApiStack,
   DEFAULT_THROTTLE,
   HANDLERS,
   type HandlerRecord,
@@ -157,6 +158,8 @@ export class ApiStack extends Stack {
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
 
     for (const [handler, facts] of Object.entries(HANDLERS)) {
+      // The reminder pipeline's handlers are built by the scheduling stack, beside their queues.
+      if (!builtByApiStack(facts)) continue;
       const fn = functionFor(handler, facts);
       if ('everyMinutes' in facts) this.schedule(handler, fn, Duration.minutes(facts.everyMinutes));
       else if (facts.route === '$default') {

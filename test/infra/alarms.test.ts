@@ -40,8 +40,8 @@ describe('alarms stack', () => {
 
   it('watches errors and throttles of every function', () => {
     // Prepare
-    const functions = Object.keys(
-      resourcesOf(Template.fromStack(synthesized.stacks.api), 'AWS::Lambda::Function'),
+    const functions = [synthesized.stacks.api, synthesized.stacks.scheduling].flatMap((stack) =>
+      Object.keys(resourcesOf(Template.fromStack(stack), 'AWS::Lambda::Function')),
     );
 
     // Act
@@ -59,9 +59,11 @@ describe('alarms stack', () => {
 
   it('counts what every function logs as an error, and alarms on the first one', () => {
     // Prepare
-    const api = Template.fromStack(synthesized.stacks.api);
-    const functions = Object.keys(resourcesOf(api, 'AWS::Lambda::Function'));
-    const filters = Object.values(resourcesOf(api, 'AWS::Logs::MetricFilter'));
+    const stacks = [synthesized.stacks.api, synthesized.stacks.scheduling].map((stack) =>
+      Template.fromStack(stack),
+    );
+    const functions = stacks.flatMap((stack) => Object.keys(resourcesOf(stack, 'AWS::Lambda::Function')));
+    const filters = stacks.flatMap((stack) => Object.values(resourcesOf(stack, 'AWS::Logs::MetricFilter')));
 
     // Act
     const logged = alarms.filter((alarm) => String(alarm.Properties.MetricName).startsWith('LoggedErrors-'));
@@ -109,7 +111,7 @@ describe('alarms stack', () => {
     }
   });
 
-  it('alarms when the mail sweeper is not run on its schedule, counting no data as not run', () => {
+  it('alarms when the mail sweeper or the reminders planner is not run on its schedule, counting no data as not run', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'Invocations',
       Statistic: 'Sum',
@@ -119,7 +121,13 @@ describe('alarms stack', () => {
       TreatMissingData: 'breaching',
       AlarmDescription: 'send-pending-mail: not run on its schedule for 15 minutes',
     });
-    expect(watched('Invocations')).toHaveLength(1);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Invocations',
+      Period: 10800,
+      ComparisonOperator: 'LessThanThreshold',
+      AlarmDescription: 'plan-reminders: not run on its schedule for 180 minutes',
+    });
+    expect(watched('Invocations')).toHaveLength(2);
   });
 
   it('watches the API for 5xx answers', () => {
@@ -136,7 +144,7 @@ describe('alarms stack', () => {
     const occurrences = alarms.filter((alarm) => alarm.Properties.MetricName !== 'Invocations');
 
     // Assess
-    expect(occurrences).toHaveLength(alarms.length - 1);
+    expect(occurrences).toHaveLength(alarms.length - 2);
     for (const alarm of alarms) {
       expect(alarm.Properties).toMatchObject({
         AlarmActions: [{ Ref: topicId }],

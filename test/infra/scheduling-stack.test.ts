@@ -15,21 +15,50 @@ describe('scheduling stack', () => {
     template.hasResourceProperties('AWS::SQS::Queue', {
       RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] }, maxReceiveCount: 5 },
       SqsManagedSseEnabled: true,
+      // Six times the sender's 30 s timeout: a message is not handed out again while it is being sent.
+      VisibilityTimeout: 180,
     });
   });
 
-  it('sweeps for near deadlines every day at 07:00 Warsaw time, into the reminders queue', () => {
+  it('runs the planner at every full hour, Warsaw time, in the reminders group', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       GroupName: Object.values(template.findResources('AWS::Scheduler::ScheduleGroup'))[0]?.Properties.Name,
-      ScheduleExpression: 'cron(0 7 * * ? *)',
+      ScheduleExpression: 'cron(0 * * * ? *)',
       ScheduleExpressionTimezone: 'Europe/Warsaw',
       Target: Match.objectLike({
-        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RemindersQueue'), 'Arn'] },
-        RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SchedulerRole'), 'Arn'] },
-        DeadLetterConfig: {
-          Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RemindersQueueDeadLetters'), 'Arn'] },
-        },
+        Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PlanReminders'), 'Arn'] },
+        RoleArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PlanRemindersSchedulerRole'), 'Arn'] },
       }),
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          REMINDERS_QUEUE_URL: { Ref: Match.stringLikeRegexp('^RemindersQueue') },
+        }),
+      },
+      Timeout: 300,
+    });
+  });
+
+  it('feeds the sender from the reminders queue in batches of 10, two copies at most, with partial failures', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^RemindersQueue'), 'Arn'] },
+      BatchSize: 10,
+      ScalingConfig: { MaximumConcurrency: 2 },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ REMINDER_SEND_RATE: '14' }) },
+      Timeout: 30,
+    });
+    // SES's events reach their consumer from the mail stack's queue.
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: Match.arrayWith(['ses:SendEmail', 'ses:SendRawEmail']) }),
+        ]),
+      },
     });
   });
 

@@ -22,10 +22,13 @@ describe('the handler records (functions/routes.ts)', () => {
     expect(Object.keys(HANDLERS).sort()).toEqual(handlerFiles.sort());
   });
 
-  it('reaches each handler one way: by one route, as the fallback, or on a schedule', () => {
+  it('reaches each handler one way: by one route, as the fallback, on a schedule, or from a queue', () => {
     for (const [handler, facts] of Object.entries(HANDLERS)) {
       expect(handler).toMatch(/^[a-z]+(-[a-z]+)*$/);
-      expect(['route' in facts, 'everyMinutes' in facts].filter(Boolean), handler).toHaveLength(1);
+      expect(
+        ['route' in facts, 'everyMinutes' in facts, 'queue' in facts].filter(Boolean),
+        handler,
+      ).toHaveLength(1);
     }
     expect(httpHandlers.filter(([, facts]) => facts.route === '$default').map(([name]) => name)).toEqual([
       FALLBACK_HANDLER,

@@ -1,0 +1,86 @@
+import { logger } from '../lib/logger.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { putSuppression, recordDelivery } from '../repositories/reminder-sends.ts';
+
+/**
+ * SES's sending events as the mail stack delivers them (configuration set → SNS → SQS, raw message
+ * delivery, so the body is SES's event JSON; an SNS envelope is unwrapped too). A permanent bounce or a
+ * complaint suppresses the address: no reminder goes to it again.
+ */
+interface SesEvent {
+  eventType?: string;
+  notificationType?: string;
+  mail?: { messageId?: string };
+  bounce?: {
+    bounceType?: string;
+    bounceSubType?: string;
+    bouncedRecipients?: { emailAddress?: string; diagnosticCode?: string }[];
+  };
+  complaint?: { complainedRecipients?: { emailAddress?: string }[]; complaintFeedbackType?: string };
+}
+
+export type MailEventOutcome = 'suppressed' | 'recorded' | 'ignored';
+
+function parse(body: string): SesEvent {
+  const event = JSON.parse(body) as SesEvent & { Type?: string; Message?: string };
+  return event.Type === 'Notification' && typeof event.Message === 'string'
+    ? (JSON.parse(event.Message) as SesEvent)
+    : event;
+}
+
+/** An address as SES writes it may carry a display name: "Jan <jan@gmina.pl>". */
+function bareAddress(address: string): string {
+  return (/<([^>]+)>/.exec(address)?.[1] ?? address).trim().toLowerCase();
+}
+
+export async function recordMailEvent(
+  deps: { db: Db; now: () => Date },
+  body: string,
+): Promise<MailEventOutcome> {
+  const event = parse(body);
+  const type = event.eventType ?? event.notificationType;
+  const messageId = event.mail?.messageId;
+  if (type === 'Bounce') {
+    if (event.bounce?.bounceType !== 'Permanent') {
+      logger.info('transient bounce: the address is kept', {
+        bounceType: event.bounce?.bounceType,
+        messageId,
+      });
+      return 'ignored';
+    }
+    for (const recipient of event.bounce.bouncedRecipients ?? []) {
+      if (!recipient.emailAddress) continue;
+      await putSuppression(
+        deps.db,
+        bareAddress(recipient.emailAddress),
+        'bounce',
+        `${event.bounce.bounceSubType ?? ''} ${recipient.diagnosticCode ?? ''}`.trim(),
+        deps.now(),
+      );
+    }
+    if (messageId) await recordDelivery(deps.db, messageId, 'bounced');
+    logger.warn('address suppressed after a permanent bounce', { messageId });
+    return 'suppressed';
+  }
+  if (type === 'Complaint') {
+    for (const recipient of event.complaint?.complainedRecipients ?? []) {
+      if (!recipient.emailAddress) continue;
+      await putSuppression(
+        deps.db,
+        bareAddress(recipient.emailAddress),
+        'complaint',
+        event.complaint?.complaintFeedbackType ?? '',
+        deps.now(),
+      );
+    }
+    if (messageId) await recordDelivery(deps.db, messageId, 'complained');
+    logger.warn('address suppressed after a complaint', { messageId });
+    return 'suppressed';
+  }
+  if (type === 'Delivery' && messageId) {
+    await recordDelivery(deps.db, messageId, 'delivered');
+    return 'recorded';
+  }
+  logger.info('mail event ignored', { type, messageId });
+  return 'ignored';
+}

@@ -1,0 +1,134 @@
+import * as z from 'zod/mini';
+import { isWarsawWallClock } from '../time.ts';
+import { keyed } from '../validation.ts';
+import { line, paragraphs } from './text.ts';
+
+/**
+ * The contracts of reminders before deadlines in the coordinators' panel (routes in functions/routes.ts):
+ * upcoming sends, the log of sent ones, a coordinator's own deadline, and a test e-mail to oneself.
+ */
+
+const ZWojewodztwoCode = z.string().check(z.regex(/^\d{2}$/));
+
+export const DEADLINE_KINDS = ['call-closing', 'milestone-start', 'milestone-end', 'custom'] as const;
+export type TDeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/**
+ * Who is reminded: the selected gminas' contacts, their OPS, the partner powiats' PCPRs, the coordinators
+ * of the voivodeships; `drafts` (contacts with an unsent draft) only for a call's closing.
+ */
+export const AUDIENCE_GROUPS = ['gminas', 'ops', 'pcpr', 'coordinators', 'drafts'] as const;
+export type TAudienceGroup = (typeof AUDIENCE_GROUPS)[number];
+const CUSTOM_AUDIENCE_GROUPS = ['gminas', 'ops', 'pcpr', 'coordinators'] as const;
+
+/** "2027-02-30T10:00" has the shape but names no day; Date.UTC would roll it on to March. */
+function isLocalDateTime(local: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return false;
+  const [year, month, day, hour, minute] = local.split(/[-T:]/).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return new Date(Date.UTC(year, month - 1, day, hour, minute)).toISOString().slice(0, 16) === local;
+}
+
+/** A coordinator's own deadline: a Warsaw wall-clock time, reminded 14, 7, 1 days before and on the day. */
+export const ZCreateDeadlineRequest = z.strictObject({
+  title: line(200),
+  description: paragraphs(2000, 0),
+  /** Warsaw wall-clock time, "YYYY-MM-DDTHH:mm". */
+  dueAt: z.string(keyed('invalid')).check(
+    z.refine(isLocalDateTime, 'invalid_date'),
+    z.refine((local) => !isLocalDateTime(local) || isWarsawWallClock(local), 'not_in_warsaw'),
+  ),
+  /** Only Warsaw time: deadlines are Polish, and every send is planned on the Warsaw clock. */
+  timeZone: z.optional(z.literal('Europe/Warsaw', keyed('unsupported_time_zone'))),
+  wojewodztwa: z.array(ZWojewodztwoCode).check(
+    z.minLength(1, 'required'),
+    z.refine((codes) => new Set(codes).size === codes.length, 'duplicate'),
+  ),
+  /** The selected gminas of this call only; else of every call in the voivodeships. */
+  callId: z.optional(z.string().check(z.regex(/^[a-z0-9-]{3,64}$/, 'invalid'))),
+  audience: z.array(z.enum(CUSTOM_AUDIENCE_GROUPS, keyed('invalid'))).check(z.minLength(1, 'empty_audience')),
+  /** Days before the deadline's day (0: the day itself); never after it. */
+  offsetsDays: z.optional(
+    z
+      .array(z.int(keyed('invalid')).check(z.minimum(0, 'after_deadline'), z.maximum(90, 'out_of_range')))
+      .check(z.minLength(1, 'required'), z.maxLength(8, 'too_many')),
+  ),
+  /** Optional reminders carry a one-click unsubscribe; an address that opted out gets no more of them. */
+  optional: z.optional(z.boolean()),
+});
+export type TCreateDeadlineRequest = z.infer<typeof ZCreateDeadlineRequest>;
+
+export const ZDeadline = z.strictObject({
+  id: z.string(),
+  kind: z.enum(DEADLINE_KINDS),
+  title: z.string(),
+  description: z.string(),
+  dueAt: z.iso.datetime(),
+  wojewodztwa: z.array(ZWojewodztwoCode),
+  callId: z.optional(z.string()),
+  programmeId: z.optional(z.string()),
+  audience: z.array(z.enum(AUDIENCE_GROUPS)),
+  policy: z.strictObject({
+    offsetsDays: z.array(z.int()),
+    hour: z.int(),
+    avoidDaysOff: z.boolean(),
+  }),
+  optional: z.boolean(),
+  /** When each reminder goes out (after any move off a weekend or holiday). */
+  sends: z.array(z.strictObject({ offsetDays: z.int(), at: z.iso.datetime() })),
+});
+export type TDeadline = z.infer<typeof ZDeadline>;
+
+/** Query of both lists: one voivodeship, or (absent) every one the user sees. */
+export const ZRemindersQuery = z.strictObject({ wojewodztwo: z.optional(ZWojewodztwoCode) });
+export type TRemindersQuery = z.infer<typeof ZRemindersQuery>;
+
+export const ZUpcomingReminder = z.strictObject({
+  deadlineId: z.string(),
+  kind: z.enum(DEADLINE_KINDS),
+  title: z.string(),
+  dueAt: z.iso.datetime(),
+  sendAt: z.iso.datetime(),
+  offsetDays: z.int(),
+  wojewodztwa: z.array(ZWojewodztwoCode),
+  /** Addresses it would go to if sent now (suppressed ones not counted). */
+  recipients: z.int(),
+});
+export const ZUpcomingRemindersResponse = z.strictObject({
+  /** The next 30 days, soonest first. */
+  reminders: z.array(ZUpcomingReminder),
+});
+export type TUpcomingRemindersResponse = z.infer<typeof ZUpcomingRemindersResponse>;
+
+export const SEND_STATUSES = ['sending', 'sent', 'retry', 'unknown', 'skipped'] as const;
+export const DELIVERY_STATUSES = ['delivered', 'bounced', 'complained'] as const;
+
+export const ZSentReminder = z.strictObject({
+  deadlineId: z.string(),
+  title: z.string(),
+  offsetDays: z.int(),
+  recipient: z.string(),
+  role: z.string(),
+  wojewodztwo: ZWojewodztwoCode,
+  /** sending: claimed, not yet confirmed; unknown: SES may or may not have sent it (a person checks). */
+  status: z.enum(SEND_STATUSES),
+  /** Why it was skipped: bounced, complained, opted out, deadline passed. */
+  reason: z.optional(z.string()),
+  /** From SES's events, once they arrive. */
+  delivery: z.optional(z.enum(DELIVERY_STATUSES)),
+  claimedAt: z.iso.datetime(),
+  sentAt: z.optional(z.iso.datetime()),
+});
+export const ZSentRemindersResponse = z.strictObject({
+  /** Newest first, at most 200 per voivodeship. */
+  reminders: z.array(ZSentReminder),
+});
+export type TSentRemindersResponse = z.infer<typeof ZSentRemindersResponse>;
+
+export const ZSendTestReminderRequest = z.strictObject({ deadlineId: z.string().check(z.maxLength(200)) });
+export const ZSendTestReminderResponse = z.strictObject({ sentTo: z.string(), subject: z.string() });

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { buildRawMessage, encodeHeaderText } from '../../functions/mail/mime.ts';
+import { renderReminder, whenDue } from '../../functions/mail/reminder-templates.ts';
+
+describe('the reminder e-mail', () => {
+  it('says when the deadline is, the Polish way, counted in Warsaw days', () => {
+    const now = new Date('2031-03-17T07:00:00.000Z');
+    expect(whenDue(new Date('2031-03-31T21:59:59.999Z'), now)).toBe('za 14 dni');
+    expect(whenDue(new Date('2031-03-18T10:00:00.000Z'), now)).toBe('jutro');
+    // 23:30 UTC on the 17th is already the 18th in Warsaw.
+    expect(whenDue(new Date('2031-03-17T23:30:00.000Z'), now)).toBe('jutro');
+    expect(whenDue(new Date('2031-03-17T20:00:00.000Z'), now)).toBe('dziś');
+    const mail = renderReminder(
+      {
+        kind: 'milestone-end',
+        title: 'KM I „Opracowanie modelu” (Liderzy kooperacji)',
+        description: '',
+        dueAt: '2031-03-31T21:59:59.999Z',
+        link: 'https://kooperacja.example/',
+      },
+      now,
+    );
+    expect(mail.subject).toBe(
+      'Przypomnienie: KM I „Opracowanie modelu” (Liderzy kooperacji) — za 14 dni, 31 marca 2031',
+    );
+    expect(mail.text).toContain('kończy się za 14 dni: 31 marca 2031.');
+    expect(mail.html).toContain('Opracowanie modelu');
+  });
+
+  it('escapes what a coordinator typed in the HTML part', () => {
+    const mail = renderReminder(
+      {
+        kind: 'custom',
+        title: '<b>x</b>',
+        description: '<script>',
+        dueAt: '2031-03-31T10:00:00.000Z',
+        link: 'https://k.example/',
+      },
+      new Date('2031-03-20T07:00:00.000Z'),
+    );
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;');
+  });
+
+  it('is a MIME message with both parts, the calendar file and the one-click unsubscribe headers', () => {
+    const raw = buildRawMessage({
+      from: 'Kooperacja <powiadomienia@example.com>',
+      to: ['wojt@gmina.example'],
+      replyTo: 'koordynator.20@kooperacja.example',
+      subject: 'Przypomnienie: nabór „Liderzy kooperacji” zamyka się jutro',
+      text: 'Zażółć gęślą jaźń',
+      html: '<p>Zażółć gęślą jaźń</p>',
+      headers: {
+        'List-Unsubscribe': '<https://k.example/api/reminders/unsubscribe?t=abc>',
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+      attachments: [
+        { filename: 'termin.ics', contentType: 'text/calendar; charset=UTF-8', content: 'BEGIN:VCALENDAR' },
+      ],
+    });
+    expect(raw).toContain('\r\nList-Unsubscribe: <https://k.example/api/reminders/unsubscribe?t=abc>\r\n');
+    expect(raw).toContain('\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n');
+    expect(raw).toContain('\r\nReply-To: koordynator.20@kooperacja.example\r\n');
+    expect(raw).toMatch(/Content-Type: multipart\/mixed; boundary="=_[0-9a-f]+"/);
+    expect(raw).toContain('Content-Disposition: attachment; filename="termin.ics"');
+    expect(raw).toContain(Buffer.from('Zażółć gęślą jaźń').toString('base64'));
+    const subject = /Subject: (.*(?:\r\n .*)*)/.exec(raw)?.[1] ?? '';
+    const decoded = subject
+      .split('\r\n ')
+      .map((word) => Buffer.from(/=\?UTF-8\?B\?(.*)\?=/.exec(word)?.[1] ?? '', 'base64').toString('utf8'))
+      .join('');
+    expect(decoded).toBe('Przypomnienie: nabór „Liderzy kooperacji” zamyka się jutro');
+    expect(encodeHeaderText('plain ASCII')).toBe('plain ASCII');
+  });
+
+  it('refuses a header value that would start another header', () => {
+    expect(() =>
+      buildRawMessage({
+        from: 'a@b.example',
+        to: ['x@y.example\r\nBcc: z@z.example'],
+        subject: 's',
+        text: 't',
+        html: 'h',
+      }),
+    ).toThrow(/line break/);
+  });
+});
