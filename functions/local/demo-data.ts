@@ -73,15 +73,16 @@ export function demoCalls(now: Date): TCall[] {
 }
 
 /**
- * A second programme whose milestones move with the clock (as the demo calls do): KM I ends in ten days and
- * KM II starts the day after, so a fresh `npm start` has reminders coming up in the panel.
+ * A demonstration edition of the programme whose milestones move with the clock (as the demo calls do): KM I
+ * ends in ten days and KM II starts the day after, so a fresh `npm start` has reminders coming up. (The second
+ * real programme, "Kooperacja – efektywna i skuteczna", is its own demo with its own region.)
  */
 export function demoProgrammeAhead(now: Date): TProgramme {
   const today = warsawDate(now);
   return {
-    id: 'kooperacja-efektywna',
-    name: 'Kooperacja – efektywna i skuteczna',
-    description: 'Demonstracyjny program z kamieniami milowymi przesuwającymi się razem z zegarem.',
+    id: 'liderzy-kooperacji-demo',
+    name: 'Liderzy kooperacji – edycja demonstracyjna',
+    description: 'Edycja demonstracyjna: kamienie milowe przesuwają się razem z zegarem.',
     leadWojewodztwo: '18',
     wojewodztwa: [...PARTNER_WOJEWODZTWA],
     startsOn: addDays(today, -90),

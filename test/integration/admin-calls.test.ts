@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LIDERZY_KOOPERACJI, loadDemoData } from '../../functions/local/demo-data.ts';
+import { demoProgrammeAhead, LIDERZY_KOOPERACJI, loadDemoData } from '../../functions/local/demo-data.ts';
 import { getCall } from '../../functions/repositories/calls.ts';
 import { createUserIfAbsent, type User } from '../../functions/repositories/users.ts';
 import { CARD_FORM_VERSION } from '../../shared/card-form-version.ts';
@@ -249,8 +249,10 @@ describe('announcing a call', () => {
     const all = ZAdminProgrammesResponse.parse((await call('/api/admin/programmes', { cookie: lead })).json);
     const stranger = await call('/api/admin/programmes');
 
+    const demo = demoProgrammeAhead(new Date());
     expect(own.programmes).toEqual([
       { id: LIDERZY_KOOPERACJI.id, name: LIDERZY_KOOPERACJI.name, wojewodztwa: ['26'] },
+      { id: demo.id, name: demo.name, wojewodztwa: ['26'] },
     ]);
     expect(all.programmes).toEqual([
       {
@@ -258,6 +260,7 @@ describe('announcing a call', () => {
         name: LIDERZY_KOOPERACJI.name,
         wojewodztwa: LIDERZY_KOOPERACJI.wojewodztwa,
       },
+      { id: demo.id, name: demo.name, wojewodztwa: demo.wojewodztwa },
     ]);
     expect(stranger.status).toBe(401);
   });
