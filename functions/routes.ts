@@ -49,6 +49,11 @@ export interface HttpHandler extends HandlerFacts {
   whyPublic: string;
   /** The route's stage throttle; DEFAULT_THROTTLE without one. */
   throttle?: Throttle;
+  /**
+   * For a function without a session that writes: the partition-key prefixes it may write (CARD#, REF#, …).
+   * The api stack confines its writes to them (dynamodb:LeadingKeys), so a bug cannot write a USER# item.
+   */
+  writes?: readonly string[];
 }
 
 export interface ScheduledHandler extends HandlerFacts, EnqueuesFacts {
@@ -109,6 +114,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     // The deadline's last minute: every gmina of a voivodeship's call may send at once.
     throttle: { rate: 50, burst: 100 },
     table: 'readWrite',
+    writes: ['CARD#', 'IDEM#', 'REF#', 'TOKEN#'],
     sendsMail: true,
     caller: 'anyone',
     whyPublic: 'gminas apply without accounts; the handler validates, the WAF rate-limits sending per client',
@@ -117,6 +123,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'POST /api/calls/{callId}/cards/{teryt}/link',
     throttle: { rate: 2, burst: 5 },
     table: 'readWrite',
+    writes: ['CARD#', 'RATE#', 'TOKEN#'],
     sendsMail: true,
     caller: 'anyone',
     whyPublic: "anyone may ask; the link goes only to the card's own contact address, rate-limited per card",
@@ -125,6 +132,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'POST /api/calls/{callId}/drafts',
     throttle: { rate: 10, burst: 20 },
     table: 'readWrite',
+    writes: ['DRAFT#', 'IDEMDRAFT#', 'RATE#', 'TOKEN#'],
     sendsMail: true,
     caller: 'anyone',
     whyPublic: 'gminas save drafts without accounts; the draft is reached only by its e-mailed link',
@@ -138,6 +146,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'change-current-card': {
     route: 'PUT /api/cards/current',
     table: 'readWrite',
+    writes: ['CARD#', 'RATE#', 'TOKEN#'],
     sendsMail: true,
     caller: 'emailed-secret',
     whyPublic: CARD_LINK,
@@ -145,6 +154,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'withdraw-current-card': {
     route: 'DELETE /api/cards/current',
     table: 'readWrite',
+    writes: ['CARD#'],
     sendsMail: true,
     caller: 'emailed-secret',
     whyPublic: CARD_LINK,
@@ -158,6 +168,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'update-current-draft': {
     route: 'PUT /api/drafts/current',
     table: 'readWrite',
+    writes: ['DRAFT#'],
     caller: 'emailed-secret',
     whyPublic: DRAFT_LINK,
   },
@@ -172,6 +183,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'POST /api/admin/sign-in',
     throttle: { rate: 2, burst: 5 },
     table: 'readWrite',
+    writes: ['RATE#', 'SIGNIN#'],
     sendsMail: true,
     caller: 'anyone',
     whyPublic: 'anyone may ask for a sign-in link; it goes only to the address of an account, rate-limited',
@@ -180,12 +192,14 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'POST /api/admin/sessions',
     throttle: { rate: 2, burst: 5 },
     table: 'readWrite',
+    writes: ['SESSION#', 'SIGNIN#'],
     caller: 'emailed-secret',
     whyPublic: "the handler admits only the secret token of a coordinator's e-mailed link",
   },
   'end-session': {
     route: 'POST /api/admin/sign-out',
     table: 'readWrite',
+    writes: ['SESSION#'],
     caller: 'anyone',
     whyPublic: 'it only ends the session whose cookie it is sent with',
   },
@@ -349,6 +363,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'unsubscribe-reminders': {
     route: 'POST /api/reminders/unsubscribe',
     table: 'readWrite',
+    writes: ['SUPPRESSION#'],
     caller: 'emailed-secret',
     whyPublic:
       "one-click unsubscribe (RFC 8058): the handler admits only the secret token of the reminder's link",

@@ -12,7 +12,7 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, type IManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Grant, type IManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -30,7 +30,7 @@ import {
   splitRouteKey,
 } from '../../functions/routes.ts';
 import { ApiFunction } from '../constructs/api-function.ts';
-import type { TableAccess } from './data-stack.ts';
+import { TABLE_WRITE_ACTIONS, type TableAccess } from './data-stack.ts';
 
 /** One JSON object per request, for CloudWatch Logs Insights; the variables HTTP APIs offer. */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -120,11 +120,28 @@ export class ApiStack extends Stack {
       const { function: fn, loggedErrors: logged } = new ApiFunction(this, name, {
         handler,
         table: props.table,
-        tableAccess: facts.table === 'none' ? undefined : props.tableAccess[facts.table],
+        // A public writer reads as any function does and writes only the keys its record names (below).
+        tableAccess:
+          facts.table === 'none'
+            ? undefined
+            : props.tableAccess['writes' in facts && facts.writes ? 'read' : facts.table],
         environment,
         logRetention: RetentionDays.THREE_MONTHS,
         ...('timeoutSeconds' in facts ? { timeout: Duration.seconds(facts.timeoutSeconds) } : {}),
       });
+      if ('writes' in facts && facts.writes) {
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: [...TABLE_WRITE_ACTIONS],
+            resources: [props.table.tableArn],
+            conditions: {
+              'ForAllValues:StringLike': {
+                'dynamodb:LeadingKeys': facts.writes.map((prefix) => `${prefix}*`),
+              },
+            },
+          }),
+        );
+      }
       // Every HTTP function checks the origin header; reading the secret is all it may do with it.
       if ('route' in facts)
         Grant.addToPrincipal({

@@ -15,7 +15,7 @@ export type TableAccess = 'read' | 'readWrite';
 /** What reading takes: single items, batches, queries (an index's too). No Scan: every read has a key. */
 const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 /** What writing takes, alone or in a transaction (whose checks need ConditionCheckItem); nothing deletes. */
-const TABLE_WRITE_ACTIONS = [
+export const TABLE_WRITE_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:ConditionCheckItem',

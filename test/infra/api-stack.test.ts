@@ -7,6 +7,7 @@ import { resourcesOf, type Synthesized, synthesize, TEST_DEPLOYMENT } from './su
 const NAMES = Object.keys(HANDLERS).filter((name) => builtByApiStack(HANDLERS[name] as never));
 const withAccess = (table: TableAccess) => NAMES.filter((name) => HANDLERS[name]?.table === table);
 const SENDING_MAIL = NAMES.filter((name) => HANDLERS[name]?.sendsMail);
+const CONFINED = NAMES.filter((name) => (HANDLERS[name] as { writes?: string[] } | undefined)?.writes);
 
 describe('api stack', () => {
   let synthesized: Synthesized;
@@ -89,11 +90,42 @@ describe('api stack', () => {
     // Assess
     expect(withAccess('read').length).toBeGreaterThan(0);
     for (const handler of withAccess('read')) expect(managedPolicies(handler)).toMatch(/TableRead(?!Write)/);
-    for (const handler of withAccess('readWrite')) expect(managedPolicies(handler)).toMatch(/TableReadWrite/);
+    for (const handler of withAccess('readWrite').filter((name) => !CONFINED.includes(name)))
+      expect(managedPolicies(handler)).toMatch(/TableReadWrite/);
+    // A public writer reads like any function and writes through its own confined statement (below).
+    for (const handler of CONFINED) expect(managedPolicies(handler)).toMatch(/TableRead(?!Write)/);
     for (const handler of withAccess('none')) expect(managedPolicies(handler)).toBe('[]');
   });
 
-  it('grants inline only log writing, reading the origin secret, SES sending to the mail handlers, and the sweeper schedule its invoke', () => {
+  it("confines each public writer's writes to the key prefixes its record names (dynamodb:LeadingKeys)", () => {
+    // Prepare
+    const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy'));
+    type Statement = { Action: string | string[]; Condition?: Record<string, Record<string, string[]>> };
+    const writeStatements = (handler: string) =>
+      policies
+        .filter(([id]) => id.startsWith(pascal(handler)))
+        .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+        .filter((statement) => [statement.Action].flat().includes('dynamodb:PutItem'));
+
+    // Assess
+    expect(CONFINED).toEqual(expect.arrayContaining(['submit-card', 'create-draft', 'request-sign-in']));
+    for (const handler of CONFINED) {
+      const [statement, ...more] = writeStatements(handler);
+      expect(more, handler).toEqual([]);
+      expect([statement?.Action].flat().sort(), handler).toEqual([
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+      ]);
+      const facts = HANDLERS[handler] as unknown as { writes: string[] };
+      expect(statement?.Condition, handler).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': facts.writes.map((prefix) => `${prefix}*`) },
+      });
+    }
+    expect(HANDLERS['submit-card']).toMatchObject({ writes: ['CARD#', 'IDEM#', 'REF#', 'TOKEN#'] });
+  });
+
+  it('grants inline only log writing, confined table writes, reading the origin secret, SES sending to the mail handlers, and the sweeper schedule its invoke', () => {
     // Act
     const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy'));
     const statements = policies.flatMap(([id, policy]) =>
@@ -109,6 +141,7 @@ describe('api stack', () => {
     for (const { actions } of statements) {
       expect([
         ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        ['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
         ['secretsmanager:GetSecretValue'],
         ['ses:SendEmail', 'ses:SendRawEmail'],
         ['lambda:InvokeFunction'],
