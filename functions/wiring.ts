@@ -14,3 +14,4 @@ export function storeDeps(settings: Config = config()) {
 export function storeAndMailDeps(settings: Config = config()) {
   return { ...storeDeps(settings), mailer: createSesMailer(settings), siteUrl: settings.SITE_URL };
 }
+

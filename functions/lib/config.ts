@@ -22,6 +22,10 @@ const ZConfig = z.object({
   DOCUMENTS_BUCKET: z.optional(z.string().check(z.minLength(3))),
   /** Only set locally: the S3-compatible server (s3rver). */
   S3_ENDPOINT: z.optional(z.url()),
+  /** The Secrets Manager secret with the seal's PKCS#12 (base64) and passphrase; read by the functions that seal. */
+  SEAL_SECRET_ARN: z.optional(z.string().check(z.minLength(20))),
+  /** Only set locally: where the self-signed seal certificate is kept (made on first need). */
+  SEAL_P12_PATH: z.optional(z.string().check(z.minLength(1))),
 });
 
 export type Config = Readonly<z.infer<typeof ZConfig>>;

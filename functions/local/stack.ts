@@ -11,7 +11,7 @@ import {
   startS3Emulator,
   startSesEmulator,
 } from './emulators.ts';
-import { REPO_DIR } from './paths.ts';
+import { REPO_DIR, SEAL_P12_PATH } from './paths.ts';
 import {
   assertPortFree,
   freeStackPorts,
@@ -89,6 +89,7 @@ export function handlerEnvironment(endpoints: {
     SES_ENDPOINT: endpoints.ses,
     DOCUMENTS_BUCKET: LOCAL_DOCUMENTS_BUCKET,
     S3_ENDPOINT: endpoints.s3,
+    SEAL_P12_PATH,
   };
 }
 

@@ -1,6 +1,7 @@
 import { nestedInQuotes } from '../../shared/quotes.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import { formatWarsaw } from '../../shared/time.ts';
+import { type AgreementMailTemplate, isAgreementMail, renderAgreementMail } from './agreement-templates.ts';
 import { cardSummary, type SummarySection } from './card-summary.ts';
 import type { MailMessage } from './mailer.ts';
 
@@ -13,7 +14,8 @@ export type MailTemplate =
   | { template: 'card-withdrawn'; data: WithdrawnMailData }
   | { template: 'card-link'; data: CardLinkMailData }
   | { template: 'draft-saved'; data: DraftMailData }
-  | { template: 'sign-in'; data: SignInMailData };
+  | { template: 'sign-in'; data: SignInMailData }
+  | AgreementMailTemplate;
 
 export interface CardMailData {
   reference: string;
@@ -114,6 +116,7 @@ function receiptLines(data: CardMailData): string[] {
 }
 
 export function renderMail(to: string[], mail: MailTemplate): MailMessage {
+  if (isAgreementMail(mail)) return renderAgreementMail(to, mail);
   switch (mail.template) {
     case 'card-submitted':
     case 'card-changed': {
