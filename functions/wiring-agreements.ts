@@ -1,5 +1,5 @@
-import { localSealCertificate, secretSealCertificate } from './documents/seal-certificate.ts';
 import type { SealCertificate } from './documents/seal.ts';
+import { localSealCertificate, secretSealCertificate } from './documents/seal-certificate.ts';
 import { type Config, config } from './lib/config.ts';
 import { storeAndMailDeps } from './wiring.ts';
 import { withDocuments } from './wiring-documents.ts';
@@ -13,7 +13,8 @@ function sealSource(settings: Config): () => Promise<SealCertificate> {
     seal ??= settings.SEAL_SECRET_ARN
       ? secretSealCertificate(settings.SEAL_SECRET_ARN)
       : Promise.resolve().then(() => {
-          if (!settings.SEAL_P12_PATH) throw new Error('Invalid configuration: SEAL_SECRET_ARN is required here');
+          if (!settings.SEAL_P12_PATH)
+            throw new Error('Invalid configuration: SEAL_SECRET_ARN is required here');
           return localSealCertificate(settings.SEAL_P12_PATH);
         });
     seal.catch(() => {

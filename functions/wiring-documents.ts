@@ -18,4 +18,3 @@ export function withDocuments<T extends object>(deps: T, settings: Config = conf
       : undefined,
   };
 }
-

@@ -14,4 +14,3 @@ export function storeDeps(settings: Config = config()) {
 export function storeAndMailDeps(settings: Config = config()) {
   return { ...storeDeps(settings), mailer: createSesMailer(settings), siteUrl: settings.SITE_URL };
 }
-

@@ -90,6 +90,8 @@ export interface TrailEntry {
  */
 export async function finalAgreementPdf(input: {
   document: Uint8Array;
+  /** Signed on paper: the scan's pages follow the document's (a scan that is not a readable PDF is left out). */
+  scan?: Uint8Array;
   documentSha256: string;
   meta: DocumentMeta;
   completedAt: string;
@@ -102,6 +104,17 @@ export async function finalAgreementPdf(input: {
   const signed = await PDFDocument.load(input.document, { updateMetadata: false });
   const copied = await pdf.copyPages(signed, signed.getPageIndices());
   for (const page of copied) pdf.addPage(page);
+  if (input.scan) {
+    try {
+      const scan = await PDFDocument.load(input.scan, { updateMetadata: false, ignoreEncryption: true });
+      for (const page of await pdf.copyPages(scan, scan.getPageIndices())) {
+        pdf.addPage(page);
+        copied.push(page);
+      }
+    } catch {
+      // Kept in the bucket with its hash, named on the signature page; not every scanner's PDF can be copied.
+    }
+  }
   const fonts = await embedFonts(pdf);
   const writer = new PageWriter(pdf, fonts);
   writer.write('Strona podpisów', { font: 'bold', size: 13, align: 'center' });

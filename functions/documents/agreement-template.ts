@@ -114,9 +114,7 @@ export function fillAgreementTemplate(facts: AgreementFacts): string {
     '§ 4. Realizatorzy',
     '',
     'Strony wskazują jednostki, które w ich imieniu realizują projekt:',
-    parties
-      .map((party, index) => `${index + 1}. ${party.name}: ${party.institution}.`)
-      .join('\n'),
+    parties.map((party, index) => `${index + 1}. ${party.name}: ${party.institution}.`).join('\n'),
     '',
     '§ 5. Postanowienia końcowe',
     '',

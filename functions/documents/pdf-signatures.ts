@@ -42,7 +42,7 @@ function lastSignature(pdf: Uint8Array): { range: number[]; contents: string } |
   const between = text.slice(start + length, next);
   const hex = /^<([0-9A-Fa-f]*)>$/.exec(between.trim())?.[1];
   if (!hex) return undefined;
-  return { range, contents: hex.replace(/(00)+$/, '') };
+  return { range, contents: hex };
 }
 
 function signedBytes(pdf: Uint8Array, range: number[]): Uint8Array {
@@ -90,7 +90,11 @@ export function inspectPdfSignature(pdf: Uint8Array): PdfSignatureInfo {
   if (!found) return { signed: false };
   try {
     const der = forge.util.hexToBytes(found.contents);
-    const contentInfo = forge.asn1.fromDer(der, { parseAllBytes: false, strict: false });
+    // Options as forge takes them (its types know only the older boolean): the hex is padded with zeros.
+    const contentInfo = (forge.asn1.fromDer as unknown as (bytes: string, options: object) => Asn1)(der, {
+      parseAllBytes: false,
+      strict: false,
+    });
     const signedData = child(child(contentInfo, 1), 0);
     const parts = children(signedData);
     const certificates = parts.find(

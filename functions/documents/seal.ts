@@ -16,7 +16,11 @@ export interface SealCertificate {
   passphrase: string;
 }
 
-export async function sealPdf(pdf: Uint8Array, certificate: SealCertificate, signedAt: Date): Promise<Uint8Array> {
+export async function sealPdf(
+  pdf: Uint8Array,
+  certificate: SealCertificate,
+  signedAt: Date,
+): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   pdflibAddPlaceholder({
     pdfDoc: document,
@@ -33,7 +37,9 @@ export async function sealPdf(pdf: Uint8Array, certificate: SealCertificate, sig
 }
 
 /** A self-signed seal certificate (RSA 2048, ten years) for a machine without the cloud's secret. */
-export function selfSignedSealCertificate(commonName = 'Kooperacja (lokalna pieczęć testowa)'): SealCertificate {
+export function selfSignedSealCertificate(
+  commonName = 'Kooperacja (lokalna pieczęć testowa)',
+): SealCertificate {
   const keys = forge.pki.rsa.generateKeyPair(2048);
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;

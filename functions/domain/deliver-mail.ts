@@ -56,7 +56,10 @@ async function rendered(
   if (!deps.readDocument) throw new Error('this function has no documents bucket to attach a file from');
   const content = await deps.readDocument(attachment.key, attachment.sha256);
   if (!content) throw new Error(`attachment ${attachment.key} is missing`);
-  return { ...message, attachments: [{ filename: attachment.filename, contentType: 'application/pdf', content }] };
+  return {
+    ...message,
+    attachments: [{ filename: attachment.filename, contentType: 'application/pdf', content }],
+  };
 }
 
 export async function deliverMail(

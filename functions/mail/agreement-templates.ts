@@ -60,13 +60,23 @@ function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-function message(to: string[], subject: string, paragraphs: string[], action?: [string, string]): MailMessage {
+function message(
+  to: string[],
+  subject: string,
+  paragraphs: string[],
+  action?: [string, string],
+): MailMessage {
   const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px"><h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraphs
     .map((paragraph) => `<p style="white-space:pre-wrap">${escapeHtml(paragraph)}</p>`)
     .join(
       '',
     )}${action ? `<p><a href="${escapeHtml(action[0])}">${escapeHtml(action[1])}</a></p>` : ''}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — wiadomość wysłana automatycznie. Nie odpowiadaj na nią.</p></body></html>`;
-  const text = [subject, '', ...paragraphs.flatMap((paragraph) => [paragraph, '']), ...(action ? [action[0]] : [])]
+  const text = [
+    subject,
+    '',
+    ...paragraphs.flatMap((paragraph) => [paragraph, '']),
+    ...(action ? [action[0]] : []),
+  ]
     .join('\n')
     .trimEnd();
   return { to, subject, html, text };

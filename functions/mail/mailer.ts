@@ -86,7 +86,11 @@ function encodedWord(text: string): string {
 }
 
 function base64Lines(bytes: Uint8Array): string {
-  return (Buffer.from(bytes).toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+  return (
+    Buffer.from(bytes)
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
 }
 
 /** A multipart/mixed message: the text and HTML alternatives, then each attachment in base64. */

@@ -1,4 +1,3 @@
-import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type {
   AgreementKind,
   AgreementStatus,
@@ -6,6 +5,7 @@ import type {
   PartyStatus,
   TSignatory,
 } from '../../shared/schemas/agreements.ts';
+import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import { GetCommand, QueryCommand, type TransactItem, TransactWriteCommand } from './document.ts';
 import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
@@ -28,6 +28,8 @@ export interface PartyRecord {
   role: PartyRole;
   name: string;
   status: PartyStatus;
+  /** Where the final record goes if no signatory is named (paper signing): from the card, or the coordinator. */
+  contactEmail?: string | undefined;
   signatory?: TSignatory | undefined;
   /** The SHA-256 of the party's live link; a resent link or a new signatory replaces it (the old one dies). */
   linkSha256?: string | undefined;
@@ -36,7 +38,9 @@ export interface PartyRecord {
   /** Evidence of an online signature. */
   evidence?: { fullName: string; ip: string; userAgent: string; documentSha256: string } | undefined;
   /** A qualified-signed PDF uploaded instead, shown to the coordinator before they confirm it. */
-  upload?: (StoredFile & { signed: boolean; signerName?: string | undefined; uploadedAt: string }) | undefined;
+  upload?:
+    | (StoredFile & { signed: boolean; signerName?: string | undefined; uploadedAt: string })
+    | undefined;
   paper?: { signedBy: string; signedOn: string } | undefined;
   declineReason?: string | undefined;
 }
@@ -126,9 +130,10 @@ function agreementItem(agreement: AgreementRecord): Item {
 }
 
 function eventItems(agreement: AgreementRecord, events: readonly AgreementEvent[]): Item[] {
-  return events.map((event, seq) => ({
+  return events.map(({ type: eventType, ...event }, seq) => ({
     ...keys.agreementEvent(agreement.callId, agreement.teryt, event.at, agreement.revision, seq),
     type: 'agreement-event',
+    eventType,
     ...event,
   }));
 }
@@ -150,7 +155,11 @@ function toAgreement(item: Item): AgreementRecord {
   return rest as unknown as AgreementRecord;
 }
 
-export async function getAgreement(db: Db, callId: string, teryt: string): Promise<AgreementRecord | undefined> {
+export async function getAgreement(
+  db: Db,
+  callId: string,
+  teryt: string,
+): Promise<AgreementRecord | undefined> {
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.tableName, Key: keys.agreement(callId, teryt), ConsistentRead: true }),
   );
@@ -158,7 +167,9 @@ export async function getAgreement(db: Db, callId: string, teryt: string): Promi
 }
 
 export async function getAgreementById(db: Db, id: string): Promise<AgreementRecord | undefined> {
-  const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.agreementId(id) }));
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.agreementId(id) }),
+  );
   return Item ? getAgreement(db, String(Item.callId), String(Item.teryt)) : undefined;
 }
 
@@ -286,7 +297,10 @@ export async function listAgreements(
           TableName: db.tableName,
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.agreementByCall(callId, '', '').gsi1pk, ':prefix': prefix },
+          ExpressionAttributeValues: {
+            ':pk': keys.agreementByCall(callId, '', '').gsi1pk,
+            ':prefix': prefix,
+          },
           ExclusiveStartKey,
         }),
       );
@@ -315,10 +329,29 @@ export async function listAgreementEvents(db: Db, callId: string, teryt: string)
       }),
     );
     for (const item of page.Items ?? []) {
-      const { pk, sk, type, ...event } = item;
-      events.push(event as AgreementEvent);
+      const { pk, sk, type, eventType, ...event } = item;
+      events.push({ type: eventType, ...event } as AgreementEvent);
     }
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return events;
+}
+
+/**
+ * Whether agreements of a call are two- or three-party, if the call (first) or its programme says so: an
+ * optional `agreementKind` on their items. Undefined: the coordinator chooses.
+ */
+export async function agreementKindSetting(
+  db: Db,
+  callId: string,
+  programmeId: string,
+): Promise<AgreementKind | undefined> {
+  for (const Key of [keys.call(callId), keys.programme(programmeId)]) {
+    const { Item } = await db.client.send(
+      new GetCommand({ TableName: db.tableName, Key, ProjectionExpression: 'agreementKind' }),
+    );
+    const kind = Item?.agreementKind;
+    if (kind === 'two-party' || kind === 'three-party') return kind;
+  }
+  return undefined;
 }

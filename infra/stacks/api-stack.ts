@@ -13,10 +13,13 @@ import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { ParamsAndSecretsLayerVersion, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { HANDLERS, type HandlerRecord, splitRouteKey } from '../../functions/routes.ts';
@@ -51,6 +54,8 @@ export interface ApiStackProps extends StackProps {
   siteUrl: string;
   /** The SES identity and configuration set (mail stack) that e-mail is sent through. */
   mail: { identity: IEmailIdentity; configurationSet: IConfigurationSet };
+  /** The documents bucket and the seal's certificate secret (data stack), for the handlers that keep documents. */
+  documents?: { bucket: IBucket; sealSecret: ISecret };
 }
 
 function pascalCase(kebab: string): string {
@@ -89,9 +94,21 @@ export class ApiStack extends Stack {
         handler,
         table: props.table,
         tableAccess: facts.table === 'none' ? undefined : props.tableAccess[facts.table],
-        environment,
+        environment: {
+          ...environment,
+          ...(facts.documents && props.documents
+            ? { DOCUMENTS_BUCKET: props.documents.bucket.bucketName }
+            : {}),
+          ...(facts.documents === 'readWriteSeal' && props.documents
+            ? { SEAL_SECRET_ARN: props.documents.sealSecret.secretArn }
+            : {}),
+        },
         logRetention: RetentionDays.THREE_MONTHS,
         ...('timeoutSeconds' in facts ? { timeout: Duration.seconds(facts.timeoutSeconds) } : {}),
+        // The seal is read through the Parameters and Secrets extension: no Secrets Manager client bundled.
+        ...(facts.documents === 'readWriteSeal'
+          ? { paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103) }
+          : {}),
       });
       if (facts.sendsMail) {
         props.mail.identity.grantSendEmail(fn);
@@ -101,6 +118,12 @@ export class ApiStack extends Stack {
           actions: ['ses:SendEmail', 'ses:SendRawEmail'],
           resourceArns: [configurationSetArn],
         });
+      }
+      if (facts.documents && props.documents) {
+        const { bucket, sealSecret } = props.documents;
+        if (facts.documents === 'read') bucket.grantRead(fn);
+        else bucket.grantReadWrite(fn);
+        if (facts.documents === 'readWriteSeal') sealSecret.grantRead(fn);
       }
       functions.set(name, fn);
       loggedErrors.set(name, logged);

@@ -2,6 +2,7 @@ import { type CfnElement, Duration, RemovalPolicy, Stack, type StackProps, Valid
 import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IManagedPolicy, ManagedPolicy } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/repositories/table-design.ts';
 import { LogBucket } from '../constructs/log-bucket.ts';
@@ -30,6 +31,11 @@ export class DataStack extends Stack {
   /** Attach one to a function's role to let it use the table. */
   readonly tableAccess: Readonly<Record<TableAccess, IManagedPolicy>>;
   readonly documents: IBucket;
+  /**
+   * The certificate that seals final agreements: JSON `{ "p12": <base64 PKCS#12>, "passphrase": … }`, put
+   * in by an operator (created empty; until then sealing fails with a logged error and nothing is completed).
+   */
+  readonly sealSecret: ISecret;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -80,6 +86,15 @@ export class DataStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'documents/',
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.sealSecret = new Secret(this, 'AgreementSealCertificate', {
+      description: 'PKCS#12 certificate and passphrase that seal final agreements (PAdES)',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.sealSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A certificate cannot be rotated by a Lambda: it is renewed by its issuer and put in by an operator.',
     });
   }
 }
