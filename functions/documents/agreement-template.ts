@@ -1,3 +1,4 @@
+import { nestedInQuotes } from '../../shared/quotes.ts';
 import type { AgreementKind, PartyRole } from '../../shared/schemas/agreements.ts';
 import type { TMilestone } from '../../shared/schemas/programme.ts';
 
@@ -99,7 +100,7 @@ export function fillAgreementTemplate(facts: AgreementFacts): string {
     '',
     '§ 1. Przedmiot porozumienia',
     '',
-    `1. Przedmiotem porozumienia jest określenie zasad współpracy ${between} przy realizacji projektu „${facts.programmeName}” (nabór: „${facts.callTitle}”), w szczególności przy wypracowaniu, testowaniu i upowszechnianiu modelu kooperacji instytucji pomocy i integracji społecznej z podmiotami innych polityk sektorowych.`,
+    `1. Przedmiotem porozumienia jest określenie zasad współpracy ${between} przy realizacji projektu „${facts.programmeName}” (nabór: „${nestedInQuotes(facts.callTitle)}”), w szczególności przy wypracowaniu, testowaniu i upowszechnianiu modelu kooperacji instytucji pomocy i integracji społecznej z podmiotami innych polityk sektorowych.`,
     `2. Porozumienie obowiązuje od dnia jego podpisania przez ostatnią ze Stron do dnia ${polishDate(facts.programmeEndsOn)}.`,
     '',
     '§ 2. Harmonogram (kamienie milowe)',

@@ -58,6 +58,15 @@ interface CardPath {
   teryt: string;
 }
 
+/** "zawarte w Kielcach": the ROPS cities in the locative. */
+const CITY_LOCATIVE: Record<string, string> = {
+  Rzeszów: 'Rzeszowie',
+  Białystok: 'Białymstoku',
+  Lublin: 'Lublinie',
+  Kielce: 'Kielcach',
+  Warszawa: 'Warszawie',
+};
+
 const HEAD_TITLE: Record<string, string> = {
   wojt: 'Wójt',
   burmistrz: 'Burmistrz',
@@ -110,7 +119,7 @@ export async function generateAgreement(
       role: 'gmina',
       name: `Gmina ${card.gminaName}`,
       address: `${office.address.street}, ${office.address.postalCode} ${office.address.city}`,
-      representative: `${HEAD_TITLE[office.head.title] ?? ''} – ${office.head.name}`.trim(),
+      representative: `${HEAD_TITLE[office.head.title] ?? 'Wójt'} Gminy ${card.gminaName} – ${office.head.name}`,
       institution: `${contacts.ops.name} (kierownik: ${contacts.ops.head})`,
       contactEmail: contacts.contact.email,
     },
@@ -143,7 +152,7 @@ export async function generateAgreement(
     programmeEndsOn: programme.endsOn,
     milestones: programme.milestones,
     parties: facts,
-    place: rops?.city ?? '',
+    place: CITY_LOCATIVE[rops?.city ?? ''] ?? rops?.city ?? '',
   });
   const at = deps.now().toISOString();
   const base = { id: newAgreementId(), callId: path.callId, teryt: path.teryt, gminaName: card.gminaName };
