@@ -3,28 +3,7 @@ import { formatWarsaw } from '../../shared/time.ts';
 import { agreementBlocks, type TextBlock } from './agreement-template.ts';
 import { embedFonts, numberPages, PageWriter, type Style } from './pdf-writer.ts';
 
-/** The agreement's text as the signing page and the PDF show it. */
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-/** HTML of the text alone (no styles, no scripts: the page puts it in its own layout; every character escaped). */
-export function agreementHtml(text: string): string {
-  return agreementBlocks(text)
-    .map((block) => {
-      const body = escapeHtml(block.text).replace(/\n/g, '<br>');
-      if (block.kind === 'title') return `<h2>${body}</h2>`;
-      if (block.kind === 'heading') return `<h3>${body}</h3>`;
-      return `<p>${body}</p>`;
-    })
-    .join('\n');
-}
+/** The agreement's text as a PDF, and the final record (the HTML is in agreement-html.ts, without pdf-lib). */
 
 const STYLE: Record<TextBlock['kind'], Style> = {
   title: { font: 'bold', size: 13, align: 'center', before: 0 },

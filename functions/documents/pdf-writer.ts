@@ -99,27 +99,37 @@ export class PageWriter {
   }
 }
 
-/** Words onto lines no wider than `width`; a word longer than a line (a hash) is cut by characters. */
+/**
+ * Words onto lines no wider than `width`; a word longer than a line (a hash) is cut by characters. Each
+ * word is measured once and lines are summed (fontkit lays out every string it measures: measuring each
+ * growing line made a three-page agreement take half a second).
+ */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   if (text === '') return [''];
+  const measure = (part: string) => font.widthOfTextAtSize(part, size);
+  const space = measure(' ');
   const lines: string[] = [];
   let current = '';
+  let currentWidth = 0;
   for (const word of text.split(/ +/)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
-      current = candidate;
+    const wordWidth = measure(word);
+    if (current && currentWidth + space + wordWidth <= width) {
+      current = `${current} ${word}`;
+      currentWidth += space + wordWidth;
       continue;
     }
     if (current) lines.push(current);
-    current = '';
     let rest = word;
-    while (font.widthOfTextAtSize(rest, size) > width) {
-      let cut = rest.length - 1;
-      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
+    let restWidth = wordWidth;
+    while (restWidth > width) {
+      let cut = Math.max(1, Math.floor((rest.length * width) / restWidth));
+      while (cut > 1 && measure(rest.slice(0, cut)) > width) cut--;
       lines.push(rest.slice(0, cut));
       rest = rest.slice(cut);
+      restWidth = measure(rest);
     }
     current = rest;
+    currentWidth = restWidth;
   }
   if (current) lines.push(current);
   return lines;

@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { REFERENCE_ALPHABET } from '../../shared/identifiers.ts';
-import type { PartyRole, TAgreementView } from '../../shared/schemas/agreements.ts';
-import { foldPolish } from '../../shared/teryt/search.ts';
+import type { PartyRole } from '../../shared/schemas/agreements.ts';
 import { agreementPdf, finalAgreementPdf, type SignatureEntry } from '../documents/agreement-render.ts';
 import { type SealCertificate, sealPdf } from '../documents/seal.ts';
 import { newLinkToken, sha256Hex } from '../lib/crypto.ts';
@@ -19,6 +18,7 @@ import {
 import { type DocumentStore, putDocument, sha256Of } from '../repositories/documents.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import type { OutboxKey, OutgoingMail } from '../repositories/outbox.ts';
+import { currentParty, partyOf } from './agreement-state.ts';
 import { deliverMail, type ReadDocument } from './deliver-mail.ts';
 
 /**
@@ -42,23 +42,6 @@ export function newAgreementId(): string {
   const pick = () =>
     Array.from({ length: 4 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
   return `PZ-${pick()}-${pick()}`;
-}
-
-/** Whose turn it is: the first party, in the signing order, that has not signed; undefined when all have. */
-export function currentParty(agreement: AgreementRecord): PartyRecord | undefined {
-  return agreement.parties.find((party) => party.status !== 'signed');
-}
-
-export function partyOf(agreement: AgreementRecord, role: string): PartyRecord {
-  const party = agreement.parties.find((candidate) => candidate.role === role);
-  if (!party) throw new AppError('NOT_FOUND');
-  return party;
-}
-
-/** Names typed and names given compare without case, diacritics or extra spaces ("anna  NOWAK" = "Anna Nowak"). */
-export function sameName(typed: string, expected: string): boolean {
-  const fold = (name: string) => foldPolish(name.normalize('NFC')).replace(/\s+/g, ' ').trim();
-  return fold(typed) === fold(expected);
 }
 
 export function documentKey(agreement: Pick<AgreementRecord, 'callId' | 'teryt'>, name: string): string {
@@ -296,54 +279,6 @@ export async function advance(
     note: following.signatory?.email,
   });
   await save(deps, { agreement: next, events, links: [link], mail: [mail] });
-}
-
-export function isOverdue(agreement: AgreementRecord, party: PartyRecord, now: Date): boolean {
-  return (
-    agreement.status === 'signing' &&
-    party.status !== 'signed' &&
-    agreement.deadline !== undefined &&
-    Date.parse(agreement.deadline) <= now.getTime()
-  );
-}
-
-export function agreementView(agreement: AgreementRecord, now: Date): TAgreementView {
-  return {
-    id: agreement.id,
-    callId: agreement.callId,
-    teryt: agreement.teryt,
-    gminaName: agreement.gminaName,
-    kind: agreement.kind,
-    status: agreement.status,
-    templateVersion: agreement.templateVersion,
-    revision: agreement.revision,
-    textVersion: agreement.textVersion,
-    text: agreement.text,
-    documentSha256: agreement.document.sha256,
-    ...(agreement.deadline ? { deadline: agreement.deadline } : {}),
-    parties: agreement.parties.map((party) => ({
-      role: party.role,
-      name: party.name,
-      status: party.status,
-      ...(party.signatory ? { signatory: party.signatory } : {}),
-      ...(party.signedAt ? { signedAt: party.signedAt } : {}),
-      ...(party.method ? { method: party.method } : {}),
-      ...(party.upload
-        ? {
-            upload: {
-              sha256: party.upload.sha256,
-              signed: party.upload.signed,
-              ...(party.upload.signerName ? { signerName: party.upload.signerName } : {}),
-            },
-          }
-        : {}),
-      ...(party.declineReason ? { declineReason: party.declineReason } : {}),
-      overdue: isOverdue(agreement, party, now),
-    })),
-    ...(agreement.final
-      ? { final: { sha256: agreement.final.sha256, completedAt: agreement.final.completedAt } }
-      : {}),
-  };
 }
 
 export const SIGNING_ORDER: readonly PartyRole[] = ['gmina', 'powiat', 'wojewodztwo'];

@@ -21,31 +21,27 @@ import {
   createAgreement,
   getAgreement,
   getCardForAgreement,
-  listAgreementEvents,
-  listAgreements,
   type PartyRecord,
 } from '../repositories/agreements.ts';
 import { getCall } from '../repositories/calls.ts';
 import { getDocument, putDocument, sha256Of } from '../repositories/documents.ts';
 import { getProgramme } from '../repositories/programmes.ts';
-import { requireCardOfGmina, requireVoivodeship } from './access.ts';
+import { requireCardOfGmina } from './access.ts';
 import {
   type AgreementDeps,
   advance,
-  agreementView,
   completeAndSave,
-  currentParty,
   documentKey,
-  isOverdue,
   issueLink,
   MAX_UPLOAD_BYTES,
   newAgreementId,
   nextRevision,
-  partyOf,
   SIGNING_ORDER,
   save,
   storeTextDocument,
 } from './agreement-flow.ts';
+import { readAgreement } from './agreement-lists.ts';
+import { agreementView, currentParty, partyOf } from './agreement-state.ts';
 
 /**
  * The coordinators' side of agreements: generate from a selected card, edit the text, send for signing,
@@ -83,12 +79,6 @@ function capitalised(name: string): string {
 /** "świętokrzyskie" → "Świętokrzyskiego", "jędrzejowski" → "Jędrzejowskiego": the adjective's genitive. */
 function genitive(adjective: string): string {
   return capitalised(adjective.replace(/ie$/, 'iego').replace(/i$/, 'iego').replace(/y$/, 'ego'));
-}
-
-async function readAgreement(deps: Pick<AgreementDeps, 'db'>, path: CardPath): Promise<AgreementRecord> {
-  const agreement = await getAgreement(deps.db, path.callId, path.teryt);
-  if (!agreement) throw new AppError('NOT_FOUND');
-  return agreement;
 }
 
 /** From a card the assessment selected: the filled-in template, its PDF stored, the agreement in draft. */
@@ -188,17 +178,6 @@ export async function generateAgreement(
   };
   if (!(await createAgreement(deps.db, agreement, [event]))) throw new AppError('CONFLICT');
   return agreementView(agreement, deps.now());
-}
-
-export async function getAgreementForCoordinator(
-  deps: Pick<AgreementDeps, 'db' | 'now'>,
-  user: TAdminUser,
-  path: CardPath,
-): Promise<{ agreement: TAgreementView; events: AgreementEvent[] }> {
-  requireCardOfGmina(user, path.teryt);
-  const agreement = await readAgreement(deps, path);
-  const events = await listAgreementEvents(deps.db, path.callId, path.teryt);
-  return { agreement: agreementView(agreement, deps.now()), events };
 }
 
 /**
@@ -511,23 +490,6 @@ export async function recordPaperSignatures(
   return agreementView((await getAgreement(deps.db, path.callId, path.teryt)) ?? next, deps.now());
 }
 
-/** A call's agreements in one voivodeship, each party's status and whether it is overdue. */
-export async function listCallAgreements(
-  deps: Pick<AgreementDeps, 'db' | 'now'>,
-  user: TAdminUser,
-  input: { callId: string; wojewodztwo: string },
-): Promise<{ agreements: TAgreementView[] }> {
-  requireVoivodeship(user, input.wojewodztwo);
-  const found = await listAgreements(deps.db, input.callId, [input.wojewodztwo]);
-  const now = deps.now();
-  return {
-    agreements: found.map((agreement) => {
-      const { text, ...view } = agreementView(agreement, now);
-      return { ...view, text: '' };
-    }),
-  };
-}
-
 /** The agreement's PDF for the coordinator: the final record once complete, else the document to sign. */
 export async function agreementPdfForCoordinator(
   deps: AgreementDeps,
@@ -547,5 +509,3 @@ export async function agreementPdfForCoordinator(
     base64: Buffer.from(document.body).toString('base64'),
   };
 }
-
-export { isOverdue };

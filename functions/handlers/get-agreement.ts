@@ -1,5 +1,5 @@
 import { signedInUser } from '../domain/access.ts';
-import { getAgreementForCoordinator } from '../domain/agreements.ts';
+import { getAgreementForCoordinator } from '../domain/agreement-lists.ts';
 import { httpRoute } from '../lib/http.ts';
 import { storeDeps } from '../wiring.ts';
 

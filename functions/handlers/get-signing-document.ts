@@ -1,4 +1,4 @@
-import { signingDocument } from '../domain/agreement-signing.ts';
+import { signingDocument } from '../domain/agreement-pages.ts';
 import { httpRoute } from '../lib/http.ts';
 import { bearerToken } from '../lib/request-headers.ts';
 import { storeDeps } from '../wiring.ts';

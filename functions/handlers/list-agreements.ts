@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { signedInUser } from '../domain/access.ts';
-import { listCallAgreements } from '../domain/agreements.ts';
+import { listCallAgreements } from '../domain/agreement-lists.ts';
 import { httpRoute } from '../lib/http.ts';
 import { storeDeps } from '../wiring.ts';
 

@@ -1,5 +1,5 @@
 import { ZVerifyQuery } from '../../shared/schemas/agreements.ts';
-import { verifyAgreement } from '../domain/agreement-signing.ts';
+import { verifyAgreement } from '../domain/agreement-pages.ts';
 import { httpRoute } from '../lib/http.ts';
 import { storeDeps } from '../wiring.ts';
 
