@@ -55,7 +55,11 @@ export interface ApiStackProps extends StackProps {
   /** The SES identity and configuration set (mail stack) that e-mail is sent through. */
   mail: { identity: IEmailIdentity; configurationSet: IConfigurationSet };
   /** The documents bucket and the seal's certificate secret (data stack), for the handlers that keep documents. */
-  documents?: { bucket: IBucket; sealSecret: ISecret };
+  documents?: {
+    bucket: IBucket;
+    access: Readonly<{ read: IManagedPolicy; readWrite: IManagedPolicy }>;
+    sealSecret: ISecret;
+  };
 }
 
 function pascalCase(kebab: string): string {
@@ -120,9 +124,8 @@ export class ApiStack extends Stack {
         });
       }
       if (facts.documents && props.documents) {
-        const { bucket, sealSecret } = props.documents;
-        if (facts.documents === 'read') bucket.grantRead(fn);
-        else bucket.grantReadWrite(fn);
+        const { access, sealSecret } = props.documents;
+        fn.role?.addManagedPolicy(facts.documents === 'read' ? access.read : access.readWrite);
         if (facts.documents === 'readWriteSeal') sealSecret.grantRead(fn);
       }
       functions.set(name, fn);

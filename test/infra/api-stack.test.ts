@@ -92,7 +92,7 @@ describe('api stack', () => {
     for (const handler of withAccess('none')) expect(managedPolicies(handler)).toBe('[]');
   });
 
-  it('grants inline only log writing, SES sending to the mail handlers, and the sweeper schedule its invoke', () => {
+  it('grants inline only log writing, SES sending to the mail handlers, the sweeper schedule its invoke and the sealing handlers the seal', () => {
     // Act
     const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy'));
     const statements = policies.flatMap(([id, policy]) =>
@@ -110,6 +110,7 @@ describe('api stack', () => {
         ['logs:CreateLogStream', 'logs:PutLogEvents'],
         ['ses:SendEmail', 'ses:SendRawEmail'],
         ['lambda:InvokeFunction'],
+        ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
       ]).toContainEqual(actions);
     }
     const sesPolicies = statements
