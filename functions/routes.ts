@@ -28,6 +28,11 @@ interface HandlerFacts {
    * reason a GET route may write.
    */
   logsReads?: true;
+  /**
+   * Reads or writes the documents bucket (agreements, scans, signed uploads): granted it and given its name.
+   * 'readWriteSeal' also reads the seal's certificate secret, to seal final agreements.
+   */
+  documents?: 'read' | 'readWrite' | 'readWriteSeal';
 }
 
 /** API Gateway's throttle of one route, for all clients together (per client: the WAF and the handler). */
@@ -95,6 +100,7 @@ const PUBLISHED = 'it serves published information to anyone, without sign-in';
 const CARD_LINK = 'the handler admits only the secret token of the e-mailed card link';
 const DRAFT_LINK = 'the handler admits only the secret token of the e-mailed draft link';
 const SESSION = 'the handler admits only a live session cookie (HttpOnly, SameSite=Strict)';
+const SIGNING_LINK = "the handler admits only the secret token of a signatory's e-mailed signing link";
 const SESSION_VOIVODESHIPS =
   "the handler admits only a live session cookie, and only for the user's voivodeships";
 
@@ -314,7 +320,14 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     whyPublic: 'it only answers 404/405 for unknown addresses; it reads and returns no data',
   },
   // Retries the e-mails SES refused at first; it stops claiming mail 15 s before its end, so never mid-send.
-  'send-pending-mail': { everyMinutes: 5, timeoutSeconds: 60, table: 'readWrite', sendsMail: true },
+  'send-pending-mail': {
+    everyMinutes: 5,
+    timeoutSeconds: 60,
+    table: 'readWrite',
+    sendsMail: true,
+    // Final agreements go out as attachments read from the bucket.
+    documents: 'read',
+  },
   // Reminders before deadlines (ARCHITECTURE.md, "Reminders"): a planner finds the sends due since its last
   // run and queues one message per e-mail; the sender claims each (deadline, offset, recipient) once.
   'plan-reminders': { everyMinutes: 60, timeoutSeconds: 300, table: 'readWrite', enqueues: 'reminders' },
@@ -367,6 +380,141 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'emailed-secret',
     whyPublic:
       "one-click unsubscribe (RFC 8058): the handler admits only the secret token of the reminder's link",
+  },
+  // Agreements (porozumienia): the coordinators' routes, then the signatories' (the e-mailed signing link).
+  'list-agreements': {
+    route: 'GET /api/admin/calls/{callId}/agreements',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'generate-agreement': {
+    route: 'POST /api/admin/agreements/{callId}/{teryt}',
+    table: 'readWrite',
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'get-agreement': {
+    route: 'GET /api/admin/agreements/{callId}/{teryt}',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'edit-agreement-text': {
+    route: 'PUT /api/admin/agreements/{callId}/{teryt}/text',
+    table: 'readWrite',
+    sendsMail: true,
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'send-agreement': {
+    route: 'POST /api/admin/agreements/{callId}/{teryt}/signing',
+    table: 'readWrite',
+    sendsMail: true,
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'resend-signing-link': {
+    route: 'POST /api/admin/agreements/{callId}/{teryt}/parties/{role}/link',
+    table: 'readWrite',
+    sendsMail: true,
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'change-signatory': {
+    route: 'PUT /api/admin/agreements/{callId}/{teryt}/parties/{role}/signatory',
+    table: 'readWrite',
+    sendsMail: true,
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'confirm-signed-upload': {
+    route: 'POST /api/admin/agreements/{callId}/{teryt}/parties/{role}/confirmation',
+    table: 'readWrite',
+    sendsMail: true,
+    documents: 'readWriteSeal',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'cancel-agreement': {
+    route: 'POST /api/admin/agreements/{callId}/{teryt}/cancellation',
+    table: 'readWrite',
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'upload-agreement-scan': {
+    route: 'PUT /api/admin/agreements/{callId}/{teryt}/scan',
+    table: 'readWrite',
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'record-paper-signatures': {
+    route: 'POST /api/admin/agreements/{callId}/{teryt}/paper-signatures',
+    table: 'readWrite',
+    sendsMail: true,
+    documents: 'readWriteSeal',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'download-agreement': {
+    route: 'GET /api/admin/agreements/{callId}/{teryt}/pdf',
+    table: 'read',
+    documents: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'get-signing-page': {
+    route: 'GET /api/signing/current',
+    table: 'read',
+    caller: 'emailed-secret',
+    whyPublic: SIGNING_LINK,
+  },
+  'get-signing-document': {
+    route: 'GET /api/signing/current/pdf',
+    table: 'read',
+    documents: 'read',
+    caller: 'emailed-secret',
+    whyPublic: SIGNING_LINK,
+  },
+  'sign-agreement': {
+    route: 'POST /api/signing/current/signature',
+    table: 'readWrite',
+    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#'],
+    sendsMail: true,
+    documents: 'readWriteSeal',
+    caller: 'emailed-secret',
+    whyPublic: SIGNING_LINK,
+  },
+  'decline-agreement': {
+    route: 'POST /api/signing/current/refusal',
+    table: 'readWrite',
+    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#'],
+    sendsMail: true,
+    documents: 'readWrite',
+    caller: 'emailed-secret',
+    whyPublic: SIGNING_LINK,
+  },
+  'upload-signed-agreement': {
+    route: 'PUT /api/signing/current/upload',
+    table: 'readWrite',
+    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#'],
+    sendsMail: true,
+    documents: 'readWrite',
+    caller: 'emailed-secret',
+    whyPublic: SIGNING_LINK,
+  },
+  'verify-agreement': {
+    route: 'GET /api/agreements/{agreementId}/verification',
+    table: 'read',
+    caller: 'emailed-secret',
+    whyPublic: 'a verification needs both the agreement id and the SHA-256 of its final PDF',
   },
 };
 

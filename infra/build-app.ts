@@ -60,6 +60,7 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
     ...common('Api'),
     table: data.table,
     tableAccess: data.tableAccess,
+    documents: { bucket: data.documents, access: data.documentsAccess, sealSecret: data.sealSecret },
     stage: deployment.stage,
     mailFrom: deployment.mailFrom,
     siteUrl: deployment.siteUrl,

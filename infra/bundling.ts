@@ -50,7 +50,12 @@ export const LAMBDA_BUNDLING = {
  * the functions that check a card's gmina read it, on first use). Inlined, the TERYT register was 74 KB of
  * the code of sending and changing a card, parsed at each of their cold starts.
  */
-export const LAMBDA_DATA_FILES = ['shared/teryt/register.json'] as const;
+export const LAMBDA_DATA_FILES = [
+  'shared/teryt/register.json',
+  // The agreements' PDF font (functions/documents/pdf-writer.ts); 1.4 MB on disk beside each bundle, not loaded.
+  'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+  'node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+] as const;
 
 /**
  * A second minification, by UglifyJS, over esbuild's output: its compressor folds what esbuild's leaves

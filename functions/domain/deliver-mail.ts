@@ -1,6 +1,6 @@
 import { logger } from '../lib/logger.ts';
-import type { Mailer } from '../mail/mailer.ts';
-import { renderMail } from '../mail/templates.ts';
+import type { Mailer, MailMessage } from '../mail/mailer.ts';
+import { type MailTemplate, renderMail } from '../mail/templates.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import {
   claimMessage,
@@ -38,8 +38,32 @@ function outcomeUnknown(error: unknown): boolean {
  * Sends one outbox message if this caller can claim it. It never throws: what is stored is stored, and a
  * message that could not be sent now is left for the sweeper.
  */
+/**
+ * Reads a document from the bucket, digest checked. Injected (functions/wiring-documents.ts) rather than
+ * imported: the S3 client would otherwise come into every function that sends mail.
+ */
+export type ReadDocument = (key: string, sha256: string) => Promise<Uint8Array | undefined>;
+
+/** The message with its attachment read from the documents bucket (a final agreement). */
+async function rendered(
+  deps: { readDocument?: ReadDocument | undefined },
+  to: string[],
+  mail: MailTemplate,
+): Promise<MailMessage> {
+  const message = renderMail(to, mail);
+  if (mail.template !== 'agreement-completed') return message;
+  const { attachment } = mail.data;
+  if (!deps.readDocument) throw new Error('this function has no documents bucket to attach a file from');
+  const content = await deps.readDocument(attachment.key, attachment.sha256);
+  if (!content) throw new Error(`attachment ${attachment.key} is missing`);
+  return {
+    ...message,
+    attachments: [{ filename: attachment.filename, contentType: 'application/pdf', content }],
+  };
+}
+
 export async function deliverMail(
-  deps: { db: Db; mailer: Mailer; now: () => Date },
+  deps: { db: Db; mailer: Mailer; now: () => Date; readDocument?: ReadDocument | undefined },
   key: OutboxKey,
 ): Promise<DeliveryResult> {
   try {
@@ -56,7 +80,7 @@ export async function deliverMail(
     }
     let messageId: string;
     try {
-      messageId = await deps.mailer.send(renderMail(message.to, message.mail));
+      messageId = await deps.mailer.send(await rendered(deps, message.to, message.mail));
     } catch (error) {
       if (outcomeUnknown(error)) {
         await markUnknownNow(deps.db, key);

@@ -2,7 +2,7 @@ import { logger } from '../lib/logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { listUndelivered, markUnknown } from '../repositories/outbox.ts';
-import { deliverMail } from './deliver-mail.ts';
+import { deliverMail, type ReadDocument } from './deliver-mail.ts';
 
 /** Longer than any sender can take (the SES call times out after 5 s, a function after 60 s). */
 const STALE_CLAIM_MS = 15 * 60_000;
@@ -27,6 +27,8 @@ export async function sendPendingMail(deps: {
   db: Db;
   mailer: Mailer;
   now: () => Date;
+  /** To attach files (final agreements) to the messages that carry them. */
+  readDocument?: ReadDocument | undefined;
   timeLeftMs: () => number;
 }): Promise<SweepReport> {
   const now = deps.now();

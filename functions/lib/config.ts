@@ -30,6 +30,10 @@ const ZConfig = z.object({
   REMINDERS_QUEUE_URL: z.optional(z.url()),
   /** E-mails a second all reminder senders together may send: under the SES account's sending rate. */
   REMINDER_SEND_RATE: z._default(z.coerce.number().check(z.positive()), 14),
+  /** The Secrets Manager secret with the seal's PKCS#12 (base64) and passphrase; read by the functions that seal. */
+  SEAL_SECRET_ARN: z.optional(z.string().check(z.minLength(20))),
+  /** Only set locally: where the self-signed seal certificate is kept (made on first need). */
+  SEAL_P12_PATH: z.optional(z.string().check(z.minLength(1))),
 });
 
 export type Config = Readonly<z.infer<typeof ZConfig>>;

@@ -13,7 +13,7 @@ import {
   startS3Emulator,
   startSesEmulator,
 } from './emulators.ts';
-import { REPO_DIR } from './paths.ts';
+import { REPO_DIR, SEAL_P12_PATH } from './paths.ts';
 import {
   assertPortFree,
   freePort,
@@ -102,6 +102,7 @@ export function handlerEnvironment(endpoints: {
     DOCUMENTS_BUCKET: LOCAL_DOCUMENTS_BUCKET,
     S3_ENDPOINT: endpoints.s3,
     ORIGIN_SECRET: endpoints.originSecret ?? newOriginSecret(),
+    SEAL_P12_PATH,
   };
 }
 

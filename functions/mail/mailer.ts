@@ -6,6 +6,14 @@ export interface MailMessage {
   subject: string;
   html: string;
   text: string;
+  /** Files sent with the message (a final agreement): sent as raw MIME, which SES takes up to 10 MB. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
 }
 
 /** Sends one message and returns the provider's message id; throws if it was not accepted. */
@@ -22,9 +30,10 @@ export function createSesMailer(
   let client: Promise<{
     ses: SESClient;
     SendEmailCommand: typeof import('@aws-sdk/client-ses').SendEmailCommand;
+    SendRawEmailCommand: typeof import('@aws-sdk/client-ses').SendRawEmailCommand;
   }>;
   const ses = () => {
-    client ??= import('@aws-sdk/client-ses').then(({ SESClient, SendEmailCommand }) => ({
+    client ??= import('@aws-sdk/client-ses').then(({ SESClient, SendEmailCommand, SendRawEmailCommand }) => ({
       ses: new SESClient({
         region: config.AWS_REGION,
         // The SDK's own retries could send a message twice; the outbox decides about retrying instead.
@@ -32,12 +41,24 @@ export function createSesMailer(
         ...(config.SES_ENDPOINT ? { endpoint: config.SES_ENDPOINT } : {}),
       }),
       SendEmailCommand,
+      SendRawEmailCommand,
     }));
     return client;
   };
   return {
     async send(message) {
-      const { ses: sesClient, SendEmailCommand } = await ses();
+      const { ses: sesClient, SendEmailCommand, SendRawEmailCommand } = await ses();
+      if (message.attachments?.length) {
+        const { MessageId } = await sesClient.send(
+          new SendRawEmailCommand({
+            RawMessage: { Data: rawMime(`Kooperacja <${config.MAIL_FROM}>`, message) },
+            ...(config.MAIL_CONFIGURATION_SET ? { ConfigurationSetName: config.MAIL_CONFIGURATION_SET } : {}),
+          }),
+          { abortSignal: AbortSignal.timeout(10_000) },
+        );
+        if (!MessageId) throw new Error('SES accepted the message without a message id');
+        return MessageId;
+      }
       const { MessageId } = await sesClient.send(
         new SendEmailCommand({
           Source: `Kooperacja <${config.MAIL_FROM}>`,
@@ -57,4 +78,57 @@ export function createSesMailer(
       return MessageId;
     },
   };
+}
+
+/** "=?UTF-8?B?…?=": a header with Polish letters (RFC 2047). */
+function encodedWord(text: string): string {
+  return `=?UTF-8?B?${Buffer.from(text, 'utf8').toString('base64')}?=`;
+}
+
+function base64Lines(bytes: Uint8Array): string {
+  return (
+    Buffer.from(bytes)
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
+}
+
+/** A multipart/mixed message: the text and HTML alternatives, then each attachment in base64. */
+export function rawMime(from: string, message: MailMessage): Uint8Array {
+  const mixed = `mixed-${crypto.randomUUID()}`;
+  const alternative = `alt-${crypto.randomUUID()}`;
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  const lines = [
+    `From: ${from}`,
+    `To: ${message.to.join(', ')}`,
+    `Subject: ${encodedWord(message.subject)}`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/mixed; boundary="${mixed}"`,
+    '',
+    `--${mixed}`,
+    `Content-Type: multipart/alternative; boundary="${alternative}"`,
+    '',
+    `--${alternative}`,
+    'Content-Type: text/plain; charset=UTF-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(utf8(message.text)),
+    `--${alternative}`,
+    'Content-Type: text/html; charset=UTF-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(utf8(message.html)),
+    `--${alternative}--`,
+    ...(message.attachments ?? []).flatMap((attachment) => [
+      `--${mixed}`,
+      `Content-Type: ${attachment.contentType}; name="${attachment.filename}"`,
+      `Content-Disposition: attachment; filename="${attachment.filename}"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64Lines(attachment.content),
+    ]),
+    `--${mixed}--`,
+    '',
+  ];
+  return utf8(lines.join('\r\n'));
 }

@@ -1,6 +1,7 @@
 import { nestedInQuotes } from '../../shared/quotes.ts';
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import { formatWarsaw, formatWarsawDay } from '../../shared/time.ts';
+import { type AgreementMailTemplate, isAgreementMail, renderAgreementMail } from './agreement-templates.ts';
 import { cardSummary, type SummarySection } from './card-summary.ts';
 import type { MailMessage } from './mailer.ts';
 
@@ -15,7 +16,8 @@ export type MailTemplate =
   | { template: 'draft-saved'; data: DraftMailData }
   | { template: 'sign-in'; data: SignInMailData }
   | { template: 'review-decision'; data: DecisionMailData }
-  | { template: 'correction-request'; data: CorrectionMailData };
+  | { template: 'correction-request'; data: CorrectionMailData }
+  | AgreementMailTemplate;
 
 /** A decision about a card, to the gmina's contact and its OPS: the reason only where it says "no". */
 export interface DecisionMailData {
@@ -136,6 +138,7 @@ function receiptLines(data: CardMailData): string[] {
 }
 
 export function renderMail(to: string[], mail: MailTemplate): MailMessage {
+  if (isAgreementMail(mail)) return renderAgreementMail(to, mail);
   switch (mail.template) {
     case 'card-submitted':
     case 'card-changed': {

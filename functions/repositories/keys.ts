@@ -171,4 +171,21 @@ export const keys = {
 
   /** A key nothing is written to: reading it proves the table answers and the role may read. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+
+  /** A card's agreement (porozumienie) lives in the card's partition; gsi1 lists a call's agreements by voivodeship. */
+  agreement: (callId: string, teryt: string) => ({ pk: `CARD#${callId}#${teryt}`, sk: 'AGREEMENT' }),
+  agreementByCall: (callId: string, wojewodztwo: string, teryt: string) => ({
+    gsi1pk: `AGREEMENTS#${callId}`,
+    gsi1sk: `${wojewodztwo}#${teryt}`,
+  }),
+  /** An agreement's events in time order; the revision and `seq` keep those of one instant apart and in order. */
+  agreementEvent: (callId: string, teryt: string, at: string, revision: number, seq: number) => ({
+    pk: `CARD#${callId}#${teryt}`,
+    sk: `AGREEMENT#EVENT#${at}#${String(revision).padStart(6, '0')}.${String(seq).padStart(2, '0')}`,
+  }),
+  agreementEventsPrefix: () => 'AGREEMENT#EVENT#',
+  /** An agreement by its public id (for verification): points at the card's partition. */
+  agreementId: (id: string) => ({ pk: `AGREEMENTID#${id}`, sk: 'AGREEMENTID' }),
+  /** A signatory's e-mailed link, by the SHA-256 of its token. */
+  signingStep: (tokenSha256: string) => ({ pk: `SIGNSTEP#${tokenSha256}`, sk: 'SIGNSTEP' }),
 } as const;

@@ -4,7 +4,12 @@ import { Duration, Stack } from 'aws-cdk-lib';
 import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  LoggingFormat,
+  type ParamsAndSecretsLayerVersion,
+  Runtime,
+} from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { FilterPattern, LogGroup, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -23,6 +28,8 @@ export interface ApiFunctionProps {
   logRetention: RetentionDays;
   /** Requests must answer quickly; scheduled work (the outbox sweeper) gets longer. */
   timeout?: Duration;
+  /** The AWS Parameters and Secrets extension, for a function that reads a secret (the agreements' seal). */
+  paramsAndSecrets?: ParamsAndSecretsLayerVersion;
 }
 
 /** One handler as a Lambda function: its own log group and role, bound to the table as far as it may use it. */
@@ -67,6 +74,7 @@ export class ApiFunction extends Construct {
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
       environment: { ...props.environment, TABLE_NAME: props.table.tableName },
+      ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
       // The benchmark bundles with the same settings, so it measures what is deployed.
       bundling: {
         format: bundling.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,

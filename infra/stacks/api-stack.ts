@@ -14,8 +14,10 @@ import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, type IManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { ParamsAndSecretsLayerVersion, ParamsAndSecretsVersions } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -67,6 +69,12 @@ export interface ApiStackProps extends StackProps {
   siteUrl: string;
   /** The SES identity and configuration set (mail stack) that e-mail is sent through. */
   mail: { identity: IEmailIdentity; configurationSet: IConfigurationSet };
+  /** The documents bucket and the seal's certificate secret (data stack), for the handlers that keep documents. */
+  documents?: {
+    bucket: IBucket;
+    access: Readonly<{ read: IManagedPolicy; readWrite: IManagedPolicy }>;
+    sealSecret: ISecret;
+  };
 }
 
 function pascalCase(kebab: string): string {
@@ -125,9 +133,21 @@ export class ApiStack extends Stack {
           facts.table === 'none'
             ? undefined
             : props.tableAccess['writes' in facts && facts.writes ? 'read' : facts.table],
-        environment,
+        environment: {
+          ...environment,
+          ...(facts.documents && props.documents
+            ? { DOCUMENTS_BUCKET: props.documents.bucket.bucketName }
+            : {}),
+          ...(facts.documents === 'readWriteSeal' && props.documents
+            ? { SEAL_SECRET_ARN: props.documents.sealSecret.secretArn }
+            : {}),
+        },
         logRetention: RetentionDays.THREE_MONTHS,
         ...('timeoutSeconds' in facts ? { timeout: Duration.seconds(facts.timeoutSeconds) } : {}),
+        // The seal is read through the Parameters and Secrets extension: no Secrets Manager client bundled.
+        ...(facts.documents === 'readWriteSeal'
+          ? { paramsAndSecrets: ParamsAndSecretsLayerVersion.fromVersion(ParamsAndSecretsVersions.V1_0_103) }
+          : {}),
       });
       if ('writes' in facts && facts.writes) {
         fn.addToRolePolicy(
@@ -157,6 +177,11 @@ export class ApiStack extends Stack {
           actions: ['ses:SendEmail', 'ses:SendRawEmail'],
           resourceArns: [configurationSetArn],
         });
+      }
+      if (facts.documents && props.documents) {
+        const { access, sealSecret } = props.documents;
+        fn.role?.addManagedPolicy(facts.documents === 'read' ? access.read : access.readWrite);
+        if (facts.documents === 'readWriteSeal') sealSecret.grantRead(fn);
       }
       functions.set(name, fn);
       loggedErrors.set(name, logged);

@@ -1,7 +1,8 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { type IManagedPolicy, ManagedPolicy } from 'aws-cdk-lib/aws-iam';
+import { type IManagedPolicy, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/repositories/table-design.ts';
 import { LogBucket } from '../constructs/log-bucket.ts';
@@ -30,6 +31,13 @@ export class DataStack extends Stack {
   /** Attach one to a function's role to let it use the table. */
   readonly tableAccess: Readonly<Record<TableAccess, IManagedPolicy>>;
   readonly documents: IBucket;
+  /**
+   * The certificate that seals final agreements: JSON `{ "p12": <base64 PKCS#12>, "passphrase": … }`, put
+   * in by an operator (created empty; until then sealing fails with a logged error and nothing is completed).
+   */
+  readonly sealSecret: ISecret;
+  /** Reading, and reading and adding, agreements' documents (never deleting or overwriting). */
+  readonly documentsAccess: Readonly<{ read: IManagedPolicy; readWrite: IManagedPolicy }>;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -80,6 +88,42 @@ export class DataStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'documents/',
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const documentsRead = new ManagedPolicy(this, 'DocumentsRead', {
+      description: "Read agreements' documents",
+    });
+    documentsRead.addStatements(
+      new PolicyStatement({
+        actions: ['s3:GetObject'],
+        resources: [this.documents.arnForObjects('agreements/*')],
+      }),
+    );
+    const documentsReadWrite = new ManagedPolicy(this, 'DocumentsReadWrite', {
+      description: "Read and add agreements' documents",
+    });
+    documentsReadWrite.addStatements(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [this.documents.arnForObjects('agreements/*')],
+      }),
+    );
+    const bucketId = this.resolve(this.getLogicalId(this.documents.node.defaultChild as CfnElement));
+    for (const policy of [documentsRead, documentsReadWrite]) {
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/agreements/*]`,
+        reason:
+          'Agreements are objects under agreements/, keyed by call, gmina and digest; nothing else is reachable.',
+      });
+    }
+    this.documentsAccess = { read: documentsRead, readWrite: documentsReadWrite };
+    this.sealSecret = new Secret(this, 'AgreementSealCertificate', {
+      description: 'PKCS#12 certificate and passphrase that seal final agreements (PAdES)',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.sealSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'A certificate cannot be rotated by a Lambda: it is renewed by its issuer and put in by an operator.',
     });
   }
 }

@@ -125,7 +125,7 @@ describe('api stack', () => {
     expect(HANDLERS['submit-card']).toMatchObject({ writes: ['CARD#', 'IDEM#', 'REF#', 'TOKEN#'] });
   });
 
-  it('grants inline only log writing, confined table writes, reading the origin secret, SES sending to the mail handlers, and the sweeper schedule its invoke', () => {
+  it('grants inline only log writing, confined table writes, reading the origin secret, SES sending to the mail handlers, the sweeper schedule its invoke and the sealing handlers the seal', () => {
     // Act
     const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy'));
     const statements = policies.flatMap(([id, policy]) =>
@@ -145,6 +145,7 @@ describe('api stack', () => {
         ['secretsmanager:GetSecretValue'],
         ['ses:SendEmail', 'ses:SendRawEmail'],
         ['lambda:InvokeFunction'],
+        ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
       ]).toContainEqual(actions);
     }
     const sesPolicies = statements

@@ -1,0 +1,13 @@
+import { signedInUser } from '../domain/access.ts';
+import { cancelAgreement } from '../domain/agreements.ts';
+import { httpRoute } from '../lib/http.ts';
+import { agreementDeps } from '../wiring-agreements.ts';
+
+const deps = agreementDeps();
+
+export const handler = httpRoute(
+  { session: (token) => signedInUser(deps, token) },
+  async ({ user, params }) => ({
+    body: await cancelAgreement(deps, user, { callId: params.callId ?? '', teryt: params.teryt ?? '' }),
+  }),
+);

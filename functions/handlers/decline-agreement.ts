@@ -1,0 +1,14 @@
+import { ZDeclineRequest } from '../../shared/schemas/agreements.ts';
+import { declineAgreement } from '../domain/agreement-signing.ts';
+import { httpRoute } from '../lib/http.ts';
+import { bearerToken, clientAddress } from '../lib/request-headers.ts';
+import { agreementDeps } from '../wiring-agreements.ts';
+
+const deps = agreementDeps();
+
+export const handler = httpRoute({ body: ZDeclineRequest }, async ({ event, body }) => ({
+  body: await declineAgreement(deps, bearerToken(event), body, {
+    ip: clientAddress(event),
+    userAgent: event.headers?.['user-agent'] ?? '',
+  }),
+}));

@@ -1,0 +1,14 @@
+import { ZStartSigningRequest } from '../../shared/schemas/agreements.ts';
+import { signedInUser } from '../domain/access.ts';
+import { sendForSigning } from '../domain/agreements.ts';
+import { httpRoute } from '../lib/http.ts';
+import { agreementDeps } from '../wiring-agreements.ts';
+
+const deps = agreementDeps();
+
+export const handler = httpRoute(
+  { body: ZStartSigningRequest, session: (token) => signedInUser(deps, token) },
+  async ({ user, params, body }) => ({
+    body: await sendForSigning(deps, user, { callId: params.callId ?? '', teryt: params.teryt ?? '' }, body),
+  }),
+);
