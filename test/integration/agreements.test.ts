@@ -68,14 +68,16 @@ async function call(
   init: { method?: string; body?: unknown; cookie?: string; token?: string; raw?: Uint8Array } = {},
 ) {
   const headers: Record<string, string> = { 'user-agent': 'vitest-agreements' };
+  // A change with nothing to say sends `{}`, as the site does: the API takes changes only as JSON.
+  const body = init.body ?? (init.raw || (init.method ?? 'GET') === 'GET' ? undefined : {});
   if (init.cookie) headers.cookie = init.cookie;
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = 'application/json';
   if (init.raw) headers['content-type'] = 'application/pdf';
   const response = await fetch(`${api.url}${path}`, {
     method: init.method ?? 'GET',
     headers,
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     ...(init.raw ? { body: new Blob([new Uint8Array(init.raw)]) } : {}),
   });
   const text = await response.text();
