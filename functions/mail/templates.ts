@@ -3,6 +3,7 @@ import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import { formatWarsaw, formatWarsawDay } from '../../shared/time.ts';
 import { type AgreementMailTemplate, isAgreementMail, renderAgreementMail } from './agreement-templates.ts';
 import { cardSummary, type SummarySection } from './card-summary.ts';
+import { defangLinks } from './defang.ts';
 import type { MailMessage } from './mailer.ts';
 
 /**
@@ -113,7 +114,7 @@ function summaryHtml(sections: SummarySection[]): string {
         `<h3 style="font-size:16px">${escapeHtml(section.title)}</h3><table style="border-collapse:collapse">${section.rows
           .map(
             ([label, value]) =>
-              `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">${escapeHtml(label)}</th><td style="padding:4px 0;white-space:pre-wrap">${escapeHtml(value)}</td></tr>`,
+              `<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 12px 4px 0">${escapeHtml(label)}</th><td style="padding:4px 0;white-space:pre-wrap">${escapeHtml(defangLinks(value))}</td></tr>`,
           )
           .join('')}</table>`,
     )
@@ -124,7 +125,7 @@ function summaryText(sections: SummarySection[]): string {
   return sections
     .map(
       (section) =>
-        `${section.title.toUpperCase()}\n${section.rows.map(([label, value]) => `${label}: ${value}`).join('\n')}`,
+        `${section.title.toUpperCase()}\n${section.rows.map(([label, value]) => `${label}: ${defangLinks(value)}`).join('\n')}`,
     )
     .join('\n\n');
 }

@@ -1,0 +1,16 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+describe('the repository', () => {
+  it('holds no file left with merge conflict markers', () => {
+    const files = execFileSync('git', ['ls-files', '*.md', '*.ts', '*.tsx', '*.json', '*.css', '*.yml'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter(Boolean);
+    const marked = files.filter((file) => /^(<{7}|>{7}) /m.test(readFileSync(file, 'utf8')));
+    expect(files.length).toBeGreaterThan(100);
+    expect(marked).toEqual([]);
+  });
+});
