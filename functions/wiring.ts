@@ -1,5 +1,6 @@
 import { type Config, config } from './lib/config.ts';
 import { createSesMailer } from './mail/mailer.ts';
+import { createDocumentStore } from './repositories/documents.ts';
 import { createDb } from './repositories/dynamo.ts';
 
 /**
@@ -13,4 +14,9 @@ export function storeDeps(settings: Config = config()) {
 /** The table and the clock, with the mailer and the site's address for the links e-mails carry. */
 export function storeAndMailDeps(settings: Config = config()) {
   return { ...storeDeps(settings), mailer: createSesMailer(settings), siteUrl: settings.SITE_URL };
+}
+
+/** With the documents bucket too (functions whose record in routes.ts says `documents`). */
+export function storeMailAndDocumentsDeps(settings: Config = config()) {
+  return { ...storeAndMailDeps(settings), documents: createDocumentStore(settings) };
 }

@@ -60,6 +60,7 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
     mailFrom: deployment.mailFrom,
     siteUrl: deployment.siteUrl,
     mail: { identity: mail.identity, configurationSet: mail.configurationSet },
+    documents: { bucket: data.documents, access: data.documentsAccess },
   });
   const web = new WebStack(app, id('Web'), {
     ...common('Web'),

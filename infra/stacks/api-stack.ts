@@ -15,6 +15,7 @@ import { Grant, type IManagedPolicy, Role, ServicePrincipal } from 'aws-cdk-lib/
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
@@ -51,6 +52,8 @@ export interface ApiStackProps extends StackProps {
   siteUrl: string;
   /** The SES identity and configuration set (mail stack) that e-mail is sent through. */
   mail: { identity: IEmailIdentity; configurationSet: IConfigurationSet };
+  /** The documents bucket and its access policies (data stack), for handlers whose record says `documents`. */
+  documents?: { bucket: IBucket; access: Readonly<Record<TableAccess, IManagedPolicy>> };
 }
 
 function pascalCase(kebab: string): string {
@@ -89,10 +92,17 @@ export class ApiStack extends Stack {
         handler,
         table: props.table,
         tableAccess: facts.table === 'none' ? undefined : props.tableAccess[facts.table],
-        environment,
+        environment:
+          facts.documents && props.documents
+            ? { ...environment, DOCUMENTS_BUCKET: props.documents.bucket.bucketName }
+            : environment,
         logRetention: RetentionDays.THREE_MONTHS,
         ...('timeoutSeconds' in facts ? { timeout: Duration.seconds(facts.timeoutSeconds) } : {}),
       });
+      if (facts.documents) {
+        if (!props.documents) throw new Error(`${handler} uses documents, but the api stack has no bucket`);
+        fn.role?.addManagedPolicy(props.documents.access[facts.documents]);
+      }
       if (facts.sendsMail) {
         props.mail.identity.grantSendEmail(fn);
         // SES also authorises the configuration set a message names.

@@ -1,6 +1,6 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { type IManagedPolicy, ManagedPolicy } from 'aws-cdk-lib/aws-iam';
+import { type IManagedPolicy, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/repositories/table-design.ts';
@@ -30,6 +30,8 @@ export class DataStack extends Stack {
   /** Attach one to a function's role to let it use the table. */
   readonly tableAccess: Readonly<Record<TableAccess, IManagedPolicy>>;
   readonly documents: IBucket;
+  /** Attach one to a function's role to let it use the documents bucket (functions/routes.ts `documents`). */
+  readonly documentsAccess: Readonly<Record<TableAccess, IManagedPolicy>>;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -80,6 +82,33 @@ export class DataStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'documents/',
       removalPolicy: RemovalPolicy.RETAIN,
+      // A scan's parts on their way in (functions/repositories/scans.ts) are deleted once registered; those
+      // of a registration never finished go after a day.
+      lifecycleRules: [
+        { prefix: 'uploads/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+      ],
     });
+    // Objects only, and only what the code calls (documents.ts, scans.ts): no listing, no bucket settings.
+    const documentsRead = new ManagedPolicy(this, 'DocumentsRead', { description: 'Read documents' });
+    documentsRead.addStatements(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.documents.arnForObjects('*')] }),
+    );
+    const documentsReadWrite = new ManagedPolicy(this, 'DocumentsReadWrite', {
+      description: 'Read, write and delete documents',
+    });
+    documentsReadWrite.addStatements(
+      new PolicyStatement({
+        actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        resources: [this.documents.arnForObjects('*')],
+      }),
+    );
+    const bucketId = this.resolve(this.getLogicalId(this.documents.node.defaultChild as CfnElement));
+    for (const policy of [documentsRead, documentsReadWrite]) {
+      Validations.of(policy).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,
+        reason: 'Documents are objects of this one bucket under keys the code builds (cards/…, uploads/…).',
+      });
+    }
+    this.documentsAccess = { read: documentsRead, readWrite: documentsReadWrite };
   }
 }
