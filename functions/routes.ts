@@ -516,6 +516,30 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'emailed-secret',
     whyPublic: 'a verification needs both the agreement id and the SHA-256 of its final PDF',
   },
+  // Cards that came by post or e-mail: the scan's parts (raw bytes, 4 MiB each), then the card, then the scan.
+  'upload-card-scan': {
+    route: 'PUT /api/admin/cards/{callId}/{teryt}/scan/{uploadId}/{part}',
+    table: 'read',
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'register-card': {
+    route: 'POST /api/admin/calls/{callId}/cards',
+    table: 'readWrite',
+    documents: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  // Reads the scan to check its SHA-256, then redirects to a link signed for a minute.
+  'get-card-scan': {
+    route: 'GET /api/admin/cards/{callId}/{teryt}/scan',
+    table: 'read',
+    documents: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
 };
 
 /** An HTTP route as matched: method and path from the route key, and the handler that serves it. */

@@ -3,6 +3,7 @@ import { createPacer } from './lib/pacer.ts';
 import { createSesMailer } from './mail/mailer.ts';
 import { createSesRawMailer } from './mail/raw-mailer.ts';
 import { createSqsReminderQueue } from './mail/reminder-queue.ts';
+import { createDocumentStore } from './repositories/documents.ts';
 import { createDb } from './repositories/dynamo.ts';
 import { HANDLERS } from './routes.ts';
 
@@ -40,4 +41,9 @@ export function reminderPlannerDeps(settings: Config = config()) {
     ...storeDeps(settings),
     queue: createSqsReminderQueue(settings.REMINDERS_QUEUE_URL, settings.AWS_REGION),
   };
+}
+
+/** With the documents bucket too (functions whose record in routes.ts says `documents`). */
+export function storeMailAndDocumentsDeps(settings: Config = config()) {
+  return { ...storeAndMailDeps(settings), documents: createDocumentStore(settings) };
 }

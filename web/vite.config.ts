@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { DEV_STYLE_NONCE, localSecurityHeaders } from './security-headers.ts';
 
 /*
@@ -16,11 +17,42 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const apiUrl = process.env.KOOPERACJA_API_URL ?? 'http://localhost:3000';
 const port = Number(process.env.KOOPERACJA_WEB_PORT ?? 5173);
 
+/**
+ * The panel's registration of cards from paper (src/admin/register-card.tsx) shows the card form's own
+ * steps. Imported as they are, the form's modules would be shared by two routes and the bundler would split
+ * the clerk's form route into more files (more bytes on the gmina's slow link). So that screen, and every
+ * module it reaches under card/, components/, shared/ and zod, is built as a copy of its own (the same
+ * source under another id); Preact and src/lib (the router, the language, the API client), which must be
+ * one instance, stay shared from the entry chunk. Only in the build: the dev server has no chunks.
+ */
+const COPY = 'panel-copy';
+const COPIED = /\/(web\/src\/(card|components)|shared|node_modules\/zod)\//;
+const COPYING_FROM = /\/web\/src\/admin\/register-card\.tsx$/;
+function panelCopies(): Plugin {
+  const marked = (id: string) => /[?&]panel-copy$/.test(id);
+  const original = (id: string) => id.replace(/[?&]panel-copy$/, '');
+  return {
+    name: 'kooperacja-panel-copies',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !(marked(importer) || COPYING_FROM.test(importer))) return null;
+      const resolved = await this.resolve(source, original(importer), { ...options, skipSelf: true });
+      if (!resolved || resolved.external || !COPIED.test(resolved.id)) return resolved;
+      return { ...resolved, id: `${resolved.id}${resolved.id.includes('?') ? '&' : '?'}${COPY}` };
+    },
+    load(id) {
+      // Files only; a copy of `…?url` is left to Vite's asset plugin, which reads past the mark.
+      return marked(id) && !original(id).includes('?') ? readFileSync(original(id), 'utf8') : null;
+    },
+  };
+}
+
 const proxy = { '/api': { target: apiUrl, changeOrigin: true } };
 
 export default defineConfig(({ command }) => ({
   root: webRoot,
-  plugins: [preact()],
+  plugins: [panelCopies(), preact()],
   // Only the dev server injects <style> elements; a production build has just <link rel="stylesheet">.
   html: command === 'serve' ? { cspNonce: DEV_STYLE_NONCE } : {},
   build: {

@@ -5,6 +5,7 @@ import type {
   TAdminCardView,
   TAdminUser,
 } from '../../shared/schemas/admin.ts';
+import { scanHref } from '../../shared/schemas/registration.ts';
 import { AppError } from '../lib/errors.ts';
 import { cardSummary } from '../mail/card-summary.ts';
 import { getCall } from '../repositories/calls.ts';
@@ -117,5 +118,21 @@ export async function reviewCard(
     ),
     versions: versions.map(({ version, receivedAt, sha256 }) => ({ version, receivedAt, sha256 })),
     review,
+    ...(card.channel && card.receivedOn && card.registeredAt && card.registeredBy && card.scan
+      ? {
+          registration: {
+            channel: card.channel,
+            receivedOn: card.receivedOn,
+            registeredAt: card.registeredAt,
+            registeredBy: card.registeredBy,
+            scan: {
+              href: scanHref(call.id, card.teryt),
+              sha256: card.scan.sha256,
+              size: card.scan.size,
+              contentType: card.scan.contentType,
+            },
+          },
+        }
+      : {}),
   };
 }

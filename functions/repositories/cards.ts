@@ -29,6 +29,23 @@ export interface CardRecord {
   /** The version of the card form the answers were checked against (CARD_FORM_VERSION then). */
   formVersion: number;
   answers: TCardAnswers;
+  /**
+   * A card a coordinator registered from paper or an e-mailed scan: how it came (absent: through the site,
+   * which the list reads as 'online'), the postmark's date or the e-mail's Warsaw time as typed, who typed
+   * it in and when, and the scan in the documents bucket (key and SHA-256).
+   */
+  channel?: 'post' | 'email';
+  receivedOn?: string;
+  registeredAt?: string;
+  registeredBy?: string;
+  scan?: CardScan;
+}
+
+export interface CardScan {
+  key: string;
+  sha256: string;
+  size: number;
+  contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
 }
 
 /** A card as stored, with where its review stands (card-review.ts). */
@@ -195,6 +212,11 @@ export function toCard(item: Item): StoredCard {
   const { submittedAt, updatedAt, sha256, answers } = item as unknown as CardRecord;
   // Cards stored before the form version was recorded were all checked against version 1.
   const formVersion = (item.formVersion as number | undefined) ?? 1;
+  const { channel, receivedOn, registeredAt, registeredBy, scan } = item as Partial<CardRecord>;
+  const registered =
+    (channel === 'post' || channel === 'email') && receivedOn && registeredAt && registeredBy && scan
+      ? { channel, receivedOn, registeredAt, registeredBy, scan }
+      : {};
   return {
     callId,
     teryt,
@@ -209,6 +231,7 @@ export function toCard(item: Item): StoredCard {
     sha256,
     formVersion,
     answers,
+    ...registered,
     review: reviewStateOf(item),
   };
 }

@@ -10,6 +10,8 @@ import type { Config } from '../lib/config.ts';
 export interface DocumentStore {
   client: S3Client;
   bucket: string;
+  /** Locally, the S3-compatible server's address (path-style); on AWS the SDK finds S3 itself. */
+  endpoint?: string | undefined;
 }
 
 export interface StoredDocument {
@@ -28,7 +30,7 @@ export function createDocumentStore(
     // s3rver answers path-style addresses only; on AWS the SDK chooses.
     ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT, forcePathStyle: true } : {}),
   });
-  return { client, bucket: config.DOCUMENTS_BUCKET };
+  return { client, bucket: config.DOCUMENTS_BUCKET, endpoint: config.S3_ENDPOINT };
 }
 
 /** Where a card's scan lives: by call, gmina and digest, so two uploads of one file are one object. */

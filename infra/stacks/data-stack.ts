@@ -88,32 +88,33 @@ export class DataStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'documents/',
       removalPolicy: RemovalPolicy.RETAIN,
+      // A scan's parts on their way in (functions/repositories/scans.ts) are deleted once registered; those
+      // of a registration never finished go after a day.
+      lifecycleRules: [
+        { prefix: 'uploads/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+      ],
     });
-    const documentsRead = new ManagedPolicy(this, 'DocumentsRead', {
-      description: "Read agreements' documents",
-    });
-    documentsRead.addStatements(
-      new PolicyStatement({
-        actions: ['s3:GetObject'],
-        resources: [this.documents.arnForObjects('agreements/*')],
-      }),
-    );
+    // Objects only, and only what the code calls (documents.ts, scans.ts): no listing, no bucket settings;
+    // agreements and card scans are read and added, never deleted; only a scan's parts on the way in are.
+    const kept = ['agreements/*', 'cards/*'].map((prefix) => this.documents.arnForObjects(prefix));
+    const uploads = this.documents.arnForObjects('uploads/*');
+    const documentsRead = new ManagedPolicy(this, 'DocumentsRead', { description: 'Read documents' });
+    documentsRead.addStatements(new PolicyStatement({ actions: ['s3:GetObject'], resources: kept }));
     const documentsReadWrite = new ManagedPolicy(this, 'DocumentsReadWrite', {
-      description: "Read and add agreements' documents",
+      description: 'Read and add documents; delete only unfinished uploads',
     });
     documentsReadWrite.addStatements(
-      new PolicyStatement({
-        actions: ['s3:GetObject', 's3:PutObject'],
-        resources: [this.documents.arnForObjects('agreements/*')],
-      }),
+      new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [...kept, uploads] }),
+      new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [uploads] }),
     );
     const bucketId = this.resolve(this.getLogicalId(this.documents.node.defaultChild as CfnElement));
     for (const policy of [documentsRead, documentsReadWrite]) {
-      Validations.of(policy).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/agreements/*]`,
-        reason:
-          'Agreements are objects under agreements/, keyed by call, gmina and digest; nothing else is reachable.',
-      });
+      for (const prefix of ['agreements', 'cards', 'uploads']) {
+        Validations.of(policy).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}/*]`,
+          reason: `Documents are objects of this one bucket under ${prefix}/, keyed by call, gmina and digest.`,
+        });
+      }
     }
     this.documentsAccess = { read: documentsRead, readWrite: documentsReadWrite };
     this.sealSecret = new Secret(this, 'AgreementSealCertificate', {

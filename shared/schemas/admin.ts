@@ -3,6 +3,7 @@ import { CARD_FORM_VERSION } from '../card-form-version.ts';
 import { GMINA_KINDS } from '../gmina-kinds.ts';
 import { keyed } from '../validation.ts';
 import { ZCallEntry } from './programme.ts';
+import { ZCardRegistration } from './registration.ts';
 import { ZCardReview } from './review.ts';
 import { cardListFilters, cardListRowFields, ZStatusCounts } from './review-lists.ts';
 
@@ -103,6 +104,8 @@ export const ZAdminCardView = z.strictObject({
   versions: z.array(z.strictObject({ version: z.int(), receivedAt: z.iso.datetime(), sha256: z.string() })),
   /** The assessment: status, checklist, score, notes, audit log, changes between versions, warnings. */
   review: ZCardReview,
+  /** A card that came by post or e-mail: how and when it was sent, who registered it, its scan. */
+  registration: z.optional(ZCardRegistration),
 });
 export type TAdminCardView = z.infer<typeof ZAdminCardView>;
 

@@ -88,6 +88,6 @@ describe('layers', () => {
   });
 
   it('reads the imports it checks', () => {
-    expect(GRAPH.get('functions/domain/submit-card.ts')).toContain('functions/repositories/cards.ts');
+    expect(GRAPH.get('functions/domain/new-card.ts')).toContain('functions/repositories/cards.ts');
   });
 });

@@ -70,6 +70,9 @@ export function CallList() {
               route(`/admin?${new URLSearchParams({ nabor: callId, woj: wojewodztwo })}`)
             }
           />
+          <p>
+            <a href={`/admin/rejestracja/${encodeURIComponent(chosenCall.id)}`}>{texts.registerLink}</a>
+          </p>
           <CardList
             call={chosenCall}
             wojewodztwo={chosenWojewodztwo}

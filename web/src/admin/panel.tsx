@@ -1,9 +1,21 @@
+import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../lib/i18n.ts';
 import { CallList } from './call-list.tsx';
 import { CardDetail } from './card.tsx';
 import { Titled } from './session.tsx';
 import { SignIn } from './sign-in.tsx';
 import { SignedOut } from './signed-out.tsx';
+
+// Its own chunk: it carries copies of the card form's modules (see register-card.tsx).
+function RegisterCard(props: { callId: string; step?: string | undefined }) {
+  const [screen, setScreen] = useState<typeof import('./register-card.tsx').default | undefined>();
+  useEffect(() => {
+    import('./register-card.tsx').then((module) => setScreen(() => module.default));
+  }, []);
+  const { t } = useI18n();
+  const Screen = screen;
+  return Screen ? <Screen {...props} /> : <p role="status">{t.call.loading}</p>;
+}
 
 /**
  * /admin/:section?/:callId?/:teryt? — the panel's screens by address: the list (/admin), signing in
@@ -16,6 +28,8 @@ export function AdminPanel(props: { section?: string; callId?: string; teryt?: s
   if (props.section === undefined) return <CallList />;
   if (props.section === 'logowanie' && !props.callId) return <SignIn />;
   if (props.section === 'wylogowano' && !props.callId) return <SignedOut />;
+  if (props.section === 'rejestracja' && props.callId)
+    return <RegisterCard callId={props.callId} step={props.teryt} />;
   if (props.section === 'karty' && props.callId && props.teryt)
     return <CardDetail callId={props.callId} teryt={props.teryt} />;
   return (

@@ -185,6 +185,7 @@ const pl = {
     TAdminCardRow['status'],
     string
   >,
+  registerLink: 'Zarejestruj kartę nadesłaną pocztą lub e-mailem',
 };
 
 export type AdminTexts = typeof pl;

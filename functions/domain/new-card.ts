@@ -1,0 +1,117 @@
+import { CARD_FORM_VERSION } from '../../shared/card-form-version.ts';
+import type { TCardAnswers } from '../../shared/schemas/card.ts';
+import type { TCall } from '../../shared/schemas/programme.ts';
+import type { TCardReceipt } from '../../shared/schemas/submission.ts';
+import type { Gmina } from '../../shared/teryt/index.ts';
+import { canonicalJson, newLinkToken, newReference, sha256Hex } from '../lib/crypto.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { type CardRecord, createCard, getIdempotency } from '../repositories/cards.ts';
+import { type Db, isTransactionConflict } from '../repositories/dynamo.ts';
+import { deliverMail } from './deliver-mail.ts';
+import { cardConfirmation, cardLinkExpiry } from './links.ts';
+
+export interface NewCardDeps {
+  db: Db;
+  mailer: Mailer;
+  now: () => Date;
+  siteUrl: string;
+}
+
+/** What a round's checks found: the gmina, and when the card counts as sent and was stored. */
+export interface NewCardFacts {
+  gmina: Gmina;
+  powiatName: string;
+  /** The card's time of sending: it decides the deadline, the order and ties. */
+  submittedAt: string;
+  /** When the card was stored (the same as sending online; later for a card registered from paper). */
+  storedAt: string;
+  /** What a registered card records beside the answers (channel, dates, scan). */
+  extra?: Partial<CardRecord> | undefined;
+}
+
+/** A few rounds cover a double click racing itself and the rare reference collision (1 in 10^12). */
+const ATTEMPTS = 4;
+
+/**
+ * The one way a card comes into being, sent online or registered by a coordinator: the idempotency record
+ * first (the same key with the same request returns the first receipt, and sends nothing more; with another
+ * request it is refused), then the caller's checks, then one transaction with the card, its reference,
+ * version 1, its link and the confirmation e-mail, which is delivered after the commit.
+ */
+export async function storeNewCard(
+  deps: NewCardDeps,
+  input: {
+    call: TCall;
+    idempotencyKey: string;
+    /** The request's hash, which a replay of the key must match. */
+    requestSha256: string;
+    answers: TCardAnswers;
+    check: () => Promise<NewCardFacts>;
+  },
+): Promise<{ receipt: TCardReceipt; replayed: boolean }> {
+  const { call } = input;
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    const earlier = await getIdempotency(deps.db, call.id, input.idempotencyKey);
+    if (earlier) {
+      if (earlier.requestSha256 !== input.requestSha256) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      return { receipt: earlier.receipt, replayed: true };
+    }
+    const { gmina, powiatName, submittedAt, storedAt, extra } = await input.check();
+
+    const receipt: TCardReceipt = {
+      reference: newReference(),
+      version: 1,
+      sha256: sha256Hex(canonicalJson(input.answers)),
+      receivedAt: submittedAt,
+    };
+    const token = newLinkToken();
+    const mail = cardConfirmation('card-submitted-v1', 'card-submitted', deps.siteUrl, {
+      call,
+      receipt,
+      gminaName: gmina.name,
+      powiatName,
+      answers: input.answers,
+      token,
+    });
+    const result = await createCard(deps.db, {
+      card: {
+        callId: call.id,
+        teryt: gmina.teryt,
+        gminaName: gmina.name,
+        powiatCode: gmina.powiatCode,
+        wojewodztwo: gmina.wojewodztwoCode,
+        status: 'submitted',
+        reference: receipt.reference,
+        version: 1,
+        submittedAt,
+        updatedAt: storedAt,
+        sha256: receipt.sha256,
+        formVersion: CARD_FORM_VERSION,
+        answers: input.answers,
+        ...extra,
+      },
+      link: { token, expiresAt: cardLinkExpiry(call) },
+      idempotency: {
+        key: input.idempotencyKey,
+        record: { requestSha256: input.requestSha256, receipt },
+        // Replays matter for minutes (retries, double clicks); a day is ample.
+        keepUntil: new Date(Date.parse(storedAt) + 86_400_000),
+      },
+      // Queued when stored: the outbox's retries and its giving up count from then, not from a postmark.
+      mail: { ...mail, queuedAt: storedAt },
+    }).catch((error: unknown) => {
+      if (isTransactionConflict(error)) return { outcome: 'conflict' } as const;
+      throw error;
+    });
+
+    if (result.outcome === 'created') {
+      await deliverMail(deps, result.mail);
+      return { receipt, replayed: false };
+    }
+    if (result.outcome === 'card-exists') throw new AppError('CARD_EXISTS');
+    // idempotency-key-taken / conflict: a twin request won the race; the next round reads its receipt.
+    // reference-taken: the next round draws another reference.
+  }
+  throw new AppError('DEPENDENCY_UNAVAILABLE');
+}

@@ -1,0 +1,43 @@
+import type { RegisterTexts } from './register-texts.ts';
+
+export const en: RegisterTexts = {
+  title: 'Registering a card received by post or e-mail',
+  intro:
+    "Copy the card's answers as the gmina gave them. At the end, say how the card came and when it was sent, and attach its scan. The gmina gets the same confirmation as for a card sent through the site.",
+  back: 'Back',
+  next: 'Continue',
+  receiptTitle: 'How and when the card came',
+  channel: 'How the card came',
+  post: 'By post (the postmark date counts)',
+  email: 'As a scan by e-mail (the time of sending counts)',
+  postmark: 'Postmark date',
+  sentOn: 'Date the e-mail was sent',
+  sentAt: 'Time the e-mail was sent (Polish time)',
+  dateHint: 'For example 2026-12-31.',
+  timeHint: 'For example 23:40.',
+  deadline: (at) => `Deadline of the call: ${at}. A card sent later cannot be accepted.`,
+  scan: "Card's scan",
+  scanHint: 'PDF, JPEG or PNG, at most 10 MB.',
+  submit: 'Register the card',
+  sending: 'Sending the scan and the card…',
+  answersIncomplete: "The card's answers are incomplete or wrong. Correct them in the form's steps.",
+  errorSummary: 'There is a problem',
+  errors: {
+    required: 'This field is required.',
+    date: 'Enter a date as YYYY-MM-DD.',
+    date_time: 'Enter the date and time the e-mail was sent.',
+    after_deadline: "This date is after the call's deadline: the card cannot be accepted.",
+    before_opening: 'This date is before the call opened.',
+    in_future: 'This date has not come yet: check the year, month and day.',
+    scan_required: "Attach the card's scan (PDF, JPEG or PNG, at most 10 MB).",
+    scan_type: 'The scan must be a PDF, JPEG or PNG file.',
+    scan_too_large: 'The scan is too large: at most 10 MB.',
+    scan_missing: 'The scan did not arrive whole: attach the file again.',
+  },
+  doneTitle: 'Card registered',
+  done: (reference) =>
+    `Reference number: ${reference}. The gmina's contact person will get a confirmation and the card's link by e-mail.`,
+  openCard: 'See the card',
+  another: 'Register another card',
+  toList: 'Back to the list of cards',
+};
