@@ -126,6 +126,12 @@ export const keys = {
     sk: `WINDOW#${windowStart}`,
   }),
 
+  /**
+   * The panel's audit log (sign-ins, sign-outs, account and programme changes, sessions revoked), one
+   * partition per Warsaw month, in time order; append-only.
+   */
+  auditLog: (month: string, at: string, id: string) => ({ pk: `ADMINLOG#${month}`, sk: `${at}#${id}` }),
+
   /** A key nothing is written to: reading it proves the table answers and the role may read. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;
