@@ -54,6 +54,9 @@ const SESSION = 'the handler admits only a live session cookie (HttpOnly, SameSi
 const SESSION_VOIVODESHIPS =
   "the handler admits only a live session cookie, and only for the user's voivodeships";
 
+const LEAD =
+  'the handler admits only a live session cookie of the lead ROPS, and only for the programmes it leads';
+
 /** By handler module name, routes in the order they are matched. */
 export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   health: { route: 'GET /api/health', table: 'read', caller: 'anyone', whyPublic: PUBLISHED },
@@ -255,6 +258,63 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   },
   // Retries the e-mails SES refused at first; it stops claiming mail 15 s before its end, so never mid-send.
   'send-pending-mail': { everyMinutes: 5, timeoutSeconds: 60, table: 'readWrite', sendsMail: true },
+  // Administration (issue 17): one's own account and sessions; the lead's accounts, audit log, programmes.
+  'get-own-account': {
+    route: 'GET /api/admin/account',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION,
+  },
+  'end-other-sessions': {
+    route: 'POST /api/admin/account/end-other-sessions',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION,
+  },
+  'list-accounts': { route: 'GET /api/admin/accounts', table: 'read', caller: 'session', whyPublic: LEAD },
+  'create-account': {
+    route: 'POST /api/admin/accounts',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'change-account': {
+    route: 'PUT /api/admin/accounts/{email}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'disable-account': {
+    route: 'POST /api/admin/accounts/{email}/disable',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'enable-account': {
+    route: 'POST /api/admin/accounts/{email}/enable',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'get-audit-log': { route: 'GET /api/admin/audit-log', table: 'read', caller: 'session', whyPublic: LEAD },
+  'get-admin-programme': {
+    route: 'GET /api/admin/programmes/{programmeId}',
+    table: 'read',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'create-programme': {
+    route: 'POST /api/admin/programmes',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'change-programme': {
+    route: 'PUT /api/admin/programmes/{programmeId}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
 };
 
 /** An HTTP route as matched: method and path from the route key, and the handler that serves it. */

@@ -56,6 +56,7 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
     ...common('Api'),
     table: data.table,
     tableAccess: data.tableAccess,
+    sessionTouch: data.sessionTouch,
     stage: deployment.stage,
     mailFrom: deployment.mailFrom,
     siteUrl: deployment.siteUrl,

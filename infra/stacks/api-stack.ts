@@ -45,6 +45,8 @@ const THROTTLE = { rateLimit: 50, burstLimit: 100 };
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
   tableAccess: Readonly<Record<TableAccess, IManagedPolicy>>;
+  /** Lets a read-only function renew its session's idle limit (the data stack's SessionTouch). */
+  sessionTouch?: IManagedPolicy;
   /** Deployment stage, as functions/lib/config.ts reads it (STAGE). */
   stage: string;
   mailFrom: string;
@@ -102,6 +104,9 @@ export class ApiStack extends Stack {
           resourceArns: [configurationSetArn],
         });
       }
+      // A read-only route behind a session still renews the session's idle limit (SESSION# items only).
+      if ('caller' in facts && facts.caller === 'session' && facts.table === 'read' && props.sessionTouch)
+        fn.role?.addManagedPolicy(props.sessionTouch);
       functions.set(name, fn);
       loggedErrors.set(name, logged);
       return fn;

@@ -1,6 +1,6 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { type IManagedPolicy, ManagedPolicy } from 'aws-cdk-lib/aws-iam';
+import { type IManagedPolicy, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLE_DESIGN } from '../../functions/repositories/table-design.ts';
@@ -29,6 +29,11 @@ export class DataStack extends Stack {
   readonly table: ITableV2;
   /** Attach one to a function's role to let it use the table. */
   readonly tableAccess: Readonly<Record<TableAccess, IManagedPolicy>>;
+  /**
+   * For functions that only read the table but serve a session: renewing the session's idle limit
+   * (functions/repositories/sessions.ts) is an UpdateItem on `SESSION#…` items, and on nothing else.
+   */
+  readonly sessionTouch: IManagedPolicy;
   readonly documents: IBucket;
 
   constructor(scope: Construct, id: string, props: StackProps) {
@@ -68,6 +73,19 @@ export class DataStack extends Stack {
       });
     }
     this.tableAccess = { read, readWrite };
+    this.sessionTouch = new ManagedPolicy(this, 'SessionTouch', {
+      description: "Renew a session's last request time (SESSION# items only)",
+      statements: [
+        new PolicyStatement({
+          actions: ['dynamodb:UpdateItem'],
+          resources: [this.table.tableArn],
+          conditions: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] },
+            'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'lastSeenAt', 'lastSeen'] },
+          },
+        }),
+      ],
+    });
 
     const accessLogs = new LogBucket(this, 'AccessLogs', { retention: Duration.days(365) });
     this.documents = new Bucket(this, 'Documents', {
