@@ -56,9 +56,19 @@ describe('GET /api/calls', () => {
 
     expect(response.status).toBe(200);
     const { calls } = ZOpenCallsResponse.parse(response.json);
-    expect(calls.map((call) => call.wojewodztwa[0]).sort()).toEqual(
-      ['04', '06', '08', '14', '18', '20', '22', '26', '28', '30', '32'],
-    );
+    expect(calls.map((call) => call.wojewodztwa[0]).sort()).toEqual([
+      '04',
+      '06',
+      '08',
+      '14',
+      '18',
+      '20',
+      '22',
+      '26',
+      '28',
+      '30',
+      '32',
+    ]);
     expect(new Set(calls.map((call) => call.programmeName))).toEqual(
       new Set(['Liderzy kooperacji', 'Kooperacja – efektywna i skuteczna']),
     );
