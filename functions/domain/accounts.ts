@@ -10,10 +10,8 @@ import { warsawDate } from '../../shared/time.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import { auditPut, readAuditMonth } from '../repositories/audit-log.ts';
-import type { TransactItem } from '../repositories/document.ts';
-import { TransactWriteCommand } from '../repositories/document.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { liveSessionsOf, sessionEnded } from '../repositories/sessions.ts';
+import { endSessions, liveSessionsOf, sessionEnded } from '../repositories/sessions.ts';
 import {
   type Account,
   createAccount,
@@ -156,7 +154,7 @@ export async function setAccountDisabled(
   const now = deps.now();
   const sessions = disabled ? await liveSessionsOf(deps.db, account.email, now, IDLE_SECONDS) : [];
   const first = sessions.slice(0, SESSIONS_PER_TRANSACTION);
-  const audit: TransactItem[] = [
+  const audit = [
     auditPut(deps.db, {
       at: now,
       event: disabled ? 'account-disabled' : 'account-enabled',
@@ -181,22 +179,12 @@ export async function setAccountDisabled(
   const ended = first.map((session) => sessionEnded(deps.db, session.sessionSha256, now));
   if ((await updateAccount(deps.db, account, change, [...audit, ...ended])) === 'changed')
     throw new AppError('CONFLICT');
-  await endInBatches(
+  await endSessions(
     deps.db,
     sessions.slice(SESSIONS_PER_TRANSACTION).map((session) => session.sessionSha256),
     now,
   );
   return { ...view({ ...account, disabled }), sessionsEnded: sessions.length };
-}
-
-async function endInBatches(db: Db, sessionSha256s: readonly string[], now: Date): Promise<void> {
-  for (let start = 0; start < sessionSha256s.length; start += 100) {
-    await db.client.send(
-      new TransactWriteCommand({
-        TransactItems: sessionSha256s.slice(start, start + 100).map((sha) => sessionEnded(db, sha, now)),
-      }),
-    );
-  }
 }
 
 /** The signed-in user's own account and live sessions, the one this request came with marked. */
@@ -241,13 +229,12 @@ export async function endOtherSessions(
     details: [`zakończone sesje: ${others.length}`],
     wojewodztwa: user.ownWojewodztwa ?? user.wojewodztwa,
   });
-  const shas = others.map((row) => row.sessionSha256);
-  await deps.db.client.send(
-    new TransactWriteCommand({
-      TransactItems: [audit, ...shas.slice(0, 99).map((sha) => sessionEnded(deps.db, sha, now))],
-    }),
+  await endSessions(
+    deps.db,
+    others.map((row) => row.sessionSha256),
+    now,
+    [audit],
   );
-  await endInBatches(deps.db, shas.slice(99), now);
   return { sessionsEnded: others.length };
 }
 

@@ -1,4 +1,11 @@
-import { type Doc, GetCommand, QueryCommand, type TransactItem, UpdateCommand } from './document.ts';
+import {
+  type Doc,
+  GetCommand,
+  QueryCommand,
+  type TransactItem,
+  TransactWriteCommand,
+  UpdateCommand,
+} from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
@@ -108,4 +115,24 @@ export function sessionEnded(db: Db, sessionSha256: string, now: Date): Transact
       ExpressionAttributeValues: { ':seconds': epochSeconds(now), ':now': now.toISOString() },
     },
   };
+}
+
+/**
+ * Ends the given sessions, with the writes that go with it (an audit entry) in the first transaction; more
+ * sessions than one transaction holds are ended in further ones.
+ */
+export async function endSessions(
+  db: Db,
+  sessionSha256s: readonly string[],
+  now: Date,
+  alongside: TransactItem[] = [],
+): Promise<void> {
+  const first = 100 - alongside.length;
+  const batches = [sessionSha256s.slice(0, first)];
+  for (let start = first; start < sessionSha256s.length; start += 100)
+    batches.push(sessionSha256s.slice(start, start + 100));
+  for (const [index, batch] of batches.entries()) {
+    const items = [...(index === 0 ? alongside : []), ...batch.map((sha) => sessionEnded(db, sha, now))];
+    if (items.length > 0) await db.client.send(new TransactWriteCommand({ TransactItems: items }));
+  }
 }
