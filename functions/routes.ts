@@ -101,6 +101,9 @@ const CARD_LINK = 'the handler admits only the secret token of the e-mailed card
 const DRAFT_LINK = 'the handler admits only the secret token of the e-mailed draft link';
 const SESSION = 'the handler admits only a live session cookie (HttpOnly, SameSite=Strict)';
 const SIGNING_LINK = "the handler admits only the secret token of a signatory's e-mailed signing link";
+const LEAD =
+  'the handler admits only a live session cookie of the lead ROPS, and only for the programmes it leads';
+
 const SESSION_VOIVODESHIPS =
   "the handler admits only a live session cookie, and only for the user's voivodeships";
 
@@ -198,14 +201,14 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'POST /api/admin/sessions',
     throttle: { rate: 2, burst: 5 },
     table: 'readWrite',
-    writes: ['SESSION#', 'SIGNIN#'],
+    writes: ['SESSION#', 'SIGNIN#', 'USER#', 'ADMINLOG#'],
     caller: 'emailed-secret',
     whyPublic: "the handler admits only the secret token of a coordinator's e-mailed link",
   },
   'end-session': {
     route: 'POST /api/admin/sign-out',
     table: 'readWrite',
-    writes: ['SESSION#'],
+    writes: ['SESSION#', 'ADMINLOG#'],
     caller: 'anyone',
     whyPublic: 'it only ends the session whose cookie it is sent with',
   },
@@ -539,6 +542,63 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     documents: 'read',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
+  },
+  // Administration (issue 17): one's own account and sessions; the lead's accounts, audit log, programmes.
+  'get-own-account': {
+    route: 'GET /api/admin/account',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION,
+  },
+  'end-other-sessions': {
+    route: 'POST /api/admin/account/end-other-sessions',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION,
+  },
+  'list-accounts': { route: 'GET /api/admin/accounts', table: 'read', caller: 'session', whyPublic: LEAD },
+  'create-account': {
+    route: 'POST /api/admin/accounts',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'change-account': {
+    route: 'PUT /api/admin/accounts/{email}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'disable-account': {
+    route: 'POST /api/admin/accounts/{email}/disable',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'enable-account': {
+    route: 'POST /api/admin/accounts/{email}/enable',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'get-audit-log': { route: 'GET /api/admin/audit-log', table: 'read', caller: 'session', whyPublic: LEAD },
+  'get-admin-programme': {
+    route: 'GET /api/admin/programmes/{programmeId}',
+    table: 'read',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'create-programme': {
+    route: 'POST /api/admin/programmes',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  'change-programme': {
+    route: 'PUT /api/admin/programmes/{programmeId}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
   },
 };
 

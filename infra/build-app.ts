@@ -61,6 +61,7 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
     table: data.table,
     tableAccess: data.tableAccess,
     documents: { bucket: data.documents, access: data.documentsAccess, sealSecret: data.sealSecret },
+    sessionTouch: data.sessionTouch,
     stage: deployment.stage,
     mailFrom: deployment.mailFrom,
     siteUrl: deployment.siteUrl,

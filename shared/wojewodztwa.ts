@@ -10,7 +10,15 @@ export interface Rops {
   city: string;
 }
 
-export const ROPS: Readonly<Record<(typeof PARTNER_WOJEWODZTWA)[number], Rops>> = {
+/**
+ * "Kooperacja – efektywna i skuteczna", Makroregion II: the lead ROPS in Toruń (kujawsko-pomorskie) and its
+ * partners in Zielona Góra, Gdańsk, Poznań, Szczecin and Olsztyn.
+ */
+export const MAKROREGION_II_WOJEWODZTWA = ['04', '08', '22', '30', '32', '28'] as const;
+
+export const ROPS: Readonly<
+  Record<(typeof PARTNER_WOJEWODZTWA)[number] | (typeof MAKROREGION_II_WOJEWODZTWA)[number], Rops>
+> = {
   '18': {
     wojewodztwoCode: '18',
     name: 'Regionalny Ośrodek Polityki Społecznej w Rzeszowie',
@@ -24,6 +32,24 @@ export const ROPS: Readonly<Record<(typeof PARTNER_WOJEWODZTWA)[number], Rops>> 
   '06': { wojewodztwoCode: '06', name: 'Regionalny Ośrodek Polityki Społecznej w Lublinie', city: 'Lublin' },
   '26': { wojewodztwoCode: '26', name: 'Regionalny Ośrodek Polityki Społecznej w Kielcach', city: 'Kielce' },
   '14': { wojewodztwoCode: '14', name: 'Mazowieckie Centrum Polityki Społecznej', city: 'Warszawa' },
+  '04': { wojewodztwoCode: '04', name: 'Regionalny Ośrodek Polityki Społecznej w Toruniu', city: 'Toruń' },
+  '08': {
+    wojewodztwoCode: '08',
+    name: 'Regionalny Ośrodek Polityki Społecznej w Zielonej Górze',
+    city: 'Zielona Góra',
+  },
+  '22': { wojewodztwoCode: '22', name: 'Regionalny Ośrodek Polityki Społecznej w Gdańsku', city: 'Gdańsk' },
+  '30': { wojewodztwoCode: '30', name: 'Regionalny Ośrodek Polityki Społecznej w Poznaniu', city: 'Poznań' },
+  '32': {
+    wojewodztwoCode: '32',
+    name: 'Regionalny Ośrodek Polityki Społecznej w Szczecinie',
+    city: 'Szczecin',
+  },
+  '28': {
+    wojewodztwoCode: '28',
+    name: 'Regionalny Ośrodek Polityki Społecznej w Olsztynie',
+    city: 'Olsztyn',
+  },
 };
 
 /** The lead partner of "Liderzy kooperacji". */

@@ -3,10 +3,17 @@ import { newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import { securityLog } from '../lib/security-log.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { auditPut } from '../repositories/audit-log.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
-import { consumeSignInToken, createSession, createSignInToken, endSession } from '../repositories/sign-in.ts';
-import { getUser } from '../repositories/users.ts';
+import {
+  consumeSignInToken,
+  createSession,
+  createSignInToken,
+  endSessionLogged,
+  sessionEmail,
+} from '../repositories/sign-in.ts';
+import { getUser, signInRecorded } from '../repositories/users.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { signInUrl } from './links.ts';
 
@@ -95,12 +102,27 @@ export async function startSession(
   }
   const session = newLinkToken();
   const maxAgeSeconds = SESSION_HOURS * 3600;
-  await createSession(deps.db, {
-    sessionSha256: sha256Hex(session),
-    email: user.email,
-    startedAt: now,
-    expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000),
-  });
+  // With the account's last sign-in and the audit entry; a disabled account's condition refuses it all.
+  const started = await createSession(
+    deps.db,
+    {
+      sessionSha256: sha256Hex(session),
+      email: user.email,
+      startedAt: now,
+      expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000),
+    },
+    [
+      signInRecorded(deps.db, user.email, now),
+      auditPut(deps.db, {
+        at: now,
+        event: 'signed-in',
+        actor: user.email,
+        subject: user.email,
+        wojewodztwa: user.wojewodztwa,
+      }),
+    ],
+  );
+  if (!started) throw new AppError('LINK_INVALID');
   securityLog({
     event: 'session-started',
     actor: user.email,
@@ -109,9 +131,26 @@ export async function startSession(
   return { session, maxAgeSeconds, user };
 }
 
+/** Ends the session (logged, with whose it was); an unknown or ended one is no error (signing out twice). */
 export async function signOut(deps: { db: Db; now: () => Date }, session: string | undefined): Promise<void> {
   if (!session) return;
-  await endSession(deps.db, sha256Hex(session), deps.now());
+  const now = deps.now();
+  const sessionSha256 = sha256Hex(session);
+  const email = await sessionEmail(deps.db, sessionSha256, now);
+  if (!email) return;
   // The session's hash is no secret, and tells which session-started this ends.
-  securityLog({ event: 'session-ended', subject: `session ${sha256Hex(session).slice(0, 12)}` });
+  securityLog({ event: 'session-ended', actor: email, subject: `session ${sessionSha256.slice(0, 12)}` });
+  const user = await getUser(deps.db, email);
+  await endSessionLogged(
+    deps.db,
+    sessionSha256,
+    now,
+    auditPut(deps.db, {
+      at: now,
+      event: 'signed-out',
+      actor: email,
+      subject: email,
+      wojewodztwa: user?.wojewodztwa ?? [],
+    }),
+  );
 }

@@ -168,6 +168,11 @@ export const keys = {
   /** An address mail must not go to: bounced or complained (sk SUPPRESSION), or opted out (sk OPTOUT). */
   suppression: (email: string) => ({ pk: `SUPPRESSION#${email.toLowerCase()}`, sk: 'SUPPRESSION' }),
   optOut: (email: string) => ({ pk: `SUPPRESSION#${email.toLowerCase()}`, sk: 'OPTOUT' }),
+  /**
+   * The panel's audit log (sign-ins, sign-outs, account and programme changes, sessions revoked), one
+   * partition per Warsaw month, in time order; append-only.
+   */
+  auditLog: (month: string, at: string, id: string) => ({ pk: `ADMINLOG#${month}`, sk: `${at}#${id}` }),
 
   /** A key nothing is written to: reading it proves the table answers and the role may read. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),

@@ -1,5 +1,5 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
-import type { Db } from './dynamo.ts';
+import { GetCommand, type TransactItem, TransactWriteCommand, UpdateCommand } from './document.ts';
+import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 import { type OutboxKey, type OutgoingMail, queuedMail } from './outbox.ts';
 
@@ -64,25 +64,46 @@ export async function consumeSignInToken(
   }
 }
 
+/**
+ * Starts a session, with the writes that go with it (the account's last sign-in, the audit entry), all or
+ * none: a disabled account's condition fails it. Its last request is its start (the idle limit counts from
+ * there).
+ */
 export async function createSession(
   db: Db,
   input: { sessionSha256: string; email: string; startedAt: Date; expiresAt: Date },
-): Promise<void> {
+  alongside: TransactItem[] = [],
+): Promise<boolean> {
   const startedAt = input.startedAt.toISOString();
-  await db.client.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: {
-        ...keys.session(input.sessionSha256),
-        ...keys.sessionOfUser(input.email, startedAt),
-        type: 'session',
-        email: input.email.toLowerCase(),
-        startedAt,
-        expiresAt: epochSeconds(input.expiresAt),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.tableName,
+              Item: {
+                ...keys.session(input.sessionSha256),
+                ...keys.sessionOfUser(input.email, startedAt),
+                type: 'session',
+                email: input.email.toLowerCase(),
+                startedAt,
+                lastSeenAt: startedAt,
+                lastSeen: epochSeconds(input.startedAt),
+                expiresAt: epochSeconds(input.expiresAt),
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...alongside,
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (cancellationCodes(error)?.slice(1).includes('ConditionalCheckFailed')) return false;
+    throw error;
+  }
 }
 
 /** The e-mail of a live session's user; undefined for an unknown, ended or expired session. */
@@ -95,21 +116,33 @@ export async function sessionEmail(db: Db, sessionSha256: string, now: Date): Pr
 }
 
 /**
- * Ends a session by expiring it now: every read refuses it from this second, and TTL removes it later.
- * Ending an unknown or already ended session is not an error (signing out twice is fine).
+ * Ends a live session with the entry that logs it, both or neither; a session already ended or expired is
+ * left as it is (and nothing logged).
  */
-export async function endSession(db: Db, sessionSha256: string, now: Date): Promise<void> {
+export async function endSessionLogged(
+  db: Db,
+  sessionSha256: string,
+  now: Date,
+  audit: TransactItem,
+): Promise<void> {
   try {
     await db.client.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.session(sessionSha256),
-        UpdateExpression: 'SET expiresAt = :seconds, endedAt = :now',
-        ConditionExpression: 'attribute_exists(pk) AND expiresAt > :seconds',
-        ExpressionAttributeValues: { ':seconds': epochSeconds(now), ':now': now.toISOString() },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: db.tableName,
+              Key: keys.session(sessionSha256),
+              UpdateExpression: 'SET expiresAt = :seconds, endedAt = :now',
+              ConditionExpression: 'attribute_exists(pk) AND expiresAt > :seconds',
+              ExpressionAttributeValues: { ':seconds': epochSeconds(now), ':now': now.toISOString() },
+            },
+          },
+          audit,
+        ],
       }),
     );
   } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
   }
 }

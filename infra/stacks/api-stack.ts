@@ -63,6 +63,8 @@ function throttleOf(facts: HttpHandler): { ThrottlingRateLimit: number; Throttli
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
   tableAccess: Readonly<Record<TableAccess, IManagedPolicy>>;
+  /** Lets a read-only function renew its session's idle limit (the data stack's SessionTouch). */
+  sessionTouch?: IManagedPolicy;
   /** Deployment stage, as functions/lib/config.ts reads it (STAGE). */
   stage: string;
   mailFrom: string;
@@ -183,6 +185,9 @@ export class ApiStack extends Stack {
         fn.role?.addManagedPolicy(facts.documents === 'read' ? access.read : access.readWrite);
         if (facts.documents === 'readWriteSeal') sealSecret.grantRead(fn);
       }
+      // A read-only route behind a session still renews the session's idle limit (SESSION# items only).
+      if ('caller' in facts && facts.caller === 'session' && facts.table === 'read' && props.sessionTouch)
+        fn.role?.addManagedPolicy(props.sessionTouch);
       functions.set(name, fn);
       loggedErrors.set(name, logged);
       return fn;

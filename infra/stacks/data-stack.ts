@@ -30,6 +30,11 @@ export class DataStack extends Stack {
   readonly table: ITableV2;
   /** Attach one to a function's role to let it use the table. */
   readonly tableAccess: Readonly<Record<TableAccess, IManagedPolicy>>;
+  /**
+   * For functions that only read the table but serve a session: renewing the session's idle limit
+   * (functions/repositories/sessions.ts) is an UpdateItem on `SESSION#…` items, and on nothing else.
+   */
+  readonly sessionTouch: IManagedPolicy;
   readonly documents: IBucket;
   /**
    * The certificate that seals final agreements: JSON `{ "p12": <base64 PKCS#12>, "passphrase": … }`, put
@@ -76,6 +81,19 @@ export class DataStack extends Stack {
       });
     }
     this.tableAccess = { read, readWrite };
+    this.sessionTouch = new ManagedPolicy(this, 'SessionTouch', {
+      description: "Renew a session's last request time (SESSION# items only)",
+      statements: [
+        new PolicyStatement({
+          actions: ['dynamodb:UpdateItem'],
+          resources: [this.table.tableArn],
+          conditions: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] },
+            'ForAllValues:StringEquals': { 'dynamodb:Attributes': ['pk', 'sk', 'lastSeenAt', 'lastSeen'] },
+          },
+        }),
+      ],
+    });
 
     const accessLogs = new LogBucket(this, 'AccessLogs', { retention: Duration.days(365) });
     this.documents = new Bucket(this, 'Documents', {

@@ -24,11 +24,18 @@ export const ZStartSessionRequest = z.strictObject({
   token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)),
 });
 
+/**
+ * The signed-in user. `wojewodztwa` is their reach: a coordinator's own voivodeships; for the lead ROPS, the
+ * voivodeships of the programmes it leads (`programmes`: those whose lead voivodeship is its own,
+ * `ownWojewodztwa`), so a lead of one programme never reaches another's regions.
+ */
 export const ZAdminUser = z.strictObject({
   email: z.string(),
   name: z.string(),
   role: z.enum(['coordinator', 'lead']),
   wojewodztwa: z.array(ZWojewodztwoCode),
+  programmes: z.optional(z.array(z.string())),
+  ownWojewodztwa: z.optional(z.array(ZWojewodztwoCode)),
 });
 export type TAdminUser = z.infer<typeof ZAdminUser>;
 

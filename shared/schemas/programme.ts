@@ -12,25 +12,85 @@ const noRepeats = z.refine<readonly string[]>(
   'duplicate',
 );
 
+/** Every voivodeship's TERYT code (02–32, even): a code outside it names no voivodeship. */
+export const WOJEWODZTWO_CODES = [
+  '02',
+  '04',
+  '06',
+  '08',
+  '10',
+  '12',
+  '14',
+  '16',
+  '18',
+  '20',
+  '22',
+  '24',
+  '26',
+  '28',
+  '30',
+  '32',
+] as const;
+const ZKnownWojewodztwo = z
+  .string()
+  .check(z.refine((code) => (WOJEWODZTWO_CODES as readonly string[]).includes(code), 'unknown_wojewodztwo'));
+
+/** "2027-02-30" has the shape of a date but names none. */
+const ZCalendarDate = ZDate.check(
+  z.refine((date) => {
+    const instant = new Date(`${date}T00:00:00Z`);
+    return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === date;
+  }, 'invalid_date'),
+);
+
 /** A kamień milowy: its number (1–4 for KM I–IV), what happens in it and its dates (Warsaw calendar). */
-export const ZMilestone = z.strictObject({
-  number: z.int().check(z.minimum(1), z.maximum(12)),
-  name: line(200),
-  startsOn: ZDate,
-  endsOn: ZDate,
-});
+export const ZMilestone = z
+  .strictObject({
+    number: z.int().check(z.minimum(1), z.maximum(12)),
+    name: line(200),
+    startsOn: ZCalendarDate,
+    endsOn: ZCalendarDate,
+  })
+  .check(
+    z.refine((milestone) => milestone.startsOn <= milestone.endsOn, {
+      message: 'ends_before_start',
+      path: ['endsOn'],
+    }),
+  );
 export type TMilestone = z.infer<typeof ZMilestone>;
 
-export const ZProgramme = z.strictObject({
-  id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),
-  name: line(200),
-  description: paragraphs(4000, 0),
-  leadWojewodztwo: ZWojewodztwoCode,
-  wojewodztwa: z.array(ZWojewodztwoCode).check(z.minLength(1)),
-  startsOn: ZDate,
-  endsOn: ZDate,
-  milestones: z.array(ZMilestone),
-});
+/**
+ * A programme: its voivodeships (the lead ROPS's among them), its dates, the gmina kinds its calls are for,
+ * and its milestones, numbered once each, each within its own dates (reminders read these dates).
+ */
+export const ZProgramme = z
+  .strictObject({
+    id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),
+    name: line(200),
+    description: paragraphs(4000, 0),
+    leadWojewodztwo: ZKnownWojewodztwo,
+    wojewodztwa: z.array(ZKnownWojewodztwo).check(z.minLength(1), noRepeats),
+    gminaKinds: z.array(z.enum(GMINA_KINDS)).check(z.minLength(1), noRepeats),
+    startsOn: ZCalendarDate,
+    endsOn: ZCalendarDate,
+    milestones: z.array(ZMilestone).check(
+      z.maxLength(12),
+      z.refine(
+        (milestones) => new Set(milestones.map((milestone) => milestone.number)).size === milestones.length,
+        'duplicate_number',
+      ),
+    ),
+  })
+  .check(
+    z.refine((programme) => programme.startsOn <= programme.endsOn, {
+      message: 'ends_before_start',
+      path: ['endsOn'],
+    }),
+    z.refine((programme) => programme.wojewodztwa.includes(programme.leadWojewodztwo), {
+      message: 'lead_not_in_programme',
+      path: ['leadWojewodztwo'],
+    }),
+  );
 export type TProgramme = z.infer<typeof ZProgramme>;
 
 export const ZProgrammeResponse = z.strictObject({ programme: ZProgramme });

@@ -166,7 +166,13 @@ describe('announcing a call', () => {
 
   it.each([
     ['an unknown programme', { programmeId: 'nie-ma-takiego' }, 'programmeId', 'unknown_programme'],
-    ['a voivodeship outside the programme', { wojewodztwa: ['02'] }, 'wojewodztwa', 'not_in_programme'],
+    // The lead (ROPS Rzeszów) sees podkarpackie, which is not of the other programme.
+    [
+      'a voivodeship outside the programme',
+      { programmeId: 'kooperacja-efektywna-i-skuteczna', wojewodztwa: ['18'] },
+      'wojewodztwa',
+      'not_in_programme',
+    ],
     ['a voivodeship twice', { wojewodztwa: ['26', '26'] }, 'wojewodztwa', 'duplicate'],
     ['no voivodeship', { wojewodztwa: [] }, 'wojewodztwa', 'invalid'],
     ['an opening without a time', { opensAt: '2026-01-10' }, 'opensAt', 'invalid'],

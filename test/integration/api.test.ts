@@ -56,8 +56,22 @@ describe('GET /api/calls', () => {
 
     expect(response.status).toBe(200);
     const { calls } = ZOpenCallsResponse.parse(response.json);
-    expect(calls.map((call) => call.wojewodztwa[0]).sort()).toEqual(['06', '14', '18', '20', '26']);
-    expect(calls.every((call) => call.programmeName === 'Liderzy kooperacji')).toBe(true);
+    expect(calls.map((call) => call.wojewodztwa[0]).sort()).toEqual([
+      '04',
+      '06',
+      '08',
+      '14',
+      '18',
+      '20',
+      '22',
+      '26',
+      '28',
+      '30',
+      '32',
+    ]);
+    expect(new Set(calls.map((call) => call.programmeName))).toEqual(
+      new Set(['Liderzy kooperacji', 'Kooperacja – efektywna i skuteczna']),
+    );
     expect(calls.map((call) => call.closesAt)).toEqual(calls.map((call) => call.closesAt).sort());
   });
 
@@ -81,7 +95,7 @@ describe('GET /api/calls', () => {
     const response = await get('/api/calls');
     const ids = ZOpenCallsResponse.parse(response.json).calls.map((call) => call.id);
 
-    expect(ids).toHaveLength(5);
+    expect(ids).toHaveLength(11);
     expect(ids).not.toContain('not-yet-open');
     expect(ids).not.toContain('already-closed');
   });
@@ -170,6 +184,7 @@ describe('demo data', () => {
 
     expect(result).toBe('already-present');
     expect(await tableSnapshot(db)).toEqual(before);
-    expect(before.filter((item) => item.type === 'user')).toHaveLength(6);
+    // A coordinator per voivodeship of the two programmes (5 + 6) and each programme's lead.
+    expect(before.filter((item) => item.type === 'user')).toHaveLength(13);
   });
 });

@@ -87,6 +87,7 @@ describe('the planner', () => {
       description: '',
       leadWojewodztwo: '20',
       wojewodztwa: ['20'],
+      gminaKinds: ['wiejska'],
       startsOn: '2030-01-01',
       endsOn: '2032-12-31',
       milestones: [{ number: 1, name: 'Opracowanie modelu', startsOn: '2030-01-01', endsOn: '2031-03-31' }],

@@ -1,7 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../lib/i18n.ts';
+import { OwnAccount } from './account.tsx';
+import { AccountDetail, Accounts } from './accounts.tsx';
+import { AdminNav } from './admin-nav.tsx';
+import { AuditLog } from './audit-log.tsx';
 import { CallList } from './call-list.tsx';
 import { CardDetail } from './card.tsx';
+import { ProgrammeDetail, Programmes } from './programmes.tsx';
 import { Titled } from './session.tsx';
 import { SignIn } from './sign-in.tsx';
 import { SignedOut } from './signed-out.tsx';
@@ -25,13 +30,26 @@ function RegisterCard(props: { callId: string; step?: string | undefined }) {
  */
 export function AdminPanel(props: { section?: string; callId?: string; teryt?: string }) {
   const { t } = useI18n();
-  if (props.section === undefined) return <CallList />;
+  if (props.section === undefined)
+    return (
+      <>
+        <AdminNav current="cards" />
+        <CallList />
+      </>
+    );
   if (props.section === 'logowanie' && !props.callId) return <SignIn />;
   if (props.section === 'wylogowano' && !props.callId) return <SignedOut />;
   if (props.section === 'rejestracja' && props.callId)
     return <RegisterCard callId={props.callId} step={props.teryt} />;
   if (props.section === 'karty' && props.callId && props.teryt)
     return <CardDetail callId={props.callId} teryt={props.teryt} />;
+  // Administration (issue 17): /admin/konto, /admin/konta[/<e-mail>], /admin/dziennik, /admin/programy[/<id>].
+  if (props.section === 'konto' && !props.callId) return <OwnAccount />;
+  if (props.section === 'konta' && !props.teryt)
+    return props.callId ? <AccountDetail email={props.callId} /> : <Accounts />;
+  if (props.section === 'dziennik' && !props.callId) return <AuditLog />;
+  if (props.section === 'programy' && !props.teryt)
+    return props.callId ? <ProgrammeDetail id={props.callId} /> : <Programmes />;
   return (
     <Titled title={t.notFound.title}>
       <h1>{t.notFound.title}</h1>
