@@ -39,7 +39,9 @@ export async function agreementByLink(
     // A signed party's link stays its own record of having signed; any other dead link was replaced.
     if (party.status !== 'signed') throw new AppError('SIGNING_LINK_REPLACED');
   }
-  if (step.expiresAt <= deps.now().getTime() && agreement.status === 'signing')
+  // The deadline itself, to the millisecond: the link's TTL is rounded up to a whole second.
+  const deadline = agreement.deadline ? Date.parse(agreement.deadline) : step.expiresAt;
+  if (deadline <= deps.now().getTime() && agreement.status === 'signing')
     throw new AppError('SIGNING_LINK_EXPIRED');
   return { agreement, party, tokenSha256 };
 }

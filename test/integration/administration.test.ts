@@ -37,14 +37,16 @@ let torunLead: string;
 let olsztyn: string;
 
 async function call(path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
+  // A change with nothing to say sends `{}`, as the site does: the API takes changes only as JSON.
+  const body = init.body ?? ((init.method ?? 'GET') === 'GET' ? undefined : {});
   const response = await fetch(`${api.url}${path}`, {
     method: init.method ?? 'GET',
     headers: {
       'cloudfront-viewer-address': VIEWER,
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(init.cookie ? { cookie: init.cookie } : {}),
     },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : undefined };

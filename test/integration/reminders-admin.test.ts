@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sendReminder } from '../../functions/domain/send-reminder.ts';
 import { config } from '../../functions/lib/config.ts';
+import { LIDERZY_KOOPERACJI } from '../../functions/local/demo-data.ts';
 import { createSesRawMailer, type RawMailer } from '../../functions/mail/raw-mailer.ts';
+import { createProgramme } from '../../functions/repositories/programmes.ts';
 import { getSuppression } from '../../functions/repositories/reminder-sends.ts';
 import { createUserIfAbsent, type User } from '../../functions/repositories/users.ts';
 import { addDays } from '../../shared/reminders/holidays.ts';
@@ -62,6 +64,8 @@ beforeAll(async () => {
   api = await startApi();
   podlaskie = await signedIn('coordinator', ['20']);
   lubelskie = await signedIn('coordinator', ['06']);
+  // The lead ROPS of Rzeszów reaches the voivodeships of the programme it leads.
+  await createProgramme(db, LIDERZY_KOOPERACJI);
   lead = await signedIn('lead', ['18']);
 });
 afterAll(() => api.close());
