@@ -9,6 +9,8 @@ export interface PageWeight {
   /** The same JavaScript as Brotli (quality 11), which CloudFront sends to browsers that accept it. */
   javascriptBrotli: number;
   css: number;
+  /** The page's HTML document (what the address itself answers), gzipped; 0 for a page reached by a link. */
+  html: number;
   data: number;
   files: number;
 }
@@ -60,7 +62,15 @@ export async function measurePageWeight(
     for (const [page, path] of Object.entries(pages)) {
       const context = await browser.newContext({ locale: 'pl-PL' });
       const tab = await context.newPage();
-      const weight: PageWeight = { page, javascript: 0, javascriptBrotli: 0, css: 0, data: 0, files: 0 };
+      const weight: PageWeight = {
+        page,
+        javascript: 0,
+        javascriptBrotli: 0,
+        css: 0,
+        html: 0,
+        data: 0,
+        files: 0,
+      };
       const pending: Promise<void>[] = [];
       let counting = typeof path === 'string';
       tab.on('response', (response) => {
@@ -71,9 +81,11 @@ export async function measurePageWeight(
             ? 'javascript'
             : type === 'stylesheet'
               ? 'css'
-              : type === 'fetch' && !response.url().includes('/api/')
-                ? 'data'
-                : undefined;
+              : type === 'document'
+                ? 'html'
+                : type === 'fetch' && !response.url().includes('/api/')
+                  ? 'data'
+                  : undefined;
         if (!kind) return;
         pending.push(
           response.body().then((body) => {

@@ -146,24 +146,43 @@ const SITE_PAGES = {
   // The check page opened directly: the steps' code plus the pages after them, i.e. the whole form.
   'card form, check page': '/nabory/liderzy-kooperacji-26/zgloszenie/sprawdz',
 };
-const FORM_JS_TARGET_BYTES = 30 * 1024;
+/** The card form's whole cold visit, as a browser downloads it before the first step is usable. */
+const FORM_BUDGET_BYTES = 40 * 1024;
 
 async function site(): Promise<void> {
   await withBuiltSite(async (siteUrl) => {
     const weights = await measurePageWeight(siteUrl, SITE_PAGES);
     console.log(
-      `Site weight: what Chromium downloads to show each page, opened directly unless said (gzipped; the form's target ≤ ${kb(FORM_JS_TARGET_BYTES)} JS)`,
+      `Site weight: what Chromium downloads to show each page, opened directly unless said (gzipped; the card form's budget: HTML + CSS + JS ≤ ${kb(FORM_BUDGET_BYTES)}, the TERYT register apart)`,
     );
     table(
-      ['page', 'JavaScript', 'JavaScript (Brotli)', 'CSS', 'data (TERYT register)', 'files'],
+      [
+        'page',
+        'HTML + CSS + JS',
+        'JavaScript',
+        'JavaScript (Brotli)',
+        'CSS',
+        'HTML',
+        'data (TERYT register)',
+        'files',
+      ],
       weights.map((weight) => [
         weight.page,
+        kb(weight.html + weight.css + weight.javascript),
         kb(weight.javascript),
         kb(weight.javascriptBrotli),
         kb(weight.css),
+        kb(weight.html),
         kb(weight.data),
         String(weight.files),
       ]),
+    );
+    const form = weights.find((weight) => weight.page === 'card form');
+    const formTotal = form ? form.html + form.css + form.javascript : 0;
+    console.log(
+      formTotal > FORM_BUDGET_BYTES
+        ? `\n!!! CARD FORM OVER BUDGET: ${kb(formTotal)} > ${kb(FORM_BUDGET_BYTES)} (HTML + CSS + JS, cold) !!!\n`
+        : `Card form within budget: ${kb(formTotal)} of ${kb(FORM_BUDGET_BYTES)} (HTML + CSS + JS, cold).`,
     );
     const scores = await benchLighthouse(siteUrl, {
       'call page': SITE_PAGES['call page'],
