@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { nextStatus, type ReviewStatus } from '../../../shared/review/statuses.ts';
-import { DECISION_ACTIONS, FORMAL_CHECK_ITEMS, type TCallRules } from '../../../shared/schemas/review.ts';
+import type { TCallRules } from '../../../shared/schemas/review.ts';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { useI18n } from '../lib/i18n.ts';
 import { type AdminCardView, addNote, decideCard, formalCheck, requestCorrection, scoreCard } from './api.ts';
@@ -17,6 +17,7 @@ import {
   useWrite,
   WriteFailure,
 } from './review-form.tsx';
+import { DECISION_ACTIONS, FORMAL_CHECK_ITEMS } from './review-steps.ts';
 import { useReviewTexts } from './review-texts.ts';
 
 /**
