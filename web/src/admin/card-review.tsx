@@ -175,7 +175,7 @@ function FormalCheck(props: ReviewProps) {
           outcome,
           items: items.map((item) => (item.ok ? { id: item.id, ok: true } : item)),
         }),
-      () => props.onSaved(outcome === 'pass' ? texts.card.pass : texts.card.reject),
+      () => props.onSaved(texts.actions[outcome === 'pass' ? 'pass_formal' : 'reject_formally'] ?? outcome),
       (path) => {
         const match = /^items\.(\d+)\.(ok|reason)/.exec(path);
         if (match)
@@ -613,7 +613,7 @@ function Decision(props: ReviewProps) {
           action: action as (typeof DECISION_ACTIONS)[number],
           reason: reason.trim(),
         }),
-      () => props.onSaved(texts.card.decisionActions[action] ?? action),
+      () => props.onSaved(texts.actions[action] ?? action),
       (path) => (path.startsWith('reason') ? 'f-decision-reason' : 'f-decision-action'),
     );
   };
@@ -687,7 +687,7 @@ function Notes(props: ReviewProps) {
     if (!text.trim()) return write.refuse({ 'f-note': 'required' });
     write.send(
       () => addNote(view.callId, view.teryt, text.trim()),
-      () => props.onSaved(texts.card.addNote.toLowerCase()),
+      () => props.onSaved(texts.actions.note ?? 'note'),
       () => 'f-note',
     );
   };

@@ -1,9 +1,14 @@
-// The TERYT register as a static file (the gmina picker's): the panel needs only its powiat names, for the
-// list's filter and the ranking's quota groups. Fetched once per page load, only by the screens that ask.
-import registerUrl from '../../../shared/teryt/register.json?url';
 import { requestJson } from '../lib/api.ts';
 import { reader } from '../lib/shape.ts';
 
+/*
+ * The TERYT register as a static file (the gmina picker's): the panel needs only its powiat names, for the
+ * list's filter and the ranking's quota groups. Fetched once per page load, only by the screens that ask.
+ * Its address as `new URL(…, import.meta.url)`, which the bundler writes into this chunk: imported with
+ * `?url` as the picker does, the address became a module of its own that the card form's route then
+ * fetched as one more file.
+ */
+const registerUrl = new URL('../../../shared/teryt/register.json', import.meta.url).href;
 const readPowiaty = reader<{ powiaty: Record<string, string> }>({ powiaty: { '*': 'string' } });
 let loading: Promise<Record<string, string>> | undefined;
 

@@ -1,12 +1,13 @@
 import { requestJson } from '../lib/api.ts';
 import { dictionaryPart } from '../lib/i18n.ts';
 import { reader } from '../lib/shape.ts';
-import type { CardView } from './api.ts';
+import { answersShape, type CardView } from './api.ts';
 
 /*
- * What the card's link page (pages/card.tsx) adds about the ROPS's review: an open request for correction
- * and whether a decision was made. Kept out of card/api.ts and page-texts.ts, which the card form's route
- * loads too: there, these bytes would weigh on every clerk filling in a card.
+ * The card's link page (pages/card.tsx): the card read and withdrawn with its link, with what the ROPS's
+ * review adds (an open request for correction, whether a decision was made), and the texts for those. Kept
+ * out of card/api.ts and page-texts.ts, which the card form's route loads too: there, these bytes would
+ * weigh on every clerk filling in a card.
  */
 export interface ReviewedCardView extends CardView {
   /** What the ROPS asked to correct, while the request is open (changes are allowed until `until`). */
@@ -26,17 +27,21 @@ const readView = reader<ReviewedCardView>({
   submittedAt: 'string',
   updatedAt: 'string',
   editableUntil: 'string',
-  answers: { '*': { '*': 'unknown' } },
+  answers: answersShape,
   versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
   'correction?': { what: 'string', until: 'string' },
   'decided?': 'boolean',
 });
 
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
 export function getReviewedCard(token: string, signal?: AbortSignal): Promise<ReviewedCardView> {
-  return requestJson('/api/cards/current', readView, {
-    headers: { authorization: `Bearer ${token}` },
-    signal,
-  });
+  return requestJson('/api/cards/current', readView, { headers: bearer(token), signal });
+}
+
+/** Withdraws the card (until a decision about it); the answer is the card as it now stands. */
+export function withdrawCard(token: string): Promise<ReviewedCardView> {
+  return requestJson('/api/cards/current', readView, { method: 'DELETE', headers: bearer(token) });
 }
 
 const pl = {

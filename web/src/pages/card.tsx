@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AnswersSummary } from '../card/answers-summary.tsx';
-import { type CardView, changeCard, withdrawCard } from '../card/api.ts';
+import { type CardView, changeCard } from '../card/api.ts';
 import { CardForm, type FormSetup } from '../card/card-form.tsx';
 import { cardToken, useFlow, writeFlow } from '../card/flow.ts';
 import {
@@ -8,6 +8,7 @@ import {
   linkReviewTexts,
   type ReviewedCardView,
   useLinkReviewTexts,
+  withdrawCard,
 } from '../card/link-review.ts';
 import { type Answers, STEPS } from '../card/model.ts';
 import { pageTexts, usePageTexts } from '../card/page-texts.ts';
