@@ -79,24 +79,24 @@ export function CardReview(props: ReviewProps) {
 
       <h3 id="formal-heading">{texts.card.formal}</h3>
       {may('pass_formal') || may('reject_formally') ? (
-        <FormalCheck key={review.revision} {...props} />
+        <FormalCheck key={`check-${review.revision}`} {...props} />
       ) : (
         <Checklist review={review} />
       )}
-      {may('request_correction') ? <Correction key={review.revision} {...props} /> : null}
+      {may('request_correction') ? <Correction key={`correction-${review.revision}`} {...props} /> : null}
 
       <h3 id="score-heading">{texts.card.score}</h3>
       <ScoreTable review={review} locale={t.locale} />
       {may('score') ? (
-        <ScoreForm key={review.revision} {...props} />
+        <ScoreForm key={`score-${review.revision}`} {...props} />
       ) : (
         <p class="hint">{texts.card.scoreLocked}</p>
       )}
 
       <h3 id="decision-heading">{texts.card.decision}</h3>
-      <Decision key={review.revision} {...props} />
+      <Decision key={`decision-${review.revision}`} {...props} />
 
-      <Notes key={review.notes.length} {...props} />
+      <Notes key={`notes-${review.notes.length}`} {...props} />
       <Audit review={review} />
       <Changes review={review} />
     </section>

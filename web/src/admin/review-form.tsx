@@ -251,7 +251,8 @@ export function useRereadable<T>(key: string, load: (signal: AbortSignal) => Pro
   const [resource, retry] = useResource(key, load);
   const last = useRef<{ key: string; data: T } | undefined>(undefined);
   if (resource.status === 'ready') last.current = { key, data: resource.data };
-  const [saved, setSaved] = useState<string>();
+  // The message, with the data it was written over: it is said once data read after the write is in.
+  const [saved, setSaved] = useState<{ text: string; over: unknown }>();
   const shown =
     resource.status === 'ready' ? resource.data : last.current?.key === key ? last.current.data : undefined;
   return {
@@ -259,9 +260,9 @@ export function useRereadable<T>(key: string, load: (signal: AbortSignal) => Pro
     shown,
     retry,
     /** What the last write did, once the data read after it is in. */
-    saved: resource.status === 'ready' ? saved : undefined,
+    saved: resource.status === 'ready' && saved && saved.over !== resource.data ? saved.text : undefined,
     reread(text: string) {
-      setSaved(text);
+      setSaved({ text, over: resource.status === 'ready' ? resource.data : undefined });
       retry();
     },
   };
