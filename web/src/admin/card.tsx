@@ -71,6 +71,12 @@ export function CardDetail(props: { callId: string; teryt: string }) {
       <UserBar />
       {back(view.wojewodztwo)}
       <h1>{title}</h1>
+      {/* Not to be assessed by mistake: said first, not only in the status row. */}
+      {view.status === 'withdrawn' ? (
+        <div class="notice">
+          <p>{texts.card.withdrawn(<WarsawTime instant={view.updatedAt} />)}</p>
+        </div>
+      ) : null}
       <ul class="review-contents">
         <li>
           <a href="#review-heading">{review.card.review}</a>
@@ -79,12 +85,6 @@ export function CardDetail(props: { callId: string; teryt: string }) {
           <a href="#answers-heading">{texts.card.answers}</a>
         </li>
       </ul>
-      {/* Not to be assessed by mistake: said first, not only in the status row. */}
-      {view.status === 'withdrawn' ? (
-        <div class="notice">
-          <p>{texts.card.withdrawn(<WarsawTime instant={view.updatedAt} />)}</p>
-        </div>
-      ) : null}
       <dl class="facts">
         <div class="facts__row">
           <dt>{texts.card.call}</dt>
