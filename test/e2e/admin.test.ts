@@ -101,6 +101,9 @@ describe("the coordinators' panel", () => {
       expect.stringMatching(/^\d{1,2} \S+ \d{4} \d{2}:\d{2}$/),
       reference,
       'wysłana',
+      'do oceny formalnej',
+      '—',
+      'przez serwis',
     ]);
     expect(await page.title()).toBe('Karty zgłoszeniowe — Kooperacja');
     // The call as the list of calls names it: calls with like titles are told apart by where they stand.
@@ -108,7 +111,7 @@ describe("the coordinators' panel", () => {
       /^Nabór gmin wiejskich województwa podlaskiego do projektu „Liderzy kooperacji” \(trwa do \d{1,2} \S+ \d{4}\)$/,
     );
     await expectNoAxeViolations(page);
-    // At 320 px (WCAG 1.4.10) the six columns scroll on their own, not the page.
+    // At 320 px (WCAG 1.4.10) the nine columns scroll on their own, not the page.
     await page.setViewportSize({ width: 320, height: 640 });
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),

@@ -60,7 +60,7 @@ export function validAnswers(
   };
 }
 
-interface SentMail {
+export interface SentMail {
   messageId: string;
   subject: string;
   destination: { to: string[] };

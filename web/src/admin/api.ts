@@ -16,6 +16,21 @@ import type {
   TOwnAccountResponse,
 } from '../../../shared/schemas/administration.ts';
 import type { TCall, TProgramme } from '../../../shared/schemas/programme.ts';
+import type {
+  TCallRules,
+  TCorrectionRequest,
+  TDecisionRequest,
+  TFormalCheckRequest,
+  TPutRulesRequest,
+  TReviewStepResult,
+  TScoreRequest,
+} from '../../../shared/schemas/review.ts';
+import type {
+  TCallDashboard,
+  TRankingResponse,
+  TRankingSettings,
+  TStoredRankingSettings,
+} from '../../../shared/schemas/review-lists.ts';
 import { callShape, requestJson } from '../lib/api.ts';
 import { reader } from '../lib/shape.ts';
 
@@ -35,13 +50,121 @@ const rowShape = {
   status: 'string',
   version: 'number',
 } as const;
+const listRowShape = {
+  ...rowShape,
+  reviewStatus: 'string',
+  'scoreTotal?': 'number',
+  scoreComplete: 'boolean',
+  channel: 'string',
+} as const;
+const scoreShape = {
+  ruleSetVersion: 'number',
+  criteria: [
+    {
+      id: 'string',
+      label: 'string',
+      kind: 'string',
+      'input?': { value: 'number', unit: 'string', 'year?': 'number', source: 'string' },
+      rule: 'string',
+      points: 'number',
+      maxPoints: 'number',
+      'justification?': 'string',
+    },
+  ],
+  total: 'number',
+  maxTotal: 'number',
+  missing: ['string'],
+} as const;
+const reviewShape = {
+  status: 'string',
+  revision: 'number',
+  checklist: [{ id: 'string', 'ok?': 'boolean', 'reason?': 'string' }],
+  'correction?': { what: 'string', until: 'string', requestedAt: 'string', requestedBy: 'string' },
+  score: scoreShape,
+  notes: [{ at: 'string', by: 'string', text: 'string' }],
+  audit: [
+    { at: 'string', by: 'string', action: 'string', 'from?': 'string', 'to?': 'string', 'reason?': 'string' },
+  ],
+  changes: [{ version: 'number', fields: [{ path: 'string', before: 'string', after: 'string' }] }],
+  warnings: [{ code: 'string', message: 'string' }],
+} as const;
+const bandShape = { 'from?': 'number', 'below?': 'number', points: 'number' } as const;
+const rulesShape = {
+  callId: 'string',
+  rules: {
+    version: 'number',
+    criteria: [
+      {
+        id: 'string',
+        kind: 'string',
+        label: 'string',
+        'measure?': 'string',
+        'source?': 'string',
+        'bands?': [bandShape],
+        'maxPoints?': 'number',
+        'points?': 'number',
+        'guidance?': 'string',
+      },
+    ],
+    tieBreak: 'string',
+  },
+  frozen: 'boolean',
+  stored: 'boolean',
+} as const;
+const settingsShape = {
+  seats: 'number',
+  reserveSize: 'number',
+  'quotas?': [{ name: 'string', powiatCodes: ['string'], seats: 'number' }],
+  updatedAt: 'string',
+  updatedBy: 'string',
+} as const;
+const gminaRefShape = { teryt: 'string', gminaName: 'string' } as const;
+const rankingShape = {
+  callId: 'string',
+  wojewodztwo: 'string',
+  'settings?': settingsShape,
+  ranked: [
+    {
+      teryt: 'string',
+      gminaName: 'string',
+      powiatCode: 'string',
+      powiatName: 'string',
+      submittedAt: 'string',
+      scoreTotal: 'number',
+      position: 'number',
+      'group?': 'string',
+      'proposal?': 'string',
+      status: 'string',
+    },
+  ],
+  unscored: 'number',
+  replacements: [{ resigned: gminaRefShape, 'group?': 'string', 'candidate?': gminaRefShape }],
+} as const;
+const dashboardShape = {
+  callId: 'string',
+  callTitle: 'string',
+  wojewodztwa: [
+    {
+      wojewodztwo: 'string',
+      cards: 'number',
+      byStatus: { '*': 'number' },
+      selected: 'number',
+      reserve: 'number',
+    },
+  ],
+} as const;
 
 const readUser = reader<{ user: TAdminUser }>({ user: userShape });
 const readCalls = reader<TAdminCallsResponse>({
   user: userShape,
   calls: [{ id: 'string', title: 'string', wojewodztwa: ['string'], opensAt: 'string', closesAt: 'string' }],
 });
-const readPage = reader<TAdminCardsPage>({ cards: [rowShape], 'nextPageToken?': 'string' });
+const readPage = reader<TAdminCardsPage>({
+  cards: [listRowShape],
+  total: 'number',
+  counts: { '*': 'number' },
+  'nextPageToken?': 'string',
+});
 export type AdminCardView = TAdminCardView;
 const readCard = reader<AdminCardView>({
   callId: 'string',
@@ -52,7 +175,13 @@ const readCard = reader<AdminCardView>({
   sha256: 'string',
   summary: [{ title: 'string', rows: [['string']] }],
   versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
+  review: reviewShape,
 });
+const readStep = reader<TReviewStepResult>({ status: 'string', revision: 'number' });
+const readRules = reader<TCallRules>(rulesShape);
+const readRanking = reader<TRankingResponse>(rankingShape);
+const readSettings = reader<TStoredRankingSettings>(settingsShape);
+const readDashboard = reader<TCallDashboard>(dashboardShape);
 const readProgrammes = reader<{ programmes: TAdminProgramme[] }>({
   programmes: [{ id: 'string', name: 'string', wojewodztwa: ['string'] }],
 });
@@ -80,11 +209,21 @@ export function listCalls(signal?: AbortSignal): Promise<TAdminCallsResponse> {
   return requestJson('/api/admin/calls', readCalls, { signal });
 }
 
+/** The list's filters and order as the API's query names them; empty ones are left out. */
+export interface CardFilters {
+  status?: string | undefined;
+  powiat?: string | undefined;
+  kind?: string | undefined;
+  sort?: string | undefined;
+  q?: string | undefined;
+}
+
 export function listCards(
-  input: { callId: string; wojewodztwo: string; pageToken?: string | undefined },
+  input: { callId: string; wojewodztwo: string; pageToken?: string | undefined; filters?: CardFilters },
   signal?: AbortSignal,
 ): Promise<TAdminCardsPage> {
   const query = new URLSearchParams({ wojewodztwo: input.wojewodztwo });
+  for (const [name, value] of Object.entries(input.filters ?? {})) if (value) query.set(name, value);
   if (input.pageToken) query.set('pageToken', input.pageToken);
   return requestJson(`/api/admin/calls/${encodeURIComponent(input.callId)}/cards?${query}`, readPage, {
     signal,
@@ -197,4 +336,81 @@ export async function saveProgramme(programme: TProgramme): Promise<TProgramme> 
       body: programme,
     })
   ).programme;
+}
+
+const cardPath = (callId: string, teryt: string) =>
+  `/api/admin/cards/${encodeURIComponent(callId)}/${encodeURIComponent(teryt)}`;
+const callPath = (callId: string) => `/api/admin/calls/${encodeURIComponent(callId)}`;
+
+/*
+ * The review's writes: each names the revision of the card the screen read (409 CONFLICT when another
+ * coordinator changed it meanwhile) and answers where the card now stands.
+ */
+export function formalCheck(callId: string, teryt: string, request: TFormalCheckRequest) {
+  return requestJson(`${cardPath(callId, teryt)}/formal-check`, readStep, { method: 'POST', body: request });
+}
+
+export function requestCorrection(callId: string, teryt: string, request: TCorrectionRequest) {
+  return requestJson(`${cardPath(callId, teryt)}/correction`, readStep, { method: 'POST', body: request });
+}
+
+export function addNote(callId: string, teryt: string, text: string) {
+  return requestJson(`${cardPath(callId, teryt)}/notes`, readStep, { method: 'POST', body: { text } });
+}
+
+export function scoreCard(callId: string, teryt: string, request: TScoreRequest) {
+  return requestJson(`${cardPath(callId, teryt)}/score`, readStep, { method: 'PUT', body: request });
+}
+
+export function decideCard(callId: string, teryt: string, request: TDecisionRequest) {
+  return requestJson(`${cardPath(callId, teryt)}/decision`, readStep, { method: 'POST', body: request });
+}
+
+/** The call's scoring rules, reached through one of the user's voivodeships of the call. */
+export function getRules(callId: string, wojewodztwo: string, signal?: AbortSignal): Promise<TCallRules> {
+  return requestJson(`${callPath(callId)}/rules?${new URLSearchParams({ wojewodztwo })}`, readRules, {
+    signal,
+  });
+}
+
+export function putRules(
+  callId: string,
+  wojewodztwo: string,
+  request: TPutRulesRequest,
+): Promise<TCallRules> {
+  return requestJson(`${callPath(callId)}/rules?${new URLSearchParams({ wojewodztwo })}`, readRules, {
+    method: 'PUT',
+    body: request,
+  });
+}
+
+export function getRanking(
+  callId: string,
+  wojewodztwo: string,
+  signal?: AbortSignal,
+): Promise<TRankingResponse> {
+  return requestJson(`${callPath(callId)}/ranking?${new URLSearchParams({ wojewodztwo })}`, readRanking, {
+    signal,
+  });
+}
+
+export function putRankingSettings(
+  callId: string,
+  wojewodztwo: string,
+  settings: TRankingSettings,
+): Promise<TStoredRankingSettings> {
+  return requestJson(
+    `${callPath(callId)}/ranking/settings?${new URLSearchParams({ wojewodztwo })}`,
+    readSettings,
+    { method: 'PUT', body: settings },
+  );
+}
+
+export function getDashboard(callId: string, signal?: AbortSignal): Promise<TCallDashboard> {
+  return requestJson(`${callPath(callId)}/dashboard`, readDashboard, { signal });
+}
+
+/** A plain link: the browser downloads the file with the session cookie; without a voivodeship, all. */
+export function exportHref(callId: string, wojewodztwo?: string): string {
+  return `${callPath(callId)}/export.csv${wojewodztwo ? `?${new URLSearchParams({ wojewodztwo })}` : ''}`;
 }

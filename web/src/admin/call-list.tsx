@@ -4,8 +4,9 @@ import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
-import { type AdminCall, listCalls } from './api.ts';
-import { CardList } from './card-list.tsx';
+import { type AdminCall, exportHref, listCalls } from './api.ts';
+import { CardList, filtersOf } from './card-list.tsx';
+import { useReviewTexts } from './review-texts.ts';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { useAdminTexts } from './texts.ts';
 
@@ -73,12 +74,14 @@ export function CallList() {
           <p>
             <a href={`/admin/rejestracja/${encodeURIComponent(chosenCall.id)}`}>{texts.registerLink}</a>
           </p>
+          <Tools call={chosenCall} wojewodztwo={chosenWojewodztwo} lead={user.role === 'lead'} />
           <CardList
             call={chosenCall}
             wojewodztwo={chosenWojewodztwo}
             wojewodztwoLabel={wojewodztwoName(t, chosenWojewodztwo)}
             pageToken={query.strona}
             pageNumber={Number(query.nr) > 1 ? Number(query.nr) : 1}
+            filters={filtersOf(query)}
             returnedFrom={query.karta}
           />
         </>
@@ -187,5 +190,48 @@ function ChooseCall(props: {
         {texts.panel.show}
       </button>
     </form>
+  );
+}
+
+/** Where the call's review goes on from the list: its ranking, rules, the lead's overview and the exports. */
+function Tools(props: { call: AdminCall; wojewodztwo: string; lead: boolean }) {
+  const review = useReviewTexts();
+  const id = encodeURIComponent(props.call.id);
+  const woj = `?${new URLSearchParams({ woj: props.wojewodztwo })}`;
+  return (
+    <nav class="admin-tools" aria-labelledby="tools-heading">
+      <h2 id="tools-heading" class="admin-tools__heading">
+        {review.list.tools}
+      </h2>
+      <ul>
+        <li>
+          <a href={`/admin/ranking/${id}${woj}`}>{review.list.ranking}</a>
+        </li>
+        <li>
+          <a href={`/admin/zasady/${id}${woj}`}>{review.list.rules}</a>
+        </li>
+        <li>
+          <a href={`/admin/protokol/${id}${woj}`}>{review.list.protocol}</a>
+        </li>
+        <li>
+          {/* A download, not a page: the router leaves it to the browser. */}
+          <a href={exportHref(props.call.id, props.wojewodztwo)} download>
+            {review.list.exportCsv}
+          </a>
+        </li>
+        {props.lead ? (
+          <>
+            <li>
+              <a href={`/admin/zestawienie/${id}`}>{review.list.dashboard}</a>
+            </li>
+            <li>
+              <a href={exportHref(props.call.id)} download>
+                {review.list.exportAll}
+              </a>
+            </li>
+          </>
+        ) : null}
+      </ul>
+    </nav>
   );
 }

@@ -1,12 +1,47 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { GMINA_KINDS } from '../../../shared/gmina-kinds.ts';
 import { nestedInQuotes } from '../../../shared/quotes.ts';
+import { REVIEW_STATUSES, type ReviewStatus } from '../../../shared/review/statuses.ts';
+import type { CardChannel } from '../../../shared/schemas/review-lists.ts';
 import { formatWarsaw } from '../../../shared/time.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { useI18n } from '../lib/i18n.ts';
+import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
-import { type AdminCall, listCards } from './api.ts';
+import { type AdminCall, type CardFilters, listCards } from './api.ts';
+import { powiatyOf } from './powiaty.ts';
+import { CARD_LIST_SORTS } from './review-steps.ts';
+import { useReviewTexts } from './review-texts.ts';
 import { useSignInWhenSignedOut } from './session.tsx';
 import { useAdminTexts } from './texts.ts';
+
+/** The list's filters as the panel's address names them (Back and a shared link bring them back). */
+export const FILTER_PARAMS = {
+  status: 'status',
+  powiat: 'powiat',
+  kind: 'rodzaj',
+  sort: 'kolejnosc',
+  q: 'szukaj',
+} as const satisfies Record<keyof CardFilters, string>;
+
+export function filtersOf(query: Record<string, string | undefined>): CardFilters {
+  const filters: CardFilters = {};
+  for (const [name, param] of Object.entries(FILTER_PARAMS)) {
+    const value = query[param]?.trim();
+    if (value) filters[name as keyof CardFilters] = value;
+  }
+  return filters;
+}
+
+/** The address's part for the filters in use, in a fixed order. */
+export function filterQuery(filters: CardFilters): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [name, param] of Object.entries(FILTER_PARAMS)) {
+    const value = filters[name as keyof CardFilters];
+    if (value) query[param] = value;
+  }
+  return query;
+}
 
 /** The cards of one call in one voivodeship, a page at a time, each linking to the card's screen. */
 export function CardList(props: {
@@ -15,6 +50,7 @@ export function CardList(props: {
   wojewodztwoLabel: string;
   pageToken: string | undefined;
   pageNumber: number;
+  filters: CardFilters;
   /**
    * The TERYT of the card the coordinator came back from: its row takes the focus (and is scrolled to),
    * unless the coordinator has moved the focus on while the list loaded.
@@ -22,14 +58,19 @@ export function CardList(props: {
   returnedFrom?: string | undefined;
 }) {
   const texts = useAdminTexts();
+  const review = useReviewTexts();
   const { t } = useI18n();
-  const { call, wojewodztwo, pageToken } = props;
-  const key = `admin:cards:${call.id}:${wojewodztwo}:${pageToken ?? ''}`;
+  const { call, wojewodztwo, pageToken, filters } = props;
+  const filtered = filterQuery(filters);
+  const key = `admin:cards:${call.id}:${wojewodztwo}:${new URLSearchParams(filtered)}:${pageToken ?? ''}`;
   const [page, retry] = useResource(key, (signal) =>
-    listCards({ callId: call.id, wojewodztwo, pageToken }, signal),
+    listCards({ callId: call.id, wojewodztwo, pageToken, filters }, signal),
   );
   useSignInWhenSignedOut(page.status === 'error' ? page.error : undefined);
-  const base = { nabor: call.id, woj: wojewodztwo };
+  const base = { nabor: call.id, woj: wojewodztwo, ...filtered };
+  // The status filter's counts, kept while the next list loads.
+  const counts = useRef<Record<string, number>>({});
+  if (page.status === 'ready') counts.current = page.data.counts;
   const sectionRef = useRef<HTMLElement>(null);
   const openedWith = useRef(key);
   const chosen = useRef(false);
@@ -48,10 +89,14 @@ export function CardList(props: {
     else if (props.returnedFrom && /^(BODY|MAIN|H1)$/.test(document.activeElement?.tagName ?? 'BODY'))
       document.getElementById(`card-${props.returnedFrom}`)?.focus();
   }, [page]);
-  // A card opened from this page comes back to this page, and to its row.
-  const listQuery: Record<string, string> = pageToken
-    ? { strona: pageToken, nr: String(props.pageNumber) }
-    : {};
+  // A card opened from this page comes back to this page (with its filters), and to its row.
+  const listQuery: Record<string, string> = {
+    ...filtered,
+    ...(pageToken ? { strona: pageToken, nr: String(props.pageNumber) } : {}),
+  };
+  const filterForm = (
+    <Filters key={key} call={call} wojewodztwo={wojewodztwo} filters={filters} counts={counts.current} />
+  );
 
   // Always in the page, so that what it says on each change is announced.
   const status = (
@@ -66,6 +111,7 @@ export function CardList(props: {
   if (page.status === 'loading') {
     return (
       <>
+        {filterForm}
         {status}
         <p aria-hidden="true">{texts.panel.loading}</p>
       </>
@@ -74,6 +120,7 @@ export function CardList(props: {
   if (page.status === 'error') {
     return (
       <>
+        {filterForm}
         {status}
         {/* A page token the API refuses (mistyped, or for another voivodeship) would be refused again. */}
         {page.error.code === 'VALIDATION_FAILED' && pageToken ? (
@@ -89,13 +136,15 @@ export function CardList(props: {
       </>
     );
   }
-  const { cards, nextPageToken } = page.data;
+  const { cards, nextPageToken, total } = page.data;
+  const number = new Intl.NumberFormat(t.locale);
   const caption = texts.panel.caption(
     <span lang="pl">{nestedInQuotes(call.title)}</span>,
     props.wojewodztwoLabel,
   );
   return (
     <>
+      {filterForm}
       {status}
       <section aria-labelledby="cards-caption" tabIndex={-1} ref={sectionRef}>
         {/* The table's name, outside the part that scrolls sideways: as its caption it was cut off at 320 px. */}
@@ -103,6 +152,7 @@ export function CardList(props: {
           {caption}
           {props.pageNumber > 1 ? `, ${texts.panel.pageCaption(props.pageNumber)}` : ''}
         </h2>
+        <p>{review.list.total(total)}</p>
         {cards.length === 0 ? (
           <p>{texts.panel.empty}</p>
         ) : (
@@ -117,6 +167,9 @@ export function CardList(props: {
                   <th scope="col">{texts.panel.submittedAt}</th>
                   <th scope="col">{texts.panel.reference}</th>
                   <th scope="col">{texts.panel.status}</th>
+                  <th scope="col">{review.list.reviewStatus}</th>
+                  <th scope="col">{review.list.score}</th>
+                  <th scope="col">{review.list.channel}</th>
                 </tr>
               </thead>
               <tbody>
@@ -125,7 +178,7 @@ export function CardList(props: {
                     <th scope="row">
                       <a
                         id={`card-${card.teryt}`}
-                        href={`/admin/karty/${encodeURIComponent(call.id)}/${card.teryt}${pageToken ? `?${new URLSearchParams(listQuery)}` : ''}`}
+                        href={`/admin/karty/${encodeURIComponent(call.id)}/${card.teryt}${Object.keys(listQuery).length ? `?${new URLSearchParams(listQuery)}` : ''}`}
                       >
                         {card.gminaName}
                       </a>
@@ -137,6 +190,13 @@ export function CardList(props: {
                     </td>
                     <td class="table__code">{card.reference}</td>
                     <td>{texts.statuses[card.status]}</td>
+                    <td>{review.statuses[card.reviewStatus as ReviewStatus] ?? card.reviewStatus}</td>
+                    <td class="table__number">
+                      {card.scoreTotal === undefined
+                        ? review.list.none
+                        : `${number.format(card.scoreTotal)}${card.scoreComplete ? '' : ` (${review.list.incomplete})`}`}
+                    </td>
+                    <td>{review.channels[card.channel as CardChannel] ?? card.channel}</td>
                   </tr>
                 ))}
               </tbody>
@@ -159,5 +219,145 @@ export function CardList(props: {
         ) : null}
       </section>
     </>
+  );
+}
+
+/**
+ * The list's filters, order and search: a GET form whose values go into the address (so Back returns to
+ * the list as it was filtered); the status options count the cards under the other filters.
+ */
+function Filters(props: {
+  call: AdminCall;
+  wojewodztwo: string;
+  filters: CardFilters;
+  counts: Record<string, number>;
+}) {
+  const texts = useAdminTexts();
+  const review = useReviewTexts();
+  const { route } = useLocation();
+  const [powiaty, setPowiaty] = useState<[string, string][]>([]);
+  useEffect(() => {
+    const controller = new AbortController();
+    powiatyOf(props.wojewodztwo, controller.signal).then(setPowiaty, () => {
+      // Without the register the powiat filter offers only "all"; the rest works.
+    });
+    return () => controller.abort();
+  }, [props.wojewodztwo]);
+  const { filters } = props;
+  const base = { nabor: props.call.id, woj: props.wojewodztwo };
+  return (
+    <form
+      class="admin-filters"
+      method="get"
+      action="/admin"
+      aria-labelledby="filters-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget);
+        const chosen: CardFilters = {};
+        for (const name of Object.keys(FILTER_PARAMS) as (keyof CardFilters)[]) {
+          const value = String(data.get(FILTER_PARAMS[name]) ?? '').trim();
+          if (value) chosen[name] = value;
+        }
+        route(`/admin?${new URLSearchParams({ ...base, ...filterQuery(chosen) })}`);
+      }}
+    >
+      <h2 id="filters-heading" class="admin-filters__heading">
+        {review.list.filters}
+      </h2>
+      <input type="hidden" name="nabor" value={props.call.id} />
+      <input type="hidden" name="woj" value={props.wojewodztwo} />
+      <div class="admin-filters__fields">
+        <div class="form-group">
+          <label class="label" for="f-status">
+            {review.list.status}
+          </label>
+          <select
+            class="select"
+            id="f-status"
+            name={FILTER_PARAMS.status}
+            defaultValue={filters.status ?? ''}
+          >
+            <option value="">{review.list.anyStatus}</option>
+            {REVIEW_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {props.counts[status] === undefined
+                  ? review.statuses[status]
+                  : review.list.statusOption(review.statuses[status], props.counts[status] ?? 0)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="form-group">
+          <label class="label" for="f-powiat">
+            {review.list.powiat}
+          </label>
+          <select
+            class="select"
+            id="f-powiat"
+            name={FILTER_PARAMS.powiat}
+            defaultValue={filters.powiat ?? ''}
+            key={powiaty.length}
+          >
+            <option value="">{review.list.anyPowiat}</option>
+            {powiaty.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="form-group">
+          <label class="label" for="f-kind">
+            {review.list.kind}
+          </label>
+          <select class="select" id="f-kind" name={FILTER_PARAMS.kind} defaultValue={filters.kind ?? ''}>
+            <option value="">{review.list.anyKind}</option>
+            {GMINA_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {texts.kinds[kind]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="form-group">
+          <label class="label" for="f-sort">
+            {review.list.sort}
+          </label>
+          <select class="select" id="f-sort" name={FILTER_PARAMS.sort} defaultValue={filters.sort ?? 'sent'}>
+            {CARD_LIST_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {review.list.sorts[sort]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="form-group">
+          <label class="label" for="f-q">
+            {review.list.search}
+          </label>
+          <p class="hint" id="f-q-hint">
+            {review.list.searchHint}
+          </p>
+          <input
+            class="input input--medium"
+            id="f-q"
+            name={FILTER_PARAMS.q}
+            type="search"
+            autoComplete="off"
+            aria-describedby="f-q-hint"
+            defaultValue={filters.q ?? ''}
+          />
+        </div>
+      </div>
+      <div class="button-group">
+        <button type="submit" class="button">
+          {review.list.apply}
+        </button>
+        {Object.keys(filterQuery(filters)).length > 0 ? (
+          <a href={`/admin?${new URLSearchParams(base)}`}>{review.list.clear}</a>
+        ) : null}
+      </div>
+    </form>
   );
 }

@@ -1,27 +1,42 @@
+import { ErrorNotice } from '../components/error-notice.tsx';
 import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
-import { useResource } from '../lib/use-resource.ts';
-import { getCard } from './api.ts';
+import { getCard, getRules } from './api.ts';
+import { filterQuery, filtersOf } from './card-list.tsx';
+import { CardReview } from './card-review.tsx';
+import { Saved, useRereadable } from './review-form.tsx';
+import { useReviewTexts } from './review-texts.ts';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { useAdminTexts } from './texts.ts';
 
 /**
- * /admin/karty/<callId>/<teryt> — one card as the gmina sent it, read only. The answers are the labelled
- * rows of the confirmation e-mail, in Polish (the language of the procedure), styled like the site's
- * answers summary, whose own code would split the card form's chunks.
+ * /admin/karty/<callId>/<teryt> — one card as the gmina sent it, and its review (card-review.tsx). The
+ * answers are the labelled rows of the confirmation e-mail, in Polish (the language of the procedure),
+ * styled like the site's answers summary, whose own code would split the card form's chunks. After a write
+ * the card is read again while the screen keeps showing what it read, and a notice says what was saved.
  */
 export function CardDetail(props: { callId: string; teryt: string }) {
   const texts = useAdminTexts();
+  const review = useReviewTexts();
   const { t } = useI18n();
-  const [card, retry] = useResource(`admin:card:${props.callId}:${props.teryt}`, (signal) =>
-    getCard(props.callId, props.teryt, signal),
+  const data = useRereadable(`admin:card:${props.callId}:${props.teryt}`, (signal) =>
+    Promise.all([
+      getCard(props.callId, props.teryt, signal),
+      // The rules name the criteria a person scores, which the card lists only once scored.
+      getRules(props.callId, props.teryt.slice(0, 2), signal),
+    ]).then(([card, rules]) => ({ card, rules })),
   );
-  const signingIn = useSignInWhenSignedOut(card.status === 'error' ? card.error : undefined);
+  const { shown, retry, resource: loaded } = data;
+  const card = shown ? ({ status: 'ready', data: shown.card } as const) : loaded;
+  const signingIn = useSignInWhenSignedOut(loaded.status === 'error' ? loaded.error : undefined);
   // Back to the page of the list the card was opened from, and to its row there.
   const { query } = useLocation();
-  const listPage: Record<string, string> = query.strona ? { strona: query.strona, nr: query.nr ?? '2' } : {};
+  const listPage: Record<string, string> = {
+    ...filterQuery(filtersOf(query)),
+    ...(query.strona ? { strona: query.strona, nr: query.nr ?? '2' } : {}),
+  };
   const back = (wojewodztwo: string) => (
     <a
       class="back-link"
@@ -31,7 +46,7 @@ export function CardDetail(props: { callId: string; teryt: string }) {
     </a>
   );
 
-  if (card.status !== 'ready') {
+  if (card.status !== 'ready' || !shown) {
     const missing = card.status === 'error' && card.error.code === 'NOT_FOUND';
     return (
       <Titled title={texts.card.title}>
@@ -49,7 +64,7 @@ export function CardDetail(props: { callId: string; teryt: string }) {
     );
   }
 
-  const view = card.data;
+  const view = shown.card;
   const title = texts.card.titleOf(view.gminaName);
   return (
     <Titled title={title}>
@@ -62,6 +77,14 @@ export function CardDetail(props: { callId: string; teryt: string }) {
           <p>{texts.card.withdrawn(<WarsawTime instant={view.updatedAt} />)}</p>
         </div>
       ) : null}
+      <ul class="review-contents">
+        <li>
+          <a href="#review-heading">{review.card.review}</a>
+        </li>
+        <li>
+          <a href="#answers-heading">{texts.card.answers}</a>
+        </li>
+      </ul>
       <dl class="facts">
         <div class="facts__row">
           <dt>{texts.card.call}</dt>
@@ -140,7 +163,20 @@ export function CardDetail(props: { callId: string; teryt: string }) {
           </div>
         </>
       ) : null}
-      <h2>{texts.card.answers}</h2>
+      <p role="status" class="visually-hidden">
+        {loaded.status === 'loading' ? texts.panel.loading : ''}
+      </p>
+      {loaded.status === 'error' && loaded.error.code !== 'SESSION_REQUIRED' ? (
+        <ErrorNotice title={texts.panel.loadFailed} error={loaded.error} onRetry={retry} />
+      ) : null}
+      <Saved text={data.saved} stamp={loaded} />
+      <CardReview
+        view={view}
+        rules={shown.rules}
+        onSaved={(what) => data.reread(review.card.done(what))}
+        onReload={() => data.reread(review.card.reloaded)}
+      />
+      <h2 id="answers-heading">{texts.card.answers}</h2>
       <div lang="pl">
         {view.summary.map((section, index) => (
           <section class="summary-card" key={section.title} aria-labelledby={`summary-${index}`}>

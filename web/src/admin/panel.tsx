@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../lib/i18n.ts';
+import { useLocation } from '../lib/router.ts';
 import { OwnAccount } from './account.tsx';
 import { AccountDetail, Accounts } from './accounts.tsx';
 import { AdminNav } from './admin-nav.tsx';
 import { AuditLog } from './audit-log.tsx';
 import { CallList } from './call-list.tsx';
 import { CardDetail } from './card.tsx';
+import { Dashboard } from './dashboard.tsx';
 import { ProgrammeDetail, Programmes } from './programmes.tsx';
+import { Protocol } from './protocol.tsx';
+import { Ranking } from './ranking.tsx';
+import { Rules } from './rules.tsx';
 import { Titled } from './session.tsx';
 import { SignIn } from './sign-in.tsx';
 import { SignedOut } from './signed-out.tsx';
@@ -24,32 +29,42 @@ function RegisterCard(props: { callId: string; step?: string | undefined }) {
 
 /**
  * /admin/:section?/:callId?/:teryt? — the panel's screens by address: the list (/admin), signing in
- * (/admin/logowanie), signed out (/admin/wylogowano) and one card (/admin/karty/<call>/<teryt>). One route,
- * so the site's entry names one chunk for them all. The session is an HttpOnly cookie: the screens know
- * they are signed out when the API answers 401.
+ * (/admin/logowanie), signed out (/admin/wylogowano), one card (/admin/karty/<call>/<teryt>), and a call's
+ * ranking (/admin/ranking/<call>?woj=NN), rules (/admin/zasady/<call>?woj=NN), printable ranking protocol
+ * (/admin/protokol/<call>?woj=NN), the lead's overview (/admin/zestawienie/<call>), registering a card
+ * received by post (/admin/rejestracja/<call>) and the administration screens. One route, so the
+ * site's entry names one chunk for them all. The session is an HttpOnly cookie: the screens know they are
+ * signed out when the API answers 401.
  */
 export function AdminPanel(props: { section?: string; callId?: string; teryt?: string }) {
   const { t } = useI18n();
-  if (props.section === undefined)
+  const { query } = useLocation();
+  const { section, callId, teryt } = props;
+  const woj = /^\d{2}$/.test(query.woj ?? '') ? query.woj : undefined;
+  if (section === undefined)
     return (
       <>
         <AdminNav current="cards" />
         <CallList />
       </>
     );
-  if (props.section === 'logowanie' && !props.callId) return <SignIn />;
-  if (props.section === 'wylogowano' && !props.callId) return <SignedOut />;
-  if (props.section === 'rejestracja' && props.callId)
-    return <RegisterCard callId={props.callId} step={props.teryt} />;
-  if (props.section === 'karty' && props.callId && props.teryt)
-    return <CardDetail callId={props.callId} teryt={props.teryt} />;
-  // Administration (issue 17): /admin/konto, /admin/konta[/<e-mail>], /admin/dziennik, /admin/programy[/<id>].
-  if (props.section === 'konto' && !props.callId) return <OwnAccount />;
-  if (props.section === 'konta' && !props.teryt)
-    return props.callId ? <AccountDetail email={props.callId} /> : <Accounts />;
-  if (props.section === 'dziennik' && !props.callId) return <AuditLog />;
-  if (props.section === 'programy' && !props.teryt)
-    return props.callId ? <ProgrammeDetail id={props.callId} /> : <Programmes />;
+  if (section === 'logowanie' && !callId) return <SignIn />;
+  if (section === 'wylogowano' && !callId) return <SignedOut />;
+  if (section === 'rejestracja' && callId) return <RegisterCard callId={callId} step={teryt} />;
+  if (section === 'karty' && callId && teryt) return <CardDetail callId={callId} teryt={teryt} />;
+  if (callId && !teryt) {
+    if (section === 'zestawienie') return <Dashboard callId={callId} />;
+    if (section === 'ranking' && woj)
+      return <Ranking key={`${callId}-${woj}`} callId={callId} wojewodztwo={woj} />;
+    if (section === 'zasady' && woj)
+      return <Rules key={`${callId}-${woj}`} callId={callId} wojewodztwo={woj} />;
+    if (section === 'protokol' && woj) return <Protocol callId={callId} wojewodztwo={woj} />;
+  }
+  // Administration: /admin/konto, /admin/konta[/<e-mail>], /admin/dziennik, /admin/programy[/<id>].
+  if (section === 'konto' && !callId) return <OwnAccount />;
+  if (section === 'konta' && !teryt) return callId ? <AccountDetail email={callId} /> : <Accounts />;
+  if (section === 'dziennik' && !callId) return <AuditLog />;
+  if (section === 'programy' && !teryt) return callId ? <ProgrammeDetail id={callId} /> : <Programmes />;
   return (
     <Titled title={t.notFound.title}>
       <h1>{t.notFound.title}</h1>

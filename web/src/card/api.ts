@@ -61,26 +61,14 @@ export interface ReceiptCheck {
   status?: 'submitted' | 'withdrawn' | undefined;
 }
 
-const answersShape = { '*': { '*': 'unknown' } } as const;
+// The card's own reader (GET and DELETE with its link) is in link-review.ts, with the page that uses it:
+// here it weighed on the card form's route, which never reads a sent card.
+export const answersShape = { '*': { '*': 'unknown' } } as const;
 const readReceipt = reader<Receipt>({
   reference: 'string',
   version: 'number',
   sha256: 'string',
   receivedAt: 'string',
-});
-const readView = reader<CardView>({
-  reference: 'string',
-  callId: 'string',
-  callTitle: 'string',
-  teryt: 'string',
-  gminaName: 'string',
-  status: 'string',
-  version: 'number',
-  submittedAt: 'string',
-  updatedAt: 'string',
-  editableUntil: 'string',
-  answers: answersShape,
-  versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
 });
 const readSaved = reader<DraftSaved>({ savedAt: 'string', expiresAt: 'string' });
 const readDraft = reader<DraftView>({
@@ -122,20 +110,12 @@ export function submitCard(callId: string, answers: TCardAnswers, idempotencyKey
   });
 }
 
-export function getCard(token: string, signal?: AbortSignal): Promise<CardView> {
-  return requestJson('/api/cards/current', readView, { headers: bearer(token), signal });
-}
-
 export function changeCard(token: string, answers: TCardAnswers): Promise<Receipt> {
   return requestJson('/api/cards/current', readReceipt, {
     method: 'PUT',
     body: { answers },
     headers: bearer(token),
   });
-}
-
-export function withdrawCard(token: string): Promise<CardView> {
-  return requestJson('/api/cards/current', readView, { method: 'DELETE', headers: bearer(token) });
 }
 
 /** Saves a new draft; the key stays the same for every retry of one attempt, so it is saved (and e-mailed) once. */

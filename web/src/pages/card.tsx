@@ -1,8 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AnswersSummary } from '../card/answers-summary.tsx';
-import { type CardView, changeCard, getCard, withdrawCard } from '../card/api.ts';
+import { type CardView, changeCard } from '../card/api.ts';
 import { CardForm, type FormSetup } from '../card/card-form.tsx';
 import { cardToken, useFlow, writeFlow } from '../card/flow.ts';
+import {
+  getReviewedCard,
+  linkReviewTexts,
+  type ReviewedCardView,
+  useLinkReviewTexts,
+  withdrawCard,
+} from '../card/link-review.ts';
 import { type Answers, STEPS } from '../card/model.ts';
 import { pageTexts, usePageTexts } from '../card/page-texts.ts';
 import { cardTexts, useCardTexts } from '../card/texts.ts';
@@ -16,14 +23,17 @@ import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 
 /** The route loader waits for the card texts in the current language, so the page never shows a mix. */
-export const textsReady = () => Promise.all([cardTexts.load(), pageTexts.load()]).then(() => {});
+export const textsReady = () =>
+  Promise.all([cardTexts.load(), pageTexts.load(), linkReviewTexts.load()]).then(() => {});
 
 /** Changes to a sent card, kept apart from any new card being filled in the same tab. */
 const CHANGE_FLOW = 'kooperacja.karta.zmiana';
 
 /**
  * /karta (and /karta/wycofaj) — the card a gmina sent, opened from the link in the confirmation e-mail
- * (/karta#t=<token>): its status, receipt and answers; until the deadline, changing or withdrawing it.
+ * (/karta#t=<token>): its status, receipt and answers; until the deadline, changing or withdrawing it. An
+ * open request for correction from the ROPS is said first, and its day is the new limit for changes; the
+ * card may be withdrawn until a decision about it, also after the deadline; a decided card offers neither.
  */
 export default function CardPage(props: { action?: string }) {
   const texts = useCardTexts();
@@ -52,10 +62,11 @@ function CardDetails(props: { token: string; action: string | undefined }) {
   const { token } = props;
   const texts = useCardTexts();
   const pages = usePageTexts();
+  const review = useLinkReviewTexts();
   const { route } = useLocation();
-  const [card, retry] = useResource(`card:${token}`, (signal) => getCard(token, signal));
+  const [card, retry] = useResource(`card:${token}`, (signal) => getReviewedCard(token, signal));
   // What DELETE answered: the card as it is after withdrawal, without asking again.
-  const [afterWithdrawal, setAfterWithdrawal] = useState<CardView>();
+  const [afterWithdrawal, setAfterWithdrawal] = useState<ReviewedCardView>();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   if (card.status !== 'ready' && !afterWithdrawal) {
@@ -83,14 +94,20 @@ function CardDetails(props: { token: string; action: string | undefined }) {
 
   const view = afterWithdrawal ?? (card.status === 'ready' ? card.data : undefined);
   if (!view) return null;
-  // The browser's clock only decides what to offer; the API refuses changes after the deadline anyway.
-  const open = Date.now() < Date.parse(view.editableUntil);
+  // The browser's clock only decides what to offer; the API refuses changes after the deadline anyway
+  // (`editableUntil` is the correction's day while the ROPS's request is open).
+  const open = Date.now() < Date.parse(view.editableUntil) && !view.decided;
   const editable = open && view.status === 'submitted';
-  if (props.action === 'wycofaj' && editable) {
+  // Withdrawing is allowed until a decision, whatever the deadline.
+  const withdrawable = view.status === 'submitted' && !view.decided;
+  const correction =
+    view.correction && !view.decided && view.status === 'submitted' ? view.correction : undefined;
+  if (props.action === 'wycofaj' && withdrawable) {
     return (
       <Withdraw
         token={token}
         view={view}
+        closed={!open}
         onWithdrawn={(withdrawn) => {
           setAfterWithdrawal(withdrawn);
           route('/karta');
@@ -109,6 +126,30 @@ function CardDetails(props: { token: string; action: string | undefined }) {
         </div>
       ) : null}
       <h1>{pages.card.titleOf(view.gminaName)}</h1>
+      {correction ? (
+        // What the ROPS asks for comes first: it is why the clerk opened this link.
+        <div class="notice">
+          <h2 class="notice__heading">{review.correctionTitle}</h2>
+          <div lang="pl">
+            {correction.what.split('\n').map((line, index) => (
+              <p key={index}>{line}</p>
+            ))}
+          </div>
+          <p>
+            {review.correctionUntil}{' '}
+            <strong>
+              <WarsawTime instant={correction.until} />
+            </strong>
+            .
+          </p>
+          <p>{review.correctionHow}</p>
+        </div>
+      ) : null}
+      {view.decided ? (
+        <div class="notice">
+          <p>{review.decided}</p>
+        </div>
+      ) : null}
       <dl class="facts">
         <div class="facts__row">
           <dt>{pages.card.call}</dt>
@@ -144,12 +185,14 @@ function CardDetails(props: { token: string; action: string | undefined }) {
             </dd>
           </div>
         ) : null}
-        <div class="facts__row">
-          <dt>{pages.card.editableUntil}</dt>
-          <dd>
-            <WarsawTime instant={view.editableUntil} />
-          </dd>
-        </div>
+        {view.decided ? null : (
+          <div class="facts__row">
+            <dt>{pages.card.editableUntil}</dt>
+            <dd>
+              <WarsawTime instant={view.editableUntil} />
+            </dd>
+          </div>
+        )}
       </dl>
       {view.status === 'withdrawn' ? (
         <div class="notice">
@@ -157,46 +200,56 @@ function CardDetails(props: { token: string; action: string | undefined }) {
           {open ? <p>{pages.card.resendable}</p> : null}
         </div>
       ) : null}
-      {open ? (
+      {open || withdrawable ? (
         <div class="button-group">
-          <a
-            class="button"
-            href="/karta/zmiana/urzad"
-            onClick={() =>
-              // The change starts from the card as the API holds it, whatever an earlier visit left.
-              writeFlow(CHANGE_FLOW, {
-                answers: view.answers as Answers,
-                serverErrors: {},
-                card: {
-                  callTitle: view.callTitle,
-                  gminaName: view.gminaName,
-                  editableUntil: view.editableUntil,
-                },
-              })
-            }
-          >
-            {editable ? pages.card.change : pages.card.resend}
-          </a>
-          {editable ? (
+          {open ? (
+            <a
+              class="button"
+              href="/karta/zmiana/urzad"
+              onClick={() =>
+                // The change starts from the card as the API holds it, whatever an earlier visit left.
+                writeFlow(CHANGE_FLOW, {
+                  answers: view.answers as Answers,
+                  serverErrors: {},
+                  card: {
+                    callTitle: view.callTitle,
+                    gminaName: view.gminaName,
+                    editableUntil: view.editableUntil,
+                  },
+                })
+              }
+            >
+              {editable ? pages.card.change : pages.card.resend}
+            </a>
+          ) : null}
+          {withdrawable ? (
             <a class="button button--warning" href="/karta/wycofaj">
               {pages.card.withdraw}
             </a>
           ) : null}
         </div>
-      ) : (
+      ) : null}
+      {!open && !view.decided ? (
         <div class="notice">
-          <p>{pages.card.closed}</p>
+          <p>{withdrawable ? review.closedWithdrawable : pages.card.closed}</p>
         </div>
-      )}
+      ) : null}
       <AnswersSummary answers={view.answers as Answers} steps={STEPS} />
     </Titled>
   );
 }
 
 /** GOV.UK's confirmation before a destructive action: what happens, a warning button, and a way back. */
-function Withdraw(props: { token: string; view: CardView; onWithdrawn: (view: CardView) => void }) {
+function Withdraw(props: {
+  token: string;
+  view: CardView;
+  /** After the deadline: the card cannot be sent again. */
+  closed: boolean;
+  onWithdrawn: (view: CardView) => void;
+}) {
   const texts = useCardTexts();
   const pages = usePageTexts();
+  const review = useLinkReviewTexts();
   const { t } = useI18n();
   const busy = useRef(false);
   const [state, setState] = useState<{ busy?: boolean; error?: ApiError }>({});
@@ -206,7 +259,9 @@ function Withdraw(props: { token: string; view: CardView; onWithdrawn: (view: Ca
         {texts.back}
       </a>
       <h1>{pages.card.withdrawTitle}</h1>
-      <p class="warning-text">{pages.card.withdrawText(props.view.gminaName)}</p>
+      <p class="warning-text">
+        {(props.closed ? review.withdrawAfterDeadline : pages.card.withdrawText)(props.view.gminaName)}
+      </p>
       {state.error ? (
         <div class="notice notice--error" role="alert">
           <p class="notice__title">{pages.card.withdrawFailed}</p>
