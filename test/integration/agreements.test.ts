@@ -8,7 +8,7 @@ import { listCallAgreements } from '../../functions/domain/agreement-lists.ts';
 import { signingPage } from '../../functions/domain/agreement-pages.ts';
 import { sha256Hex } from '../../functions/lib/crypto.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
-import { PutCommand } from '../../functions/repositories/document.ts';
+import { PutCommand, UpdateCommand } from '../../functions/repositories/document.ts';
 import { sha256Of } from '../../functions/repositories/documents.ts';
 import { keys } from '../../functions/repositories/keys.ts';
 import { createSession } from '../../functions/repositories/sign-in.ts';
@@ -317,6 +317,9 @@ describe('an agreement signed online, in order, end to end', () => {
 
     const view = await call(path(LOPUSZNO), { cookie: coordinator });
     const finalSha = view.json.agreement.final.sha256;
+    // The coordinator's view gives the text as the signatories' page shows it, escaped.
+    expect(view.json.html).toContain('<h3>§ 1');
+    expect(view.json.html).toContain('Łopuszno');
     for (const address of [who.gmina.email, who.powiat.email, who.wojewodztwo.email]) {
       const final = (await mailTo(address)).find((mail) => mail.subject.startsWith('Porozumienie podpisane'));
       expect(final?.attachments?.[0]?.filename).toBe(`porozumienie-${view.json.agreement.id}.pdf`);
@@ -527,5 +530,23 @@ describe('access: every coordinator route decides before reading', () => {
     });
     expect(scan.status).toBe(403);
     expect(await tableSnapshot(db)).toEqual(before);
+  });
+});
+
+describe('the list says the number of parties when the call or its programme sets it', () => {
+  it('gives no kind for a call that leaves it to the coordinator, and the call’s own once set', async () => {
+    const list = `/api/admin/calls/${CALL}/agreements?wojewodztwo=26`;
+    const before = await call(list, { cookie: coordinator });
+    expect(before.status).toBe(200);
+    expect(before.json.kind).toBeUndefined();
+    await db.client.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: keys.call(CALL),
+        UpdateExpression: 'SET agreementKind = :kind',
+        ExpressionAttributeValues: { ':kind': 'three-party' },
+      }),
+    );
+    expect((await call(list, { cookie: coordinator })).json.kind).toBe('three-party');
   });
 });
