@@ -4,6 +4,7 @@ import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
+import { useAgreementTexts } from './agreement-texts.ts';
 import { type AdminCall, exportHref, listCalls } from './api.ts';
 import { CardList, filtersOf } from './card-list.tsx';
 import { useReviewTexts } from './review-texts.ts';
@@ -196,6 +197,7 @@ function ChooseCall(props: {
 /** Where the call's review goes on from the list: its ranking, rules, the lead's overview and the exports. */
 function Tools(props: { call: AdminCall; wojewodztwo: string; lead: boolean }) {
   const review = useReviewTexts();
+  const agreements = useAgreementTexts();
   const id = encodeURIComponent(props.call.id);
   const woj = `?${new URLSearchParams({ woj: props.wojewodztwo })}`;
   return (
@@ -212,6 +214,9 @@ function Tools(props: { call: AdminCall; wojewodztwo: string; lead: boolean }) {
         </li>
         <li>
           <a href={`/admin/protokol/${id}${woj}`}>{review.list.protocol}</a>
+        </li>
+        <li>
+          <a href={`/admin/porozumienia/${id}${woj}`}>{agreements.listTitle}</a>
         </li>
         <li>
           {/* A download, not a page: the router leaves it to the browser. */}

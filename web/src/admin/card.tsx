@@ -3,6 +3,7 @@ import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
+import { useAgreementTexts } from './agreement-texts.ts';
 import { getCard, getRules } from './api.ts';
 import { filterQuery, filtersOf } from './card-list.tsx';
 import { CardReview } from './card-review.tsx';
@@ -20,6 +21,7 @@ import { useAdminTexts } from './texts.ts';
 export function CardDetail(props: { callId: string; teryt: string }) {
   const texts = useAdminTexts();
   const review = useReviewTexts();
+  const agreements = useAgreementTexts();
   const { t } = useI18n();
   const data = useRereadable(`admin:card:${props.callId}:${props.teryt}`, (signal) =>
     Promise.all([
@@ -84,6 +86,15 @@ export function CardDetail(props: { callId: string; teryt: string }) {
         <li>
           <a href="#answers-heading">{texts.card.answers}</a>
         </li>
+        {view.review.status === 'selected' ? (
+          <li>
+            <a
+              href={`/admin/porozumienia/${encodeURIComponent(view.callId)}/${encodeURIComponent(view.teryt)}`}
+            >
+              {agreements.cardLink}
+            </a>
+          </li>
+        ) : null}
       </ul>
       <dl class="facts">
         <div class="facts__row">

@@ -4,6 +4,8 @@ import { useLocation } from '../lib/router.ts';
 import { OwnAccount } from './account.tsx';
 import { AccountDetail, Accounts } from './accounts.tsx';
 import { AdminNav } from './admin-nav.tsx';
+import { AgreementScreen } from './agreement.tsx';
+import { Agreements } from './agreements.tsx';
 import { AuditLog } from './audit-log.tsx';
 import { CallList } from './call-list.tsx';
 import { CardDetail } from './card.tsx';
@@ -65,6 +67,11 @@ export function AdminPanel(props: { section?: string; callId?: string; teryt?: s
   if (section === 'konta' && !teryt) return callId ? <AccountDetail email={callId} /> : <Accounts />;
   if (section === 'dziennik' && !callId) return <AuditLog />;
   if (section === 'programy' && !teryt) return callId ? <ProgrammeDetail id={callId} /> : <Programmes />;
+  // Agreements (issue 16): /admin/porozumienia/<call>?woj=NN, /admin/porozumienia/<call>/<teryt>.
+  if (section === 'porozumienia' && callId && teryt && /^\d{7}$/.test(teryt))
+    return <AgreementScreen key={`${callId}-${teryt}`} callId={callId} teryt={teryt} />;
+  if (section === 'porozumienia' && callId && !teryt && woj)
+    return <Agreements key={`${callId}-${woj}`} callId={callId} wojewodztwo={woj} />;
   return (
     <Titled title={t.notFound.title}>
       <h1>{t.notFound.title}</h1>

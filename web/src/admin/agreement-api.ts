@@ -1,0 +1,250 @@
+import type {
+  AgreementKind,
+  PartyRole,
+  TAgreementView,
+  TSignatory,
+} from '../../../shared/schemas/agreements.ts';
+import { ApiError, type ApiErrorCode, requestJson } from '../lib/api.ts';
+import { reader } from '../lib/shape.ts';
+
+/*
+ * The coordinators' agreement routes (functions/routes.ts from 'list-agreements' on): here rather than in
+ * api.ts, beside the screens that use them. Every change answers with the agreement as it now stands.
+ */
+
+const signatoryShape = { name: 'string', role: 'string', email: 'string' } as const;
+const agreementShape = {
+  id: 'string',
+  callId: 'string',
+  teryt: 'string',
+  gminaName: 'string',
+  kind: 'string',
+  status: 'string',
+  templateVersion: 'string',
+  revision: 'number',
+  textVersion: 'number',
+  text: 'string',
+  documentSha256: 'string',
+  'deadline?': 'string',
+  parties: [
+    {
+      role: 'string',
+      name: 'string',
+      status: 'string',
+      'signatory?': signatoryShape,
+      'signedAt?': 'string',
+      'method?': 'string',
+      'upload?': { sha256: 'string', signed: 'boolean', 'signerName?': 'string' },
+      'declineReason?': 'string',
+      overdue: 'boolean',
+    },
+  ],
+  'final?': { sha256: 'string', completedAt: 'string' },
+} as const;
+
+export type Agreement = TAgreementView;
+export type AgreementParty = Agreement['parties'][number];
+
+/** One entry of the agreement's trail, as stored: who, when, from where, the document's hash around it. */
+export interface AgreementEvent {
+  at: string;
+  type: string;
+  actor: string;
+  party?: PartyRole;
+  ip?: string;
+  userAgent?: string;
+  hashBefore?: string;
+  hashAfter?: string;
+  note?: string;
+}
+
+export interface AgreementPage {
+  agreement: Agreement;
+  events: AgreementEvent[];
+  /** The text as the signatories' page shows it: escaped by the API, headings and paragraphs only. */
+  html: string;
+}
+
+export interface CallAgreements {
+  agreements: Agreement[];
+  /** The number of parties the call or its programme sets; absent, the coordinator chooses it. */
+  kind?: AgreementKind;
+}
+
+const readAgreement = reader<Agreement>(agreementShape);
+const readPage = reader<AgreementPage>({
+  agreement: agreementShape,
+  events: [
+    {
+      at: 'string',
+      type: 'string',
+      actor: 'string',
+      'party?': 'string',
+      'ip?': 'string',
+      'userAgent?': 'string',
+      'hashBefore?': 'string',
+      'hashAfter?': 'string',
+      'note?': 'string',
+    },
+  ],
+  html: 'string',
+});
+const readList = reader<CallAgreements>({ agreements: [agreementShape], 'kind?': 'string' });
+const readScan = reader<{ sha256: string }>({ sha256: 'string' });
+const readPdf = reader<{ filename: string; sha256: string; base64: string }>({
+  filename: 'string',
+  sha256: 'string',
+  base64: 'string',
+});
+
+const agreementPath = (callId: string, teryt: string) =>
+  `/api/admin/agreements/${encodeURIComponent(callId)}/${encodeURIComponent(teryt)}`;
+
+export function listAgreements(
+  callId: string,
+  wojewodztwo: string,
+  signal?: AbortSignal,
+): Promise<CallAgreements> {
+  return requestJson(
+    `/api/admin/calls/${encodeURIComponent(callId)}/agreements?${new URLSearchParams({ wojewodztwo })}`,
+    readList,
+    { signal },
+  );
+}
+
+export function getAgreement(callId: string, teryt: string, signal?: AbortSignal): Promise<AgreementPage> {
+  return requestJson(agreementPath(callId, teryt), readPage, { signal });
+}
+
+/** Without a kind the call's or programme's applies; with neither set, VALIDATION_FAILED names `kind`. */
+export function generateAgreement(callId: string, teryt: string, kind?: AgreementKind): Promise<Agreement> {
+  return requestJson(agreementPath(callId, teryt), readAgreement, {
+    method: 'POST',
+    body: kind ? { kind } : {},
+  });
+}
+
+export function editAgreementText(
+  callId: string,
+  teryt: string,
+  text: string,
+  revision: number,
+): Promise<Agreement> {
+  return requestJson(`${agreementPath(callId, teryt)}/text`, readAgreement, {
+    method: 'PUT',
+    body: { text, revision },
+  });
+}
+
+export function sendForSigning(
+  callId: string,
+  teryt: string,
+  request: {
+    signatories: Partial<Record<PartyRole, TSignatory>>;
+    deadline: string;
+    revision: number;
+  },
+): Promise<Agreement> {
+  return requestJson(`${agreementPath(callId, teryt)}/signing`, readAgreement, {
+    method: 'POST',
+    body: request,
+  });
+}
+
+export function resendLink(callId: string, teryt: string, role: PartyRole): Promise<Agreement> {
+  return requestJson(`${agreementPath(callId, teryt)}/parties/${role}/link`, readAgreement, {
+    method: 'POST',
+    body: {},
+  });
+}
+
+export function changeSignatory(
+  callId: string,
+  teryt: string,
+  role: PartyRole,
+  signatory: TSignatory,
+): Promise<Agreement> {
+  return requestJson(`${agreementPath(callId, teryt)}/parties/${role}/signatory`, readAgreement, {
+    method: 'PUT',
+    body: { signatory },
+  });
+}
+
+export function confirmUpload(callId: string, teryt: string, role: PartyRole): Promise<Agreement> {
+  return requestJson(`${agreementPath(callId, teryt)}/parties/${role}/confirmation`, readAgreement, {
+    method: 'POST',
+    body: {},
+  });
+}
+
+export function cancelAgreement(callId: string, teryt: string): Promise<Agreement> {
+  return requestJson(`${agreementPath(callId, teryt)}/cancellation`, readAgreement, {
+    method: 'POST',
+    body: {},
+  });
+}
+
+/** The scan of the paper agreement as the request's body (application/pdf, at most 10 MB). */
+export async function uploadScan(callId: string, teryt: string, file: Blob): Promise<{ sha256: string }> {
+  let response: Response;
+  try {
+    response = await fetch(`${agreementPath(callId, teryt)}/scan`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/pdf', accept: 'application/json' },
+      body: file,
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    throw new ApiError('NETWORK', { cause });
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok) {
+    const read = readScan(body);
+    if (read) return read;
+    throw new ApiError('BAD_RESPONSE', { status: response.status });
+  }
+  const failure = body as
+    | { error?: { code?: unknown; fields?: Record<string, string> }; requestId?: string }
+    | undefined;
+  const code = failure?.error?.code;
+  throw new ApiError(typeof code === 'string' ? (code as ApiErrorCode) : 'BAD_RESPONSE', {
+    status: response.status,
+    ...(failure?.error?.fields ? { fields: failure.error.fields } : {}),
+    ...(failure?.requestId ? { requestId: failure.requestId } : {}),
+  });
+}
+
+export function recordPaperSignatures(
+  callId: string,
+  teryt: string,
+  request: { scanSha256: string; parties: { role: PartyRole; signedBy: string; signedOn: string }[] },
+): Promise<Agreement> {
+  return requestJson(`${agreementPath(callId, teryt)}/paper-signatures`, readAgreement, {
+    method: 'POST',
+    body: request,
+  });
+}
+
+/**
+ * A PDF of the agreement (the document to sign, the sealed final record, or the paper scan), its SHA-256
+ * checked in the browser against what the API says it is before it is saved as a file.
+ */
+export async function downloadAgreementPdf(
+  callId: string,
+  teryt: string,
+  which: 'document' | 'final' | 'scan',
+): Promise<{ filename: string; sha256: string; file: Blob }> {
+  const pdf = await requestJson(
+    `${agreementPath(callId, teryt)}/pdf?${new URLSearchParams({ which })}`,
+    readPdf,
+    // Tens of kilobytes, a scan up to 10 MB: more time than a page's data.
+    { timeoutMs: 60_000 },
+  );
+  const binary = atob(pdf.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  if (hex !== pdf.sha256) throw new ApiError('BAD_RESPONSE');
+  return { filename: pdf.filename, sha256: pdf.sha256, file: new Blob([bytes], { type: 'application/pdf' }) };
+}
