@@ -7,6 +7,7 @@ import type {
 } from '../../shared/schemas/admin.ts';
 import { scanHref } from '../../shared/schemas/registration.ts';
 import { AppError } from '../lib/errors.ts';
+import { securityLog } from '../lib/security-log.ts';
 import { cardSummary } from '../mail/card-summary.ts';
 import { getCall } from '../repositories/calls.ts';
 import { newEntryId } from '../repositories/card-review.ts';
@@ -102,6 +103,7 @@ export async function reviewCard(
   // Accountability: who read which gmina's data, and when (by card, and by user through gsi1).
   const at = deps.now().toISOString();
   await logCardRead(deps.db, { callId: call.id, teryt: card.teryt, by: user.email, at, id: newEntryId() });
+  securityLog({ event: 'card-read', actor: user.email, subject: `${call.id}/${card.teryt}` });
   return {
     callId: call.id,
     callTitle: call.title,
