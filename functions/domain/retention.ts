@@ -10,15 +10,17 @@ import type {
 import { AppError } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { auditPut as logPut } from '../repositories/audit-log.ts';
 import { listCallsOfProgramme } from '../repositories/calls.ts';
 import { auditPut, newEntryId } from '../repositories/card-review.ts';
 import { getCard } from '../repositories/cards.ts';
-import { TransactWriteCommand } from '../repositories/document.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { keys } from '../repositories/keys.ts';
-import { listHeld, resendHeld } from '../repositories/outbox.ts';
-import { deleteDraftsOfGmina, eraseCardPartition, revokeLinks } from '../repositories/retention.ts';
+import { cardMessageKey, listHeld, resendHeld } from '../repositories/outbox.ts';
+import {
+  deleteDraftsOfGmina,
+  eraseCardPartition,
+  logErasure,
+  revokeLinks,
+} from '../repositories/retention.ts';
 import { requireCardOfGmina, requireProgrammeLed, requireVoivodeship } from './access.ts';
 import { deliverMail } from './deliver-mail.ts';
 
@@ -65,7 +67,7 @@ export async function resendHeldMail(
 ): Promise<TResendMailResponse> {
   requireCardOfGmina(user, input.teryt);
   if (!NAME.test(input.name)) throw new AppError('NOT_FOUND');
-  const key = keys.outboxMessage(keys.card(input.callId, input.teryt).pk, input.name);
+  const key = cardMessageKey(input.callId, input.teryt, input.name);
   const now = deps.now();
   const newName = `${input.name}.resend`;
   const result = await resendHeld(deps.db, {
@@ -193,33 +195,16 @@ export async function eraseGminaData(
   }
   // Logged once done, with what was done: in the panel's audit log (the lead reads it; there is no event of
   // its own yet, as the panel names each event) and in each erased card's log.
-  await deps.db.client.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        logPut(deps.db, {
-          at: now,
-          event: 'programme-changed',
-          actor: user.email,
-          subject: input.request.programmeId,
-          details: [
-            `usunięcie danych osobowych gminy ${input.teryt} (RODO art. 17)`,
-            `powód: ${input.request.reason}`,
-            `karty: ${cards.join(', ') || 'brak'}`,
-          ],
-          wojewodztwa: [wojewodztwo],
-        }),
-        ...erasedIn.map((callId) =>
-          auditPut(
-            deps.db,
-            callId,
-            input.teryt,
-            { at, by: user.email, action: 'personal_data_erased', reason: input.request.reason },
-            newEntryId(),
-          ),
-        ),
-      ],
-    }),
-  );
+  await logErasure(deps.db, {
+    at: now,
+    by: user.email,
+    teryt: input.teryt,
+    wojewodztwo,
+    programmeId: input.request.programmeId,
+    reason: input.request.reason,
+    references: cards,
+    calls: erasedIn,
+  });
   logger.info('gmina personal data erased', { teryt: input.teryt, by: user.email, cards: cards.length });
   return { erasedAt: at, cards, items };
 }

@@ -151,6 +151,11 @@ export function keyOfTag(tag: string): OutboxKey | undefined {
   }
 }
 
+/** The key of a message about a card (in the card's partition), by its name. */
+export function cardMessageKey(callId: string, teryt: string, name: string): OutboxKey {
+  return keys.outboxMessage(keys.card(callId, teryt).pk, name);
+}
+
 /** Moves a pending message to "sending" for this caller; undefined if someone else has it (or it is done). */
 export async function claimMessage(db: Db, key: OutboxKey, now: Date): Promise<OutboxMessage | undefined> {
   try {

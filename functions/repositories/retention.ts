@@ -1,5 +1,6 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
-import { type AuditEntry, auditPut, revisionCondition } from './card-review.ts';
+import { auditPut as logPut } from './audit-log.ts';
+import { type AuditEntry, auditPut, newEntryId, revisionCondition } from './card-review.ts';
 import { DeleteCommand, type Doc, QueryCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
 import { cancellationCodes, type Db, isTransactionConflict } from './dynamo.ts';
 import { keys } from './keys.ts';
@@ -211,4 +212,52 @@ export async function deleteDraftsOfGmina(db: Db, callId: string, teryt: string)
     }
   }
   return deleted;
+}
+
+/**
+ * The erasure's log, once it is done: one entry in the panel's audit log (the lead reads it; there is no
+ * event of its own yet, as the panel names each event, so it is a programme change saying what was done)
+ * and one in each erased card's log, in one transaction.
+ */
+export async function logErasure(
+  db: Db,
+  input: {
+    at: Date;
+    by: string;
+    teryt: string;
+    wojewodztwo: string;
+    programmeId: string;
+    reason: string;
+    references: string[];
+    calls: string[];
+  },
+): Promise<void> {
+  const at = input.at.toISOString();
+  await db.client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        logPut(db, {
+          at: input.at,
+          event: 'programme-changed',
+          actor: input.by,
+          subject: input.programmeId,
+          details: [
+            `usunięcie danych osobowych gminy ${input.teryt} (RODO art. 17)`,
+            `powód: ${input.reason}`,
+            `karty: ${input.references.join(', ') || 'brak'}`,
+          ],
+          wojewodztwa: [input.wojewodztwo],
+        }),
+        ...input.calls.map((callId) =>
+          auditPut(
+            db,
+            callId,
+            input.teryt,
+            { at, by: input.by, action: 'personal_data_erased', reason: input.reason },
+            newEntryId(),
+          ),
+        ),
+      ],
+    }),
+  );
 }
