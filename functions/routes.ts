@@ -600,7 +600,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'session',
     whyPublic: LEAD,
   },
-  // Retention and mail not lost (issue 13): held messages, resending, revoking links, erasure, the daily TTL job.
+  // Retention and mail not lost (issue 13): held messages, resending, revoking links, erasure, the TTL job.
   'list-held-mail': {
     route: 'GET /api/admin/mail/held',
     table: 'read',
@@ -628,7 +628,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   },
   // Gives every card item its programme's retention TTL (backfill, changes); key-based, stops before its end.
   'apply-retention': {
-    everyMinutes: 1440,
+    everyMinutes: 360,
     timeoutSeconds: 900,
     table: 'readWrite',
     caller: 'session',

@@ -18,7 +18,7 @@ export interface RetentionReport {
 const MARGIN_MS = 30_000;
 
 /**
- * The daily retention job: every programme's retention date (its own or the default) onto its calls, and
+ * The retention job (every 6 hours): every programme's retention date (its own or the default) onto its calls, and
  * the resulting TTL onto every item of their cards' partitions and their references — the backfill of data
  * written before retention existed, of items written since the last run without a TTL (audit entries,
  * notes, reads), and of a retention date the lead changed. Key-based: programmes (gsi1), their calls

@@ -5,7 +5,7 @@ import { storeDeps } from '../wiring.ts';
 
 const deps = storeDeps();
 
-/** Run daily by EventBridge Scheduler (locally: POST /__local/run/apply-retention). */
+/** Run every 6 hours by EventBridge Scheduler (locally: POST /__local/run/apply-retention). */
 export async function handler(_event: ScheduledEvent | Record<string, never>, context: Context) {
   const report = await applyRetention({ ...deps, timeLeftMs: () => context.getRemainingTimeInMillis() });
   logger.info('retention applied', { ...report });
