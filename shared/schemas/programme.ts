@@ -82,7 +82,7 @@ export const ZProgramme = z
     ),
     /**
      * The last day the personal data of the programme's cards is kept (RODO art. 5(1)(e)); absent: the
-     * default, defaultRetainUntil(endsOn). A change takes effect by the daily apply-retention job.
+     * default, defaultRetainUntil(endsOn). A change takes effect by the apply-retention job (every 6 hours).
      */
     retainUntil: z.optional(ZCalendarDate),
     /** How many days after a call's closing its cards' e-mailed links work; absent: CARD_LINK_DAYS. */
