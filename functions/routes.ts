@@ -600,6 +600,40 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'session',
     whyPublic: LEAD,
   },
+  // Retention and mail not lost (issue 13): held messages, resending, revoking links, erasure, the TTL job.
+  'list-held-mail': {
+    route: 'GET /api/admin/mail/held',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'resend-held-mail': {
+    route: 'POST /api/admin/cards/{callId}/{teryt}/mail/{name}/resend',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'revoke-card-links': {
+    route: 'POST /api/admin/cards/{callId}/{teryt}/links/revocation',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'erase-gmina-data': {
+    route: 'POST /api/admin/gminas/{teryt}/erasure',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  // Gives every card item its programme's retention TTL (backfill, changes); key-based, stops before its end.
+  'apply-retention': {
+    everyMinutes: 360,
+    timeoutSeconds: 900,
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
 };
 
 /** An HTTP route as matched: method and path from the route key, and the handler that serves it. */

@@ -1,6 +1,6 @@
 import { callFromWarsawTimes } from '../../shared/calls.ts';
 import type { TAdminProgramme, TAdminUser, TCreateCallRequest } from '../../shared/schemas/admin.ts';
-import type { TCall } from '../../shared/schemas/programme.ts';
+import { retainUntilOf, type TCall } from '../../shared/schemas/programme.ts';
 import { AppError } from '../lib/errors.ts';
 import { createCall } from '../repositories/calls.ts';
 import type { Db } from '../repositories/dynamo.ts';
@@ -22,7 +22,12 @@ export async function announceCall(deps: Deps, user: TAdminUser, entry: TCreateC
   if (!entry.wojewodztwa.every((code) => programme.wojewodztwa.includes(code))) {
     throw new AppError('VALIDATION_FAILED', { fields: { wojewodztwa: 'not_in_programme' } });
   }
-  const call = callFromWarsawTimes(entry);
+  const call: TCall = {
+    ...callFromWarsawTimes(entry),
+    // Its cards' personal data is kept as long as the programme says (TTL), their links this long.
+    retainUntil: retainUntilOf(programme),
+    ...(programme.cardLinkDays === undefined ? {} : { cardLinkDays: programme.cardLinkDays }),
+  };
   // A call that has already closed could take no card: most likely a mistyped year.
   if (Date.parse(call.closesAt) <= deps.now().getTime()) {
     throw new AppError('VALIDATION_FAILED', { fields: { closesAt: 'closes_in_past' } });

@@ -23,6 +23,8 @@ export async function cardByLink(deps: { db: Db; now: () => Date }, token: strin
     getCardWithVersions(deps.db, target.callId, target.teryt),
   ]);
   if (!call || !found) throw new AppError('LINK_INVALID');
+  // Revoked (a coordinator's revocation or an erasure raised the card's epoch): the same answer as unknown.
+  if ((target.linkEpoch ?? 0) !== (found.card.linkEpoch ?? 0)) throw new AppError('LINK_INVALID');
   return { call, ...found };
 }
 

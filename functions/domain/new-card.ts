@@ -9,7 +9,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { type CardRecord, createCard, getIdempotency } from '../repositories/cards.ts';
 import { type Db, isTransactionConflict } from '../repositories/dynamo.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { cardConfirmation, cardLinkExpiry } from './links.ts';
+import { cardConfirmation, cardLinkExpiry, retentionExpiresAt } from './links.ts';
 
 export interface NewCardDeps {
   db: Db;
@@ -90,6 +90,8 @@ export async function storeNewCard(
         formVersion: CARD_FORM_VERSION,
         answers: input.answers,
         ...extra,
+        // Retention (RODO): the card's items go (TTL) when the call's programme's retention ends.
+        expiresAt: retentionExpiresAt(call),
       },
       link: { token, expiresAt: cardLinkExpiry(call) },
       idempotency: {

@@ -57,6 +57,8 @@ export async function resendCardLink(
     callId: call.id,
     teryt: card.teryt,
     link: { token, expiresAt: cardLinkExpiry(call) },
+    // A link of the card's current epoch: after a revocation this is the way to a working link.
+    linkEpoch: card.linkEpoch,
     mail: {
       name: `card-link-${randomUUID()}`,
       to: [card.answers.contacts.contact.email],
@@ -73,7 +75,9 @@ export async function resendCardLink(
       },
       queuedAt: requestedAt,
       // Anyone may ask, a few times an hour: these messages leave the card's partition after a month.
-      keepUntil: new Date(now.getTime() + 30 * 86_400_000),
+      keepUntil: new Date(
+        Math.min(now.getTime() + 30 * 86_400_000, (card.expiresAt ?? Number.POSITIVE_INFINITY) * 1000),
+      ),
     },
   });
   await deliverMail(deps, mailKey);

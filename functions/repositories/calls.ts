@@ -1,5 +1,11 @@
 import type { TCall } from '../../shared/schemas/programme.ts';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from './document.ts';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from './document.ts';
 import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
@@ -13,10 +19,14 @@ const CALL_FIELDS = [
   'closesAt',
   'formVersion',
   'rules',
+  'retainUntil',
+  'cardLinkDays',
 ] as const satisfies readonly (keyof TCall)[];
 
 function toCall(item: Record<string, unknown>): TCall {
-  return Object.fromEntries(CALL_FIELDS.map((field) => [field, item[field]])) as TCall;
+  return Object.fromEntries(
+    CALL_FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]]),
+  ) as TCall;
 }
 
 /**
@@ -127,4 +137,53 @@ export async function programmeNames(db: Db, programmeIds: readonly string[]): P
     }),
   );
   return new Map((Responses?.[db.tableName] ?? []).map((item) => [String(item.id), String(item.name)]));
+}
+
+/** Every call of a programme, open or closed (a maintenance job's read: calls are tens a year). */
+export async function listCallsOfProgramme(db: Db, programmeId: string): Promise<TCall[]> {
+  const calls: TCall[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.callByProgramme(programmeId, '', '').gsi1pk },
+        ExclusiveStartKey,
+      }),
+    );
+    calls.push(...(page.Items ?? []).map(toCall));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return calls;
+}
+
+/** The programme's retention and link days, copied onto the call's head and its voivodeship copies. */
+export async function setCallRetention(
+  db: Db,
+  call: TCall,
+  retention: { retainUntil: string; cardLinkDays?: number | undefined },
+): Promise<void> {
+  const itemKeys = [
+    keys.call(call.id),
+    ...call.wojewodztwa.map((code) => keys.callWojewodztwo(call.id, code)),
+  ];
+  for (const Key of itemKeys) {
+    await db.client.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key,
+        UpdateExpression:
+          retention.cardLinkDays === undefined
+            ? 'SET retainUntil = :until REMOVE cardLinkDays'
+            : 'SET retainUntil = :until, cardLinkDays = :days',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: {
+          ':until': retention.retainUntil,
+          ...(retention.cardLinkDays === undefined ? {} : { ':days': retention.cardLinkDays }),
+        },
+      }),
+    );
+  }
 }

@@ -35,6 +35,10 @@ export interface CardRecord {
    * it in and when, and the scan in the documents bucket (key and SHA-256).
    */
   channel?: 'post' | 'email';
+  /** Retention (RODO): when the card's items may go (TTL, epoch seconds), as the call's programme says. */
+  expiresAt?: number;
+  /** Raised when a coordinator revokes the card's links: only links of the current epoch open it. */
+  linkEpoch?: number;
   receivedOn?: string;
   registeredAt?: string;
   registeredBy?: string;
@@ -79,6 +83,8 @@ export async function createCard(
   const { card, idempotency } = input;
   const cardKey = keys.card(card.callId, card.teryt);
   const mail = queuedMail(cardKey.pk, input.mail);
+  // Retention: the card, its reference, version and e-mail's record share the card's TTL.
+  const kept = retained(card.expiresAt);
   const items = [
     {
       ...keys.idempotency(card.callId, idempotency.key),
@@ -93,11 +99,12 @@ export async function createCard(
       ...keys.cardByName(card.callId, card.wojewodztwo, foldPolish(card.gminaName), card.teryt),
       type: 'card',
       ...card,
+      ...kept,
     },
-    { ...keys.reference(card.reference), type: 'reference', callId: card.callId, teryt: card.teryt },
+    { ...keys.reference(card.reference), type: 'reference', callId: card.callId, teryt: card.teryt, ...kept },
     versionItem(card, card.submittedAt),
     linkTokenItem(input.link, { kind: 'card', callId: card.callId, teryt: card.teryt }),
-    mail.item,
+    { ...mail.item, ...kept },
   ];
   try {
     await db.client.send(
@@ -124,8 +131,14 @@ export async function createCard(
 
 const epochSeconds = (instant: Date) => Math.floor(instant.getTime() / 1000);
 
+/** The TTL attributes of an item kept as long as its card (apply-retention moves those marked so). */
+export function retained(expiresAt: number | undefined): Item {
+  return expiresAt === undefined ? {} : { expiresAt, ttlFrom: 'retention' };
+}
+
 function versionItem(card: CardRecord, receivedAt: string): Item {
   return {
+    ...retained(card.expiresAt),
     ...keys.cardVersion(card.callId, card.teryt, card.version),
     type: 'card-version',
     version: card.version,
@@ -155,11 +168,11 @@ export async function getCard(db: Db, callId: string, teryt: string): Promise<St
 /** Another link to a card, with the e-mail that carries it: both or neither. */
 export async function addCardLink(
   db: Db,
-  input: { callId: string; teryt: string; link: NewLink; mail: OutgoingMail },
+  input: { callId: string; teryt: string; link: NewLink; mail: OutgoingMail; linkEpoch?: number | undefined },
 ): Promise<OutboxKey> {
   const { callId, teryt } = input;
   const mail = queuedMail(keys.card(callId, teryt).pk, input.mail);
-  const token = linkTokenItem(input.link, { kind: 'card', callId, teryt });
+  const token = linkTokenItem(input.link, { kind: 'card', callId, teryt, linkEpoch: input.linkEpoch });
   await db.client.send(
     new TransactWriteCommand({
       TransactItems: [token, mail.item].map((Item) => ({
@@ -212,7 +225,8 @@ export function toCard(item: Item): StoredCard {
   const { submittedAt, updatedAt, sha256, answers } = item as unknown as CardRecord;
   // Cards stored before the form version was recorded were all checked against version 1.
   const formVersion = (item.formVersion as number | undefined) ?? 1;
-  const { channel, receivedOn, registeredAt, registeredBy, scan } = item as Partial<CardRecord>;
+  const { channel, receivedOn, registeredAt, registeredBy, scan, expiresAt, linkEpoch } =
+    item as Partial<CardRecord>;
   const registered =
     (channel === 'post' || channel === 'email') && receivedOn && registeredAt && registeredBy && scan
       ? { channel, receivedOn, registeredAt, registeredBy, scan }
@@ -232,6 +246,8 @@ export function toCard(item: Item): StoredCard {
     formVersion,
     answers,
     ...registered,
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+    ...(linkEpoch === undefined ? {} : { linkEpoch }),
     review: reviewStateOf(item),
   };
 }
@@ -284,7 +300,12 @@ export async function saveNewVersion(
   const { card, expected, corrected } = input;
   const cardKey = keys.card(card.callId, card.teryt);
   const mail = queuedMail(cardKey.pk, input.mail);
-  const token = linkTokenItem(input.link, { kind: 'card', callId: card.callId, teryt: card.teryt });
+  const token = linkTokenItem(input.link, {
+    kind: 'card',
+    callId: card.callId,
+    teryt: card.teryt,
+    linkEpoch: card.linkEpoch,
+  });
   const unchanged = revisionCondition(expected.reviewRevision);
   return runGuarded(db, mail.key, [
     {
@@ -309,7 +330,7 @@ export async function saveNewVersion(
       },
     },
     { Put: { TableName: db.tableName, Item: versionItem(card, card.updatedAt) } },
-    { Put: { TableName: db.tableName, Item: mail.item } },
+    { Put: { TableName: db.tableName, Item: { ...mail.item, ...retained(card.expiresAt) } } },
     { Put: { TableName: db.tableName, Item: token } },
     ...(corrected ? [auditPut(db, card.callId, card.teryt, corrected.audit, corrected.id)] : []),
   ]);

@@ -3,7 +3,10 @@ import { GetCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
-export type LinkTarget = { kind: 'card'; callId: string; teryt: string } | { kind: 'draft'; draftId: string };
+/** A card's link opens it only while its `linkEpoch` is the card's (a revocation raises the card's). */
+export type LinkTarget =
+  | { kind: 'card'; callId: string; teryt: string; linkEpoch?: number | undefined }
+  | { kind: 'draft'; draftId: string };
 
 /** A new e-mailed link: its secret (only the SHA-256 is stored) and until when it works. */
 export interface NewLink {
@@ -20,7 +23,7 @@ export function linkTokenItem(link: NewLink, target: LinkTarget) {
   return {
     ...keys.linkToken(sha256Hex(link.token)),
     type: 'link-token',
-    ...target,
+    ...Object.fromEntries(Object.entries(target).filter(([, value]) => value !== undefined && value !== 0)),
     expiresAt: Math.ceil(link.expiresAt.getTime() / 1000),
   };
 }
@@ -33,6 +36,11 @@ export async function resolveLinkToken(db: Db, token: string, now: Date): Promis
   );
   if (!Item || Number(Item.expiresAt) * 1000 <= now.getTime()) return undefined;
   return Item.kind === 'card'
-    ? { kind: 'card', callId: String(Item.callId), teryt: String(Item.teryt) }
+    ? {
+        kind: 'card',
+        callId: String(Item.callId),
+        teryt: String(Item.teryt),
+        ...(Item.linkEpoch === undefined ? {} : { linkEpoch: Number(Item.linkEpoch) }),
+      }
     : { kind: 'draft', draftId: String(Item.draftId) };
 }

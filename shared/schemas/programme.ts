@@ -80,8 +80,22 @@ export const ZProgramme = z
         'duplicate_number',
       ),
     ),
+    /**
+     * The last day the personal data of the programme's cards is kept (RODO art. 5(1)(e)); absent: the
+     * default, defaultRetainUntil(endsOn). A change takes effect by the apply-retention job (every 6 hours).
+     */
+    retainUntil: z.optional(ZCalendarDate),
+    /** How many days after a call's closing its cards' e-mailed links work; absent: CARD_LINK_DAYS. */
+    cardLinkDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
   })
   .check(
+    z.refine(
+      (programme) => programme.retainUntil === undefined || programme.retainUntil >= programme.endsOn,
+      {
+        message: 'before_programme_end',
+        path: ['retainUntil'],
+      },
+    ),
     z.refine((programme) => programme.startsOn <= programme.endsOn, {
       message: 'ends_before_start',
       path: ['endsOn'],
@@ -92,6 +106,24 @@ export const ZProgramme = z
     }),
   );
 export type TProgramme = z.infer<typeof ZProgramme>;
+
+/** Days after a call's closing that its cards' links work, unless the programme says otherwise. */
+export const CARD_LINK_DAYS = 30;
+
+/**
+ * The default end of keeping a programme's documents: 31 December of the fifth year after the programme's
+ * end. EU funds' rules (Regulation 2021/1060 art. 82; for 2014–2020, Regulation 1303/2013 art. 140 with the
+ * national rules) keep a project's documents five years from 31 December of the year of the last payment to
+ * the beneficiary, which comes at the latest around the programme's end. A ROPS whose managing authority
+ * requires longer (state aid: 10 years) sets `retainUntil`.
+ */
+export function defaultRetainUntil(endsOn: string): string {
+  return `${Number(endsOn.slice(0, 4)) + 5}-12-31`;
+}
+
+export function retainUntilOf(programme: Pick<TProgramme, 'endsOn' | 'retainUntil'>): string {
+  return programme.retainUntil ?? defaultRetainUntil(programme.endsOn);
+}
 
 export const ZProgrammeResponse = z.strictObject({ programme: ZProgramme });
 
@@ -108,6 +140,9 @@ export const ZCall = z.strictObject({
   closesAt: ZInstant,
   formVersion: z.int().check(z.minimum(1)),
   rules: paragraphs(10_000, 0),
+  /** Copied from the programme when the call is announced, kept up to date by apply-retention. */
+  retainUntil: z.optional(ZCalendarDate),
+  cardLinkDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
 });
 export type TCall = z.infer<typeof ZCall>;
 
@@ -135,9 +170,11 @@ const ZWarsawLocal = z.string().check(
  * A call as a coordinator enters it: opening and closing in Warsaw local time. `callFromWarsawTimes`
  * (shared/calls.ts) turns it into a ZCall with instants, DST-correct.
  */
+const { retainUntil: _retainUntil, cardLinkDays: _cardLinkDays, ...enteredShape } = ZCall.shape;
 export const ZCallEntry = z
   .strictObject({
-    ...ZCall.shape,
+    // Retention and links are the programme's, never typed with a call.
+    ...enteredShape,
     opensAt: ZWarsawLocal,
     closesAt: ZWarsawLocal,
   })

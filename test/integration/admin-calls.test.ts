@@ -111,6 +111,8 @@ describe('announcing a call', () => {
       // Warsaw is UTC+1 in winter; a deadline given to the minute lasts to that minute's end.
       opensAt: '2026-01-10T07:00:00.000Z',
       closesAt: `${nextYear}-01-15T22:59:59.999Z`,
+      // The programme's retention (its end, 2021-03-31, + 5 years to 31 December), copied to the call.
+      retainUntil: '2026-12-31',
     });
     expect(await getCall(db, sent.id)).toEqual(stored);
     const panel = ZAdminCallsResponse.parse((await call('/api/admin/calls', { cookie })).json);
