@@ -4,6 +4,7 @@ import { warsawDate } from '../../shared/time.ts';
 import { MAKROREGION_II_WOJEWODZTWA, PARTNER_WOJEWODZTWA, ROPS } from '../../shared/wojewodztwa.ts';
 import { createCall } from '../repositories/calls.ts';
 import type { Db } from '../repositories/dynamo.ts';
+import { type OfficeRecord, putOfficesUnlogged } from '../repositories/offices.ts';
 import { createProgramme, programmeExists } from '../repositories/programmes.ts';
 import { createUserIfAbsent, type User } from '../repositories/users.ts';
 
@@ -187,6 +188,24 @@ export const DEMO_USERS: readonly User[] = [
 ];
 
 /**
+ * The directory of gmina offices (issue 13) for `npm start`: `urzad.<teryt>@gmina.example` for every gmina
+ * of the demo calls' voivodeships (from the TERYT register), so the office notice of every demo card lands in
+ * the SES emulator's inbox.
+ */
+export async function demoOffices(calls: readonly TCall[], now: Date): Promise<OfficeRecord[]> {
+  const { GMINY } = await import('../../shared/teryt/index.ts');
+  const wojewodztwa = new Set(calls.flatMap((call) => call.wojewodztwa));
+  return GMINY.filter((gmina) => wojewodztwa.has(gmina.wojewodztwoCode)).map((gmina) => ({
+    teryt: gmina.teryt,
+    gminaName: gmina.name,
+    email: `urzad.${gmina.teryt}@gmina.example`,
+    source: 'demo',
+    changedAt: now.toISOString(),
+    changedBy: 'demo',
+  }));
+}
+
+/**
  * Loads the demo once per programme: a table that already has a programme (a --persist restart) keeps it
  * and its calls as they are; one from before the second programme gets that programme, its calls and
  * accounts.
@@ -208,5 +227,6 @@ export async function loadDemoData(db: Db, now: Date): Promise<'loaded' | 'alrea
   }
   if (!loaded) return 'already-present';
   for (const user of DEMO_USERS) await createUserIfAbsent(db, user);
+  await putOfficesUnlogged(db, await demoOffices(calls, now));
   return 'loaded';
 }

@@ -58,7 +58,7 @@ export interface ReceiptCheck {
   callTitle?: string | undefined;
   gminaName?: string | undefined;
   superseded?: boolean | undefined;
-  status?: 'submitted' | 'withdrawn' | undefined;
+  status?: 'submitted' | 'withdrawn' | 'voided' | undefined;
 }
 
 const answersShape = { '*': { '*': 'unknown' } } as const;
