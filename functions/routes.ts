@@ -123,10 +123,11 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     // The deadline's last minute: every gmina of a voivodeship's call may send at once.
     throttle: { rate: 50, burst: 100 },
     table: 'readWrite',
-    writes: ['CARD#', 'IDEM#', 'REF#', 'TOKEN#'],
+    writes: ['CARD#', 'IDEM#', 'RATE#', 'REF#', 'TOKEN#'],
     sendsMail: true,
     caller: 'anyone',
-    whyPublic: 'gminas apply without accounts; the handler validates, the WAF rate-limits sending per client',
+    whyPublic:
+      'gminas apply without accounts; the handler validates and limits sending per client, as the WAF does',
   },
   'resend-card-link': {
     route: 'POST /api/calls/{callId}/cards/{teryt}/link',
@@ -633,6 +634,33 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     table: 'readWrite',
     caller: 'session',
     whyPublic: LEAD,
+  },
+  // Trust (issue 13): the directory of gmina offices' official addresses, and voiding a card sent in a
+  // gmina's name by someone else.
+  'list-offices': {
+    route: 'GET /api/admin/offices',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'import-offices': {
+    route: 'POST /api/admin/offices/import',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'change-office': {
+    route: 'PUT /api/admin/offices/{teryt}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'void-card': {
+    route: 'POST /api/admin/cards/{callId}/{teryt}/void',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
   },
 };
 

@@ -49,13 +49,15 @@ export async function resendCardLink(
   const card = await getCard(deps.db, call.id, input.teryt);
   // The same answer whether or not the gmina has sent a card: before the deadline, which gminas applied is
   // nobody's business but theirs and the ROPS's. (Only the answer's time differs: a sent card waits for SES.)
-  if (!card) return { requestedAt };
+  // A voided card's contact gets nothing more: the card no longer opens (issue 13).
+  if (!card || card.status === 'voided') return { requestedAt };
 
   const token = newLinkToken();
   const open = now.getTime() < Date.parse(call.closesAt);
   const mailKey = await addCardLink(deps.db, {
     callId: call.id,
     teryt: card.teryt,
+    reference: card.reference,
     link: { token, expiresAt: cardLinkExpiry(call) },
     // A link of the card's current epoch: after a revocation this is the way to a working link.
     linkEpoch: card.linkEpoch,

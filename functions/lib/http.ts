@@ -116,6 +116,7 @@ function errorResponses(): MiddlewareObj<HttpEvent, HttpResponse> {
             // The API answers in Polish; the site shows its own text for the code, in the clerk's language.
             message: ERROR_MESSAGES_PL[appError.code],
             ...(appError.fields ? { fields: appError.fields } : {}),
+            ...(appError.contact ? { contact: appError.contact } : {}),
           },
           requestId,
         },

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { dbOf } from '../repositories/dynamo.ts';
 import { ensureTable } from './create-table.ts';
-import { loadDemoData } from './demo-data.ts';
+import { loadDemoData, loadDemoOffices } from './demo-data.ts';
 import { createEdgeServer, newOriginSecret } from './edge.ts';
 import {
   LOCAL_CREDENTIALS,
@@ -158,6 +158,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const client = localDynamoClient(dynamodb.endpoint);
     const table = await ensureTable(client, TABLE_NAME);
     const demo = await loadDemoData(dbOf(client, TABLE_NAME), options.now?.() ?? new Date());
+    // Issue 13: every demo gmina's office has an address, so each card's office notice reaches the inbox.
+    if (demo === 'loaded') await loadDemoOffices(dbOf(client, TABLE_NAME), options.now?.() ?? new Date());
     client.destroy();
     if (options.echo) console.log(prefixed('stack', `table ${TABLE_NAME} ${table}; demo data ${demo}`));
 

@@ -5,6 +5,7 @@ import { type AgreementMailTemplate, isAgreementMail, renderAgreementMail } from
 import { cardSummary, type SummarySection } from './card-summary.ts';
 import { defangLinks } from './defang.ts';
 import type { MailMessage } from './mailer.ts';
+import { isTrustMail, renderTrustMail, type TrustMailTemplate } from './trust-templates.ts';
 
 /**
  * Every e-mail the recruitment sends, rendered from the plain data its outbox item keeps. Whatever a gmina
@@ -18,7 +19,8 @@ export type MailTemplate =
   | { template: 'sign-in'; data: SignInMailData }
   | { template: 'review-decision'; data: DecisionMailData }
   | { template: 'correction-request'; data: CorrectionMailData }
-  | AgreementMailTemplate;
+  | AgreementMailTemplate
+  | TrustMailTemplate;
 
 /** A decision about a card, to the gmina's contact and its OPS: the reason only where it says "no". */
 export interface DecisionMailData {
@@ -140,6 +142,7 @@ function receiptLines(data: CardMailData): string[] {
 
 export function renderMail(to: string[], mail: MailTemplate): MailMessage {
   if (isAgreementMail(mail)) return renderAgreementMail(to, mail);
+  if (isTrustMail(mail)) return renderTrustMail(to, mail);
   switch (mail.template) {
     case 'card-submitted':
     case 'card-changed': {

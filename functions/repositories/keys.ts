@@ -81,8 +81,22 @@ export const keys = {
     pk: `CARD#${callId}#${teryt}`,
     sk: `NOTE#${at}#${id}`,
   }),
+  /**
+   * A card a coordinator voided (issue 13), kept in the partition the gmina's next card continues: its head
+   * as it stood, the void's reason and the range of versions that were its own. Numbered by its first version.
+   */
+  cardVoided: (callId: string, teryt: string, firstVersion: number) => ({
+    pk: `CARD#${callId}#${teryt}`,
+    sk: `CARD#VOIDED#${String(firstVersion).padStart(4, '0')}`,
+  }),
   /** Sort-key prefixes of a card's partition, for reading one kind of its items. */
-  cardItemPrefix: { audit: 'AUDIT#', note: 'NOTE#', read: 'READ#', version: 'VERSION#' },
+  cardItemPrefix: {
+    audit: 'AUDIT#',
+    note: 'NOTE#',
+    read: 'READ#',
+    version: 'VERSION#',
+    voided: 'CARD#VOIDED#',
+  },
   /** Who read a card's data: by card (its partition) and, through gsi1, by user. */
   cardRead: (callId: string, teryt: string, at: string, id: string) => ({
     pk: `CARD#${callId}#${teryt}`,
@@ -173,6 +187,13 @@ export const keys = {
    * partition per Warsaw month, in time order; append-only.
    */
   auditLog: (month: string, at: string, id: string) => ({ pk: `ADMINLOG#${month}`, sk: `${at}#${id}` }),
+
+  /**
+   * A gmina office's official addresses (the directory of issue 13), one item per gmina; gsi1 lists a
+   * voivodeship's by TERYT code.
+   */
+  office: (teryt: string) => ({ pk: `OFFICE#${teryt}`, sk: 'OFFICE' }),
+  officeByWojewodztwo: (teryt: string) => ({ gsi1pk: `OFFICES#${teryt.slice(0, 2)}`, gsi1sk: teryt }),
 
   /** A key nothing is written to: reading it proves the table answers and the role may read. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
