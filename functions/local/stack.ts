@@ -34,6 +34,8 @@ export interface LocalStackOptions {
   web: boolean;
   /** Run the reminders planner and sender every minute (npm start); tests leave it out. */
   reminders?: boolean;
+  /** Benchmarks only: a request header the local edge takes as the viewer's address (many clients). */
+  testViewerHeader?: string;
   now?: () => Date;
 }
 
@@ -111,8 +113,11 @@ export function handlerEnvironment(endpoints: {
  * A stack for tests and benchmarks: free ports (so it runs beside `npm start`), in memory, quiet unless
  * something fails.
  */
-export async function startQuietStack(web: boolean): Promise<LocalStack> {
-  return startLocalStack({ ports: await freeStackPorts(), persist: false, echo: false, web });
+export async function startQuietStack(
+  web: boolean,
+  options: Pick<LocalStackOptions, 'testViewerHeader'> = {},
+): Promise<LocalStack> {
+  return startLocalStack({ ports: await freeStackPorts(), persist: false, echo: false, web, ...options });
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -174,7 +179,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       echo: options.echo,
     });
     running.push(api);
-    const edgeServer = createEdgeServer(apiDirect, handlerEnv.ORIGIN_SECRET as string);
+    const edgeServer = createEdgeServer(
+      apiDirect,
+      handlerEnv.ORIGIN_SECRET as string,
+      options.testViewerHeader ? { testViewerHeader: options.testViewerHeader } : undefined,
+    );
     edge = edgeServer;
     await new Promise<void>((resolve, reject) => {
       edgeServer.once('error', reject);
