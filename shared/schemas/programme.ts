@@ -95,9 +95,32 @@ export type TProgramme = z.infer<typeof ZProgramme>;
 
 export const ZProgrammeResponse = z.strictObject({ programme: ZProgramme });
 
-/** A nabór: a recruitment call of a programme in one or more voivodeships. */
-export const ZCall = z.strictObject({
-  id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),
+/** A call's id: a slug of its title (functions/domain/call-ids.ts), or one given when it was announced. */
+const ZCallId = z.string().check(z.regex(/^[a-z0-9-]{3,64}$/));
+/** A file attached to a call's rules, as the public page lists it (stored in the documents bucket). */
+export const ZCallAttachment = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  addedAt: ZInstant,
+});
+export type TCallAttachment = z.infer<typeof ZCallAttachment>;
+
+/**
+ * What a call becomes over its life (issue 17), beside what was announced: the revision every change is
+ * conditioned on (absent = 0, never changed), its cancellation, the gminas it invites (TERYT codes; absent =
+ * open to every eligible gmina) and the attachments of its rules.
+ */
+const callLife = {
+  revision: z.optional(z.int()),
+  cancelled: z.optional(z.strictObject({ at: ZInstant, reason: z.string() })),
+  invited: z.optional(z.array(z.string().check(z.regex(/^\d{7}$/)))),
+  attachments: z.optional(z.array(ZCallAttachment)),
+};
+
+const callShape = {
+  id: ZCallId,
   programmeId: z.string(),
   // Titles and rules go into e-mail subjects and bodies to every clerk of the call: the card's text rules
   // (one line for the title, no control characters, well-formed), or one coordinator's typo stops them all.
@@ -108,7 +131,9 @@ export const ZCall = z.strictObject({
   closesAt: ZInstant,
   formVersion: z.int().check(z.minimum(1)),
   rules: paragraphs(10_000, 0),
-});
+};
+/** A nabór: a recruitment call of a programme in one or more voivodeships. */
+export const ZCall = z.strictObject({ ...callShape, ...callLife });
 export type TCall = z.infer<typeof ZCall>;
 
 /** A call as the public site shows it: with its programme's name. */
@@ -137,7 +162,9 @@ const ZWarsawLocal = z.string().check(
  */
 export const ZCallEntry = z
   .strictObject({
-    ...ZCall.shape,
+    ...callShape,
+    // Made from the title when absent (no slug to invent); one given is still taken, as before.
+    id: z.optional(ZCallId),
     opensAt: ZWarsawLocal,
     closesAt: ZWarsawLocal,
   })
@@ -155,6 +182,7 @@ export const ZCallEntry = z
     ),
   );
 export type TCallEntry = z.infer<typeof ZCallEntry>;
+export { ZWarsawLocal };
 
 export const ZListedCall = z.strictObject({ ...ZCall.shape, programmeName: z.string() });
 export type TListedCall = z.infer<typeof ZListedCall>;
