@@ -662,6 +662,68 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
+  // Calls over their life (issue 17): managed by whoever reaches all of the call's voivodeships.
+  'get-admin-call': {
+    route: 'GET /api/admin/calls/{callId}',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'edit-call': {
+    route: 'PUT /api/admin/calls/{callId}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'extend-call': {
+    route: 'POST /api/admin/calls/{callId}/extension',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'cancel-call': {
+    route: 'POST /api/admin/calls/{callId}/cancellation',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'invite-gminas': {
+    route: 'POST /api/admin/calls/{callId}/invitations',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  // Attachments of a call's rules: parts (raw bytes, 4 MiB each), then the file; removing takes it off the list.
+  'upload-call-attachment': {
+    route: 'PUT /api/admin/calls/{callId}/attachments/uploads/{uploadId}/{part}',
+    table: 'read',
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'add-call-attachment': {
+    route: 'POST /api/admin/calls/{callId}/attachments',
+    table: 'readWrite',
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'remove-call-attachment': {
+    route: 'DELETE /api/admin/calls/{callId}/attachments/{attachmentId}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'download-call-attachment': {
+    route: 'GET /api/calls/{callId}/attachments/{attachmentId}',
+    table: 'read',
+    documents: 'read',
+    caller: 'anyone',
+    whyPublic: PUBLISHED,
+  },
 };
 
 /** An HTTP route as matched: method and path from the route key, and the handler that serves it. */

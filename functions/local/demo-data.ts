@@ -129,7 +129,7 @@ export function demoCalls(now: Date): TCall[] {
         'Wybrane gminy i ich powiaty zawrą z województwem porozumienie o współpracy.',
     }),
   );
-  return [...liderzy, ...kooperacja].map(callFromWarsawTimes);
+  return [...liderzy, ...kooperacja].map((entry) => callFromWarsawTimes(entry));
 }
 
 /**

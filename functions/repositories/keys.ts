@@ -111,6 +111,8 @@ export const keys = {
   /** Changes of a call's rules, logged in the call's partition. */
   callRulesPrefix: 'RULES#',
   callAudit: (callId: string, at: string, id: string) => ({ pk: `CALL#${callId}`, sk: `AUDIT#${at}#${id}` }),
+  /** A gmina invited to a call (issue 17), with the address its invitation went to. */
+  callInvitation: (callId: string, teryt: string) => ({ pk: `CALL#${callId}`, sk: `INVITE#${teryt}` }),
   reference: (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' }),
   /** An e-mailed link's token, by the SHA-256 of the token (the token itself is never stored). */
   linkToken: (tokenSha256: string) => ({ pk: `TOKEN#${tokenSha256}`, sk: 'TOKEN' }),

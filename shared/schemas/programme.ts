@@ -127,9 +127,32 @@ export function retainUntilOf(programme: Pick<TProgramme, 'endsOn' | 'retainUnti
 
 export const ZProgrammeResponse = z.strictObject({ programme: ZProgramme });
 
-/** A nabór: a recruitment call of a programme in one or more voivodeships. */
-export const ZCall = z.strictObject({
-  id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),
+/** A call's id: a slug of its title (functions/domain/call-ids.ts), or one given when it was announced. */
+const ZCallId = z.string().check(z.regex(/^[a-z0-9-]{3,64}$/));
+/** A file attached to a call's rules, as the public page lists it (stored in the documents bucket). */
+export const ZCallAttachment = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  addedAt: ZInstant,
+});
+export type TCallAttachment = z.infer<typeof ZCallAttachment>;
+
+/**
+ * What a call becomes over its life (issue 17), beside what was announced: the revision every change is
+ * conditioned on (absent = 0, never changed), its cancellation, the gminas it invites (TERYT codes; absent =
+ * open to every eligible gmina) and the attachments of its rules.
+ */
+const callLife = {
+  revision: z.optional(z.int()),
+  cancelled: z.optional(z.strictObject({ at: ZInstant, reason: z.string() })),
+  invited: z.optional(z.array(z.string().check(z.regex(/^\d{7}$/)))),
+  attachments: z.optional(z.array(ZCallAttachment)),
+};
+
+const callShape = {
+  id: ZCallId,
   programmeId: z.string(),
   // Titles and rules go into e-mail subjects and bodies to every clerk of the call: the card's text rules
   // (one line for the title, no control characters, well-formed), or one coordinator's typo stops them all.
@@ -140,10 +163,14 @@ export const ZCall = z.strictObject({
   closesAt: ZInstant,
   formVersion: z.int().check(z.minimum(1)),
   rules: paragraphs(10_000, 0),
-  /** Copied from the programme when the call is announced, kept up to date by apply-retention. */
+};
+/** Copied from the programme when the call is announced, kept up to date by apply-retention. */
+const callRetention = {
   retainUntil: z.optional(ZCalendarDate),
   cardLinkDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
-});
+};
+/** A nabór: a recruitment call of a programme in one or more voivodeships. */
+export const ZCall = z.strictObject({ ...callShape, ...callLife, ...callRetention });
 export type TCall = z.infer<typeof ZCall>;
 
 /** A call as the public site shows it: with its programme's name. */
@@ -170,11 +197,12 @@ const ZWarsawLocal = z.string().check(
  * A call as a coordinator enters it: opening and closing in Warsaw local time. `callFromWarsawTimes`
  * (shared/calls.ts) turns it into a ZCall with instants, DST-correct.
  */
-const { retainUntil: _retainUntil, cardLinkDays: _cardLinkDays, ...enteredShape } = ZCall.shape;
 export const ZCallEntry = z
   .strictObject({
     // Retention and links are the programme's, never typed with a call.
-    ...enteredShape,
+    ...callShape,
+    // Made from the title when absent (no slug to invent); one given is still taken, as before.
+    id: z.optional(ZCallId),
     opensAt: ZWarsawLocal,
     closesAt: ZWarsawLocal,
   })
@@ -192,6 +220,7 @@ export const ZCallEntry = z
     ),
   );
 export type TCallEntry = z.infer<typeof ZCallEntry>;
+export { ZWarsawLocal };
 
 export const ZListedCall = z.strictObject({ ...ZCall.shape, programmeName: z.string() });
 export type TListedCall = z.infer<typeof ZListedCall>;
