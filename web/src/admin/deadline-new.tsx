@@ -6,6 +6,7 @@ import { useResource } from '../lib/use-resource.ts';
 import { AdminNav, FieldError, TextField, useSaving } from './admin-nav.tsx';
 import { createDeadline, listCalls } from './api.ts';
 import { ErrorSummary } from './error-summary.tsx';
+import { polishWallClock } from './polish-date.ts';
 import { announceAdded } from './reminders.tsx';
 import { type RemindersTexts, useRemindersTexts } from './reminders-texts.ts';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
@@ -46,25 +47,6 @@ function messageOf(texts: RemindersTexts, path: string, key: string): string {
   const messages =
     texts.errors[head] ?? texts.errors[fieldOf(path)] ?? (texts.errors._ as Record<string, string>);
   return messages[key] ?? messages._ ?? (texts.errors._?._ as string);
-}
-
-/** "15.03.2027" (or 15.3.2027, or 2027-03-15) and "12:00" (or 12.00, 8:00, 8) as "2027-03-15T12:00". */
-export function polishWallClock(date: string, time: string): string | undefined {
-  const day = date.trim();
-  const hour = time.trim();
-  if (day === '' && hour === '') return undefined;
-  const pad = (value: string) => value.padStart(2, '0');
-  const dotted = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(day);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const ymd = dotted
-    ? `${dotted[3]}-${pad(dotted[2] as string)}-${pad(dotted[1] as string)}`
-    : iso
-      ? day
-      : day || '?';
-  const clock = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(hour);
-  const hm = clock ? `${pad(clock[1] as string)}:${clock[2] ?? '00'}` : hour || '?';
-  // Anything else goes as typed: the API names it (invalid_date) in the coordinator's words.
-  return `${ymd}T${hm}`;
 }
 
 /** "14, 7, 1, 0" as days; a part that is no whole number goes as null, which the API names as invalid. */
