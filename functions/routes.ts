@@ -724,6 +724,20 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'anyone',
     whyPublic: PUBLISHED,
   },
+  // Reminders in the panel, read-only: a deadline's e-mail as it would go now, and the voivodeship's
+  // addresses that bounced, complained or opted out.
+  'get-reminder-preview': {
+    route: 'GET /api/admin/reminders/preview',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'list-suppressed-addresses': {
+    route: 'GET /api/admin/reminders/suppressed',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
 };
 
 /** An HTTP route as matched: method and path from the route key, and the handler that serves it. */
