@@ -34,8 +34,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+const VIEWER_HEADER = 'x-bench-viewer';
+
 export async function benchSubmissions(): Promise<SubmissionFigures> {
-  const stack = await startQuietStack(false);
+  // Each clerk sends from a viewer address of its own, as clerks in different gminas do.
+  const stack = await startQuietStack(false, { testViewerHeader: VIEWER_HEADER });
   try {
     // Rural gminas of the partner voivodeships, spread over their five calls.
     const gminy = GMINY.filter(
@@ -44,10 +47,11 @@ export async function benchSubmissions(): Promise<SubmissionFigures> {
         (PARTNER_WOJEWODZTWA as readonly string[]).includes(gmina.wojewodztwoCode),
     ).filter((_, index) => index % 7 === 0);
     // Each clerk has an address of their own, so the e-mails can be counted per clerk.
-    const clients = gminy.slice(0, CLIENTS).map((gmina) => {
+    const clients = gminy.slice(0, CLIENTS).map((gmina, index) => {
       const answers = validAnswers(gmina.teryt);
       answers.contacts.contact.email = `sekretariat.${gmina.teryt}@gmina.example`;
-      return { callId: `liderzy-kooperacji-${gmina.wojewodztwoCode}`, key: randomUUID(), answers };
+      const viewer = `198.51.100.${(index % 250) + 1}:${40_000 + index}`;
+      return { callId: `liderzy-kooperacji-${gmina.wojewodztwoCode}`, key: randomUUID(), answers, viewer };
     });
     const latencies: number[] = [];
     const statuses: Record<string, number> = {};
@@ -55,7 +59,11 @@ export async function benchSubmissions(): Promise<SubmissionFigures> {
       const started = performance.now();
       const response = await fetch(`${stack.urls.api}/api/calls/${client.callId}/cards`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': client.key },
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': client.key,
+          [VIEWER_HEADER]: client.viewer,
+        },
         body: JSON.stringify({ answers: client.answers }),
       });
       await response.arrayBuffer();

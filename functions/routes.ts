@@ -123,10 +123,11 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     // The deadline's last minute: every gmina of a voivodeship's call may send at once.
     throttle: { rate: 50, burst: 100 },
     table: 'readWrite',
-    writes: ['CARD#', 'IDEM#', 'REF#', 'TOKEN#'],
+    writes: ['CARD#', 'IDEM#', 'RATE#', 'REF#', 'TOKEN#'],
     sendsMail: true,
     caller: 'anyone',
-    whyPublic: 'gminas apply without accounts; the handler validates, the WAF rate-limits sending per client',
+    whyPublic:
+      'gminas apply without accounts; the handler validates and limits sending per client, as the WAF does',
   },
   'resend-card-link': {
     route: 'POST /api/calls/{callId}/cards/{teryt}/link',
@@ -599,6 +600,143 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     table: 'readWrite',
     caller: 'session',
     whyPublic: LEAD,
+  },
+  // Retention and mail not lost (issue 13): held messages, resending, revoking links, erasure, the TTL job.
+  'list-held-mail': {
+    route: 'GET /api/admin/mail/held',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'resend-held-mail': {
+    route: 'POST /api/admin/cards/{callId}/{teryt}/mail/{name}/resend',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'revoke-card-links': {
+    route: 'POST /api/admin/cards/{callId}/{teryt}/links/revocation',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'erase-gmina-data': {
+    route: 'POST /api/admin/gminas/{teryt}/erasure',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  // Gives every card item its programme's retention TTL (backfill, changes); key-based, stops before its end.
+  'apply-retention': {
+    everyMinutes: 360,
+    timeoutSeconds: 900,
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: LEAD,
+  },
+  // Trust (issue 13): the directory of gmina offices' official addresses, and voiding a card sent in a
+  // gmina's name by someone else.
+  'list-offices': {
+    route: 'GET /api/admin/offices',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'import-offices': {
+    route: 'POST /api/admin/offices/import',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'change-office': {
+    route: 'PUT /api/admin/offices/{teryt}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'void-card': {
+    route: 'POST /api/admin/cards/{callId}/{teryt}/void',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  // Calls over their life (issue 17): managed by whoever reaches all of the call's voivodeships.
+  'get-admin-call': {
+    route: 'GET /api/admin/calls/{callId}',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'edit-call': {
+    route: 'PUT /api/admin/calls/{callId}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'extend-call': {
+    route: 'POST /api/admin/calls/{callId}/extension',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'cancel-call': {
+    route: 'POST /api/admin/calls/{callId}/cancellation',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'invite-gminas': {
+    route: 'POST /api/admin/calls/{callId}/invitations',
+    table: 'readWrite',
+    sendsMail: true,
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  // Attachments of a call's rules: parts (raw bytes, 4 MiB each), then the file; removing takes it off the list.
+  'upload-call-attachment': {
+    route: 'PUT /api/admin/calls/{callId}/attachments/uploads/{uploadId}/{part}',
+    table: 'read',
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'add-call-attachment': {
+    route: 'POST /api/admin/calls/{callId}/attachments',
+    table: 'readWrite',
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'remove-call-attachment': {
+    route: 'DELETE /api/admin/calls/{callId}/attachments/{attachmentId}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'download-call-attachment': {
+    route: 'GET /api/calls/{callId}/attachments/{attachmentId}',
+    table: 'read',
+    documents: 'read',
+    caller: 'anyone',
+    whyPublic: PUBLISHED,
+  },
+  // Reminders in the panel, read-only: a deadline's e-mail as it would go now, and the voivodeship's
+  // addresses that bounced, complained or opted out.
+  'get-reminder-preview': {
+    route: 'GET /api/admin/reminders/preview',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'list-suppressed-addresses': {
+    route: 'GET /api/admin/reminders/suppressed',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
   },
 };
 

@@ -47,3 +47,8 @@ export function reminderPlannerDeps(settings: Config = config()) {
 export function storeMailAndDocumentsDeps(settings: Config = config()) {
   return { ...storeAndMailDeps(settings), documents: createDocumentStore(settings) };
 }
+
+/** The table, the clock and the site's address (a reminder previewed as it would be e-mailed). */
+export function storeAndSiteDeps(settings: Config = config()) {
+  return { ...storeDeps(settings), siteUrl: settings.SITE_URL };
+}

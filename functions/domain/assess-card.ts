@@ -187,7 +187,7 @@ export async function requestCorrection(
     status: to,
     correction: { what: request.what, until: until.toISOString(), requestedAt: at, requestedBy: user.email },
     audit,
-    link: { token, expiresAt: until },
+    link: { token, expiresAt: until, reference: card.reference },
     mails: [
       stepMail(
         audit,

@@ -10,7 +10,8 @@ import { openCorrection } from './recruitment-rules.ts';
 
 export interface LinkedCard {
   call: TCall;
-  card: StoredCard;
+  /** Never a voided card: its links open nothing. */
+  card: StoredCard & { status: 'submitted' | 'withdrawn' };
   versions: CardVersion[];
 }
 
@@ -23,7 +24,18 @@ export async function cardByLink(deps: { db: Db; now: () => Date }, token: strin
     getCardWithVersions(deps.db, target.callId, target.teryt),
   ]);
   if (!call || !found) throw new AppError('LINK_INVALID');
-  return { call, ...found };
+  // Revoked (a coordinator's revocation or an erasure raised the card's epoch): the same answer as unknown.
+  if ((target.linkEpoch ?? 0) !== (found.card.linkEpoch ?? 0)) throw new AppError('LINK_INVALID');
+  // A voided card's links open nothing, nor the gmina's next card in the same partition: a token names the
+  // card it was made for (one from before voiding existed can only be for the partition's first card).
+  const { card } = found;
+  const madeFor = target.reference ?? (card.firstVersion === undefined ? card.reference : undefined);
+  if (card.status === 'voided' || madeFor !== card.reference) throw new AppError('LINK_INVALID');
+  return {
+    call,
+    card: card as StoredCard & { status: 'submitted' | 'withdrawn' },
+    versions: found.versions.filter((version) => version.version >= (card.firstVersion ?? 1)),
+  };
 }
 
 /** What the gmina reads of its card: its answers and versions, an open request for correction, never notes. */

@@ -11,6 +11,7 @@ import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { cardByLink } from './card-by-link.ts';
 import { deliverMail } from './deliver-mail.ts';
 import { cardConfirmation, cardLinkExpiry } from './links.ts';
+import { previousContactNotice } from './office-notices.ts';
 import { assertCardChangeable, assertCardForm, assertEligible } from './recruitment-rules.ts';
 
 const CHANGE_LIMIT: RateLimit = { scope: 'card-change', limit: 20, windowSeconds: 3600 };
@@ -48,7 +49,16 @@ export async function changeCard(
   const receipt: TCardReceipt = { reference: card.reference, version, sha256, receivedAt };
   // The earlier link still works; the e-mail about this version carries a fresh one, as only hashes are kept.
   const token = newLinkToken();
-  const mailKey = await saveNewVersion(deps.db, {
+  // A new contact address: the previous one is told, so a changed address cannot quietly take the card over.
+  const notice = previousContactNotice({
+    call,
+    card,
+    before: card.answers.contacts.contact.email,
+    after: input.answers.contacts.contact.email,
+    version,
+    at: receivedAt,
+  });
+  const mailKeys = await saveNewVersion(deps.db, {
     card: {
       ...card,
       status: 'submitted',
@@ -80,8 +90,9 @@ export async function changeCard(
       answers: input.answers,
       token,
     }),
+    notices: notice ? [notice] : [],
   });
-  if (!mailKey) {
+  if (!mailKeys) {
     // A twin request (a double click) may have saved these very answers a moment ago: that is success.
     const { card: now } = await cardByLink(deps, input.token);
     if (now.sha256 === sha256 && now.status === 'submitted') {
@@ -89,6 +100,6 @@ export async function changeCard(
     }
     throw new AppError('CONFLICT');
   }
-  await deliverMail(deps, mailKey);
+  await Promise.all(mailKeys.map((key) => deliverMail(deps, key)));
   return receipt;
 }

@@ -18,12 +18,19 @@ export async function checkReceipt(
     getCardWithVersions(deps.db, target.callId, target.teryt),
     getCall(deps.db, target.callId),
   ]);
+  // Only the versions of the card this reference names: a voided card's partition goes on with the
+  // gmina's next card (issue 13), whose versions are not this receipt's.
+  const last = target.lastVersion ?? Number.POSITIVE_INFINITY;
+  const own = found?.versions.filter(
+    (candidate) => candidate.version >= target.firstVersion && candidate.version <= last,
+  );
   // Without a version, the newest with these answers: after A → B → A the answers stand as version 3.
-  const version = found?.versions.findLast(
+  const version = own?.findLast(
     (candidate) =>
       candidate.sha256 === sha256 && (receipt.version === undefined || candidate.version === receipt.version),
   );
   if (!found || !call || !version) return { valid: false };
+  const voided = target.voidedAt !== undefined || found.card.reference !== reference;
   return {
     valid: true,
     reference,
@@ -31,7 +38,7 @@ export async function checkReceipt(
     receivedAt: version.receivedAt,
     callTitle: call.title,
     gminaName: found.card.gminaName,
-    superseded: version.version < found.card.version,
-    status: found.card.status,
+    superseded: version.version < Math.min(last, found.card.version),
+    status: voided ? 'voided' : found.card.status,
   };
 }

@@ -8,6 +8,7 @@ import {
   markSent,
   markUnknownNow,
   type OutboxKey,
+  outboxTag,
   releaseForRetry,
 } from '../repositories/outbox.ts';
 
@@ -74,17 +75,23 @@ export async function deliverMail(
       Date.parse(message.mail.data.expiresAt) <= deps.now().getTime()
     ) {
       // A sign-in link that could not go out in time would only arrive dead: give it up, the user asks again.
-      await markFailed(deps.db, key, 'the sign-in link expired before it could be sent');
+      await markFailed(deps.db, key, 'the sign-in link expired before it could be sent', deps.now());
       logger.warn('sign-in mail given up: its link expired before delivery', { key });
       return 'failed';
     }
     let messageId: string;
     try {
-      messageId = await deps.mailer.send(await rendered(deps, message.to, message.mail));
+      const tag = outboxTag(key);
+      messageId = await deps.mailer.send({
+        ...(await rendered(deps, message.to, message.mail)),
+        ...(tag ? { tags: { outbox: tag } } : {}),
+      });
     } catch (error) {
       if (outcomeUnknown(error)) {
-        await markUnknownNow(deps.db, key);
-        logger.error('mail may or may not have been sent: SES did not answer in time', {
+        // Not an alarm yet: SES may have taken it, and then its delivery event settles it as sent within
+        // the grace. The sweeper reports it (an error, an alarm) only if no event came by then.
+        await markUnknownNow(deps.db, key, deps.now());
+        logger.warn('mail may or may not have been sent: SES did not answer in time; held for its event', {
           key,
           error: error as Error,
         });
@@ -92,7 +99,7 @@ export async function deliverMail(
       }
       const now = deps.now().getTime();
       if (now - Date.parse(message.createdAt) >= GIVE_UP_AFTER_MS) {
-        await markFailed(deps.db, key, (error as Error).message ?? String(error));
+        await markFailed(deps.db, key, (error as Error).message ?? String(error), deps.now());
         logger.error('mail given up after two days of refusals', {
           key,
           attempts: message.attempts,
@@ -113,7 +120,19 @@ export async function deliverMail(
       );
       return 'retry-later';
     }
-    await markSent(deps.db, key, messageId, deps.now());
+    try {
+      await markSent(deps.db, key, messageId, deps.now());
+    } catch (error) {
+      // SES has the message; only its record failed (DynamoDB away). Not an alarm and never resent: the
+      // message stays "sending" with its claim, SES's delivery event (carrying the outbox tag) settles it as
+      // sent once the table answers again, and the sweeper would hold it only if no event ever came.
+      logger.warn('mail sent, but its record failed; SES delivery event will settle it', {
+        key,
+        messageId,
+        error: error as Error,
+      });
+      return 'sent';
+    }
     logger.info('mail sent', { key, template: message.mail.template, messageId });
     return 'sent';
   } catch (error) {

@@ -53,6 +53,7 @@ export async function saveDraft(
   const replay = await earlier();
   if (replay) return replay;
   const now = deps.now();
+  if (call.cancelled) throw new AppError('CALL_CANCELLED');
   if (now.getTime() >= Date.parse(call.closesAt)) throw new AppError('CALL_CLOSED');
   assertCardForm(call);
   const allowed = await takeAttempt(

@@ -6,6 +6,7 @@ import type { TAdminUser } from '../../shared/schemas/admin.ts';
 import type { CardChannel } from '../../shared/schemas/review-lists.ts';
 import { warsawOffsetMinutes } from '../../shared/time.ts';
 import { AppError } from '../lib/errors.ts';
+import { securityLog } from '../lib/security-log.ts';
 import { getCall } from '../repositories/calls.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { type ListedCard, listCardsOfVoivodeship, logExport } from '../repositories/review-lists.ts';
@@ -120,6 +121,7 @@ export async function exportCallCards(
     wojewodztwa,
     cards: cards.length,
   });
+  securityLog({ event: 'card-exported', actor: user.email, subject: `${call.id}/${wojewodztwa.join(',')}` });
   const scope =
     input.wojewodztwo ??
     (wojewodztwa.length === call.wojewodztwa.length ? 'wszystkie' : wojewodztwa.join('-'));

@@ -1,5 +1,5 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
-import type { TCall } from '../../shared/schemas/programme.ts';
+import { CARD_LINK_DAYS, type TCall } from '../../shared/schemas/programme.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import type { CardMailData } from '../mail/templates.ts';
 import type { OutgoingMail } from '../repositories/outbox.ts';
@@ -20,9 +20,23 @@ export function draftUrl(siteUrl: string, callId: string, token: string): string
   return `${siteUrl}/nabory/${encodeURIComponent(callId)}/zgloszenie#szkic=${token}`;
 }
 
-/** Link tokens of a card keep working for reading it long after the call (changes stop at the deadline). */
+/**
+ * A card's links work until the deadline for changes and then, for reading it, CARD_LINK_DAYS (or the
+ * programme's cardLinkDays) after the closing; a correction the ROPS asks for later comes with a new link.
+ */
 export function cardLinkExpiry(call: TCall): Date {
-  return new Date(Date.parse(call.closesAt) + 365 * 86_400_000);
+  return new Date(Date.parse(call.closesAt) + (call.cardLinkDays ?? CARD_LINK_DAYS) * 86_400_000);
+}
+
+/**
+ * The instant the personal data of a call's cards may go (TTL, epoch seconds): the end (UTC) of the
+ * programme's retention day as copied to the call, never before its links end. Undefined for a call
+ * announced before retention was recorded: apply-retention gives its items their TTL.
+ */
+export function retentionExpiresAt(call: TCall): number | undefined {
+  if (!call.retainUntil) return undefined;
+  const end = Math.max(Date.parse(`${call.retainUntil}T23:59:59Z`), cardLinkExpiry(call).getTime());
+  return Math.ceil(end / 1000);
 }
 
 /**

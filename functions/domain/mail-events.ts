@@ -1,5 +1,6 @@
 import { logger } from '../lib/logger.ts';
 import type { Db } from '../repositories/dynamo.ts';
+import { keyOfTag, reconcileDelivery } from '../repositories/outbox.ts';
 import { putSuppression, recordDelivery } from '../repositories/reminder-sends.ts';
 
 /**
@@ -10,7 +11,8 @@ import { putSuppression, recordDelivery } from '../repositories/reminder-sends.t
 interface SesEvent {
   eventType?: string;
   notificationType?: string;
-  mail?: { messageId?: string };
+  /** Tags as SES reports them: each name with a list of values (the outbox's key under "outbox"). */
+  mail?: { messageId?: string; tags?: Record<string, string[] | undefined> };
   bounce?: {
     bounceType?: string;
     bounceSubType?: string;
@@ -40,6 +42,7 @@ export async function recordMailEvent(
   const event = parse(body);
   const type = event.eventType ?? event.notificationType;
   const messageId = event.mail?.messageId;
+  await settleOutbox(deps, event, type);
   if (type === 'Bounce') {
     if (event.bounce?.bounceType !== 'Permanent') {
       logger.info('transient bounce: the address is kept', {
@@ -83,4 +86,26 @@ export async function recordMailEvent(
   }
   logger.info('mail event ignored', { type, messageId });
   return 'ignored';
+}
+
+/** Events that prove SES accepted the message (a Reject means it did not send it). */
+const ACCEPTED = new Set(['Delivery', 'Bounce', 'Complaint', 'Send']);
+
+/**
+ * An outbox message SES reports on was accepted, whatever its record says: a "sending" whose "sent" could
+ * not be written (DynamoDB away) or an "unknown" (SES answered too late) is settled as sent — no alarm,
+ * nothing resent. A failure here throws, and SQS delivers the event again.
+ */
+async function settleOutbox(
+  deps: { db: Db; now: () => Date },
+  event: SesEvent,
+  type: string | undefined,
+): Promise<void> {
+  const tag = event.mail?.tags?.outbox?.[0];
+  const messageId = event.mail?.messageId;
+  if (!tag || !messageId || !type || !ACCEPTED.has(type)) return;
+  const key = keyOfTag(tag);
+  if (!key) return;
+  if ((await reconcileDelivery(deps.db, key, messageId, deps.now())) === 'settled')
+    logger.info('outbox message settled as sent by its SES event', { key, messageId, type });
 }

@@ -1,5 +1,10 @@
 import type { TAdminUser } from '../../shared/schemas/admin.ts';
-import type { TMilestone, TProgramme } from '../../shared/schemas/programme.ts';
+import {
+  CARD_LINK_DAYS,
+  retainUntilOf,
+  type TMilestone,
+  type TProgramme,
+} from '../../shared/schemas/programme.ts';
 import { AppError } from '../lib/errors.ts';
 import { type AuditRecord, auditPut } from '../repositories/audit-log.ts';
 import type { Db } from '../repositories/dynamo.ts';
@@ -88,6 +93,13 @@ function changes(before: TProgramme, after: TProgramme): { fields: string[]; dat
   field('województwa', before.wojewodztwa.join(', '), after.wojewodztwa.join(', '));
   field('rodzaje gmin', before.gminaKinds.join(', '), after.gminaKinds.join(', '));
   field('początek', before.startsOn, after.startsOn);
+  // Retention moves every card's TTL (apply-retention): logged as the date in effect, default or set.
+  field('przechowywanie danych do', retainUntilOf(before), retainUntilOf(after));
+  field(
+    'odnośniki do kart (dni po zamknięciu)',
+    String(before.cardLinkDays ?? CARD_LINK_DAYS),
+    String(after.cardLinkDays ?? CARD_LINK_DAYS),
+  );
   field('koniec', before.endsOn, after.endsOn);
   const dates: string[][] = [];
   for (const milestone of after.milestones) {

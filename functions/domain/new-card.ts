@@ -6,10 +6,12 @@ import type { Gmina } from '../../shared/teryt/index.ts';
 import { canonicalJson, newLinkToken, newReference, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { type CardRecord, createCard, getIdempotency } from '../repositories/cards.ts';
+import { type CardRecord, createCard, getCard, getIdempotency } from '../repositories/cards.ts';
 import { type Db, isTransactionConflict } from '../repositories/dynamo.ts';
+import { attemptUpdates, type RateLimit, retryAfterSeconds } from '../repositories/rate-limits.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { cardConfirmation, cardLinkExpiry } from './links.ts';
+import { cardConfirmation, cardLinkExpiry, retentionExpiresAt } from './links.ts';
+import { cardExistsError, officeNotice } from './office-notices.ts';
 
 export interface NewCardDeps {
   db: Db;
@@ -48,9 +50,13 @@ export async function storeNewCard(
     requestSha256: string;
     answers: TCardAnswers;
     check: () => Promise<NewCardFacts>;
+    /** Per-client limits, counted in the card's transaction: only a stored card counts (RATE_LIMITED). */
+    limits?: [RateLimit, string][] | undefined;
   },
 ): Promise<{ receipt: TCardReceipt; replayed: boolean }> {
   const { call } = input;
+  // Set once the gmina's card is found voided: the new card continues its partition after its last version.
+  let replacing: { lastVersion: number } | undefined;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
     const earlier = await getIdempotency(deps.db, call.id, input.idempotencyKey);
     if (earlier) {
@@ -58,10 +64,11 @@ export async function storeNewCard(
       return { receipt: earlier.receipt, replayed: true };
     }
     const { gmina, powiatName, submittedAt, storedAt, extra } = await input.check();
+    const version = replacing ? replacing.lastVersion + 1 : 1;
 
     const receipt: TCardReceipt = {
       reference: newReference(),
-      version: 1,
+      version,
       sha256: sha256Hex(canonicalJson(input.answers)),
       receivedAt: submittedAt,
     };
@@ -74,6 +81,18 @@ export async function storeNewCard(
       answers: input.answers,
       token,
     });
+    // The gmina office learns of every card sent in its name, at its official address (when the directory
+    // has one), in the card's own transaction.
+    const notice = await officeNotice(deps.db, {
+      call,
+      teryt: gmina.teryt,
+      gminaName: gmina.name,
+      reference: receipt.reference,
+      submittedAt,
+      storedAt,
+      channel: extra?.channel ?? 'online',
+      contact: input.answers.contacts.contact,
+    });
     const result = await createCard(deps.db, {
       card: {
         callId: call.id,
@@ -83,13 +102,16 @@ export async function storeNewCard(
         wojewodztwo: gmina.wojewodztwoCode,
         status: 'submitted',
         reference: receipt.reference,
-        version: 1,
+        version,
+        ...(replacing ? { firstVersion: version } : {}),
         submittedAt,
         updatedAt: storedAt,
         sha256: receipt.sha256,
         formVersion: CARD_FORM_VERSION,
         answers: input.answers,
         ...extra,
+        // Retention (RODO): the card's items go (TTL) when the call's programme's retention ends.
+        expiresAt: retentionExpiresAt(call),
       },
       link: { token, expiresAt: cardLinkExpiry(call) },
       idempotency: {
@@ -100,16 +122,31 @@ export async function storeNewCard(
       },
       // Queued when stored: the outbox's retries and its giving up count from then, not from a postmark.
       mail: { ...mail, queuedAt: storedAt },
+      notices: notice ? [notice] : [],
+      replacing,
+      counts: input.limits ? attemptUpdates(deps.db, input.limits, deps.now()) : undefined,
     }).catch((error: unknown) => {
       if (isTransactionConflict(error)) return { outcome: 'conflict' } as const;
       throw error;
     });
 
     if (result.outcome === 'created') {
-      await deliverMail(deps, result.mail);
+      await Promise.all(result.mails.map((key) => deliverMail(deps, key)));
       return { receipt, replayed: false };
     }
-    if (result.outcome === 'card-exists') throw new AppError('CARD_EXISTS');
+    if (result.outcome === 'rate-limited') {
+      const rules = result.refused.flatMap((index) => input.limits?.[index]?.[0] ?? []);
+      throw new AppError('RATE_LIMITED', {
+        headers: { 'retry-after': String(retryAfterSeconds(rules, deps.now())) },
+      });
+    }
+    if (result.outcome === 'card-exists') {
+      // A voided card frees the gmina: the next round puts the new card over it (conditioned on it still
+      // being that voided card). Any other card is the one card the gmina may have.
+      const existing = await getCard(deps.db, call.id, gmina.teryt);
+      if (existing?.status !== 'voided') throw cardExistsError(gmina.teryt);
+      replacing = { lastVersion: existing.version };
+    }
     // idempotency-key-taken / conflict: a twin request won the race; the next round reads its receipt.
     // reference-taken: the next round draws another reference.
   }

@@ -10,6 +10,8 @@ import type { StoredCard } from '../repositories/cards.ts';
 
 /** The server's clock decides: a card counts if it is received before the call's closing instant. */
 export function assertCallOpen(call: TCall, now: Date): void {
+  // A cancelled call takes nothing more (issue 17), whatever its dates say.
+  if (call.cancelled) throw new AppError('CALL_CANCELLED');
   if (now.getTime() < Date.parse(call.opensAt)) throw new AppError('CALL_NOT_OPEN');
   if (now.getTime() >= Date.parse(call.closesAt)) throw new AppError('CALL_CLOSED');
 }
@@ -65,10 +67,22 @@ export async function assertEligible(
       fields: { 'answers.office.teryt': reason ?? 'unknown_gmina' },
     });
   }
+  assertInvited(call, gmina.teryt);
   const powiat = answers.partner.powiatCode;
   const powiatName = POWIATY.get(powiat);
   if (powiatName === undefined || !call.wojewodztwa.includes(powiat.slice(0, 2))) {
     throw new AppError('VALIDATION_FAILED', { fields: { 'answers.partner.powiatCode': 'powiat' } });
   }
   return { gmina, powiatName };
+}
+
+/**
+ * The invitation check (issue 17): a call by invitation (`invited` set) takes cards only from the gminas
+ * it invited. GMINA_NOT_ELIGIBLE, whose message holds ("this gmina cannot apply to this call"), with the
+ * reason on the gmina's field; the form's picker does not know the invitations (the form's route would grow).
+ */
+export function assertInvited(call: TCall, teryt: string): void {
+  if (call.invited && !call.invited.includes(teryt)) {
+    throw new AppError('GMINA_NOT_ELIGIBLE', { fields: { 'answers.office.teryt': 'not_invited' } });
+  }
 }

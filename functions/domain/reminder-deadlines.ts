@@ -157,6 +157,7 @@ export async function createCustomDeadline(
   const policy: ReminderPolicy = {
     ...DEFAULT_REMINDER_POLICY,
     offsetsDays: request.offsetsDays ?? DEFAULT_REMINDER_POLICY.offsetsDays,
+    avoidDaysOff: request.avoidDaysOff ?? DEFAULT_REMINDER_POLICY.avoidDaysOff,
   };
   const sends = plannedSends(dueAt, policy).filter((send) => send.at.getTime() > now.getTime());
   if (sends.length === 0) throw invalid('offsetsDays', 'no_send_before_deadline');

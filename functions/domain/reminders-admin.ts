@@ -1,16 +1,22 @@
 import { plannedSends } from '../../shared/reminders/schedule.ts';
 import type { TAdminUser } from '../../shared/schemas/admin.ts';
 import type {
+  TReminderPreviewQuery,
+  TReminderPreviewResponse,
   TRemindersQuery,
   TSentRemindersResponse,
+  TSuppressedAddressesQuery,
+  TSuppressedAddressesResponse,
   TUpcomingRemindersResponse,
 } from '../../shared/schemas/reminders.ts';
-import { getDeadlines, listPlannedSends } from '../repositories/deadlines.ts';
+import { AppError } from '../lib/errors.ts';
+import { getDeadline, getDeadlines, listPlannedSends } from '../repositories/deadlines.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { listUsers } from '../repositories/reminder-audiences.ts';
-import { listSendsOfWojewodztwo } from '../repositories/reminder-sends.ts';
+import { getSuppression, listSendsOfWojewodztwo } from '../repositories/reminder-sends.ts';
 import { requireVoivodeship, visibleVoivodeships } from './access.ts';
 import { resolveRecipients } from './reminder-audience.ts';
+import { reminderMail } from './send-reminder.ts';
 
 /** The TERYT codes of Poland's 16 voivodeships: the lead's log reads each one's partition. */
 const ALL_WOJEWODZTWA = [
@@ -86,6 +92,7 @@ export async function listUpcomingReminders(
       sendAt: entry.sendAt,
       offsetDays: entry.offsetDays,
       wojewodztwa: deadline.wojewodztwa.filter((code) => wojewodztwa.has(code)),
+      audience: deadline.audience,
       recipients: count,
     });
   }
@@ -120,4 +127,61 @@ export async function listSentReminders(
       ...(send.sentAt ? { sentAt: send.sentAt } : {}),
     }));
   return { reminders };
+}
+
+/**
+ * A deadline's reminder as it would be e-mailed now (subject, text, HTML), sent to nobody: the panel shows
+ * it beside the deadline. The voivodeship is decided first (FORBIDDEN); a deadline not in it is NOT_FOUND,
+ * as one that does not exist.
+ */
+export async function previewReminder(
+  deps: { db: Db; now: () => Date; siteUrl: string },
+  user: TAdminUser,
+  query: TReminderPreviewQuery,
+): Promise<TReminderPreviewResponse> {
+  requireVoivodeship(user, query.wojewodztwo);
+  const deadline = await getDeadline(deps.db, query.deadlineId);
+  if (!deadline || !deadline.wojewodztwa.includes(query.wojewodztwo)) throw new AppError('NOT_FOUND');
+  // An optional reminder says how to unsubscribe; the address itself is each recipient's own secret.
+  const mail = reminderMail(deadline, deps.siteUrl, deps.now(), {
+    unsubscribeUrl: deadline.optional ? `${deps.siteUrl}/api/reminders/unsubscribe` : undefined,
+  });
+  return { subject: mail.subject, text: mail.text, html: mail.html };
+}
+
+/** How many of the voivodeship's latest sends are looked through for addresses reminders no longer reach. */
+const SUPPRESSION_SCAN = 500;
+const SUPPRESSION_READS_AT_ONCE = 8;
+
+/**
+ * The addresses the voivodeship's reminders went to (its latest 500 sends) that no longer get them: a
+ * permanent bounce or a complaint (no mail at all), or an opt-out (no optional reminders). Suppressions are
+ * kept by address, so they are read for the addresses the voivodeship's log names, a few at a time.
+ */
+export async function listSuppressedAddresses(
+  deps: { db: Db },
+  user: TAdminUser,
+  query: TSuppressedAddressesQuery,
+): Promise<TSuppressedAddressesResponse> {
+  requireVoivodeship(user, query.wojewodztwo);
+  const sends = await listSendsOfWojewodztwo(deps.db, query.wojewodztwo, SUPPRESSION_SCAN);
+  const roles = new Map<string, string>();
+  for (const send of sends) {
+    const email = send.email.trim().toLowerCase();
+    if (!roles.has(email)) roles.set(email, send.role);
+  }
+  const emails = [...roles.keys()];
+  const addresses: TSuppressedAddressesResponse['addresses'] = [];
+  for (let start = 0; start < emails.length; start += SUPPRESSION_READS_AT_ONCE) {
+    const batch = emails.slice(start, start + SUPPRESSION_READS_AT_ONCE);
+    const states = await Promise.all(batch.map((email) => getSuppression(deps.db, email)));
+    states.forEach((state, index) => {
+      const email = batch[index] as string;
+      const role = roles.get(email) as string;
+      if (state.suppressed)
+        addresses.push({ email, role, reason: state.suppressed.reason, at: state.suppressed.at });
+      if (state.optedOutAt) addresses.push({ email, role, reason: 'opted-out', at: state.optedOutAt });
+    });
+  }
+  return { addresses: addresses.sort((a, b) => b.at.localeCompare(a.at)) };
 }

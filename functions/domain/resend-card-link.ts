@@ -49,14 +49,18 @@ export async function resendCardLink(
   const card = await getCard(deps.db, call.id, input.teryt);
   // The same answer whether or not the gmina has sent a card: before the deadline, which gminas applied is
   // nobody's business but theirs and the ROPS's. (Only the answer's time differs: a sent card waits for SES.)
-  if (!card) return { requestedAt };
+  // A voided card's contact gets nothing more: the card no longer opens (issue 13).
+  if (!card || card.status === 'voided') return { requestedAt };
 
   const token = newLinkToken();
   const open = now.getTime() < Date.parse(call.closesAt);
   const mailKey = await addCardLink(deps.db, {
     callId: call.id,
     teryt: card.teryt,
+    reference: card.reference,
     link: { token, expiresAt: cardLinkExpiry(call) },
+    // A link of the card's current epoch: after a revocation this is the way to a working link.
+    linkEpoch: card.linkEpoch,
     mail: {
       name: `card-link-${randomUUID()}`,
       to: [card.answers.contacts.contact.email],
@@ -73,7 +77,9 @@ export async function resendCardLink(
       },
       queuedAt: requestedAt,
       // Anyone may ask, a few times an hour: these messages leave the card's partition after a month.
-      keepUntil: new Date(now.getTime() + 30 * 86_400_000),
+      keepUntil: new Date(
+        Math.min(now.getTime() + 30 * 86_400_000, (card.expiresAt ?? Number.POSITIVE_INFINITY) * 1000),
+      ),
     },
   });
   await deliverMail(deps, mailKey);

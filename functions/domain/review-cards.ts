@@ -7,6 +7,7 @@ import type {
 } from '../../shared/schemas/admin.ts';
 import { scanHref } from '../../shared/schemas/registration.ts';
 import { AppError } from '../lib/errors.ts';
+import { securityLog } from '../lib/security-log.ts';
 import { cardSummary } from '../mail/card-summary.ts';
 import { getCall } from '../repositories/calls.ts';
 import { newEntryId } from '../repositories/card-review.ts';
@@ -56,12 +57,12 @@ function byReviewOrder(now: Date): (a: CallTimes, b: CallTimes) => number {
 /** What a row shows of a card (the list's projection, or the whole card). */
 type CardFacts = Pick<
   CardRecord,
-  'teryt' | 'gminaName' | 'powiatCode' | 'submittedAt' | 'reference' | 'status' | 'version'
+  'teryt' | 'gminaName' | 'powiatCode' | 'submittedAt' | 'reference' | 'status' | 'version' | 'firstVersion'
 >;
 
-function rowStatus(card: Pick<CardFacts, 'status' | 'version'>): TAdminCardRow['status'] {
-  if (card.status === 'withdrawn') return 'withdrawn';
-  return card.version > 1 ? 'changed' : 'submitted';
+function rowStatus(card: Pick<CardFacts, 'status' | 'version' | 'firstVersion'>): TAdminCardRow['status'] {
+  if (card.status !== 'submitted') return 'withdrawn';
+  return card.version > (card.firstVersion ?? 1) ? 'changed' : 'submitted';
 }
 
 /** Powiat names come from the TERYT register, loaded (a data file) on the first list or card shown. */
@@ -97,11 +98,15 @@ export async function reviewCard(
     powiatNames(),
   ]);
   if (!call?.wojewodztwa.includes(wojewodztwo) || !found) throw new AppError('NOT_FOUND');
-  const { card, versions } = found;
-  const review = await cardReview(deps.db, { call, wojewodztwo, ...found });
+  const { card } = found;
+  // The partition's versions: this card's from its first; a voided card's are listed with it (issue 13).
+  const first = card.firstVersion ?? 1;
+  const versions = found.versions.filter((version) => version.version >= first);
+  const review = await cardReview(deps.db, { call, wojewodztwo, ...found, versions });
   // Accountability: who read which gmina's data, and when (by card, and by user through gsi1).
   const at = deps.now().toISOString();
   await logCardRead(deps.db, { callId: call.id, teryt: card.teryt, by: user.email, at, id: newEntryId() });
+  securityLog({ event: 'card-read', actor: user.email, subject: `${call.id}/${card.teryt}` });
   return {
     callId: call.id,
     callTitle: call.title,
@@ -132,6 +137,23 @@ export async function reviewCard(
               contentType: card.scan.contentType,
             },
           },
+        }
+      : {}),
+    ...(card.voided ? { voided: card.voided } : {}),
+    ...(found.voidedCards.length > 0
+      ? {
+          voidedCards: found.voidedCards.map(({ firstVersion, lastVersion, contact, ...voided }) => ({
+            ...voided,
+            contact: {
+              name: contact.name,
+              position: contact.position,
+              email: contact.email,
+              phone: contact.phone,
+            },
+            versions: found.versions
+              .filter((version) => version.version >= firstVersion && version.version <= lastVersion)
+              .map(({ version, receivedAt, sha256 }) => ({ version, receivedAt, sha256 })),
+          })),
         }
       : {}),
   };

@@ -1,7 +1,13 @@
 import { logger } from '../lib/logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { listUndelivered, markUnknown } from '../repositories/outbox.ts';
+import {
+  confirmUnknown,
+  listBodiesDue,
+  listUndelivered,
+  markUnknown,
+  removeBody,
+} from '../repositories/outbox.ts';
 import { deliverMail, type ReadDocument } from './deliver-mail.ts';
 
 /** Longer than any sender can take (the SES call times out after 5 s, a function after 60 s). */
@@ -13,6 +19,10 @@ export interface SweepReport {
   retryLater: number;
   unknown: number;
   failed: number;
+  /** Unknown past the grace, held and reported. */
+  held?: number;
+  /** Held messages whose bodies were removed. */
+  bodiesRemoved?: number;
 }
 
 /** Claiming stops when less time than this is left, so the function is never killed mid-send. */
@@ -38,9 +48,19 @@ export async function sendPendingMail(deps: {
     if (deps.timeLeftMs() < TIME_PER_MESSAGE_MS) break;
     if (status === 'sending') {
       const staleBefore = new Date(now.getTime() - STALE_CLAIM_MS).toISOString();
-      if (await markUnknown(deps.db, key, staleBefore)) {
+      if (await markUnknown(deps.db, key, staleBefore, now)) {
         report.unknown += 1;
-        logger.error('mail may or may not have been sent: its sender stopped mid-send', { key });
+        logger.warn('mail may or may not have been sent: its sender stopped mid-send; held for its event', {
+          key,
+        });
+      }
+      continue;
+    }
+    if (status === 'unknown') {
+      // The grace passed and no SES event said it was delivered: now it is worth a person's attention.
+      if (await confirmUnknown(deps.db, key, now)) {
+        report.held = (report.held ?? 0) + 1;
+        logger.error('mail may not have been sent: no SES event came; a coordinator may resend it', { key });
       }
       continue;
     }
@@ -49,6 +69,11 @@ export async function sendPendingMail(deps: {
     if (result === 'retry-later') report.retryLater += 1;
     if (result === 'unknown') report.unknown += 1;
     if (result === 'failed') report.failed += 1;
+  }
+  for (const key of await listBodiesDue(deps.db, now, BATCH)) {
+    if (deps.timeLeftMs() < TIME_PER_MESSAGE_MS) break;
+    await removeBody(deps.db, key, now);
+    report.bodiesRemoved = (report.bodiesRemoved ?? 0) + 1;
   }
   return report;
 }

@@ -3,10 +3,21 @@ import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import { canonicalJson, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import { getCall } from '../repositories/calls.ts';
+import type { RateLimit } from '../repositories/rate-limits.ts';
 import { type NewCardDeps, storeNewCard } from './new-card.ts';
 import { assertCallOpen, assertCardForm, assertEligible } from './recruitment-rules.ts';
 
 export type SubmitCardDeps = NewCardDeps;
+
+/**
+ * Cards a client may send (issue 13): a gmina's clerk sends one or two; a script sending a card for every
+ * gmina of a voivodeship is stopped after a few. Shared offices (one address for a starostwo's network, a
+ * ROPS helping gminas) stay well inside these.
+ */
+export const CARD_SENDING_LIMITS = {
+  perHour: { scope: 'card-send-client-hour', limit: 20, windowSeconds: 3600 },
+  perDay: { scope: 'card-send-client-day', limit: 50, windowSeconds: 86_400 },
+} as const satisfies Record<string, RateLimit>;
 
 /**
  * Sends a card: checks the call and the gmina, stores the card with everything that must exist with it in
@@ -16,7 +27,13 @@ export type SubmitCardDeps = NewCardDeps;
  */
 export async function submitCard(
   deps: SubmitCardDeps,
-  input: { callId: string; idempotencyKey: string; answers: TCardAnswers },
+  input: {
+    callId: string;
+    idempotencyKey: string;
+    answers: TCardAnswers;
+    /** Who sends, for the per-client limit: the handler always names it; tests of other concerns need not. */
+    client?: string | undefined;
+  },
 ): Promise<{ receipt: TCardReceipt; replayed: boolean }> {
   const call = await getCall(deps.db, input.callId);
   if (!call) throw new AppError('CALL_NOT_FOUND');
@@ -29,6 +46,15 @@ export async function submitCard(
     idempotencyKey: input.idempotencyKey,
     requestSha256,
     answers: input.answers,
+    // Counted in the card's own transaction: a retry of a stored card (its key found first) and a refused
+    // card (CARD_EXISTS, a closed call, bad answers) count nothing.
+    limits:
+      input.client === undefined
+        ? undefined
+        : [
+            [CARD_SENDING_LIMITS.perHour, input.client],
+            [CARD_SENDING_LIMITS.perDay, input.client],
+          ],
     check: async () => {
       assertCallOpen(call, now);
       assertCardForm(call);

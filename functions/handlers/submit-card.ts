@@ -1,7 +1,7 @@
 import { ZSubmitCardRequest } from '../../shared/schemas/submission.ts';
 import { submitCard } from '../domain/submit-card.ts';
 import { httpRoute } from '../lib/http.ts';
-import { idempotencyKey } from '../lib/request-headers.ts';
+import { clientAddress, idempotencyKey } from '../lib/request-headers.ts';
 import { storeAndMailDeps } from '../wiring.ts';
 
 const deps = storeAndMailDeps();
@@ -16,6 +16,7 @@ export const handler = httpRoute(
         callId: params.callId ?? '',
         idempotencyKey: idempotencyKey(event),
         answers: body.answers,
+        client: clientAddress(event),
       },
     );
     return { statusCode: replayed ? 200 : 201, body: receipt };

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/errors.ts';
+import type { TErrorContact } from '../../shared/schemas/api.ts';
 
 /** The one error type the API throws on purpose; anything else becomes a 500 without details. */
 export class AppError extends Error {
@@ -7,6 +8,8 @@ export class AppError extends Error {
   readonly headers: Record<string, string> | undefined;
   /** Set-Cookie values sent with the error (e.g. clearing a session the table no longer honours). */
   readonly cookies: string[] | undefined;
+  /** Whom to contact about it (CARD_EXISTS: the ROPS of the gmina's voivodeship), sent in the error body. */
+  readonly contact: TErrorContact | undefined;
 
   constructor(
     code: ErrorCode,
@@ -14,6 +17,7 @@ export class AppError extends Error {
       fields?: Record<string, string>;
       headers?: Record<string, string>;
       cookies?: string[];
+      contact?: TErrorContact;
       cause?: unknown;
     } = {},
   ) {
@@ -23,6 +27,7 @@ export class AppError extends Error {
     this.fields = options.fields;
     this.headers = options.headers;
     this.cookies = options.cookies;
+    this.contact = options.contact;
   }
 }
 
@@ -39,6 +44,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   CALL_NOT_FOUND: 404,
   CALL_NOT_OPEN: 409,
   CALL_CLOSED: 409,
+  CALL_CANCELLED: 410,
   FORM_VERSION_UNSUPPORTED: 409,
   GMINA_NOT_ELIGIBLE: 422,
   CARD_EXISTS: 409,

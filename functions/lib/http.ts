@@ -42,7 +42,12 @@ export interface HttpResult {
    * A file to download instead of a JSON body (a CSV export): sent as it is, with its type and an
    * attachment disposition; `filename` must be ASCII (the use-case makes it so).
    */
-  download?: { contentType: string; filename: string; body: string };
+  download?: {
+    contentType: string;
+    filename: string;
+    body: string /** `body` is base64 (a binary file). */;
+    base64?: true;
+  };
 }
 
 type Schema = z.ZodMiniType<unknown, unknown>;
@@ -90,6 +95,7 @@ function fileResponse(
       ...headers,
     },
     body: file.body,
+    ...(file.base64 ? { isBase64Encoded: true } : {}),
   };
 }
 
@@ -116,6 +122,7 @@ function errorResponses(): MiddlewareObj<HttpEvent, HttpResponse> {
             // The API answers in Polish; the site shows its own text for the code, in the clerk's language.
             message: ERROR_MESSAGES_PL[appError.code],
             ...(appError.fields ? { fields: appError.fields } : {}),
+            ...(appError.contact ? { contact: appError.contact } : {}),
           },
           requestId,
         },

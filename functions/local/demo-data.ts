@@ -4,6 +4,7 @@ import { warsawDate } from '../../shared/time.ts';
 import { MAKROREGION_II_WOJEWODZTWA, PARTNER_WOJEWODZTWA, ROPS } from '../../shared/wojewodztwa.ts';
 import { createCall } from '../repositories/calls.ts';
 import type { Db } from '../repositories/dynamo.ts';
+import { type OfficeRecord, putOfficesUnlogged } from '../repositories/offices.ts';
 import { createProgramme, programmeExists } from '../repositories/programmes.ts';
 import { createUserIfAbsent, type User } from '../repositories/users.ts';
 
@@ -128,7 +129,7 @@ export function demoCalls(now: Date): TCall[] {
         'Wybrane gminy i ich powiaty zawrą z województwem porozumienie o współpracy.',
     }),
   );
-  return [...liderzy, ...kooperacja].map(callFromWarsawTimes);
+  return [...liderzy, ...kooperacja].map((entry) => callFromWarsawTimes(entry));
 }
 
 /**
@@ -185,6 +186,35 @@ export const DEMO_USERS: readonly User[] = [
     wojewodztwa: [KOOPERACJA_EFEKTYWNA.leadWojewodztwo],
   },
 ];
+
+/**
+ * The directory of gmina offices (issue 13) for `npm start`: `urzad.<teryt>@gmina.example` for every gmina
+ * of the demo calls' voivodeships (from the TERYT register), so the office notice of every demo card lands in
+ * the SES emulator's inbox.
+ */
+export async function demoOffices(calls: readonly TCall[], now: Date): Promise<OfficeRecord[]> {
+  const { GMINY } = await import('../../shared/teryt/index.ts');
+  const wojewodztwa = new Set(calls.flatMap((call) => call.wojewodztwa));
+  return GMINY.filter((gmina) => wojewodztwa.has(gmina.wojewodztwoCode)).map((gmina) => ({
+    teryt: gmina.teryt,
+    gminaName: gmina.name,
+    email: `urzad.${gmina.teryt}@gmina.example`,
+    source: 'demo',
+    changedAt: now.toISOString(),
+    changedBy: 'demo',
+  }));
+}
+
+/**
+ * The demo directory of gmina offices, for the local stack (`npm start`, e2e): loaded beside the demo data
+ * rather than by loadDemoData, so tests that load the demo programmes count only the e-mails they are about.
+ * Rewriting the same addresses on a --persist restart changes nothing.
+ */
+export async function loadDemoOffices(db: Db, now: Date): Promise<number> {
+  const offices = await demoOffices(demoCalls(now), now);
+  await putOfficesUnlogged(db, offices);
+  return offices.length;
+}
 
 /**
  * Loads the demo once per programme: a table that already has a programme (a --persist restart) keeps it

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { dbOf } from '../repositories/dynamo.ts';
 import { ensureTable } from './create-table.ts';
-import { loadDemoData } from './demo-data.ts';
+import { loadDemoData, loadDemoOffices } from './demo-data.ts';
 import { createEdgeServer, newOriginSecret } from './edge.ts';
 import {
   LOCAL_CREDENTIALS,
@@ -34,6 +34,8 @@ export interface LocalStackOptions {
   web: boolean;
   /** Run the reminders planner and sender every minute (npm start); tests leave it out. */
   reminders?: boolean;
+  /** Benchmarks only: a request header the local edge takes as the viewer's address (many clients). */
+  testViewerHeader?: string;
   now?: () => Date;
 }
 
@@ -111,8 +113,11 @@ export function handlerEnvironment(endpoints: {
  * A stack for tests and benchmarks: free ports (so it runs beside `npm start`), in memory, quiet unless
  * something fails.
  */
-export async function startQuietStack(web: boolean): Promise<LocalStack> {
-  return startLocalStack({ ports: await freeStackPorts(), persist: false, echo: false, web });
+export async function startQuietStack(
+  web: boolean,
+  options: Pick<LocalStackOptions, 'testViewerHeader'> = {},
+): Promise<LocalStack> {
+  return startLocalStack({ ports: await freeStackPorts(), persist: false, echo: false, web, ...options });
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -158,6 +163,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const client = localDynamoClient(dynamodb.endpoint);
     const table = await ensureTable(client, TABLE_NAME);
     const demo = await loadDemoData(dbOf(client, TABLE_NAME), options.now?.() ?? new Date());
+    // Issue 13: every demo gmina's office has an address, so each card's office notice reaches the inbox.
+    if (demo === 'loaded') await loadDemoOffices(dbOf(client, TABLE_NAME), options.now?.() ?? new Date());
     client.destroy();
     if (options.echo) console.log(prefixed('stack', `table ${TABLE_NAME} ${table}; demo data ${demo}`));
 
@@ -172,7 +179,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       echo: options.echo,
     });
     running.push(api);
-    const edgeServer = createEdgeServer(apiDirect, handlerEnv.ORIGIN_SECRET as string);
+    const edgeServer = createEdgeServer(
+      apiDirect,
+      handlerEnv.ORIGIN_SECRET as string,
+      options.testViewerHeader ? { testViewerHeader: options.testViewerHeader } : undefined,
+    );
     edge = edgeServer;
     await new Promise<void>((resolve, reject) => {
       edgeServer.once('error', reject);

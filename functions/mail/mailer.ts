@@ -8,6 +8,8 @@ export interface MailMessage {
   text: string;
   /** Files sent with the message (a final agreement): sent as raw MIME, which SES takes up to 10 MB. */
   attachments?: MailAttachment[];
+  /** SES message tags, which SES's events for the message carry back (the outbox's key: mail-events.ts). */
+  tags?: Record<string, string>;
 }
 
 export interface MailAttachment {
@@ -24,6 +26,8 @@ export interface Mailer {
 /** SES (API v1): on AWS through the configuration set that reports bounces; locally the SES emulator. */
 export function createSesMailer(
   config: Pick<Config, 'AWS_REGION' | 'SES_ENDPOINT' | 'MAIL_FROM' | 'MAIL_CONFIGURATION_SET'>,
+  /** How long SES has to answer (a test makes it short against a server that never answers). */
+  timeouts: { simpleMs?: number; rawMs?: number } = {},
 ): Mailer {
   // Loaded on the first send, not at cold start: most requests (a replay, a refusal, a read) send nothing,
   // and the SES client is a third of a handler's start-up time. Created once, then reused.
@@ -48,13 +52,16 @@ export function createSesMailer(
   return {
     async send(message) {
       const { ses: sesClient, SendEmailCommand, SendRawEmailCommand } = await ses();
+      const tags = Object.entries(message.tags ?? {}).map(([Name, Value]) => ({ Name, Value }));
+      const tagged = tags.length > 0 ? { Tags: tags } : {};
       if (message.attachments?.length) {
         const { MessageId } = await sesClient.send(
           new SendRawEmailCommand({
             RawMessage: { Data: rawMime(`Kooperacja <${config.MAIL_FROM}>`, message) },
             ...(config.MAIL_CONFIGURATION_SET ? { ConfigurationSetName: config.MAIL_CONFIGURATION_SET } : {}),
+            ...tagged,
           }),
-          { abortSignal: AbortSignal.timeout(10_000) },
+          { abortSignal: AbortSignal.timeout(timeouts.rawMs ?? 10_000) },
         );
         if (!MessageId) throw new Error('SES accepted the message without a message id');
         return MessageId;
@@ -71,8 +78,9 @@ export function createSesMailer(
             },
           },
           ...(config.MAIL_CONFIGURATION_SET ? { ConfigurationSetName: config.MAIL_CONFIGURATION_SET } : {}),
+          ...tagged,
         }),
-        { abortSignal: AbortSignal.timeout(5_000) },
+        { abortSignal: AbortSignal.timeout(timeouts.simpleMs ?? 5_000) },
       );
       if (!MessageId) throw new Error('SES accepted the message without a message id');
       return MessageId;

@@ -5,6 +5,7 @@ import { type AgreementMailTemplate, isAgreementMail, renderAgreementMail } from
 import { cardSummary, type SummarySection } from './card-summary.ts';
 import { defangLinks } from './defang.ts';
 import type { MailMessage } from './mailer.ts';
+import { isTrustMail, renderTrustMail, type TrustMailTemplate } from './trust-templates.ts';
 
 /**
  * Every e-mail the recruitment sends, rendered from the plain data its outbox item keeps. Whatever a gmina
@@ -18,7 +19,38 @@ export type MailTemplate =
   | { template: 'sign-in'; data: SignInMailData }
   | { template: 'review-decision'; data: DecisionMailData }
   | { template: 'correction-request'; data: CorrectionMailData }
-  | AgreementMailTemplate;
+  | { template: 'call-extended'; data: CallExtendedMailData }
+  | { template: 'call-cancelled'; data: CallCancelledMailData }
+  | { template: 'call-invitation'; data: CallInvitationMailData }
+  | AgreementMailTemplate
+  | TrustMailTemplate;
+
+/** A call's closing moved later (issue 17): to every gmina with a draft or a card in it. */
+export interface CallExtendedMailData {
+  callTitle: string;
+  previousClosesAt: string;
+  closesAt: string;
+  reason: string;
+  callUrl: string;
+}
+
+/** A call cancelled (issue 17): to every gmina with a draft or a card in it. */
+export interface CallCancelledMailData {
+  callTitle: string;
+  cancelledAt: string;
+  reason: string;
+  callUrl: string;
+}
+
+/** A gmina invited to a call by invitation: to the address of its office the coordinator gave. */
+export interface CallInvitationMailData {
+  callTitle: string;
+  gminaName: string;
+  opensAt: string;
+  closesAt: string;
+  /** The call's page, naming the gmina. */
+  callUrl: string;
+}
 
 /** A decision about a card, to the gmina's contact and its OPS: the reason only where it says "no". */
 export interface DecisionMailData {
@@ -140,6 +172,7 @@ function receiptLines(data: CardMailData): string[] {
 
 export function renderMail(to: string[], mail: MailTemplate): MailMessage {
   if (isAgreementMail(mail)) return renderAgreementMail(to, mail);
+  if (isTrustMail(mail)) return renderTrustMail(to, mail);
   switch (mail.template) {
     case 'card-submitted':
     case 'card-changed': {
@@ -302,6 +335,50 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
           '',
           'Odnośnik jest przeznaczony tylko dla Ciebie: nie przekazuj go dalej.',
         ].join('\n'),
+      };
+    }
+    case 'call-extended': {
+      const { data } = mail;
+      const subject = `Przedłużony termin naboru — ${data.callTitle}`;
+      const body = `Termin naboru „${nestedInQuotes(data.callTitle)}” został przedłużony: karty zgłoszeniowe można wysyłać i zmieniać do ${formatWarsaw(data.closesAt)} czasu polskiego (zamiast do ${formatWarsaw(data.previousClosesAt)}). Piszemy, bo Twoja gmina ma w tym naborze zapisaną lub wysłaną kartę.`;
+      const reason = `Powód: ${data.reason}`;
+      return {
+        to,
+        subject,
+        html: htmlDocument(
+          subject,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}<p style="white-space:pre-wrap">${escapeHtml(reason)}</p>${link(data.callUrl, 'Strona naboru')}`,
+        ),
+        text: [subject, '', body, '', reason, '', data.callUrl].join('\n'),
+      };
+    }
+    case 'call-cancelled': {
+      const { data } = mail;
+      const subject = `Odwołany nabór — ${data.callTitle}`;
+      const body = `Nabór „${nestedInQuotes(data.callTitle)}” został odwołany ${formatWarsaw(data.cancelledAt)} czasu polskiego. Kart zgłoszeniowych nie można już wysyłać, a wysłane nie będą oceniane. Piszemy, bo Twoja gmina ma w tym naborze zapisaną lub wysłaną kartę.`;
+      const reason = `Powód: ${data.reason}`;
+      return {
+        to,
+        subject,
+        html: htmlDocument(
+          subject,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}<p style="white-space:pre-wrap">${escapeHtml(reason)}</p>${link(data.callUrl, 'Strona naboru')}`,
+        ),
+        text: [subject, '', body, '', reason, '', data.callUrl].join('\n'),
+      };
+    }
+    case 'call-invitation': {
+      const { data } = mail;
+      const subject = `Zaproszenie do naboru — ${data.callTitle}`;
+      const body = `Gmina ${data.gminaName} jest zaproszona do naboru „${nestedInQuotes(data.callTitle)}”. Nabór jest tylko dla zaproszonych gmin. Kartę zgłoszeniową można wysłać od ${formatWarsaw(data.opensAt)} do ${formatWarsaw(data.closesAt)} czasu polskiego na stronie naboru:`;
+      return {
+        to,
+        subject,
+        html: htmlDocument(
+          subject,
+          `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraph(body)}${link(data.callUrl, 'Strona naboru i karta zgłoszeniowa')}`,
+        ),
+        text: [subject, '', body, '', data.callUrl].join('\n'),
       };
     }
     case 'sign-in': {

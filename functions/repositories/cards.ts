@@ -20,9 +20,17 @@ export interface CardRecord {
   gminaName: string;
   powiatCode: string;
   wojewodztwo: string;
-  status: 'submitted' | 'withdrawn';
+  /** 'voided': a coordinator voided it (issue 13); the gmina's next card takes its place in the partition. */
+  status: 'submitted' | 'withdrawn' | 'voided';
   reference: string;
   version: number;
+  /**
+   * The card's first version: 1, or after a voided card the version after its last (the partition's
+   * versions are numbered on, so the voided card's are never overwritten). Absent on cards before voiding.
+   */
+  firstVersion?: number;
+  /** Set when voided: when, by whom, why. */
+  voided?: CardVoid;
   submittedAt: string;
   updatedAt: string;
   sha256: string;
@@ -35,10 +43,20 @@ export interface CardRecord {
    * it in and when, and the scan in the documents bucket (key and SHA-256).
    */
   channel?: 'post' | 'email';
+  /** Retention (RODO): when the card's items may go (TTL, epoch seconds), as the call's programme says. */
+  expiresAt?: number;
+  /** Raised when a coordinator revokes the card's links: only links of the current epoch open it. */
+  linkEpoch?: number;
   receivedOn?: string;
   registeredAt?: string;
   registeredBy?: string;
   scan?: CardScan;
+}
+
+export interface CardVoid {
+  at: string;
+  by: string;
+  reason: string;
 }
 
 export interface CardScan {
@@ -60,12 +78,18 @@ export interface CardVersion {
 type Item = Record<string, unknown>;
 
 export type CreateCardResult =
-  | { outcome: 'created'; mail: OutboxKey }
-  | { outcome: 'idempotency-key-taken' | 'card-exists' | 'reference-taken' };
+  | { outcome: 'created'; mails: OutboxKey[] }
+  | { outcome: 'idempotency-key-taken' | 'card-exists' | 'reference-taken' }
+  /** A counting update of `counts` found its window full: `refused` are their indexes. */
+  | { outcome: 'rate-limited'; refused: number[] };
 
 /**
- * Stores a new card in one transaction: the card (one per gmina per call), its first version, its reference
- * number, the link's token, the idempotency record and the confirmation e-mail. Either all exist or none.
+ * Stores a new card in one transaction: the card (one live card per gmina per call), its first version, its
+ * reference number, the link's token, the idempotency record, the confirmation e-mail and the notices (the
+ * gmina office's). Either all exist or none. The card's key is the uniqueness rule: it is put only where
+ * there is none, or — `replacing` — over a voided card whose last version is the one read; the new card's
+ * versions then follow the voided one's (`card.version` = `firstVersion` = the voided card's last + 1), so
+ * none of them is overwritten, and its archive (`CARD#VOIDED#…`) was written when it was voided.
  */
 export async function createCard(
   db: Db,
@@ -74,11 +98,24 @@ export async function createCard(
     link: NewLink;
     idempotency: { key: string; record: IdempotencyRecord; keepUntil: Date };
     mail: OutgoingMail;
+    notices?: OutgoingMail[] | undefined;
+    replacing?: { lastVersion: number } | undefined;
+    /** Rate-limit updates (rate-limits.ts attemptUpdates): counted with the card, or the card is refused. */
+    counts?: TransactItem[] | undefined;
   },
 ): Promise<CreateCardResult> {
-  const { card, idempotency } = input;
+  const { card, idempotency, replacing } = input;
   const cardKey = keys.card(card.callId, card.teryt);
-  const mail = queuedMail(cardKey.pk, input.mail);
+  const mails = [input.mail, ...(input.notices ?? [])].map((outgoing) => queuedMail(cardKey.pk, outgoing));
+  // Retention: the card, its reference, version and e-mails' records share the card's TTL.
+  const kept = retained(card.expiresAt);
+  const cardCondition = replacing
+    ? {
+        ConditionExpression: '#status = :voided AND #version = :last',
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: { ':voided': 'voided', ':last': replacing.lastVersion },
+      }
+    : { ConditionExpression: 'attribute_not_exists(pk)' };
   const items = [
     {
       ...keys.idempotency(card.callId, idempotency.key),
@@ -93,39 +130,70 @@ export async function createCard(
       ...keys.cardByName(card.callId, card.wojewodztwo, foldPolish(card.gminaName), card.teryt),
       type: 'card',
       ...card,
+      ...kept,
     },
-    { ...keys.reference(card.reference), type: 'reference', callId: card.callId, teryt: card.teryt },
+    {
+      ...keys.reference(card.reference),
+      type: 'reference',
+      callId: card.callId,
+      teryt: card.teryt,
+      firstVersion: card.version,
+      ...kept,
+    },
     versionItem(card, card.submittedAt),
-    linkTokenItem(input.link, { kind: 'card', callId: card.callId, teryt: card.teryt }),
-    mail.item,
+    linkTokenItem(input.link, {
+      kind: 'card',
+      callId: card.callId,
+      teryt: card.teryt,
+      reference: card.reference,
+    }),
+    ...mails.map((mail) => ({ ...mail.item, ...kept })),
   ];
   try {
     await db.client.send(
       new TransactWriteCommand({
-        TransactItems: items.map((Item, index) => ({
-          Put: {
-            TableName: db.tableName,
-            Item,
-            // The first three are the uniqueness rules: key, card, reference.
-            ...(index < 3 ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
-          },
-        })),
+        TransactItems: items
+          .map(
+            (Item, index): TransactItem => ({
+              Put: {
+                TableName: db.tableName,
+                Item,
+                // The first three are the uniqueness rules: key, card, reference; the version is never overwritten.
+                ...(index === 1
+                  ? cardCondition
+                  : index < 4
+                    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                    : {}),
+              },
+            }),
+          )
+          .concat(input.counts ?? []),
       }),
     );
-    return { outcome: 'created', mail: mail.key };
+    return { outcome: 'created', mails: mails.map((mail) => mail.key) };
   } catch (error) {
     const codes = cancellationCodes(error);
+    const refused = (input.counts ?? [])
+      .map((_, index) => index)
+      .filter((index) => codes?.[items.length + index] === 'ConditionalCheckFailed');
     if (codes?.[0] === 'ConditionalCheckFailed') return { outcome: 'idempotency-key-taken' };
     if (codes?.[1] === 'ConditionalCheckFailed') return { outcome: 'card-exists' };
     if (codes?.[2] === 'ConditionalCheckFailed') return { outcome: 'reference-taken' };
+    if (refused.length > 0) return { outcome: 'rate-limited', refused };
     throw error;
   }
 }
 
 const epochSeconds = (instant: Date) => Math.floor(instant.getTime() / 1000);
 
+/** The TTL attributes of an item kept as long as its card (apply-retention moves those marked so). */
+export function retained(expiresAt: number | undefined): Item {
+  return expiresAt === undefined ? {} : { expiresAt, ttlFrom: 'retention' };
+}
+
 function versionItem(card: CardRecord, receivedAt: string): Item {
   return {
+    ...retained(card.expiresAt),
     ...keys.cardVersion(card.callId, card.teryt, card.version),
     type: 'card-version',
     version: card.version,
@@ -136,12 +204,20 @@ function versionItem(card: CardRecord, receivedAt: string): Item {
   };
 }
 
-/** Whether the gmina has a card in the call (sent, or sent and withdrawn): one GetItem of its key alone. */
+/**
+ * Whether the gmina has a card in the call that counts (sent, or sent and withdrawn — not voided): one
+ * GetItem of its key and status.
+ */
 export async function cardExists(db: Db, callId: string, teryt: string): Promise<boolean> {
   const { Item } = await db.client.send(
-    new GetCommand({ TableName: db.tableName, Key: keys.card(callId, teryt), ProjectionExpression: 'pk' }),
+    new GetCommand({
+      TableName: db.tableName,
+      Key: keys.card(callId, teryt),
+      ProjectionExpression: '#status',
+      ExpressionAttributeNames: { '#status': 'status' },
+    }),
   );
-  return Item !== undefined;
+  return Item !== undefined && Item.status !== 'voided';
 }
 
 /** The card alone (no versions): one GetItem. */
@@ -155,11 +231,24 @@ export async function getCard(db: Db, callId: string, teryt: string): Promise<St
 /** Another link to a card, with the e-mail that carries it: both or neither. */
 export async function addCardLink(
   db: Db,
-  input: { callId: string; teryt: string; link: NewLink; mail: OutgoingMail },
+  input: {
+    callId: string;
+    teryt: string;
+    reference: string;
+    link: NewLink;
+    mail: OutgoingMail;
+    linkEpoch?: number | undefined;
+  },
 ): Promise<OutboxKey> {
-  const { callId, teryt } = input;
+  const { callId, teryt, reference } = input;
   const mail = queuedMail(keys.card(callId, teryt).pk, input.mail);
-  const token = linkTokenItem(input.link, { kind: 'card', callId, teryt });
+  const token = linkTokenItem(input.link, {
+    kind: 'card',
+    callId,
+    teryt,
+    reference,
+    linkEpoch: input.linkEpoch,
+  });
   await db.client.send(
     new TransactWriteCommand({
       TransactItems: [token, mail.item].map((Item) => ({
@@ -212,7 +301,17 @@ export function toCard(item: Item): StoredCard {
   const { submittedAt, updatedAt, sha256, answers } = item as unknown as CardRecord;
   // Cards stored before the form version was recorded were all checked against version 1.
   const formVersion = (item.formVersion as number | undefined) ?? 1;
-  const { channel, receivedOn, registeredAt, registeredBy, scan } = item as Partial<CardRecord>;
+  const {
+    channel,
+    receivedOn,
+    registeredAt,
+    registeredBy,
+    scan,
+    expiresAt,
+    linkEpoch,
+    firstVersion,
+    voided,
+  } = item as Partial<CardRecord>;
   const registered =
     (channel === 'post' || channel === 'email') && receivedOn && registeredAt && registeredBy && scan
       ? { channel, receivedOn, registeredAt, registeredBy, scan }
@@ -232,6 +331,10 @@ export function toCard(item: Item): StoredCard {
     formVersion,
     answers,
     ...registered,
+    ...(expiresAt === undefined ? {} : { expiresAt }),
+    ...(linkEpoch === undefined ? {} : { linkEpoch }),
+    ...(firstVersion !== undefined && firstVersion > 1 ? { firstVersion } : {}),
+    ...(voided ? { voided } : {}),
     review: reviewStateOf(item),
   };
 }
@@ -254,14 +357,27 @@ export async function getIdempotency(
     : undefined;
 }
 
+/**
+ * Where a reference points, and which of the partition's versions are its card's: from `firstVersion` (1 for
+ * references written before voiding existed) to `lastVersion` once the card was voided (then `voidedAt`).
+ */
 export async function findByReference(
   db: Db,
   reference: string,
-): Promise<{ callId: string; teryt: string } | undefined> {
+): Promise<
+  { callId: string; teryt: string; firstVersion: number; lastVersion?: number; voidedAt?: string } | undefined
+> {
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.tableName, Key: keys.reference(reference) }),
   );
-  return Item ? { callId: String(Item.callId), teryt: String(Item.teryt) } : undefined;
+  if (!Item) return undefined;
+  return {
+    callId: String(Item.callId),
+    teryt: String(Item.teryt),
+    firstVersion: Number(Item.firstVersion ?? 1),
+    ...(typeof Item.lastVersion === 'number' ? { lastVersion: Item.lastVersion } : {}),
+    ...(typeof Item.voidedAt === 'string' ? { voidedAt: Item.voidedAt } : {}),
+  };
 }
 
 /**
@@ -279,20 +395,29 @@ export async function saveNewVersion(
     link: NewLink;
     mail: OutgoingMail;
     corrected?: { audit: AuditEntry; id: string } | undefined;
+    /** Other e-mails about the change (the previous contact address told of a new one). */
+    notices?: OutgoingMail[] | undefined;
   },
-): Promise<OutboxKey | undefined> {
+): Promise<OutboxKey[] | undefined> {
   const { card, expected, corrected } = input;
   const cardKey = keys.card(card.callId, card.teryt);
   const mail = queuedMail(cardKey.pk, input.mail);
-  const token = linkTokenItem(input.link, { kind: 'card', callId: card.callId, teryt: card.teryt });
+  const notices = (input.notices ?? []).map((notice) => queuedMail(cardKey.pk, notice));
+  const token = linkTokenItem(input.link, {
+    kind: 'card',
+    callId: card.callId,
+    teryt: card.teryt,
+    reference: card.reference,
+    linkEpoch: card.linkEpoch,
+  });
   const unchanged = revisionCondition(expected.reviewRevision);
-  return runGuarded(db, mail.key, [
+  const saved = await runGuarded(db, mail.key, [
     {
       Update: {
         TableName: db.tableName,
         Key: cardKey,
         UpdateExpression: `SET #version = :version, #status = :status, updatedAt = :at, sha256 = :sha256, formVersion = :form, answers = :answers${corrected ? ', reviewStatus = :sent' : ''} ADD reviewRevision :one${corrected ? ' REMOVE correction' : ''}`,
-        ConditionExpression: `#version = :expected AND ${unchanged.expression}`,
+        ConditionExpression: `#version = :expected AND #status <> :voided AND ${unchanged.expression}`,
         ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
         ExpressionAttributeValues: {
           ':version': card.version,
@@ -302,6 +427,7 @@ export async function saveNewVersion(
           ':form': card.formVersion,
           ':answers': card.answers,
           ':expected': expected.version,
+          ':voided': 'voided',
           ':one': 1,
           ...(corrected ? { ':sent': 'sent' } : {}),
           ...unchanged.values,
@@ -309,10 +435,14 @@ export async function saveNewVersion(
       },
     },
     { Put: { TableName: db.tableName, Item: versionItem(card, card.updatedAt) } },
-    { Put: { TableName: db.tableName, Item: mail.item } },
+    { Put: { TableName: db.tableName, Item: { ...mail.item, ...retained(card.expiresAt) } } },
     { Put: { TableName: db.tableName, Item: token } },
+    ...notices.map((notice) => ({
+      Put: { TableName: db.tableName, Item: { ...notice.item, ...retained(card.expiresAt) } },
+    })),
     ...(corrected ? [auditPut(db, card.callId, card.teryt, corrected.audit, corrected.id)] : []),
   ]);
+  return saved ? [saved, ...notices.map((notice) => notice.key)] : undefined;
 }
 
 /**

@@ -2,6 +2,8 @@ import {
   type AttributeValue,
   BatchGetItemCommand,
   type BatchGetItemCommandInput,
+  DeleteItemCommand,
+  type DeleteItemCommandInput,
   type DynamoDBClient,
   GetItemCommand,
   type GetItemCommandInput,
@@ -40,6 +42,11 @@ type GetInput = Replace<GetItemCommandInput, 'Key', { Key: Doc }>;
 type PutInput = Replace<PutItemCommandInput, 'Item' | 'ExpressionAttributeValues', { Item: Doc } & Values>;
 type UpdateInput = Replace<
   UpdateItemCommandInput,
+  'Key' | 'ExpressionAttributeValues',
+  { Key: Doc } & Values
+>;
+type DeleteInput = Replace<
+  DeleteItemCommandInput,
   'Key' | 'ExpressionAttributeValues',
   { Key: Doc } & Values
 >;
@@ -103,6 +110,13 @@ export class GetCommand extends DocumentCommand<GetInput, { Item?: Doc }> {
 export class PutCommand extends DocumentCommand<PutInput, void> {
   raw() {
     return new PutItemCommand(rawInput(this.input));
+  }
+  output() {}
+}
+
+export class DeleteCommand extends DocumentCommand<DeleteInput, void> {
+  raw() {
+    return new DeleteItemCommand(rawInput(this.input));
   }
   output() {}
 }

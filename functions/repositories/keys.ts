@@ -81,8 +81,22 @@ export const keys = {
     pk: `CARD#${callId}#${teryt}`,
     sk: `NOTE#${at}#${id}`,
   }),
+  /**
+   * A card a coordinator voided (issue 13), kept in the partition the gmina's next card continues: its head
+   * as it stood, the void's reason and the range of versions that were its own. Numbered by its first version.
+   */
+  cardVoided: (callId: string, teryt: string, firstVersion: number) => ({
+    pk: `CARD#${callId}#${teryt}`,
+    sk: `CARD#VOIDED#${String(firstVersion).padStart(4, '0')}`,
+  }),
   /** Sort-key prefixes of a card's partition, for reading one kind of its items. */
-  cardItemPrefix: { audit: 'AUDIT#', note: 'NOTE#', read: 'READ#', version: 'VERSION#' },
+  cardItemPrefix: {
+    audit: 'AUDIT#',
+    note: 'NOTE#',
+    read: 'READ#',
+    version: 'VERSION#',
+    voided: 'CARD#VOIDED#',
+  },
   /** Who read a card's data: by card (its partition) and, through gsi1, by user. */
   cardRead: (callId: string, teryt: string, at: string, id: string) => ({
     pk: `CARD#${callId}#${teryt}`,
@@ -97,6 +111,8 @@ export const keys = {
   /** Changes of a call's rules, logged in the call's partition. */
   callRulesPrefix: 'RULES#',
   callAudit: (callId: string, at: string, id: string) => ({ pk: `CALL#${callId}`, sk: `AUDIT#${at}#${id}` }),
+  /** A gmina invited to a call (issue 17), with the address its invitation went to. */
+  callInvitation: (callId: string, teryt: string) => ({ pk: `CALL#${callId}`, sk: `INVITE#${teryt}` }),
   reference: (reference: string) => ({ pk: `REF#${reference}`, sk: 'REF' }),
   /** An e-mailed link's token, by the SHA-256 of the token (the token itself is never stored). */
   linkToken: (tokenSha256: string) => ({ pk: `TOKEN#${tokenSha256}`, sk: 'TOKEN' }),
@@ -173,6 +189,13 @@ export const keys = {
    * partition per Warsaw month, in time order; append-only.
    */
   auditLog: (month: string, at: string, id: string) => ({ pk: `ADMINLOG#${month}`, sk: `${at}#${id}` }),
+
+  /**
+   * A gmina office's official addresses (the directory of issue 13), one item per gmina; gsi1 lists a
+   * voivodeship's by TERYT code.
+   */
+  office: (teryt: string) => ({ pk: `OFFICE#${teryt}`, sk: 'OFFICE' }),
+  officeByWojewodztwo: (teryt: string) => ({ gsi1pk: `OFFICES#${teryt.slice(0, 2)}`, gsi1sk: teryt }),
 
   /** A key nothing is written to: reading it proves the table answers and the role may read. */
   healthProbe: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),

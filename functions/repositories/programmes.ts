@@ -87,6 +87,7 @@ export async function programmeExists(db: Db, programmeId: string): Promise<bool
 function toProgramme(item: Record<string, unknown>): ProgrammeItem {
   const { id, name, description, leadWojewodztwo, wojewodztwa, gminaKinds, startsOn, endsOn } =
     item as ProgrammeItem;
+  const { retainUntil, cardLinkDays } = item as Partial<ProgrammeItem>;
   // A programme stored before it named its gmina kinds has none until the lead chooses them.
   return {
     id,
@@ -97,6 +98,8 @@ function toProgramme(item: Record<string, unknown>): ProgrammeItem {
     gminaKinds: gminaKinds ?? [],
     startsOn,
     endsOn,
+    ...(retainUntil === undefined ? {} : { retainUntil }),
+    ...(cardLinkDays === undefined ? {} : { cardLinkDays }),
   };
 }
 

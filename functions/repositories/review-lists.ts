@@ -67,8 +67,10 @@ export interface ListedCard {
   teryt: string;
   gminaName: string;
   powiatCode: string;
-  status: 'submitted' | 'withdrawn';
+  status: 'submitted' | 'withdrawn' | 'voided';
   version: number;
+  /** After a voided card (issue 13), the version this card started at; absent otherwise. */
+  firstVersion?: number;
   reference: string;
   submittedAt: string;
   /** Absent until the first assessment step. */
@@ -86,6 +88,7 @@ const LISTED = [
   'powiatCode',
   'status',
   'version',
+  'firstVersion',
   'reference',
   'submittedAt',
   'reviewStatus',
@@ -111,6 +114,7 @@ function toListed(item: Doc, withScore: boolean): ListedCard {
     scoreComplete: item.scoreComplete === true,
     channel: CHANNELS.has(item.channel) ? (item.channel as CardChannel) : 'online',
   };
+  if (typeof item.firstVersion === 'number' && item.firstVersion > 1) card.firstVersion = item.firstVersion;
   if (STATUSES.has(item.reviewStatus)) card.reviewStatus = item.reviewStatus as ReviewStatus;
   if (typeof item.scoreTotal === 'number') card.scoreTotal = item.scoreTotal;
   if (withScore && item.score && typeof item.score === 'object') card.score = item.score as ScoreBreakdown;
@@ -154,9 +158,9 @@ export async function listCardStatuses(
   db: Db,
   callId: string,
   wojewodztwo: string,
-): Promise<{ status: 'submitted' | 'withdrawn'; reviewStatus?: ReviewStatus }[]> {
+): Promise<{ status: 'submitted' | 'withdrawn' | 'voided'; reviewStatus?: ReviewStatus }[]> {
   const partition = keys.cardBySendingTime(callId, wojewodztwo, '', '').gsi2pk;
-  const cards: { status: 'submitted' | 'withdrawn'; reviewStatus?: ReviewStatus }[] = [];
+  const cards: { status: 'submitted' | 'withdrawn' | 'voided'; reviewStatus?: ReviewStatus }[] = [];
   let ExclusiveStartKey: Doc | undefined;
   do {
     const page = await db.client.send(

@@ -31,8 +31,8 @@ export interface ReviewStep {
   audit: { entry: AuditEntry; id: string };
   /** The e-mails the step sends (a decision: one to the contact person, one to the OPS). */
   mails?: OutgoingMail[] | undefined;
-  /** A fresh link to the card (a correction request's e-mail carries one). */
-  link?: NewLink | undefined;
+  /** A fresh link to the card (a correction request's e-mail carries one), bound to its reference. */
+  link?: (NewLink & { reference: string }) | undefined;
   /** Writes of other repositories that must commit with the step (freezing the call's rules). */
   with?: TransactItem[] | undefined;
 }
@@ -86,7 +86,10 @@ export async function saveReviewStep(db: Db, step: ReviewStep): Promise<ReviewSt
     ...(step.link
       ? [
           {
-            Put: { TableName: db.tableName, Item: linkTokenItem(step.link, { kind: 'card', callId, teryt }) },
+            Put: {
+              TableName: db.tableName,
+              Item: linkTokenItem(step.link, { kind: 'card', callId, teryt, reference: step.link.reference }),
+            },
           },
         ]
       : []),
@@ -101,6 +104,100 @@ export async function saveReviewStep(db: Db, step: ReviewStep): Promise<ReviewSt
       return { outcome: 'stale' };
     throw error;
   }
+}
+
+/**
+ * Voids a card (issue 13) in one transaction, if nobody changed its review since it was read and it is not
+ * voided already: the card item says so (status, who, when, why; the review revision raised), an archive of
+ * it as it stood (`CARD#VOIDED#<first version>`: reference, contact, the range of its versions, the void)
+ * stays in the partition for the panel when the gmina's next card takes the card item, its reference says
+ * voided (for the receipt check), with the audit entry and the e-mails. False when stale.
+ */
+export async function voidCardItems(
+  db: Db,
+  input: {
+    card: StoredCard;
+    void: { at: string; by: string; reason: string };
+    audit: { entry: AuditEntry; id: string };
+    mails: OutgoingMail[];
+  },
+): Promise<OutboxKey[] | undefined> {
+  const { card } = input;
+  const cardKey = keys.card(card.callId, card.teryt);
+  const unchanged = revisionCondition(card.review.revision);
+  const firstVersion = card.firstVersion ?? 1;
+  const mails = input.mails.map((mail) => queuedMail(cardKey.pk, mail));
+  const items: TransactItem[] = [
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: cardKey,
+        UpdateExpression: 'SET #status = :voided, voided = :void ADD reviewRevision :one',
+        ConditionExpression: `#version = :version AND #status <> :voided AND ${unchanged.expression}`,
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':voided': 'voided',
+          ':void': input.void,
+          ':one': 1,
+          ':version': card.version,
+          ...unchanged.values,
+        },
+      },
+    },
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...keys.cardVoided(card.callId, card.teryt, firstVersion),
+          type: 'voided-card',
+          reference: card.reference,
+          gminaName: card.gminaName,
+          statusBefore: card.status,
+          ...(card.review.status ? { reviewStatusBefore: card.review.status } : {}),
+          submittedAt: card.submittedAt,
+          channel: card.channel ?? 'online',
+          contact: card.answers.contacts.contact,
+          firstVersion,
+          lastVersion: card.version,
+          voided: input.void,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.reference(card.reference),
+        UpdateExpression: 'SET voidedAt = :at, lastVersion = :version, firstVersion = :first',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': input.void.at, ':version': card.version, ':first': firstVersion },
+      },
+    },
+    auditPut(db, card.callId, card.teryt, input.audit.entry, input.audit.id),
+    ...mails.map((mail) => ({
+      Put: { TableName: db.tableName, Item: mail.item, ConditionExpression: 'attribute_not_exists(pk)' },
+    })),
+  ];
+  try {
+    await db.client.send(new TransactWriteCommand({ TransactItems: items }));
+    return mails.map((mail) => mail.key);
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (codes?.some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict'))
+      return undefined;
+    throw error;
+  }
+}
+
+/** A voided card as its archive keeps it, for the panel. */
+export interface VoidedCard {
+  reference: string;
+  submittedAt: string;
+  channel: 'online' | 'post' | 'email';
+  contact: { name: string; email: string; phone: string; position: string };
+  firstVersion: number;
+  lastVersion: number;
+  voided: { at: string; by: string; reason: string };
 }
 
 export interface Note {
@@ -198,7 +295,14 @@ export async function getCardForReview(
   callId: string,
   teryt: string,
 ): Promise<
-  { card: StoredCard; audit: AuditEntry[]; notes: Note[]; versions: ReviewedVersion[] } | undefined
+  | {
+      card: StoredCard;
+      audit: AuditEntry[];
+      notes: Note[];
+      versions: ReviewedVersion[];
+      voidedCards: VoidedCard[];
+    }
+  | undefined
 > {
   const pk = keys.card(callId, teryt).pk;
   const prefix = keys.cardItemPrefix;
@@ -226,6 +330,10 @@ export async function getCardForReview(
       ),
     ) as AuditEntry[],
     notes: of(prefix.note).map(({ at, by, text }) => ({ at, by, text }) as Note),
+    voidedCards: of(prefix.voided).map(
+      ({ reference, submittedAt, channel, contact, firstVersion, lastVersion, voided }) =>
+        ({ reference, submittedAt, channel, contact, firstVersion, lastVersion, voided }) as VoidedCard,
+    ),
     versions: versions.map(
       ({ version, receivedAt, sha256, answers }) =>
         ({ version, receivedAt, sha256, answers }) as ReviewedVersion,
@@ -254,7 +362,7 @@ export async function cardIdentities(db: Db, callId: string, wojewodztwo: string
     ExpressionAttributeNames: { '#status': 'status', '#answers': 'answers', '#office': 'office' },
   });
   return items
-    .filter((item) => item.status !== 'withdrawn')
+    .filter((item) => item.status === 'submitted')
     .map((item) => {
       const office = (item.answers as { office?: { nip?: string; regon?: string } } | undefined)?.office;
       return {

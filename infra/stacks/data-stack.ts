@@ -114,7 +114,7 @@ export class DataStack extends Stack {
     });
     // Objects only, and only what the code calls (documents.ts, scans.ts): no listing, no bucket settings;
     // agreements and card scans are read and added, never deleted; only a scan's parts on the way in are.
-    const kept = ['agreements/*', 'cards/*'].map((prefix) => this.documents.arnForObjects(prefix));
+    const kept = ['agreements/*', 'cards/*', 'calls/*'].map((prefix) => this.documents.arnForObjects(prefix));
     const uploads = this.documents.arnForObjects('uploads/*');
     const documentsRead = new ManagedPolicy(this, 'DocumentsRead', { description: 'Read documents' });
     documentsRead.addStatements(new PolicyStatement({ actions: ['s3:GetObject'], resources: kept }));

@@ -13,6 +13,7 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
   CALL_NOT_FOUND: 'There is no such call.',
   CALL_NOT_OPEN: 'This call has not opened yet: cards can be sent from its opening date.',
   CALL_CLOSED: 'The deadline of this call has passed: cards can no longer be sent or changed.',
+  CALL_CANCELLED: 'This call has been cancelled: cards can no longer be sent or changed.',
   FORM_VERSION_UNSUPPORTED:
     'This call uses another version of the application card, which this site does not support yet. Contact the call’s coordinator.',
   GMINA_NOT_ELIGIBLE: 'This gmina cannot apply to this call.',

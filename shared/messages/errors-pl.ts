@@ -13,6 +13,7 @@ export const ERROR_MESSAGES_PL: Record<ErrorCode, string> = {
   CALL_NOT_FOUND: 'Nie ma takiego naboru.',
   CALL_NOT_OPEN: 'Ten nabór jeszcze się nie rozpoczął: zgłoszenia można wysyłać od daty jego otwarcia.',
   CALL_CLOSED: 'Termin tego naboru minął: zgłoszeń nie można już wysyłać ani zmieniać.',
+  CALL_CANCELLED: 'Ten nabór został odwołany: zgłoszeń nie można wysyłać ani zmieniać.',
   FORM_VERSION_UNSUPPORTED:
     'Ten nabór używa innej wersji karty zgłoszeniowej, której ta strona jeszcze nie obsługuje. Skontaktuj się z koordynatorem naboru.',
   GMINA_NOT_ELIGIBLE: 'Ta gmina nie może zgłosić się do tego naboru.',

@@ -80,10 +80,12 @@ export function gminaMayWithdraw(status: ReviewStatus): boolean {
 /**
  * A card's review status as stored on its item: `reviewStatus` is written by the first assessment step, so a
  * card nobody has assessed yet is "sent", and one its gmina withdrew is "withdrawn" whatever was assessed.
+ * A card a coordinator voided (issue 13) is out of the running as a withdrawn one is; the card says why
+ * (its `voided` facts), and the review lists count it among the withdrawn.
  */
 export function effectiveStatus(card: {
-  status: 'submitted' | 'withdrawn';
+  status: 'submitted' | 'withdrawn' | 'voided';
   reviewStatus?: ReviewStatus;
 }): ReviewStatus {
-  return card.status === 'withdrawn' ? 'withdrawn' : (card.reviewStatus ?? 'sent');
+  return card.status === 'submitted' ? (card.reviewStatus ?? 'sent') : 'withdrawn';
 }

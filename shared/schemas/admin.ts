@@ -99,6 +99,8 @@ export const ZAdminCardsPage = z.strictObject({
 });
 export type TAdminCardsPage = z.infer<typeof ZAdminCardsPage>;
 
+const ZVoid = z.strictObject({ at: z.iso.datetime(), by: z.string(), reason: z.string() });
+
 export const ZAdminCardView = z.strictObject({
   callId: z.string(),
   callTitle: z.string(),
@@ -113,6 +115,34 @@ export const ZAdminCardView = z.strictObject({
   review: ZCardReview,
   /** A card that came by post or e-mail: how and when it was sent, who registered it, its scan. */
   registration: z.optional(ZCardRegistration),
+  /**
+   * Set when a coordinator voided this card (issue 13): when, by whom and why. `status` then reads
+   * "withdrawn" (out of the running), so older panels show it as such.
+   */
+  voided: z.optional(ZVoid),
+  /**
+   * Cards of this gmina in this call voided before this one (issue 13), oldest first: each with its
+   * reference, contact, versions and the void. Their audit entries are in `review.audit`.
+   */
+  voidedCards: z.optional(
+    z.array(
+      z.strictObject({
+        reference: z.string(),
+        submittedAt: z.iso.datetime(),
+        channel: z.enum(['online', 'post', 'email']),
+        contact: z.strictObject({
+          name: z.string(),
+          position: z.string(),
+          email: z.string(),
+          phone: z.string(),
+        }),
+        versions: z.array(
+          z.strictObject({ version: z.int(), receivedAt: z.iso.datetime(), sha256: z.string() }),
+        ),
+        voided: ZVoid,
+      }),
+    ),
+  ),
 });
 export type TAdminCardView = z.infer<typeof ZAdminCardView>;
 

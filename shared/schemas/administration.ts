@@ -81,6 +81,8 @@ export const AUDIT_EVENTS = [
   'programme-created',
   'programme-changed',
   'milestone-dates-changed',
+  'office-changed',
+  'offices-imported',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

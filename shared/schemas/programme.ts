@@ -80,8 +80,22 @@ export const ZProgramme = z
         'duplicate_number',
       ),
     ),
+    /**
+     * The last day the personal data of the programme's cards is kept (RODO art. 5(1)(e)); absent: the
+     * default, defaultRetainUntil(endsOn). A change takes effect by the apply-retention job (every 6 hours).
+     */
+    retainUntil: z.optional(ZCalendarDate),
+    /** How many days after a call's closing its cards' e-mailed links work; absent: CARD_LINK_DAYS. */
+    cardLinkDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
   })
   .check(
+    z.refine(
+      (programme) => programme.retainUntil === undefined || programme.retainUntil >= programme.endsOn,
+      {
+        message: 'before_programme_end',
+        path: ['retainUntil'],
+      },
+    ),
     z.refine((programme) => programme.startsOn <= programme.endsOn, {
       message: 'ends_before_start',
       path: ['endsOn'],
@@ -93,11 +107,52 @@ export const ZProgramme = z
   );
 export type TProgramme = z.infer<typeof ZProgramme>;
 
+/** Days after a call's closing that its cards' links work, unless the programme says otherwise. */
+export const CARD_LINK_DAYS = 30;
+
+/**
+ * The default end of keeping a programme's documents: 31 December of the fifth year after the programme's
+ * end. EU funds' rules (Regulation 2021/1060 art. 82; for 2014–2020, Regulation 1303/2013 art. 140 with the
+ * national rules) keep a project's documents five years from 31 December of the year of the last payment to
+ * the beneficiary, which comes at the latest around the programme's end. A ROPS whose managing authority
+ * requires longer (state aid: 10 years) sets `retainUntil`.
+ */
+export function defaultRetainUntil(endsOn: string): string {
+  return `${Number(endsOn.slice(0, 4)) + 5}-12-31`;
+}
+
+export function retainUntilOf(programme: Pick<TProgramme, 'endsOn' | 'retainUntil'>): string {
+  return programme.retainUntil ?? defaultRetainUntil(programme.endsOn);
+}
+
 export const ZProgrammeResponse = z.strictObject({ programme: ZProgramme });
 
-/** A nabór: a recruitment call of a programme in one or more voivodeships. */
-export const ZCall = z.strictObject({
-  id: z.string().check(z.regex(/^[a-z0-9-]{3,64}$/)),
+/** A call's id: a slug of its title (functions/domain/call-ids.ts), or one given when it was announced. */
+const ZCallId = z.string().check(z.regex(/^[a-z0-9-]{3,64}$/));
+/** A file attached to a call's rules, as the public page lists it (stored in the documents bucket). */
+export const ZCallAttachment = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.int(),
+  addedAt: ZInstant,
+});
+export type TCallAttachment = z.infer<typeof ZCallAttachment>;
+
+/**
+ * What a call becomes over its life (issue 17), beside what was announced: the revision every change is
+ * conditioned on (absent = 0, never changed), its cancellation, the gminas it invites (TERYT codes; absent =
+ * open to every eligible gmina) and the attachments of its rules.
+ */
+const callLife = {
+  revision: z.optional(z.int()),
+  cancelled: z.optional(z.strictObject({ at: ZInstant, reason: z.string() })),
+  invited: z.optional(z.array(z.string().check(z.regex(/^\d{7}$/)))),
+  attachments: z.optional(z.array(ZCallAttachment)),
+};
+
+const callShape = {
+  id: ZCallId,
   programmeId: z.string(),
   // Titles and rules go into e-mail subjects and bodies to every clerk of the call: the card's text rules
   // (one line for the title, no control characters, well-formed), or one coordinator's typo stops them all.
@@ -108,7 +163,14 @@ export const ZCall = z.strictObject({
   closesAt: ZInstant,
   formVersion: z.int().check(z.minimum(1)),
   rules: paragraphs(10_000, 0),
-});
+};
+/** Copied from the programme when the call is announced, kept up to date by apply-retention. */
+const callRetention = {
+  retainUntil: z.optional(ZCalendarDate),
+  cardLinkDays: z.optional(z.int().check(z.minimum(1), z.maximum(365))),
+};
+/** A nabór: a recruitment call of a programme in one or more voivodeships. */
+export const ZCall = z.strictObject({ ...callShape, ...callLife, ...callRetention });
 export type TCall = z.infer<typeof ZCall>;
 
 /** A call as the public site shows it: with its programme's name. */
@@ -137,7 +199,10 @@ const ZWarsawLocal = z.string().check(
  */
 export const ZCallEntry = z
   .strictObject({
-    ...ZCall.shape,
+    // Retention and links are the programme's, never typed with a call.
+    ...callShape,
+    // Made from the title when absent (no slug to invent); one given is still taken, as before.
+    id: z.optional(ZCallId),
     opensAt: ZWarsawLocal,
     closesAt: ZWarsawLocal,
   })
@@ -155,6 +220,7 @@ export const ZCallEntry = z
     ),
   );
 export type TCallEntry = z.infer<typeof ZCallEntry>;
+export { ZWarsawLocal };
 
 export const ZListedCall = z.strictObject({ ...ZCall.shape, programmeName: z.string() });
 export type TListedCall = z.infer<typeof ZListedCall>;

@@ -41,8 +41,11 @@ export const ZReceiptCheck = z.union([
     gminaName: z.string(),
     /** True when a later version replaced the one this receipt names. */
     superseded: z.boolean(),
-    /** The card's state now: a withdrawn card's receipts still prove what was received and when. */
-    status: z.enum(CARD_STATUSES),
+    /**
+     * The card's state now: a withdrawn card's receipts still prove what was received and when; so do a
+     * voided card's (issue 13: a coordinator voided a card sent in the gmina's name), which says voided.
+     */
+    status: z.enum([...CARD_STATUSES, 'voided']),
   }),
   z.strictObject({ valid: z.literal(false) }),
 ]);

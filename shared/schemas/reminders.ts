@@ -60,6 +60,8 @@ export const ZCreateDeadlineRequest = z.strictObject({
   ),
   /** Optional reminders carry a one-click unsubscribe; an address that opted out gets no more of them. */
   optional: z.optional(z.boolean()),
+  /** A send falling on a weekend or a Polish public holiday goes on the working day before (default yes). */
+  avoidDaysOff: z.optional(z.boolean()),
 });
 export type TCreateDeadlineRequest = z.infer<typeof ZCreateDeadlineRequest>;
 
@@ -96,6 +98,8 @@ export const ZUpcomingReminder = z.strictObject({
   sendAt: z.iso.datetime(),
   offsetDays: z.int(),
   wojewodztwa: z.array(ZWojewodztwoCode),
+  /** Who it goes to: the groups of the deadline's audience. */
+  audience: z.array(z.enum(AUDIENCE_GROUPS)),
   /** Addresses it would go to if sent now (suppressed ones not counted). */
   recipients: z.int(),
 });
@@ -132,3 +136,33 @@ export type TSentRemindersResponse = z.infer<typeof ZSentRemindersResponse>;
 
 export const ZSendTestReminderRequest = z.strictObject({ deadlineId: z.string().check(z.maxLength(200)) });
 export const ZSendTestReminderResponse = z.strictObject({ sentTo: z.string(), subject: z.string() });
+
+/** A deadline's reminder as it would be e-mailed now, reached through one of the user's voivodeships. */
+export const ZReminderPreviewQuery = z.strictObject({
+  wojewodztwo: ZWojewodztwoCode,
+  deadlineId: z.string().check(z.regex(/^[a-z0-9-]{3,200}$/)),
+});
+export type TReminderPreviewQuery = z.infer<typeof ZReminderPreviewQuery>;
+export const ZReminderPreviewResponse = z.strictObject({
+  subject: z.string(),
+  text: z.string(),
+  html: z.string(),
+});
+export type TReminderPreviewResponse = z.infer<typeof ZReminderPreviewResponse>;
+
+/** The addresses reminders no longer reach in one voivodeship: bounced, complained, or opted out. */
+export const ZSuppressedAddressesQuery = z.strictObject({ wojewodztwo: ZWojewodztwoCode });
+export type TSuppressedAddressesQuery = z.infer<typeof ZSuppressedAddressesQuery>;
+export const SUPPRESSED_REASONS = ['bounce', 'complaint', 'opted-out'] as const;
+export const ZSuppressedAddress = z.strictObject({
+  email: z.string(),
+  /** The role it was reminded in last (gmina, ops, pcpr, coordinator, draft). */
+  role: z.string(),
+  reason: z.enum(SUPPRESSED_REASONS),
+  at: z.iso.datetime(),
+});
+export const ZSuppressedAddressesResponse = z.strictObject({
+  /** Of the addresses the voivodeship's last reminders went to; newest first. */
+  addresses: z.array(ZSuppressedAddress),
+});
+export type TSuppressedAddressesResponse = z.infer<typeof ZSuppressedAddressesResponse>;

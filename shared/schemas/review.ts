@@ -105,6 +105,21 @@ export const ZDecisionRequest = z.strictObject({
 });
 export type TDecisionRequest = z.infer<typeof ZDecisionRequest>;
 
+/**
+ * Voiding a card (issue 13): a card sent in a gmina's name by someone else is voided by the coordinator,
+ * which frees the gmina to send its own. The reason is required, logged and e-mailed.
+ */
+export const ZVoidCardRequest = z.strictObject({
+  revision: ZRevision,
+  reason: paragraphs(1000),
+});
+export type TVoidCardRequest = z.infer<typeof ZVoidCardRequest>;
+export const ZVoidCardResult = z.strictObject({
+  voided: z.strictObject({ at: z.iso.datetime(), by: z.string(), reason: z.string() }),
+  revision: z.int(),
+});
+export type TVoidCardResult = z.infer<typeof ZVoidCardResult>;
+
 export const ZAuditEntry = z.strictObject({
   at: z.iso.datetime(),
   by: z.string(),

@@ -36,7 +36,14 @@ describe('administration in the panel (the Toruń lead)', () => {
     await page.getByRole('heading', { level: 1, name: 'Moje konto' }).waitFor();
     await page.getByRole('cell', { name: 'ta sesja (ta przeglądarka)' }).waitFor();
     expect(await page.getByRole('navigation', { name: 'Panel' }).getByRole('link').allTextContents()).toEqual(
-      ['Karty zgłoszeniowe', 'Moje konto', 'Konta koordynatorów', 'Dziennik zdarzeń', 'Programy'],
+      [
+        'Karty zgłoszeniowe',
+        'Przypomnienia',
+        'Moje konto',
+        'Konta koordynatorów',
+        'Dziennik zdarzeń',
+        'Programy',
+      ],
     );
     await expectNoAxeViolations(page);
 

@@ -36,7 +36,7 @@ describe('the production build', () => {
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     // Every address gets the same HTML: its title names no page until the page in view names itself.
     expect(await response?.text()).toContain('<title>Kooperacja</title>');
-    await expect.poll(() => page.locator('.call-summary').count()).toBe(5);
+    await expect.poll(() => page.locator('.call-summary').count()).toBe(11);
 
     await page.locator('.call-summary a', { hasText: 'świętokrzyskiego' }).click();
     await page.getByRole('heading', { level: 2, name: 'Zasady naboru' }).waitFor();

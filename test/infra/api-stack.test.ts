@@ -122,7 +122,7 @@ describe('api stack', () => {
         'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': facts.writes.map((prefix) => `${prefix}*`) },
       });
     }
-    expect(HANDLERS['submit-card']).toMatchObject({ writes: ['CARD#', 'IDEM#', 'REF#', 'TOKEN#'] });
+    expect(HANDLERS['submit-card']).toMatchObject({ writes: ['CARD#', 'IDEM#', 'RATE#', 'REF#', 'TOKEN#'] });
   });
 
   it('grants inline only log writing, confined table writes, reading the origin secret, SES sending to the mail handlers, the sweeper schedule its invoke and the sealing handlers the seal', () => {

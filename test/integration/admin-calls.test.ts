@@ -105,12 +105,17 @@ describe('announcing a call', () => {
     const response = await call('/api/admin/calls', { method: 'POST', body: sent, cookie });
 
     expect(response.status).toBe(201);
-    const stored = ZCall.parse(response.json);
+    // The answer adds the calls it overlaps (the demo's call of świętokrzyskie, for the same kinds): a warning.
+    const { overlaps, ...announced } = response.json;
+    expect(overlaps.map((overlap: { id: string }) => overlap.id)).toEqual(['liderzy-kooperacji-26']);
+    const stored = ZCall.parse(announced);
     expect(stored).toEqual({
       ...sent,
       // Warsaw is UTC+1 in winter; a deadline given to the minute lasts to that minute's end.
       opensAt: '2026-01-10T07:00:00.000Z',
       closesAt: `${nextYear}-01-15T22:59:59.999Z`,
+      // The programme's retention (its end, 2021-03-31, + 5 years to 31 December), copied to the call.
+      retainUntil: '2026-12-31',
     });
     expect(await getCall(db, sent.id)).toEqual(stored);
     const panel = ZAdminCallsResponse.parse((await call('/api/admin/calls', { cookie })).json);
@@ -143,7 +148,8 @@ describe('announcing a call', () => {
       opensAt: '2026-07-01T06:00:00.000Z',
       closesAt: `${nextYear}-06-15T21:59:59.999Z`,
     });
-    expect(await getCall(db, sent.id)).toEqual(response.json);
+    const { overlaps: _overlaps, ...announced } = response.json;
+    expect(await getCall(db, sent.id)).toEqual(announced);
     const inPodlaskie = ZOpenCallsResponse.parse((await call('/api/calls?wojewodztwo=20')).json);
     expect(inPodlaskie.calls.map((listed) => listed.id)).toContain(sent.id);
   });

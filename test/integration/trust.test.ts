@@ -163,7 +163,7 @@ describe('the receipt time', () => {
 });
 
 describe('the security log', () => {
-  it('records sign-in, session start and end with the actor and no secret', async () => {
+  it('records sign-in, a card read and exported, session start and end with the actor and no secret', async () => {
     const info = vi.spyOn(logger, 'info');
     const email = `koordynator.${randomUUID()}@rops.example`;
     await createUserIfAbsent(db, { email, name: 'Koordynator', role: 'coordinator', wojewodztwa: ['20'] });
@@ -189,6 +189,18 @@ describe('the security log', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token }),
     });
+    const answers = validAnswers('2005042', '2005');
+    expect((await sendCard(api.url, 'liderzy-kooperacji-20', answers)).status).toBe(201);
+    const read = await fetch(`${api.url}/api/admin/cards/liderzy-kooperacji-20/2005042`, {
+      headers: { cookie },
+    });
+    const exported = await fetch(
+      `${api.url}/api/admin/calls/liderzy-kooperacji-20/export.csv?wojewodztwo=20`,
+      {
+        headers: { cookie },
+      },
+    );
+    expect([read.status, exported.status]).toEqual([200, 200]);
     await fetch(`${api.url}/api/admin/sign-out`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
@@ -204,12 +216,18 @@ describe('the security log', () => {
       'sign-in-link-sent',
       'session-started',
       'sign-in-failed',
+      'card-read',
+      'card-exported',
       'session-ended',
     ]);
     expect(events[0]?.actor).toBe(email);
     expect(events[1]?.actor).toBe(email);
+    expect(events[3]).toMatchObject({ actor: email, subject: 'liderzy-kooperacji-20/2005042' });
+    expect(events[4]).toMatchObject({ actor: email, subject: 'liderzy-kooperacji-20/20' });
     const logged = JSON.stringify(events);
     expect(logged).not.toContain(token);
     expect(logged).not.toContain(cookie.split('=')[1]);
+    // No answers of the card: the contact's address is not in the log.
+    expect(logged).not.toContain(answers.contacts.contact.email);
   });
 });

@@ -13,17 +13,19 @@ import { useAdminTexts } from './texts.ts';
  * accounts, the audit log and its programmes. The page the user is on is marked for screen readers.
  */
 export function AdminNav(props: {
-  current: 'cards' | 'account' | 'accounts' | 'audit' | 'programmes';
+  current: 'cards' | 'account' | 'accounts' | 'audit' | 'programmes' | 'reminders';
   /** Unknown (the list of cards): asked of the API, and the lead's links shown once it says so. */
   lead?: boolean;
 }) {
-  const texts = useAdminTexts().administration;
+  const all = useAdminTexts();
+  const texts = all.administration;
   const [own] = useResource(`admin:nav:${props.lead ?? 'ask'}`, (signal) =>
     props.lead === undefined ? getOwnAccount(signal) : Promise.resolve(undefined),
   );
   const lead = props.lead ?? (own.status === 'ready' && own.data?.user.role === 'lead');
   const links: [typeof props.current, string, string][] = [
     ['cards', '/admin', texts.cards],
+    ['reminders', '/admin/przypomnienia', all.remindersNav],
     ['account', '/admin/konto', texts.account],
     ...(lead
       ? ([

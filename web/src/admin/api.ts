@@ -17,6 +17,14 @@ import type {
 } from '../../../shared/schemas/administration.ts';
 import type { TCall, TProgramme } from '../../../shared/schemas/programme.ts';
 import type {
+  TCreateDeadlineRequest,
+  TDeadline,
+  TReminderPreviewResponse,
+  TSentRemindersResponse,
+  TSuppressedAddressesResponse,
+  TUpcomingRemindersResponse,
+} from '../../../shared/schemas/reminders.ts';
+import type {
   TCallRules,
   TCorrectionRequest,
   TDecisionRequest,
@@ -413,4 +421,93 @@ export function getDashboard(callId: string, signal?: AbortSignal): Promise<TCal
 /** A plain link: the browser downloads the file with the session cookie; without a voivodeship, all. */
 export function exportHref(callId: string, wojewodztwo?: string): string {
   return `${callPath(callId)}/export.csv${wojewodztwo ? `?${new URLSearchParams({ wojewodztwo })}` : ''}`;
+}
+
+/*
+ * Reminders before deadlines (shared/schemas/reminders.ts): the next 30 days' sends, the log of sent ones,
+ * the addresses no longer reached, a deadline's e-mail previewed or sent to oneself, a coordinator's own
+ * deadline. Each names one voivodeship, which the API checks before it reads.
+ */
+const readUpcoming = reader<TUpcomingRemindersResponse>({
+  reminders: [
+    {
+      deadlineId: 'string',
+      kind: 'string',
+      title: 'string',
+      dueAt: 'string',
+      sendAt: 'string',
+      offsetDays: 'number',
+      wojewodztwa: ['string'],
+      audience: ['string'],
+      recipients: 'number',
+    },
+  ],
+});
+const readSent = reader<TSentRemindersResponse>({
+  reminders: [
+    {
+      deadlineId: 'string',
+      title: 'string',
+      offsetDays: 'number',
+      recipient: 'string',
+      role: 'string',
+      wojewodztwo: 'string',
+      status: 'string',
+      'reason?': 'string',
+      'delivery?': 'string',
+      claimedAt: 'string',
+      'sentAt?': 'string',
+    },
+  ],
+});
+const readSuppressed = reader<TSuppressedAddressesResponse>({
+  addresses: [{ email: 'string', role: 'string', reason: 'string', at: 'string' }],
+});
+const readPreview = reader<TReminderPreviewResponse>({ subject: 'string', text: 'string', html: 'string' });
+const readTestSent = reader<{ sentTo: string; subject: string }>({ sentTo: 'string', subject: 'string' });
+const readCreatedDeadline = reader<{ deadline: Pick<TDeadline, 'id' | 'title' | 'dueAt' | 'sends'> }>({
+  deadline: {
+    id: 'string',
+    title: 'string',
+    dueAt: 'string',
+    sends: [{ offsetDays: 'number', at: 'string' }],
+  },
+});
+
+const inVoivodeship = (wojewodztwo: string, more: Record<string, string> = {}) =>
+  new URLSearchParams({ wojewodztwo, ...more }).toString();
+
+export function getUpcomingReminders(wojewodztwo: string, signal?: AbortSignal) {
+  return requestJson(`/api/admin/reminders/upcoming?${inVoivodeship(wojewodztwo)}`, readUpcoming, { signal });
+}
+
+export function getSentReminders(wojewodztwo: string, signal?: AbortSignal) {
+  return requestJson(`/api/admin/reminders/sent?${inVoivodeship(wojewodztwo)}`, readSent, { signal });
+}
+
+export function getSuppressedAddresses(wojewodztwo: string, signal?: AbortSignal) {
+  return requestJson(`/api/admin/reminders/suppressed?${inVoivodeship(wojewodztwo)}`, readSuppressed, {
+    signal,
+  });
+}
+
+export function getReminderPreview(wojewodztwo: string, deadlineId: string, signal?: AbortSignal) {
+  return requestJson(
+    `/api/admin/reminders/preview?${inVoivodeship(wojewodztwo, { deadlineId })}`,
+    readPreview,
+    { signal },
+  );
+}
+
+export function sendTestReminder(deadlineId: string) {
+  return requestJson('/api/admin/reminders/test', readTestSent, { method: 'POST', body: { deadlineId } });
+}
+
+export async function createDeadline(request: TCreateDeadlineRequest) {
+  return (
+    await requestJson('/api/admin/reminders/deadlines', readCreatedDeadline, {
+      method: 'POST',
+      body: request,
+    })
+  ).deadline;
 }

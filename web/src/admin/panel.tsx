@@ -10,9 +10,11 @@ import { AuditLog } from './audit-log.tsx';
 import { CallList } from './call-list.tsx';
 import { CardDetail } from './card.tsx';
 import { Dashboard } from './dashboard.tsx';
+import { NewDeadline } from './deadline-new.tsx';
 import { ProgrammeDetail, Programmes } from './programmes.tsx';
 import { Protocol } from './protocol.tsx';
 import { Ranking } from './ranking.tsx';
+import { Reminders } from './reminders.tsx';
 import { Rules } from './rules.tsx';
 import { Titled } from './session.tsx';
 import { SignIn } from './sign-in.tsx';
@@ -67,6 +69,10 @@ export function AdminPanel(props: { section?: string; callId?: string; teryt?: s
   if (section === 'konta' && !teryt) return callId ? <AccountDetail email={callId} /> : <Accounts />;
   if (section === 'dziennik' && !callId) return <AuditLog />;
   if (section === 'programy' && !teryt) return callId ? <ProgrammeDetail id={callId} /> : <Programmes />;
+  // Reminders: /admin/przypomnienia[?woj=NN] and the new deadline's form, /admin/przypomnienia/nowy?woj=NN.
+  if (section === 'przypomnienia' && !callId) return <Reminders key={woj ?? ''} wojewodztwo={woj} />;
+  if (section === 'przypomnienia' && callId === 'nowy' && !teryt && woj)
+    return <NewDeadline key={woj} wojewodztwo={woj} />;
   // Agreements (issue 16): /admin/porozumienia/<call>?woj=NN, /admin/porozumienia/<call>/<teryt>.
   if (section === 'porozumienia' && callId && teryt && /^\d{7}$/.test(teryt))
     return <AgreementScreen key={`${callId}-${teryt}`} callId={callId} teryt={teryt} />;

@@ -255,4 +255,5 @@ export const en: AdminTexts = {
   kinds: { wiejska: 'rural', 'miejsko-wiejska': 'urban-rural', miejska: 'urban' },
   statuses: { submitted: 'sent', changed: 'changed', withdrawn: 'withdrawn' },
   registerLink: 'Register a card received by post or e-mail',
+  remindersNav: 'Reminders',
 };

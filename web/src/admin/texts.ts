@@ -284,6 +284,7 @@ const pl = {
     string
   >,
   registerLink: 'Zarejestruj kartę nadesłaną pocztą lub e-mailem',
+  remindersNav: 'Przypomnienia',
 };
 
 export type AdminTexts = typeof pl;

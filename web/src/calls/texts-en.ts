@@ -20,6 +20,11 @@ export const en: CallsTexts = {
     loadFailed: 'The list of calls could not be loaded',
   },
   call: {
+    cancelled: (date: string) => `This call was cancelled on ${date}. It no longer takes applications.`,
+    cancelledReason: 'Reason for the cancellation:',
+    invitedOnly: 'This call is only for the gminas its organiser invited.',
+    attachmentsHeading: 'Documents of the call',
+    attachmentSize: (size: string, type: string) => `${type}, ${size}`,
     titleWhileLoading: 'Call',
     backToList: 'Back to the list of calls',
     rulesHeading: 'Rules of the call',

@@ -48,6 +48,11 @@ const pl = {
       'społecznej i powiatowego centrum pomocy rodzinie oraz dane o mieszkańcach i pomocy społecznej z ostatniego roku. ' +
       'Kartę można zapisać i dokończyć później.',
     notYetOpen: 'Ten nabór jeszcze się nie rozpoczął.',
+    cancelled: (date: string) => `Ten nabór został odwołany ${date}. Nie można się do niego zgłosić.`,
+    cancelledReason: 'Powód odwołania:',
+    invitedOnly: 'Ten nabór jest tylko dla gmin zaproszonych przez organizatora.',
+    attachmentsHeading: 'Dokumenty naboru',
+    attachmentSize: (size: string, type: string) => `${type}, ${size}`,
   },
   facts: {
     programme: 'Program',

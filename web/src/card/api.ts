@@ -58,7 +58,7 @@ export interface ReceiptCheck {
   callTitle?: string | undefined;
   gminaName?: string | undefined;
   superseded?: boolean | undefined;
-  status?: 'submitted' | 'withdrawn' | undefined;
+  status?: 'submitted' | 'withdrawn' | 'voided' | undefined;
 }
 
 // The card's own reader (GET and DELETE with its link) is in link-review.ts, with the page that uses it:

@@ -18,6 +18,8 @@ export const en: ReceiptTexts = {
   validText: (version) => `This version (${version}) of the card was received by the server.`,
   superseded: 'This version of the card was later changed: a newer version applies.',
   withdrawn: 'The gmina later withdrew this card: it is not assessed.',
+  voided:
+    'The call’s coordinator later voided this card (sent in the gmina’s name by someone else, for example): it is not assessed.',
   invalid: 'No such receipt was found',
   invalidText: 'There is no card with this reference and digest. Check both for typing errors.',
   gmina: 'Gmina',

@@ -21,6 +21,8 @@ const pl = {
   validText: (version: number) => `Karta w tej wersji (${version}) została przyjęta przez serwer.`,
   superseded: 'Ta wersja karty została później zmieniona: obowiązuje nowsza wersja.',
   withdrawn: 'Gmina wycofała później tę kartę zgłoszeniową: nie jest oceniana.',
+  voided:
+    'Koordynator naboru unieważnił później tę kartę zgłoszeniową (np. wysłaną w imieniu gminy przez kogoś innego): nie jest oceniana.',
   invalid: 'Nie znaleziono takiego potwierdzenia',
   invalidText:
     'Nie ma karty o tym numerze i tym skrócie. Sprawdź, czy numer i skrót są przepisane bez błędów.',

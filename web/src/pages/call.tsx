@@ -1,14 +1,45 @@
 import { useRef } from 'preact/hooks';
 import { takesThisCardForm } from '../../../shared/card-form-version.ts';
+import { formatWarsaw } from '../../../shared/time.ts';
 import { callsTexts, useCallsTexts } from '../calls/texts.ts';
 import { CallFacts } from '../components/call-facts.tsx';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { RulesText } from '../components/rules-text.tsx';
-import { getCall, isCallId, recentlyListedCall } from '../lib/api.ts';
+import { callShape, isCallId, type ListedCall, recentlyListedCall, requestJson } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
 import { focusHeading } from '../lib/page-focus.ts';
+import { reader } from '../lib/shape.ts';
 import { useResource } from '../lib/use-resource.ts';
+
+/**
+ * The call as this page reads it: with its cancellation, invitations and attachments (issue 17), which the
+ * entry's reader (lib/api.ts, on the card form's route too) leaves out, so the form's route does not grow.
+ */
+type CallOnPage = ListedCall & {
+  cancelled?: { at: string; reason: string };
+  invited?: string[];
+  attachments?: { id: string; name: string; contentType: string; size: number }[];
+};
+const readCallOnPage = reader<{ call: CallOnPage }>({
+  call: {
+    ...callShape,
+    programmeName: 'string',
+    'cancelled?': { at: 'string', reason: 'string' },
+    'invited?': ['string'],
+    'attachments?': [{ id: 'string', name: 'string', contentType: 'string', size: 'number' }],
+  },
+});
+const loadCall = (callId: string, signal: AbortSignal) =>
+  requestJson(`/api/calls/${encodeURIComponent(callId)}`, readCallOnPage, { signal }).then(
+    ({ call }) => call,
+  );
+
+const TYPE_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/vnd.oasis.opendocument.text': 'ODT',
+};
 
 /** The route loader waits for the page's texts in the current language. */
 export const textsReady = callsTexts.load;
@@ -30,11 +61,11 @@ function CallDetails(props: { callId: string }) {
   const { t } = useI18n();
   const texts = useCallsTexts();
   const { callId } = props;
-  const [call, retry] = useResource(
-    `call:${callId}`,
-    (signal) => getCall(callId, signal),
-    () => recentlyListedCall(callId),
-  );
+  // Always asked (the attachments and a cancellation are not in the list), the listed call shown meanwhile.
+  const [fresh, retry] = useResource(`call:${callId}`, (signal) => loadCall(callId, signal));
+  const listed = recentlyListedCall(callId);
+  const call: typeof fresh =
+    fresh.status === 'loading' && listed ? { status: 'ready', data: listed as CallOnPage } : fresh;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const notFound = call.status === 'error' && call.error.code === 'NOT_FOUND';
   useDocumentTitle(
@@ -72,16 +103,18 @@ function CallDetails(props: { callId: string }) {
   const data = call.data;
   // The browser's clock only words a notice; whether an application is accepted is the server's decision.
   const now = Date.now();
-  const closed = Date.parse(data.closesAt) <= now;
+  const closed = Date.parse(data.closesAt) <= now || data.cancelled !== undefined;
   const notYetOpen = Date.parse(data.opensAt) > now;
   const otherForm = !takesThisCardForm(data);
-  const notice = closed
-    ? texts.call.closed
-    : notYetOpen
-      ? texts.call.notYetOpen
-      : otherForm
-        ? t.errors.FORM_VERSION_UNSUPPORTED
-        : '';
+  const notice = data.cancelled
+    ? texts.call.cancelled(formatWarsaw(data.cancelled.at, t.locale))
+    : closed
+      ? texts.call.closed
+      : notYetOpen
+        ? texts.call.notYetOpen
+        : otherForm
+          ? t.errors.FORM_VERSION_UNSUPPORTED
+          : '';
   return (
     <>
       <BackLink />
@@ -89,8 +122,14 @@ function CallDetails(props: { callId: string }) {
       {notice ? (
         <div class="notice">
           <p>{notice}</p>
+          {data.cancelled ? (
+            <p>
+              {texts.call.cancelledReason} <span lang="pl">{data.cancelled.reason}</span>
+            </p>
+          ) : null}
         </div>
       ) : null}
+      {data.invited ? <p>{texts.call.invitedOnly}</p> : null}
       <CallFacts call={data} programmeName={data.programmeName} showOpensAt={true} />
       {notice ? null : (
         <>
@@ -107,6 +146,24 @@ function CallDetails(props: { callId: string }) {
       )}
       <h2>{texts.call.rulesHeading}</h2>
       {data.rules.trim() === '' ? <p>{texts.call.noRules}</p> : <RulesText text={data.rules} />}
+      {data.attachments?.length ? (
+        <>
+          <h2>{texts.call.attachmentsHeading}</h2>
+          <ul>
+            {data.attachments.map((file) => (
+              <li key={file.id}>
+                <a
+                  href={`/api/calls/${encodeURIComponent(data.id)}/attachments/${file.id}`}
+                  download={file.name}
+                >
+                  {file.name}
+                </a>{' '}
+                ({texts.call.attachmentSize(sizeOf(file.size, t.locale), TYPE_NAMES[file.contentType] ?? '')})
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }
@@ -132,4 +189,13 @@ function CallNotFound() {
       </p>
     </>
   );
+}
+
+/** "1,2 MB", "340 kB" in the page's language. */
+function sizeOf(bytes: number, locale: string): string {
+  const format = (value: number, unit: string) =>
+    `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
+  return bytes >= 1_000_000
+    ? format(bytes / 1_000_000, 'MB')
+    : format(Math.max(1, Math.round(bytes / 1000)), 'kB');
 }

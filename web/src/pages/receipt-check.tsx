@@ -207,6 +207,7 @@ function Verdict(props: {
               <p>{texts.validText(check.data.version ?? 0)}</p>
               {check.data.superseded ? <p>{texts.superseded}</p> : null}
               {check.data.status === 'withdrawn' ? <p>{texts.withdrawn}</p> : null}
+              {check.data.status === 'voided' ? <p>{texts.voided}</p> : null}
               <dl class="facts">
                 <div class="facts__row">
                   <dt>{texts.gmina}</dt>

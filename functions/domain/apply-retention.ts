@@ -1,0 +1,52 @@
+import { retainUntilOf } from '../../shared/schemas/programme.ts';
+import { logger } from '../lib/logger.ts';
+import { listCallsOfProgramme, setCallRetention } from '../repositories/calls.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { listProgrammes } from '../repositories/programmes.ts';
+import { applyCardRetention, cardsOfCall } from '../repositories/retention.ts';
+import { retentionExpiresAt } from './links.ts';
+
+export interface RetentionReport {
+  calls: number;
+  cards: number;
+  itemsWritten: number;
+  /** Stopped for lack of time: the next run goes on (every write it skips is already done). */
+  stopped: boolean;
+}
+
+/** Stop this long before the function's end, so no write is cut mid-way. */
+const MARGIN_MS = 30_000;
+
+/**
+ * The retention job (every 6 hours): every programme's retention date (its own or the default) onto its calls, and
+ * the resulting TTL onto every item of their cards' partitions and their references — the backfill of data
+ * written before retention existed, of items written since the last run without a TTL (audit entries,
+ * notes, reads), and of a retention date the lead changed. Key-based: programmes (gsi1), their calls
+ * (gsi1), each call's cards per voivodeship (gsi2), each card's partition; it writes only what differs.
+ */
+export async function applyRetention(deps: { db: Db; timeLeftMs: () => number }): Promise<RetentionReport> {
+  const report: RetentionReport = { calls: 0, cards: 0, itemsWritten: 0, stopped: false };
+  for (const programme of await listProgrammes(deps.db)) {
+    const retention = {
+      retainUntil: retainUntilOf(programme),
+      ...(programme.cardLinkDays === undefined ? {} : { cardLinkDays: programme.cardLinkDays }),
+    };
+    for (const call of await listCallsOfProgramme(deps.db, programme.id)) {
+      if (deps.timeLeftMs() < MARGIN_MS) return { ...report, stopped: true };
+      if (call.retainUntil !== retention.retainUntil || call.cardLinkDays !== retention.cardLinkDays) {
+        await setCallRetention(deps.db, call, retention);
+        logger.info('call retention updated', { callId: call.id, ...retention });
+      }
+      report.calls += 1;
+      const expiresAt = retentionExpiresAt({ ...call, ...retention }) as number;
+      for (const wojewodztwo of call.wojewodztwa) {
+        for (const card of await cardsOfCall(deps.db, call.id, wojewodztwo)) {
+          if (deps.timeLeftMs() < MARGIN_MS) return { ...report, stopped: true };
+          report.itemsWritten += await applyCardRetention(deps.db, { callId: call.id, ...card }, expiresAt);
+          report.cards += 1;
+        }
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,103 @@
+import { ropsContactOf } from '../../shared/rops-contacts.ts';
+import type { TCall } from '../../shared/schemas/programme.ts';
+import { AppError } from '../lib/errors.ts';
+import type { CardContact } from '../mail/trust-templates.ts';
+import type { Db } from '../repositories/dynamo.ts';
+import { getOffice } from '../repositories/offices.ts';
+import type { OutgoingMail } from '../repositories/outbox.ts';
+
+/**
+ * What keeps a card sent in a gmina's name from locking the gmina out (issue 13): the notice to the gmina
+ * office's official address, the refusal that names whom to contact, and the notice to a card's previous
+ * contact address.
+ */
+
+/** The ROPS a gmina contacts about its card, for e-mails; a placeholder only for a voivodeship not served. */
+export function ropsOf(teryt: string) {
+  return (
+    ropsContactOf(teryt) ?? {
+      wojewodztwoCode: teryt.slice(0, 2),
+      name: 'koordynator naboru',
+      address: '',
+      email: '',
+      phone: '',
+    }
+  );
+}
+
+/** CARD_EXISTS, with the contact of the ROPS that can void the card if the gmina did not send it. */
+export function cardExistsError(teryt: string): AppError {
+  const rops = ropsContactOf(teryt);
+  return new AppError(
+    'CARD_EXISTS',
+    rops ? { contact: { name: rops.name, address: rops.address, email: rops.email, phone: rops.phone } } : {},
+  );
+}
+
+/**
+ * The notice of a new card to the gmina office's official address, or none when the directory has no
+ * address for the gmina. Named by the reference, so a retried round queues it once with its card.
+ */
+export async function officeNotice(
+  db: Db,
+  input: {
+    call: TCall;
+    teryt: string;
+    gminaName: string;
+    reference: string;
+    submittedAt: string;
+    storedAt: string;
+    channel: 'online' | 'post' | 'email';
+    contact: CardContact;
+  },
+): Promise<OutgoingMail | undefined> {
+  const office = await getOffice(db, input.teryt);
+  if (!office) return undefined;
+  const { name, email, phone } = input.contact;
+  return {
+    name: `office-notice-${input.reference}`,
+    to: [office.email],
+    mail: {
+      template: 'trust-office-notice',
+      data: {
+        reference: input.reference,
+        callTitle: input.call.title,
+        closesAt: input.call.closesAt,
+        gminaName: input.gminaName,
+        submittedAt: input.submittedAt,
+        channel: input.channel,
+        contact: { name, email, phone },
+        rops: ropsOf(input.teryt),
+      },
+    },
+    queuedAt: input.storedAt,
+  };
+}
+
+/** The notice to a card's previous contact address when a new version names another one; else none. */
+export function previousContactNotice(input: {
+  call: TCall;
+  card: { teryt: string; gminaName: string; reference: string };
+  before: string;
+  after: string;
+  version: number;
+  at: string;
+}): OutgoingMail | undefined {
+  if (input.before.toLowerCase() === input.after.toLowerCase()) return undefined;
+  return {
+    name: `contact-changed-v${input.version}`,
+    to: [input.before],
+    mail: {
+      template: 'trust-contact-changed',
+      data: {
+        reference: input.card.reference,
+        callTitle: input.call.title,
+        gminaName: input.card.gminaName,
+        changedAt: input.at,
+        newEmail: input.after,
+        rops: ropsOf(input.card.teryt),
+      },
+    },
+    queuedAt: input.at,
+  };
+}

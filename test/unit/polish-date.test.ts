@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { polishWallClock } from '../../web/src/admin/polish-date.ts';
+
+describe('a day and time typed the Polish way', () => {
+  it.each([
+    ['15.03.2027', '12:00', '2027-03-15T12:00'],
+    ['5.3.2027', '8:00', '2027-03-05T08:00'],
+    ['05.03.2027', '8.30', '2027-03-05T08:30'],
+    ['15-03-2027', '23', '2027-03-15T23:00'],
+    [' 2027-03-15 ', '12:00', '2027-03-15T12:00'],
+  ])('reads %s %s as %s', (date, time, expected) => {
+    expect(polishWallClock(date, time)).toBe(expected);
+  });
+
+  it('leaves both empty as missing, and anything else as typed for the API to name', () => {
+    expect(polishWallClock('', ' ')).toBeUndefined();
+    expect(polishWallClock('jutro', '12:00')).toBe('jutroT12:00');
+    expect(polishWallClock('15.03.2027', '')).toBe('2027-03-15T?');
+    expect(polishWallClock('31.02.2027', '12:00')).toBe('2027-02-31T12:00');
+  });
+});

@@ -1,0 +1,169 @@
+import { dictionaryPart, plForm } from '../lib/i18n.ts';
+
+/**
+ * The texts of the panel's reminders (/admin/przypomnienia and /admin/przypomnienia/nowy): a part of their
+ * own, loaded with the panel. Polish is the source; reminders-texts-en.ts fills the same type.
+ */
+const days = (n: number) => plForm(n, { one: 'dzień', few: 'dni', many: 'dni', other: 'dnia' });
+
+const pl = {
+  title: 'Przypomnienia o terminach',
+  intro:
+    'Przed każdym terminem (zamknięcie naboru, początek i koniec kamienia milowego, terminy dodane przez koordynatora) wysyłamy e-maile o 8:00 czasu polskiego.',
+  wojewodztwo: 'Województwo',
+  show: 'Pokaż',
+  addDeadline: 'Dodaj własny termin',
+  added: (title: string) => `Zapisano termin „${title}”. Jego przypomnienia są na liście najbliższych.`,
+  upcoming: 'Najbliższe przypomnienia (30 dni)',
+  noUpcoming: 'W ciągu 30 dni nie wyślemy żadnego przypomnienia.',
+  sendAt: 'Wysyłka (czas polski)',
+  deadline: 'Termin',
+  dueAt: 'Termin upływa (czas polski)',
+  offset: 'Ile przed terminem',
+  offsetDays: (n: number) => (n === 0 ? 'w dniu terminu' : `${n} ${days(n)} przed`),
+  recipients: 'Odbiorcy',
+  recipientsCount: (n: number) =>
+    `${n} ${plForm(n, { one: 'adres', few: 'adresy', many: 'adresów', other: 'adresu' })}`,
+  kinds: {
+    'call-closing': 'zamknięcie naboru',
+    'milestone-start': 'początek kamienia milowego',
+    'milestone-end': 'koniec kamienia milowego',
+    custom: 'termin koordynatora',
+  } as Record<string, string>,
+  audience: {
+    gminas: 'wybrane gminy',
+    ops: 'ich OPS',
+    pcpr: 'PCPR',
+    coordinators: 'koordynatorzy',
+    drafts: 'gminy z niewysłaną kartą',
+  } as Record<string, string>,
+  deadlines: 'Podgląd i wiadomość testowa',
+  deadlinesHint:
+    'Wiadomość testowa to przypomnienie takie, jakie wyszłoby teraz, wysłane tylko na Twój adres (z [TEST] w temacie).',
+  preview: (title: string) => `Podgląd wiadomości: ${title}`,
+  previewLoading: 'Wczytywanie podglądu…',
+  previewFailed: 'Nie udało się wczytać podglądu.',
+  subject: 'Temat',
+  sendTest: 'Wyślij test do mnie',
+  sendTestFor: (title: string) => ` — ${title}`,
+  sending: 'Wysyłanie…',
+  testSent: (email: string, subject: string) => `Wysłano wiadomość testową na adres ${email}: „${subject}”.`,
+  testFailed: 'Nie udało się wysłać wiadomości testowej',
+  sent: 'Wysłane przypomnienia',
+  noSent: 'Nie wysłaliśmy jeszcze żadnego przypomnienia w tym województwie.',
+  when: 'Kiedy (czas polski)',
+  recipient: 'Odbiorca',
+  state: 'Stan',
+  roles: {
+    gmina: 'gmina',
+    ops: 'OPS',
+    pcpr: 'PCPR',
+    coordinator: 'koordynator',
+    draft: 'gmina (wersja robocza)',
+  } as Record<string, string>,
+  statuses: {
+    sending: 'w trakcie wysyłania',
+    sent: 'wysłane',
+    retry: 'do ponowienia (serwer poczty odmówił)',
+    unknown: 'nie wiadomo, czy wysłane — sprawdź',
+    skipped: 'pominięte',
+  } as Record<string, string>,
+  deliveries: {
+    delivered: 'doręczone',
+    bounced: 'odbite — adres nie przyjmuje poczty',
+    complained: 'zgłoszone jako spam',
+  } as Record<string, string>,
+  reasons: {
+    bounce: 'adres odbija pocztę',
+    complaint: 'odbiorca zgłosił spam',
+    'opted-out': 'odbiorca zrezygnował',
+    'deadline-passed': 'termin już minął',
+  } as Record<string, string>,
+  suppressed: 'Adresy, do których nie wysyłamy',
+  suppressedHint:
+    'Na adres odbity lub zgłaszający spam nie wysyłamy żadnych przypomnień; kto zrezygnował, nie dostaje przypomnień nieobowiązkowych.',
+  noSuppressed: 'Wszystkie adresy z ostatnich przypomnień je przyjmują.',
+  email: 'Adres e-mail',
+  role: 'Rola',
+  reason: 'Powód',
+  since: 'Od kiedy (czas polski)',
+  // The new deadline's form.
+  newTitle: 'Nowy termin',
+  newIntro: (wojewodztwo: string) =>
+    `Termin w województwie ${wojewodztwo}. Przypomnienia wyślemy o 8:00 czasu polskiego w wybrane dni przed nim.`,
+  backToReminders: 'Wróć do przypomnień',
+  name: 'Nazwa terminu',
+  nameHint: 'Na przykład: Sprawozdanie z kamienia milowego II. Trafi do tematu wiadomości.',
+  description: 'Opis (nieobowiązkowy)',
+  descriptionHint: 'Co trzeba zrobić do tego dnia. Trafi do treści wiadomości.',
+  when_: 'Kiedy upływa (czas polski)',
+  whenHint: 'Na przykład 15.03.2027 i 12:00.',
+  date: 'Dzień',
+  dateHint: 'dd.mm.rrrr',
+  time: 'Godzina',
+  timeHint: 'gg:mm',
+  scope: 'Których gmin dotyczy',
+  scopeAll: (wojewodztwo: string) => `Wszystkie wybrane gminy województwa ${wojewodztwo}`,
+  scopeCall: 'Wybrane gminy jednego naboru',
+  call: 'Nabór',
+  audienceLegend: 'Kto dostanie przypomnienie',
+  audienceHint: 'Zaznacz co najmniej jedną grupę.',
+  audienceGroups: {
+    gminas: 'gminy (osoba do kontaktu z karty)',
+    ops: 'ośrodki pomocy społecznej (OPS) tych gmin',
+    pcpr: 'powiatowe centra pomocy rodzinie (PCPR)',
+    coordinators: 'koordynatorzy ROPS województwa',
+  } as Record<string, string>,
+  offsets: 'Ile dni przed terminem przypomnieć',
+  offsetsHint: 'Liczby dni oddzielone przecinkami; 0 to dzień terminu. Najwyżej 8, każda od 0 do 90.',
+  optional: 'Przypomnienie nieobowiązkowe',
+  optionalHint: 'Odbiorca może zrezygnować z takich przypomnień jednym kliknięciem w programie pocztowym.',
+  avoidDaysOff: 'Wysyłka w weekend lub święto przechodzi na poprzedni dzień roboczy',
+  options: 'Ustawienia',
+  save: 'Zapisz termin',
+  saving: 'Zapisywanie…',
+  errorSummary: 'Popraw błędy w formularzu',
+  /** By field, by the API's key; `_` for any other. */
+  errors: {
+    title: {
+      required: 'Wpisz nazwę terminu.',
+      too_long: 'Nazwa może mieć najwyżej 200 znaków.',
+      _: 'Nazwa może zawierać tylko zwykły tekst w jednym wierszu.',
+    },
+    description: {
+      too_long: 'Opis może mieć najwyżej 2000 znaków.',
+      _: 'Opis może zawierać tylko zwykły tekst.',
+    },
+    dueAt: {
+      required: 'Podaj dzień i godzinę terminu.',
+      invalid_date: 'Podaj prawdziwy dzień w formacie dd.mm.rrrr i godzinę w formacie gg:mm.',
+      not_in_warsaw: 'Tej godziny nie ma w Polsce: zegary przesuwa się wtedy z 2:00 na 3:00.',
+      in_past: 'Termin musi być w przyszłości.',
+      _: 'Podaj dzień w formacie dd.mm.rrrr i godzinę w formacie gg:mm.',
+    },
+    wojewodztwa: {
+      not_in_call: 'Ten nabór nie obejmuje tego województwa.',
+      _: 'Wybierz województwo.',
+    },
+    callId: { not_found: 'Nie ma takiego naboru.', _: 'Wybierz nabór z listy.' },
+    audience: { empty_audience: 'Wybierz, kto dostanie przypomnienie.', _: 'Wybierz grupę z listy.' },
+    offsetsDays: {
+      required: 'Podaj co najmniej jeden dzień przypomnienia.',
+      too_many: 'Podaj najwyżej 8 dni przypomnienia.',
+      after_deadline: 'Przypomnienie nie może wyjść po terminie: podaj liczby od 0 w górę.',
+      out_of_range: 'Przypomnienie może wyjść najwcześniej 90 dni przed terminem.',
+      no_send_before_deadline:
+        'Żadne z tych przypomnień nie zdąży przed terminem: wszystkie dni już minęły. Podaj mniejsze liczby.',
+      _: 'Podaj liczby całkowite dni oddzielone przecinkami, na przykład 14, 7, 1, 0.',
+    },
+    _: { _: 'Sprawdź wartość tego pola.' },
+  } as Record<string, Record<string, string>>,
+};
+
+export type RemindersTexts = typeof pl;
+
+export const remindersTexts = dictionaryPart<RemindersTexts>(pl, {
+  en: () => import('./reminders-texts-en.ts').then((module) => module.en),
+});
+
+export const useRemindersTexts = remindersTexts.use;

@@ -1,0 +1,365 @@
+import { useRef, useState } from 'preact/hooks';
+import type { TOwnAccountResponse } from '../../../shared/schemas/administration.ts';
+import type {
+  TReminderPreviewResponse,
+  TSentRemindersResponse,
+  TSuppressedAddressesResponse,
+  TUpcomingRemindersResponse,
+} from '../../../shared/schemas/reminders.ts';
+import { formatWarsaw } from '../../../shared/time.ts';
+import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
+import type { ApiError } from '../lib/api.ts';
+import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
+import { useLocation } from '../lib/router.ts';
+import { useResource } from '../lib/use-resource.ts';
+import { AdminNav } from './admin-nav.tsx';
+import {
+  getOwnAccount,
+  getReminderPreview,
+  getSentReminders,
+  getSuppressedAddresses,
+  getUpcomingReminders,
+  sendTestReminder,
+} from './api.ts';
+import { type RemindersTexts, useRemindersTexts } from './reminders-texts.ts';
+import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
+import { useAdminTexts } from './texts.ts';
+
+/**
+ * /admin/przypomnienia?woj=NN — the reminders of one voivodeship (without `woj`, the user's first): those
+ * of the next 30 days with their recipients, each deadline's e-mail previewed or sent as a test to oneself,
+ * the log of sent ones with what SES said of their delivery, and the addresses no longer reached.
+ */
+
+/** The title of a deadline the form has just saved, said once on the screen it returns to. */
+let justAdded: string | undefined;
+export function announceAdded(title: string): void {
+  justAdded = title;
+}
+
+type Upcoming = TUpcomingRemindersResponse['reminders'][number];
+type Loaded = {
+  own: TOwnAccountResponse;
+  wojewodztwo: string;
+  upcoming: Upcoming[];
+  sent: TSentRemindersResponse['reminders'];
+  suppressed: TSuppressedAddressesResponse['addresses'];
+};
+
+async function load(wojewodztwo: string | undefined, signal: AbortSignal): Promise<Loaded> {
+  const lists = (code: string) =>
+    Promise.all([
+      getUpcomingReminders(code, signal),
+      getSentReminders(code, signal),
+      getSuppressedAddresses(code, signal),
+    ]);
+  const [own, code, [upcoming, sent, suppressed]] = wojewodztwo
+    ? await Promise.all([getOwnAccount(signal), wojewodztwo, lists(wojewodztwo)])
+    : await getOwnAccount(signal).then(async (account) => {
+        const first = account.user.wojewodztwa[0] ?? '';
+        return [account, first, await lists(first)] as const;
+      });
+  return {
+    own,
+    wojewodztwo: code,
+    upcoming: upcoming.reminders,
+    sent: sent.reminders,
+    suppressed: suppressed.addresses,
+  };
+}
+
+export function Reminders(props: { wojewodztwo?: string | undefined }) {
+  const texts = useRemindersTexts();
+  const admin = useAdminTexts();
+  const { t } = useI18n();
+  const { route } = useLocation();
+  const [added] = useState(() => {
+    const title = justAdded;
+    justAdded = undefined;
+    return title;
+  });
+  const [resource, retry] = useResource(`admin:reminders:${props.wojewodztwo ?? ''}`, (signal) =>
+    load(props.wojewodztwo, signal),
+  );
+  const signingIn = useSignInWhenSignedOut(resource.status === 'error' ? resource.error : undefined);
+  if (resource.status !== 'ready') {
+    return (
+      <Titled title={texts.title}>
+        <LoadingOrFailed
+          heading={texts.title}
+          loading={admin.panel.loading}
+          failed={admin.panel.loadFailed}
+          error={resource.status === 'error' ? resource.error : undefined}
+          onRetry={retry}
+          waiting={signingIn}
+        />
+      </Titled>
+    );
+  }
+  const { own, wojewodztwo, upcoming, sent, suppressed } = resource.data;
+  const deadlines = [...new Map(upcoming.map((reminder) => [reminder.deadlineId, reminder])).values()];
+  const when = (instant: string) => <time dateTime={instant}>{formatWarsaw(instant, t.locale)}</time>;
+  return (
+    <Titled title={`${texts.title}: ${wojewodztwoName(t, wojewodztwo)}`}>
+      <UserBar name={own.user.name} email={own.user.email} />
+      <AdminNav current="reminders" lead={own.user.role === 'lead'} />
+      <h1>{texts.title}</h1>
+      {added ? (
+        <p class="notice" role="status">
+          {texts.added(added)}
+        </p>
+      ) : null}
+      <p>{texts.intro}</p>
+      {own.user.wojewodztwa.length > 1 ? (
+        <form
+          class="admin-choose"
+          method="get"
+          action="/admin/przypomnienia"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const chosen = String(new FormData(event.currentTarget).get('woj') ?? '');
+            route(`/admin/przypomnienia?${new URLSearchParams({ woj: chosen })}`);
+          }}
+        >
+          <div class="form-group">
+            <label class="label" for="f-woj">
+              {texts.wojewodztwo}
+            </label>
+            <select class="select" id="f-woj" name="woj" defaultValue={wojewodztwo}>
+              {own.user.wojewodztwa.map((code) => (
+                <option key={code} value={code}>
+                  {wojewodztwoName(t, code)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" class="button button--secondary">
+            {texts.show}
+          </button>
+        </form>
+      ) : null}
+      <p>
+        <a class="button" href={`/admin/przypomnienia/nowy?${new URLSearchParams({ woj: wojewodztwo })}`}>
+          {texts.addDeadline}
+        </a>
+      </p>
+
+      <h2 id="upcoming-caption">
+        {texts.upcoming}: {wojewodztwoName(t, wojewodztwo)}
+      </h2>
+      {upcoming.length === 0 ? (
+        <p>{texts.noUpcoming}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways at 320 px must take the keyboard's focus to be scrolled (axe: scrollable-region-focusable)
+        <section class="table-scroll" aria-labelledby="upcoming-caption" tabIndex={0}>
+          <table class="table" aria-labelledby="upcoming-caption">
+            <thead>
+              <tr>
+                <th scope="col">{texts.sendAt}</th>
+                <th scope="col">{texts.deadline}</th>
+                <th scope="col">{texts.dueAt}</th>
+                <th scope="col">{texts.offset}</th>
+                <th scope="col">{texts.recipients}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {upcoming.map((reminder) => (
+                <tr key={`${reminder.deadlineId}|${reminder.offsetDays}`}>
+                  <td>{when(reminder.sendAt)}</td>
+                  <th scope="row">
+                    <span lang="pl">{reminder.title}</span>
+                    <span class="hint review-block">{texts.kinds[reminder.kind] ?? reminder.kind}</span>
+                  </th>
+                  <td>{when(reminder.dueAt)}</td>
+                  <td>{texts.offsetDays(reminder.offsetDays)}</td>
+                  <td>
+                    {texts.recipientsCount(reminder.recipients)}
+                    <span class="hint review-block">
+                      {reminder.audience.map((group) => texts.audience[group] ?? group).join(', ')}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {deadlines.length > 0 ? (
+        <>
+          <h2>{texts.deadlines}</h2>
+          <p class="hint">{texts.deadlinesHint}</p>
+          {deadlines.map((deadline) => (
+            <DeadlineTools key={deadline.deadlineId} deadline={deadline} wojewodztwo={wojewodztwo} />
+          ))}
+        </>
+      ) : null}
+
+      <h2 id="sent-caption">{texts.sent}</h2>
+      {sent.length === 0 ? (
+        <p>{texts.noSent}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: as above (axe: scrollable-region-focusable)
+        <section class="table-scroll" aria-labelledby="sent-caption" tabIndex={0}>
+          <table class="table" aria-labelledby="sent-caption">
+            <thead>
+              <tr>
+                <th scope="col">{texts.when}</th>
+                <th scope="col">{texts.deadline}</th>
+                <th scope="col">{texts.offset}</th>
+                <th scope="col">{texts.recipient}</th>
+                <th scope="col">{texts.state}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sent.map((entry) => (
+                <tr key={`${entry.deadlineId}|${entry.offsetDays}|${entry.recipient}`}>
+                  <td>{when(entry.sentAt ?? entry.claimedAt)}</td>
+                  <td lang="pl">{entry.title}</td>
+                  <td>{texts.offsetDays(entry.offsetDays)}</td>
+                  <td>
+                    <span class="admin-user__name">{entry.recipient}</span>
+                    <span class="hint review-block">{texts.roles[entry.role] ?? entry.role}</span>
+                  </td>
+                  <td>{stateOf(texts, entry)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      <h2 id="suppressed-caption">{texts.suppressed}</h2>
+      <p class="hint">{texts.suppressedHint}</p>
+      {suppressed.length === 0 ? (
+        <p>{texts.noSuppressed}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: as above (axe: scrollable-region-focusable)
+        <section class="table-scroll" aria-labelledby="suppressed-caption" tabIndex={0}>
+          <table class="table" aria-labelledby="suppressed-caption">
+            <thead>
+              <tr>
+                <th scope="col">{texts.email}</th>
+                <th scope="col">{texts.role}</th>
+                <th scope="col">{texts.reason}</th>
+                <th scope="col">{texts.since}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {suppressed.map((address) => (
+                <tr key={`${address.email}|${address.reason}`}>
+                  <td class="admin-user__name">{address.email}</td>
+                  <td>{texts.roles[address.role] ?? address.role}</td>
+                  <td>{texts.reasons[address.reason] ?? address.reason}</td>
+                  <td>{when(address.at)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </Titled>
+  );
+}
+
+/** A send's state: sent (and SES's word on its delivery), skipped with why, or still open. */
+function stateOf(texts: RemindersTexts, entry: TSentRemindersResponse['reminders'][number]): string {
+  const status = texts.statuses[entry.status] ?? entry.status;
+  if (entry.status === 'skipped' && entry.reason)
+    return `${status}: ${texts.reasons[entry.reason] ?? entry.reason}`;
+  if (entry.delivery) return texts.deliveries[entry.delivery] ?? entry.delivery;
+  return status;
+}
+
+/** One deadline's e-mail: previewed on demand (a disclosure), or sent to the signed-in user as a test. */
+function DeadlineTools(props: { deadline: Upcoming; wojewodztwo: string }) {
+  const texts = useRemindersTexts();
+  const { t } = useI18n();
+  const { deadline } = props;
+  const [open, setOpen] = useState(false);
+  const [state, setState] = useState<'idle' | 'busy' | ApiError | { sentTo: string; subject: string }>(
+    'idle',
+  );
+  const button = useRef<HTMLButtonElement>(null);
+  const send = () => {
+    if (state === 'busy') return;
+    setState('busy');
+    sendTestReminder(deadline.deadlineId).then(setState, (error: ApiError) => setState(error));
+  };
+  const failed = typeof state === 'object' && 'code' in state ? state : undefined;
+  const done = typeof state === 'object' && 'sentTo' in state ? state : undefined;
+  return (
+    <section class="reminder-tools" aria-labelledby={`deadline-${deadline.deadlineId}`}>
+      <h3 id={`deadline-${deadline.deadlineId}`} lang="pl">
+        {deadline.title}
+      </h3>
+      <p>
+        {texts.kinds[deadline.kind] ?? deadline.kind} —{' '}
+        <time dateTime={deadline.dueAt}>{formatWarsaw(deadline.dueAt, t.locale)}</time>
+      </p>
+      <details
+        class="reminder-preview"
+        onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+      >
+        <summary>{texts.preview(deadline.title)}</summary>
+        {open ? <Preview deadlineId={deadline.deadlineId} wojewodztwo={props.wojewodztwo} /> : null}
+      </details>
+      {done ? (
+        <p class="notice" role="status">
+          {texts.testSent(done.sentTo, done.subject)}
+        </p>
+      ) : (
+        <p role="status" class="visually-hidden">
+          {state === 'busy' ? texts.sending : ''}
+        </p>
+      )}
+      {failed ? (
+        <div class="notice notice--error" role="alert">
+          <p class="notice__title">{texts.testFailed}</p>
+          <p>{t.errors[failed.code]}</p>
+        </div>
+      ) : null}
+      <p>
+        <button
+          ref={button}
+          type="button"
+          class="button button--secondary"
+          aria-disabled={state === 'busy' ? true : undefined}
+          onClick={send}
+        >
+          {state === 'busy' ? texts.sending : texts.sendTest}
+          <span class="visually-hidden">{texts.sendTestFor(deadline.title)}</span>
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/** The e-mail as it would go now: its subject and its text, as a mail program shows the plain version. */
+function Preview(props: { deadlineId: string; wojewodztwo: string }) {
+  const texts = useRemindersTexts();
+  const { t } = useI18n();
+  const [resource, retry] = useResource<TReminderPreviewResponse>(
+    `admin:reminder-preview:${props.wojewodztwo}:${props.deadlineId}`,
+    (signal) => getReminderPreview(props.wojewodztwo, props.deadlineId, signal),
+  );
+  if (resource.status === 'loading') return <p role="status">{texts.previewLoading}</p>;
+  if (resource.status === 'error')
+    return (
+      <div class="notice notice--error" role="alert">
+        <p>{texts.previewFailed}</p>
+        <button type="button" class="button button--secondary" onClick={retry}>
+          {t.retry}
+        </button>
+      </div>
+    );
+  const mail = resource.data;
+  return (
+    <div class="reminder-mail" lang="pl">
+      <p>
+        <strong>{texts.subject}:</strong> {mail.subject}
+      </p>
+      <p class="pre-line">{mail.text}</p>
+    </div>
+  );
+}
