@@ -32,6 +32,12 @@ export interface ApiFunctionProps {
   paramsAndSecrets?: ParamsAndSecretsLayerVersion;
 }
 
+function topLevelStack(scope: Construct): Stack {
+  let stack = Stack.of(scope);
+  while (stack.nestedStackParent) stack = stack.nestedStackParent;
+  return stack;
+}
+
 /** One handler as a Lambda function: its own log group and role, bound to the table as far as it may use it. */
 export class ApiFunction extends Construct {
   readonly function: NodejsFunction;
@@ -49,8 +55,9 @@ export class ApiFunction extends Construct {
       logGroup: this.logGroup,
       // Powertools Logger (and the runtime, in the JSON log format) writes `"level": "ERROR"`.
       filterPattern: FilterPattern.stringValue('$.level', '=', 'ERROR'),
-      // The stack's name holds the stage, so two stages in one account count apart.
-      metricNamespace: `Kooperacja/${Stack.of(this).stackName}`,
+      // The stack's name holds the stage, so two stages in one account count apart. A nested stack's name is
+      // known only at deployment (and would mean the alarm's own stack there): its top-level stack's is used.
+      metricNamespace: `Kooperacja/${topLevelStack(this).stackName}`,
       metricName: `LoggedErrors-${props.handler}`,
       metricValue: '1',
     }).metric({ statistic: 'Sum', period: Duration.minutes(5) });

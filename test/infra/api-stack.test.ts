@@ -1,7 +1,16 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtByApiStack, HANDLERS, ROUTES, type TableAccess } from '../../functions/routes.ts';
-import { resourcesOf, type Synthesized, synthesize, TEST_DEPLOYMENT } from './support.ts';
+import { API_GROUPS, apiGroupOf } from '../../infra/api-groups.ts';
+import {
+  handlersTemplate,
+  type NestedTemplate,
+  nestedTemplatesOf,
+  resourcesOf,
+  type Synthesized,
+  synthesize,
+  TEST_DEPLOYMENT,
+} from './support.ts';
 
 /** The reminder pipeline's handlers are built by the scheduling stack (test/infra/scheduling-stack.test.ts). */
 const NAMES = Object.keys(HANDLERS).filter((name) => builtByApiStack(HANDLERS[name] as never));
@@ -11,11 +20,17 @@ const CONFINED = NAMES.filter((name) => (HANDLERS[name] as { writes?: string[] }
 
 describe('api stack', () => {
   let synthesized: Synthesized;
+  /** The api stack itself: the HTTP API, its stage, the access logs, the origin secret. */
+  let parent: Template;
+  let nested: NestedTemplate[];
+  /** Everything its nested stacks hold: the handlers' functions, roles, routes and schedules. */
   let template: Template;
 
   beforeAll(() => {
     synthesized = synthesize();
-    template = Template.fromStack(synthesized.stacks.api);
+    parent = Template.fromStack(synthesized.stacks.api);
+    nested = nestedTemplatesOf(synthesized.stacks.api);
+    template = handlersTemplate(synthesized.stacks.api);
   });
 
   /** Construct ids, and so logical ids, start with the handler's name in PascalCase. */
@@ -174,8 +189,60 @@ describe('api stack', () => {
     });
   });
 
+  it('builds each handler in the nested stack of its group, with its route, and nothing of it in the api stack', () => {
+    // Prepare
+    const groupOfFunction = (logicalId: string) =>
+      nested.filter(({ template: group }) => logicalId in resourcesOf(group, 'AWS::Lambda::Function'));
+
+    // Assess
+    expect(nested.map(({ group }) => group)).toEqual(
+      API_GROUPS.filter((group) => NAMES.some((name) => apiGroupOf(HANDLERS[name] as never) === group)),
+    );
+    for (const name of NAMES) {
+      const group = apiGroupOf(HANDLERS[name] as never);
+      const [id, ...more] = Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((logicalId) =>
+        logicalId.startsWith(`${pascal(name)}Function`),
+      );
+      expect(more, name).toEqual([]);
+      expect(
+        groupOfFunction(id ?? name).map((found) => found.group),
+        name,
+      ).toEqual([group]);
+      const facts = HANDLERS[name];
+      if (facts && 'route' in facts) {
+        const routes = nested.flatMap(({ group: holder, template: held }) =>
+          Object.values(resourcesOf(held, 'AWS::ApiGatewayV2::Route'))
+            .filter((route) => route.Properties.RouteKey === facts.route)
+            .map(() => holder),
+        );
+        expect(routes, name).toEqual([group]);
+      }
+    }
+    for (const type of [
+      'AWS::Lambda::Function',
+      'AWS::Lambda::Permission',
+      'AWS::ApiGatewayV2::Route',
+      'AWS::ApiGatewayV2::Integration',
+      'AWS::IAM::Role',
+      'AWS::Scheduler::Schedule',
+    ])
+      parent.resourceCountIs(type, 0);
+  });
+
+  it("keeps every stack well under CloudFormation's 500 resources, and the api stack small", () => {
+    // Prepare
+    const count = (held: Template) => Object.keys(held.toJSON().Resources ?? {}).length;
+
+    // Assess: room for new handlers in every group; a group nearing 400 gets no new resources (api-groups.ts).
+    for (const { group, template: held } of nested) expect(count(held), group).toBeLessThan(400);
+    // The api stack grows by none per handler: the API, its stage, the access logs, the secret, the groups.
+    expect(count(parent)).toBeLessThan(20);
+    // Its outputs (CloudFormation allows 200) grow by one per function, whose name the alarms stack reads.
+    expect(Object.keys(parent.toJSON().Outputs ?? {}).length).toBeLessThan(150);
+  });
+
   it('throttles the $default stage and logs every request', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+    parent.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
