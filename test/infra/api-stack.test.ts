@@ -4,6 +4,7 @@ import { builtByApiStack, HANDLERS, ROUTES, type TableAccess } from '../../funct
 import { API_GROUPS, apiGroupOf } from '../../infra/api-groups.ts';
 import {
   handlersTemplate,
+  inlinePoliciesOf,
   type NestedTemplate,
   nestedTemplatesOf,
   resourcesOf,
@@ -114,12 +115,12 @@ describe('api stack', () => {
 
   it("confines each public writer's writes to the key prefixes its record names (dynamodb:LeadingKeys)", () => {
     // Prepare
-    const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy'));
+    const policies = inlinePoliciesOf(template);
     type Statement = { Action: string | string[]; Condition?: Record<string, Record<string, string[]>> };
     const writeStatements = (handler: string) =>
       policies
         .filter(([id]) => id.startsWith(pascal(handler)))
-        .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+        .flatMap(([, policy]) => (policy.PolicyDocument as { Statement: Statement[] }).Statement)
         .filter((statement) => [statement.Action].flat().includes('dynamodb:PutItem'));
 
     // Assess
@@ -142,9 +143,9 @@ describe('api stack', () => {
 
   it('grants inline only log writing, confined table writes, reading the origin secret, SES sending to the mail handlers, the sweeper schedule its invoke and the sealing handlers the seal', () => {
     // Act
-    const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy'));
+    const policies = inlinePoliciesOf(template);
     const statements = policies.flatMap(([id, policy]) =>
-      (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.map(
+      (policy.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.map(
         (statement) => ({
           id,
           actions: [statement.Action].flat(),
@@ -168,6 +169,10 @@ describe('api stack', () => {
       .map(({ id }) => id);
     // The identity's grant and the configuration set's, for each handler that sends mail.
     expect(new Set(sesPolicies).size).toBe(SENDING_MAIL.length);
+    // A function's grants are in its role (one resource fewer per function); only the schedule's role has a policy.
+    expect(Object.keys(resourcesOf(template, 'AWS::IAM::Policy'))).toEqual([
+      expect.stringMatching(/^SendPendingMailSchedulerRoleDefaultPolicy/),
+    ]);
     for (const handler of SENDING_MAIL)
       expect(sesPolicies.some((id) => id.startsWith(pascal(handler)))).toBe(true);
   });

@@ -131,3 +131,22 @@ export function handlersTemplate(api: ApiStack): Template {
     }
   return Template.fromJSON({ Resources: resources });
 }
+
+/**
+ * Every inline policy in a template, by the logical id of the resource that holds it: an AWS::IAM::Policy, or a
+ * role with the policy in its own Policies (as each function's role has its grants: see ApiFunction).
+ */
+export function inlinePoliciesOf(template: Template): [string, { PolicyDocument: unknown }][] {
+  const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy')).map(
+    ([id, policy]): [string, { PolicyDocument: unknown }] => [
+      id,
+      { PolicyDocument: policy.Properties.PolicyDocument },
+    ],
+  );
+  const inRoles = Object.entries(resourcesOf(template, 'AWS::IAM::Role')).flatMap(([id, role]) =>
+    ((role.Properties.Policies ?? []) as { PolicyDocument: unknown }[]).map(
+      ({ PolicyDocument }): [string, { PolicyDocument: unknown }] => [id, { PolicyDocument }],
+    ),
+  );
+  return [...policies, ...inRoles];
+}

@@ -5,6 +5,7 @@ import { DEFAULT_THROTTLE, HANDLERS } from '../../functions/routes.ts';
 import { MANAGED_RULE_GROUPS, RATE_RULES } from '../../infra/stacks/waf-stack.ts';
 import {
   inApiStack,
+  inlinePoliciesOf,
   type NestedTemplate,
   nestedTemplatesOf,
   resourcesOf,
@@ -65,13 +66,14 @@ describe('trust and abuse', () => {
       expect(inApi(group, Variables.ORIGIN_SECRET_ARN)).toEqual({ Ref: secretId });
     }
     const readers = nested.flatMap((group) =>
-      Object.values(resourcesOf(group.template, 'AWS::IAM::Policy'))
-        .filter((policy) => JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager:'))
+      inlinePoliciesOf(group.template)
+        .map(([, policy]) => policy)
+        .filter((policy) => JSON.stringify(policy.PolicyDocument).includes('secretsmanager:'))
         .map((policy) => ({ group, policy })),
     );
     expect(readers).toHaveLength(httpFunctions.length);
     for (const { group, policy } of readers) {
-      const { Statement } = policy.Properties.PolicyDocument as {
+      const { Statement } = policy.PolicyDocument as {
         Statement: { Action: unknown; Effect: string; Resource: unknown }[];
       };
       expect(
