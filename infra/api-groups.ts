@@ -15,7 +15,7 @@ export const API_GROUPS = [
   'Agreements',
   /** The panel's reminders and the one-click unsubscribe. */
   'Reminders',
-  /** Sign-in and sessions, accounts, the audit log, programmes. */
+  /** Sign-in and sessions, accounts, the audit log, programmes, held mail, gminas' data and offices. */
   'Administration',
   /** Handlers EventBridge Scheduler runs (not the reminder pipeline's: the scheduling stack builds those). */
   'Scheduled',
@@ -49,6 +49,10 @@ const ADMIN_RESOURCES: Readonly<Record<string, ApiGroup>> = {
   accounts: 'Administration',
   'audit-log': 'Administration',
   programmes: 'Administration',
+  // On main since this branch began: held mail, a gmina's data erased, the register of gmina offices.
+  mail: 'Administration',
+  gminas: 'Administration',
+  offices: 'Administration',
 };
 
 /**
