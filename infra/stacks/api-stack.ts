@@ -1,4 +1,12 @@
-import { type CfnElement, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  type CfnElement,
+  CfnOutput,
+  Duration,
+  NestedStack,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -31,6 +39,7 @@ import {
   type HttpHandler,
   splitRouteKey,
 } from '../../functions/routes.ts';
+import { API_GROUPS, type ApiGroup, apiGroupOf } from '../api-groups.ts';
 import { ApiFunction } from '../constructs/api-function.ts';
 import { TABLE_WRITE_ACTIONS, type TableAccess } from './data-stack.ts';
 
@@ -83,7 +92,12 @@ function pascalCase(kebab: string): string {
   return kebab.replace(/(^|-)(\w)/g, (_, _dash: string, letter: string) => letter.toUpperCase());
 }
 
-/** The HTTP API: one function per route, and a fallback on $default that tells 404 from 405. */
+/**
+ * The HTTP API: one function per route, and a fallback on $default that tells 404 from 405. The functions,
+ * their routes and schedules are in nested stacks, one per concern (infra/api-groups.ts), as 500 resources
+ * would not hold them all; this stack keeps the API, its stage with each route's throttle, the access logs
+ * and the origin secret.
+ */
 export class ApiStack extends Stack {
   readonly httpApi: IHttpApi;
   /**
@@ -97,6 +111,8 @@ export class ApiStack extends Stack {
   readonly scheduled = new Map<string, { fn: IFunction; every: Duration }>();
   /** By the same names: what each function logged as an error (see ApiFunction). */
   readonly loggedErrors: ReadonlyMap<string, IMetric>;
+  /** The nested stacks that build the handlers, by group (infra/api-groups.ts); only groups with a handler. */
+  readonly groups: ReadonlyMap<ApiGroup, NestedStack>;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -125,9 +141,19 @@ export class ApiStack extends Stack {
 
     const functions = new Map<string, IFunction>();
     const loggedErrors = new Map<string, IMetric>();
-    const functionFor = (handler: string, facts: HandlerRecord): IFunction => {
+    const groups = new Map<ApiGroup, NestedStack>();
+    const groupOf = (group: ApiGroup): NestedStack => {
+      const existing = groups.get(group);
+      if (existing) return existing;
+      const nested = new NestedStack(this, group, {
+        description: `Kooperacja API: the ${group} handlers' functions, routes and schedules (${this.stackName})`,
+      });
+      groups.set(group, nested);
+      return nested;
+    };
+    const functionFor = (scope: NestedStack, handler: string, facts: HandlerRecord): IFunction => {
       const name = pascalCase(handler);
-      const { function: fn, loggedErrors: logged } = new ApiFunction(this, name, {
+      const { function: fn, loggedErrors: logged } = new ApiFunction(scope, name, {
         handler,
         table: props.table,
         // A public writer reads as any function does and writes only the keys its record names (below).
@@ -207,36 +233,24 @@ export class ApiStack extends Stack {
     for (const [handler, facts] of Object.entries(HANDLERS)) {
       // The reminder pipeline's handlers are built by the scheduling stack, beside their queues.
       if (!builtByApiStack(facts)) continue;
-      const fn = functionFor(handler, facts);
-      if ('everyMinutes' in facts) this.schedule(handler, fn, Duration.minutes(facts.everyMinutes));
-      else if (facts.route === '$default') {
-        const fallback = new HttpRoute(this, 'FallbackRoute', {
+      const group = groupOf(apiGroupOf(facts));
+      const fn = functionFor(group, handler, facts);
+      if ('everyMinutes' in facts) this.schedule(group, handler, fn, Duration.minutes(facts.everyMinutes));
+      else {
+        const name = pascalCase(handler);
+        const { method, path } = facts.route === '$default' ? {} : splitRouteKey(facts.route);
+        const route = new HttpRoute(group, `${name}Route`, {
           httpApi: api,
-          routeKey: HttpRouteKey.DEFAULT,
-          integration: new HttpLambdaIntegration('FallbackIntegration', fn),
+          routeKey: method && path ? HttpRouteKey.with(path, HttpMethod[method]) : HttpRouteKey.DEFAULT,
+          integration: new HttpLambdaIntegration(`${name}Integration`, fn),
         });
         routeSettings[facts.route] = throttleOf(facts);
-        cfnStage.node.addDependency(fallback);
-        Validations.of(fallback).acknowledge({
+        // Route settings name routes by key: the stage can set them only once the routes exist.
+        if (group.nestedStackResource) cfnStage.node.addDependency(group.nestedStackResource);
+        Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `The $default route is public by design: ${facts.whyPublic}.`,
+          reason: `${method ? facts.route : 'The $default route'} is public by design: ${facts.whyPublic}.`,
         });
-      } else {
-        const { method, path } = splitRouteKey(facts.route);
-        const [httpRoute] = api.addRoutes({
-          path,
-          methods: [HttpMethod[method]],
-          integration: new HttpLambdaIntegration(`${pascalCase(handler)}Integration`, fn),
-        });
-        if (httpRoute) {
-          routeSettings[facts.route] = throttleOf(facts);
-          // Route settings name routes by key: the stage can set them only once the routes exist.
-          cfnStage.node.addDependency(httpRoute);
-          Validations.of(httpRoute).acknowledge({
-            id: 'AwsSolutions-APIG4',
-            reason: `${facts.route} is public by design: ${facts.whyPublic}.`,
-          });
-        }
       }
     }
 
@@ -247,23 +261,30 @@ export class ApiStack extends Stack {
     this.httpApi = api;
     this.functions = functions;
     this.loggedErrors = loggedErrors;
+    // In the order of API_GROUPS, whatever the order of the records.
+    this.groups = new Map(
+      API_GROUPS.flatMap((name) => {
+        const nested = groups.get(name);
+        return nested ? [[name, nested] as const] : [];
+      }),
+    );
   }
 
   /** EventBridge Scheduler invokes the function every so often, through a role that may invoke only it. */
-  private schedule(handler: string, fn: IFunction, every: Duration): void {
-    const role = new Role(this, `${pascalCase(handler)}SchedulerRole`, {
+  private schedule(scope: NestedStack, handler: string, fn: IFunction, every: Duration): void {
+    const role = new Role(scope, `${pascalCase(handler)}SchedulerRole`, {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+        conditions: { StringEquals: { 'aws:SourceAccount': scope.account } },
       }),
     });
-    new Schedule(this, `${pascalCase(handler)}Schedule`, {
+    new Schedule(scope, `${pascalCase(handler)}Schedule`, {
       description: `Runs ${handler} every ${every.toMinutes()} minutes`,
       schedule: ScheduleExpression.rate(every),
       target: new LambdaInvoke(fn, { role }),
     });
     this.scheduled.set(handler, { fn, every });
-    const functionArn = this.resolve(
-      this.getLogicalId((fn as NodejsFunction).node.defaultChild as CfnElement),
+    const functionArn = scope.resolve(
+      scope.getLogicalId((fn as NodejsFunction).node.defaultChild as CfnElement),
     ) as string;
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${functionArn}.Arn>:*]`,

@@ -126,8 +126,11 @@ export class DataStack extends Stack {
       new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [uploads] }),
     );
     const bucketId = this.resolve(this.getLogicalId(this.documents.node.defaultChild as CfnElement));
-    for (const policy of [documentsRead, documentsReadWrite]) {
-      for (const prefix of ['agreements', 'cards', 'uploads']) {
+    for (const [policy, prefixes] of [
+      [documentsRead, ['agreements', 'cards']],
+      [documentsReadWrite, ['agreements', 'cards', 'uploads']],
+    ] as const) {
+      for (const prefix of prefixes) {
         Validations.of(policy).acknowledge({
           id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}/*]`,
           reason: `Documents are objects of this one bucket under ${prefix}/, keyed by call, gmina and digest.`,

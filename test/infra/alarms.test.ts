@@ -1,6 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resourcesOf, type Synthesized, synthesize } from './support.ts';
+import { nestedTemplatesOf, resourcesOf, type Synthesized, synthesize } from './support.ts';
 
 type Alarm = { Properties: Record<string, unknown> };
 
@@ -38,11 +39,39 @@ describe('alarms stack', () => {
     });
   });
 
+  /**
+   * Every function, as an alarm's dimension names it: the scheduling stack's by its logical id; the api stack's,
+   * built in its nested stacks, by the api stack's output that publishes the name its nested stack outputs.
+   */
+  const functionsAsNamed = () => {
+    type Outputs = Record<string, { Value: unknown }>;
+    const api = synthesized.stacks.api;
+    const apiOutputs = Object.entries((Template.fromStack(api).toJSON().Outputs ?? {}) as Outputs);
+    const nested = nestedTemplatesOf(api).flatMap(({ template, logicalId: stackId }) => {
+      const outputs = Object.entries((template.toJSON().Outputs ?? {}) as Outputs);
+      return Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).map((logicalId) => {
+        const nestedOutputs = outputs.filter(([, output]) =>
+          isDeepStrictEqual(output.Value, { Ref: logicalId }),
+        );
+        const published = apiOutputs.filter(([, output]) =>
+          nestedOutputs.some(([id]) =>
+            isDeepStrictEqual(output.Value, { 'Fn::GetAtt': [stackId, `Outputs.${id}`] }),
+          ),
+        );
+        expect(published, logicalId).toHaveLength(1);
+        return `"StackName":"${api.stackName}","Region":"${api.region}","OutputName":"${published[0]?.[0]}"`;
+      });
+    });
+    const scheduling = Object.keys(
+      resourcesOf(Template.fromStack(synthesized.stacks.scheduling), 'AWS::Lambda::Function'),
+    );
+    return [...nested, ...scheduling];
+  };
+
   it('watches errors and throttles of every function', () => {
     // Prepare
-    const functions = [synthesized.stacks.api, synthesized.stacks.scheduling].flatMap((stack) =>
-      Object.keys(resourcesOf(Template.fromStack(stack), 'AWS::Lambda::Function')),
-    );
+    const functions = functionsAsNamed();
+    expect(functions.length).toBeGreaterThan(70);
 
     // Act
     const errors = watched('Errors');
@@ -59,9 +88,10 @@ describe('alarms stack', () => {
 
   it('counts what every function logs as an error, and alarms on the first one', () => {
     // Prepare
-    const stacks = [synthesized.stacks.api, synthesized.stacks.scheduling].map((stack) =>
-      Template.fromStack(stack),
-    );
+    const stacks = [
+      ...nestedTemplatesOf(synthesized.stacks.api).map(({ template: nested }) => nested),
+      Template.fromStack(synthesized.stacks.scheduling),
+    ];
     const functions = stacks.flatMap((stack) => Object.keys(resourcesOf(stack, 'AWS::Lambda::Function')));
     const filters = stacks.flatMap((stack) => Object.values(resourcesOf(stack, 'AWS::Logs::MetricFilter')));
 
@@ -74,6 +104,8 @@ describe('alarms stack', () => {
       expect(filter.Properties.FilterPattern).toBe('{ $.level = "ERROR" }');
       const [transformation] = filter.Properties.MetricTransformations as Record<string, string>[];
       expect(transformation?.MetricValue).toBe('1');
+      // Named by the top-level stack (a nested stack's own name is not known before deployment).
+      expect(transformation?.MetricNamespace).toMatch(/^Kooperacja\/Kooperacja-test-(Api|Scheduling)$/);
       // Each filter's metric has exactly one alarm, firing on a single logged error.
       const matching = logged.filter(
         (alarm) =>

@@ -1,7 +1,17 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtByApiStack, HANDLERS, ROUTES, type TableAccess } from '../../functions/routes.ts';
-import { resourcesOf, type Synthesized, synthesize, TEST_DEPLOYMENT } from './support.ts';
+import { API_GROUPS, apiGroupOf } from '../../infra/api-groups.ts';
+import {
+  handlersTemplate,
+  inlinePoliciesOf,
+  type NestedTemplate,
+  nestedTemplatesOf,
+  resourcesOf,
+  type Synthesized,
+  synthesize,
+  TEST_DEPLOYMENT,
+} from './support.ts';
 
 /** The reminder pipeline's handlers are built by the scheduling stack (test/infra/scheduling-stack.test.ts). */
 const NAMES = Object.keys(HANDLERS).filter((name) => builtByApiStack(HANDLERS[name] as never));
@@ -11,11 +21,17 @@ const CONFINED = NAMES.filter((name) => (HANDLERS[name] as { writes?: string[] }
 
 describe('api stack', () => {
   let synthesized: Synthesized;
+  /** The api stack itself: the HTTP API, its stage, the access logs, the origin secret. */
+  let parent: Template;
+  let nested: NestedTemplate[];
+  /** Everything its nested stacks hold: the handlers' functions, roles, routes and schedules. */
   let template: Template;
 
   beforeAll(() => {
     synthesized = synthesize();
-    template = Template.fromStack(synthesized.stacks.api);
+    parent = Template.fromStack(synthesized.stacks.api);
+    nested = nestedTemplatesOf(synthesized.stacks.api);
+    template = handlersTemplate(synthesized.stacks.api);
   });
 
   /** Construct ids, and so logical ids, start with the handler's name in PascalCase. */
@@ -99,12 +115,12 @@ describe('api stack', () => {
 
   it("confines each public writer's writes to the key prefixes its record names (dynamodb:LeadingKeys)", () => {
     // Prepare
-    const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy'));
+    const policies = inlinePoliciesOf(template);
     type Statement = { Action: string | string[]; Condition?: Record<string, Record<string, string[]>> };
     const writeStatements = (handler: string) =>
       policies
         .filter(([id]) => id.startsWith(pascal(handler)))
-        .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement)
+        .flatMap(([, policy]) => (policy.PolicyDocument as { Statement: Statement[] }).Statement)
         .filter((statement) => [statement.Action].flat().includes('dynamodb:PutItem'));
 
     // Assess
@@ -127,9 +143,9 @@ describe('api stack', () => {
 
   it('grants inline only log writing, confined table writes, reading the origin secret, SES sending to the mail handlers, the sweeper schedule its invoke and the sealing handlers the seal', () => {
     // Act
-    const policies = Object.entries(resourcesOf(template, 'AWS::IAM::Policy'));
+    const policies = inlinePoliciesOf(template);
     const statements = policies.flatMap(([id, policy]) =>
-      (policy.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.map(
+      (policy.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement.map(
         (statement) => ({
           id,
           actions: [statement.Action].flat(),
@@ -153,6 +169,10 @@ describe('api stack', () => {
       .map(({ id }) => id);
     // The identity's grant and the configuration set's, for each handler that sends mail.
     expect(new Set(sesPolicies).size).toBe(SENDING_MAIL.length);
+    // A function's grants are in its role (one resource fewer per function); only the schedule's role has a policy.
+    expect(Object.keys(resourcesOf(template, 'AWS::IAM::Policy'))).toEqual([
+      expect.stringMatching(/^SendPendingMailSchedulerRoleDefaultPolicy/),
+    ]);
     for (const handler of SENDING_MAIL)
       expect(sesPolicies.some((id) => id.startsWith(pascal(handler)))).toBe(true);
   });
@@ -174,8 +194,60 @@ describe('api stack', () => {
     });
   });
 
+  it('builds each handler in the nested stack of its group, with its route, and nothing of it in the api stack', () => {
+    // Prepare
+    const groupOfFunction = (logicalId: string) =>
+      nested.filter(({ template: group }) => logicalId in resourcesOf(group, 'AWS::Lambda::Function'));
+
+    // Assess
+    expect(nested.map(({ group }) => group)).toEqual(
+      API_GROUPS.filter((group) => NAMES.some((name) => apiGroupOf(HANDLERS[name] as never) === group)),
+    );
+    for (const name of NAMES) {
+      const group = apiGroupOf(HANDLERS[name] as never);
+      const [id, ...more] = Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((logicalId) =>
+        logicalId.startsWith(`${pascal(name)}Function`),
+      );
+      expect(more, name).toEqual([]);
+      expect(
+        groupOfFunction(id ?? name).map((found) => found.group),
+        name,
+      ).toEqual([group]);
+      const facts = HANDLERS[name];
+      if (facts && 'route' in facts) {
+        const routes = nested.flatMap(({ group: holder, template: held }) =>
+          Object.values(resourcesOf(held, 'AWS::ApiGatewayV2::Route'))
+            .filter((route) => route.Properties.RouteKey === facts.route)
+            .map(() => holder),
+        );
+        expect(routes, name).toEqual([group]);
+      }
+    }
+    for (const type of [
+      'AWS::Lambda::Function',
+      'AWS::Lambda::Permission',
+      'AWS::ApiGatewayV2::Route',
+      'AWS::ApiGatewayV2::Integration',
+      'AWS::IAM::Role',
+      'AWS::Scheduler::Schedule',
+    ])
+      parent.resourceCountIs(type, 0);
+  });
+
+  it("keeps every stack well under CloudFormation's 500 resources, and the api stack small", () => {
+    // Prepare
+    const count = (held: Template) => Object.keys(held.toJSON().Resources ?? {}).length;
+
+    // Assess: room for new handlers in every group; a group nearing 400 gets no new resources (api-groups.ts).
+    for (const { group, template: held } of nested) expect(count(held), group).toBeLessThan(400);
+    // The api stack grows by none per handler: the API, its stage, the access logs, the secret, the groups.
+    expect(count(parent)).toBeLessThan(20);
+    // Its outputs (CloudFormation allows 200) grow by one per function, whose name the alarms stack reads.
+    expect(Object.keys(parent.toJSON().Outputs ?? {}).length).toBeLessThan(150);
+  });
+
   it('throttles the $default stage and logs every request', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+    parent.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },

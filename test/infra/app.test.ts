@@ -8,7 +8,7 @@ import { CDK_JSON_CONTEXT, fakeSiteDir, testApp } from './support.ts';
 const run = promisify(execFile);
 
 interface Manifest {
-  artifacts: Record<string, { type: string; properties?: { templateFile?: string } }>;
+  artifacts: Record<string, { type: string; properties?: { templateFile?: string; file?: string } }>;
 }
 
 /** Runs infra/app.ts as the CDK CLI does: context and output directory come through the environment. */
@@ -39,7 +39,19 @@ async function synthesizeWithContext(context: Record<string, unknown>) {
     const [, stack] = stacks.find(([artifactId]) => artifactId === stackName) ?? [];
     return readFileSync(join(outdir, stack?.properties?.templateFile ?? `${stackName} is missing`), 'utf8');
   };
-  return { stackNames: stacks.map(([artifactId]) => artifactId).sort(), template };
+  /** A stack's nested stacks' templates, which its assets manifest lists beside its functions' code. */
+  const nestedTemplates = (stackName: string) => {
+    const assets =
+      manifest.artifacts[`${stackName}.assets`]?.properties?.file ?? `${stackName} has no assets`;
+    const { files } = JSON.parse(readFileSync(join(outdir, assets), 'utf8')) as {
+      files: Record<string, { source: { path: string } }>;
+    };
+    return Object.values(files)
+      .map(({ source }) => source.path)
+      .filter((path) => path.endsWith('.nested.template.json'))
+      .map((path) => readFileSync(join(outdir, path), 'utf8'));
+  };
+  return { stackNames: stacks.map(([artifactId]) => artifactId).sort(), template, nestedTemplates };
 }
 
 describe('infra/app.ts', () => {
@@ -60,14 +72,24 @@ describe('infra/app.ts', () => {
 
   it('takes the site address and the sender domain from the custom domain', async () => {
     // Act
-    const { template } = await synthesizeWithContext({
+    const { template, nestedTemplates } = await synthesizeWithContext({
       domain: 'kooperacja.example.com',
       certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000',
       mailFrom: 'powiadomienia@kooperacja.example.com',
     });
 
     // Assess
-    expect(template('Kooperacja-dev-Api')).toContain('"SITE_URL": "https://kooperacja.example.com"');
+    // The api stack's functions are in its nested stacks (infra/api-groups.ts), every one of them told so.
+    const nested = nestedTemplates('Kooperacja-dev-Api');
+    expect(nested.length).toBeGreaterThan(1);
+    for (const functions of nested) {
+      const count = (text: string) => functions.split(text).length - 1;
+      expect(count('"Type": "AWS::Lambda::Function"')).toBeGreaterThan(0);
+      expect(count('"SITE_URL": "https://kooperacja.example.com"')).toBe(
+        count('"Type": "AWS::Lambda::Function"'),
+      );
+    }
+    expect(template('Kooperacja-dev-Api')).not.toContain('AWS::Lambda::Function');
     expect(template('Kooperacja-dev-Mail')).toContain('"EmailIdentity": "kooperacja.example.com"');
   });
 

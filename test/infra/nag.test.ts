@@ -61,6 +61,7 @@ describe('cdk-nag AWS Solutions checks', () => {
 
     // Assess
     expect(report.pluginReports).toEqual([]);
+    // A stack's annotations include those of its nested stacks (the api stack's handlers).
     for (const stack of Object.values(synthesized.stacks)) {
       expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
       expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);

@@ -53,12 +53,17 @@ describe('scheduling stack', () => {
     });
     // SES's events reach their consumer from the mail stack's queue.
     template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Action: Match.arrayWith(['ses:SendEmail', 'ses:SendRawEmail']) }),
-        ]),
-      },
+    // A function's grants are in its role's own inline policy (see ApiFunction).
+    template.hasResourceProperties('AWS::IAM::Role', {
+      Policies: Match.arrayWith([
+        Match.objectLike({
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({ Action: Match.arrayWith(['ses:SendEmail', 'ses:SendRawEmail']) }),
+            ]),
+          },
+        }),
+      ]),
     });
   });
 
