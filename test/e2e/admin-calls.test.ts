@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { slugOfTitle } from '../../functions/domain/announce-call.ts';
 import { warsawDate } from '../../shared/time.ts';
 import { openEmailedSignInLink } from '../support/admin.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
@@ -12,7 +13,9 @@ const COORDINATOR = 'koordynator.26@kooperacja.example';
 let browser: Browser;
 let page: Page;
 let pageErrors: string[];
-const callId = `nabor-e2e-${Date.now()}`;
+// Its title names it apart from the demo's calls; the call's id is made from the title.
+const title = `Nabór próbny ${String(Date.now()).slice(-6)}: gminy wiejskie regionu kieleckiego`;
+const callId = slugOfTitle(title);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -33,8 +36,6 @@ const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe('announcing a call in the panel', () => {
   it('checks the form, stores the call, lists it in the panel and on the public list of calls', async () => {
-    // Named apart from the demo's calls, which other files find by "świętokrzyskiego".
-    const title = `Nabór próbny ${callId.slice(-6)}: gminy wiejskie regionu kieleckiego`;
     const day = 24 * 60 * 60_000;
     const opensOn = warsawDate(new Date(Date.now() - day));
     const closesOn = warsawDate(new Date(Date.now() + 60 * day));
@@ -65,7 +66,6 @@ describe('announcing a call in the panel', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     expect(await page.title()).toBe('Błąd: Ogłoś nabór — Kooperacja');
     expect(await summary.getByRole('link').allTextContents()).toEqual([
-      'Wpisz identyfikator naboru.',
       'Wpisz tytuł naboru.',
       'Zaznacz co najmniej jedno województwo.',
       'Zaznacz co najmniej jeden rodzaj gminy.',
@@ -77,13 +77,11 @@ describe('announcing a call in the panel', () => {
     expect(await focusedId()).toBe('f-call-closesAt-date');
     await summary.getByRole('link', { name: 'Zaznacz co najmniej jedno województwo.' }).click();
     expect(await focusedId()).toBe('f-call-woj-26');
-    await summary.getByRole('link', { name: 'Wpisz identyfikator naboru.' }).click();
-    expect(await focusedId()).toBe('f-call-id');
-
-    // Filled in with the keyboard, from the identifier on; the native date and time pickers take fill().
-    await page.keyboard.type(callId);
-    await page.keyboard.press('Tab');
+    await summary.getByRole('link', { name: 'Wpisz tytuł naboru.' }).click();
     expect(await focusedId()).toBe('f-call-title');
+
+    // Filled in with the keyboard, from the title on (no identifier to invent: it is made from the title);
+    // the native date and time pickers take fill().
     await page.keyboard.type(title);
     await page.keyboard.press('Tab');
     expect(await focusedId()).toBe('f-call-programmeId');
@@ -122,7 +120,6 @@ describe('announcing a call in the panel', () => {
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
     await page.getByRole('heading', { level: 1, name: 'Ogłoś nabór' }).waitFor();
     expect(page.url()).toBe(`${siteUrl}/admin/nabory/nowy`);
-    expect(await page.inputValue('#f-call-id')).toBe(callId);
     expect(await page.inputValue('#f-call-title')).toBe(title);
     expect(await page.isChecked('#f-call-woj-26')).toBe(true);
     expect(await page.isChecked('#f-call-kind-wiejska')).toBe(true);
@@ -164,24 +161,6 @@ describe('announcing a call in the panel', () => {
     await page
       .getByRole('heading', { name: `Karty w naborze „${title}”, województwo świętokrzyskie` })
       .waitFor();
-    await expectNoAxeViolations(page);
-
-    // The same identifier again: the API's refusal is shown against the identifier.
-    await page.getByRole('link', { name: 'Ogłoś nabór' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Ogłoś nabór' }).waitFor();
-    await page.getByLabel('Identyfikator naboru').fill(callId);
-    await page.getByLabel('Tytuł naboru').fill(`${title} (drugi)`);
-    await page.getByRole('checkbox', { name: 'świętokrzyskie' }).check();
-    await page.getByRole('checkbox', { name: 'wiejska', exact: true }).check();
-    await page.getByLabel('Data', { exact: true }).first().fill(opensOn);
-    await page.getByLabel('Godzina (czas polski)').first().fill('08:00');
-    await page.getByLabel('Data', { exact: true }).nth(1).fill(closesOn);
-    await page.getByLabel('Godzina (czas polski)').nth(1).fill('23:59');
-    await page.getByRole('button', { name: 'Ogłoś nabór' }).click();
-    const taken = 'Nabór o tym identyfikatorze już istnieje. Wpisz inny identyfikator.';
-    await summary.getByRole('link', { name: taken }).waitFor();
-    expect(await page.title()).toBe('Błąd: Ogłoś nabór — Kooperacja');
-    expect(await page.getByLabel('Identyfikator naboru').getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(page);
 
     // Open since yesterday, so gminas see it on the public list of calls.

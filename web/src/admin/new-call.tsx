@@ -52,16 +52,7 @@ export function NewCall() {
 }
 
 /** The fields in the order of the form, which is the order of the error summary. */
-const FIELDS = [
-  'id',
-  'title',
-  'programmeId',
-  'wojewodztwa',
-  'gminaKinds',
-  'opensAt',
-  'closesAt',
-  'rules',
-] as const;
+const FIELDS = ['title', 'programmeId', 'wojewodztwa', 'gminaKinds', 'opensAt', 'closesAt', 'rules'] as const;
 type FieldName = (typeof FIELDS)[number];
 type FieldErrors = Partial<Record<FieldName, string>>;
 
@@ -104,7 +95,6 @@ function entryOf(form: HTMLFormElement): Record<string, unknown> {
     return date === undefined && time === undefined ? undefined : `${date ?? ''}T${time ?? ''}`;
   };
   return {
-    id: text('id'),
     programmeId: text('programmeId'),
     title: text('title'),
     wojewodztwa: data.getAll('wojewodztwa').map(String),
@@ -123,7 +113,7 @@ function entryOf(form: HTMLFormElement): Record<string, unknown> {
  */
 const TYPED_KEY = 'kooperacja:admin-new-call';
 
-type Typed = Partial<Record<'id' | 'title' | 'programmeId' | 'opensAt' | 'closesAt' | 'rules', string>> & {
+type Typed = Partial<Record<'title' | 'programmeId' | 'opensAt' | 'closesAt' | 'rules', string>> & {
   wojewodztwa?: string[];
   gminaKinds?: string[];
 };
@@ -207,13 +197,11 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
       },
       (error: ApiError) => {
         const fields =
-          error.code === 'CONFLICT'
-            ? { id: 'taken' }
-            : error.code === 'FORBIDDEN'
-              ? { wojewodztwa: 'forbidden' }
-              : error.code === 'VALIDATION_FAILED'
-                ? byField(error.fields ?? {})
-                : {};
+          error.code === 'FORBIDDEN'
+            ? { wojewodztwa: 'forbidden' }
+            : error.code === 'VALIDATION_FAILED'
+              ? byField(error.fields ?? {})
+              : {};
         const known = Object.keys(fields).length > 0;
         setState({ errors: fields, verdict: state.verdict + 1, ...(known ? {} : { failure: error }) });
       },
@@ -242,14 +230,6 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
       <h1>{texts.newCall.title}</h1>
       <p>{texts.newCall.intro}</p>
       <form method="post" action="/admin/nabory/nowy" noValidate onSubmit={submit}>
-        <TextField
-          name="id"
-          label={texts.newCall.id}
-          hint={texts.newCall.idHint}
-          error={errorOf('id')}
-          value={typedText(typed.id)}
-          code
-        />
         <TextField
           name="title"
           label={texts.newCall.callTitle}
@@ -377,7 +357,6 @@ function TextField(props: {
   error: string | undefined;
   /** What was typed before a sign-in, if anything. */
   value?: string | undefined;
-  code?: boolean;
 }) {
   const id = `f-call-${props.name}`;
   const hintId = props.hint ? `${id}-hint` : undefined;
@@ -394,12 +373,11 @@ function TextField(props: {
       ) : null}
       <FieldError id={`${id}-error`} text={props.error} />
       <input
-        class={`input${props.code ? ' input--code' : ''}${props.error ? ' input--error' : ''}`}
+        class={`input${props.error ? ' input--error' : ''}`}
         id={id}
         name={props.name}
         type="text"
         autoComplete="off"
-        spellcheck={props.code ? false : undefined}
         aria-describedby={describedBy(hintId, errorId)}
         aria-invalid={props.error ? true : undefined}
         defaultValue={props.value}

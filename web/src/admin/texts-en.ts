@@ -71,9 +71,6 @@ export const en: AdminTexts = {
       'The call will appear in the list of calls on the site from its opening, and will take application cards until it closes.',
     backToList: 'Back to the list of cards',
     noProgrammes: 'There are no programmes in which you can announce a call.',
-    id: 'Identifier of the call',
-    idHint:
-      'It becomes part of the address of the call’s page. Use lower-case letters without Polish characters, digits and hyphens (3 to 64 characters), e.g. liderzy-kooperacji-2027.',
     callTitle: 'Title of the call',
     programme: 'Programme',
     wojewodztwa: 'Voivodeships',
@@ -98,11 +95,6 @@ export const en: AdminTexts = {
     errorSummary: 'Correct the errors in the form',
     failed: 'The call could not be announced',
     errors: {
-      id: {
-        required: 'Enter an identifier for the call.',
-        taken: 'A call with this identifier already exists. Enter another identifier.',
-        _: 'The identifier may contain only lower-case letters without Polish characters, digits and hyphens, 3 to 64 characters.',
-      },
       title: {
         required: 'Enter a title for the call.',
         too_long: 'The title can be at most 300 characters long.',

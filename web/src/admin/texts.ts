@@ -87,9 +87,6 @@ const pl = {
       'Nabór pojawi się na liście naborów w serwisie od chwili jego początku i będzie przyjmował karty zgłoszeniowe do jego końca.',
     backToList: 'Wróć do listy kart',
     noProgrammes: 'Nie ma programów, w których możesz ogłosić nabór.',
-    id: 'Identyfikator naboru',
-    idHint:
-      'Będzie częścią adresu strony naboru. Użyj małych liter bez polskich znaków, cyfr i łączników (od 3 do 64 znaków), np. liderzy-kooperacji-2027.',
     callTitle: 'Tytuł naboru',
     programme: 'Program',
     wojewodztwa: 'Województwa',
@@ -116,11 +113,6 @@ const pl = {
     failed: 'Nie udało się ogłosić naboru',
     /** By field, then by the contract's message key; `_` is any other key. */
     errors: {
-      id: {
-        required: 'Wpisz identyfikator naboru.',
-        taken: 'Nabór o tym identyfikatorze już istnieje. Wpisz inny identyfikator.',
-        _: 'Identyfikator może mieć tylko małe litery bez polskich znaków, cyfry i łączniki, od 3 do 64 znaków.',
-      },
       title: {
         required: 'Wpisz tytuł naboru.',
         too_long: 'Tytuł naboru może mieć najwyżej 300 znaków.',
