@@ -1,4 +1,5 @@
-import { ERROR_CODES, type ErrorCode } from '../../../shared/error-codes.ts';
+import type { ErrorCode } from '../../../shared/error-codes.ts';
+import { ERROR_MESSAGES_PL } from '../../../shared/messages/errors-pl.ts';
 import type { TErrorResponse } from '../../../shared/schemas/api.ts';
 import type { TListedCall } from '../../../shared/schemas/programme.ts';
 import { type EarlyRequest, takeEarly } from './early-fetch.ts';
@@ -61,6 +62,13 @@ const readError = reader<ErrorBody>({
   error: { code: 'string', 'fields?': { '*': 'string' } },
   'requestId?': 'string',
 });
+
+/**
+ * The codes this bundle has words for: those of shared/messages (each language has the same keys), and those
+ * a page adds with its own words (agreements/errors.ts: the agreements' codes travel with their pages, not in
+ * every page's first download). A code this bundle does not know (a newer API) is a bad response.
+ */
+export const KNOWN_ERROR_CODES: Set<string> = new Set(Object.keys(ERROR_MESSAGES_PL));
 
 /** Gateways (CloudFront, API Gateway) answer these with their own non-JSON bodies. */
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
@@ -145,7 +153,7 @@ export async function requestJson<T>(
     if (!response.ok) {
       const parsed = readError(body);
       // A code this bundle does not know (a newer API) has no message here: it is a bad response.
-      if (parsed && (ERROR_CODES as readonly string[]).includes(parsed.error.code)) {
+      if (parsed && KNOWN_ERROR_CODES.has(parsed.error.code)) {
         throw new ApiError(parsed.error.code, {
           status: response.status,
           ...(parsed.requestId === undefined ? {} : { requestId: parsed.requestId }),
