@@ -154,6 +154,10 @@ describe('signing a porozumienie by the e-mailed links', () => {
       expect(await page.textContent('.agreement-text')).toContain('Chęciny');
       await page.getByRole('heading', { level: 2, name: 'Kto podpisał' }).waitFor();
       await expectNoAxeViolations(page);
+      // 320 px wide (a phone, or 1280 px zoomed to 400%): nothing wider than the screen.
+      await page.setViewportSize({ width: 320, height: 640 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.setViewportSize({ width: 1280, height: 720 });
 
       // The PDF downloads with the same SHA-256 the page shows.
       const [download] = await Promise.all([

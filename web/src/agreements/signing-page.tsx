@@ -258,14 +258,11 @@ function Agreement(props: {
         </nav>
       ) : null}
 
-      <section aria-labelledby="text-title" class="summary-card">
-        <div class="summary-card__header">
-          <h2 class="summary-card__title" id="text-title">
-            {texts.textHeading}
-          </h2>
-          <PdfDownload token={props.token} sha256={view.documentSha256} />
-        </div>
-        <div class="agreement-text" lang="pl">
+      <section aria-labelledby="text-title">
+        <h2 id="text-title">{texts.textHeading}</h2>
+        <PdfDownload token={props.token} sha256={view.documentSha256} />
+        {/* Set off by the inset's bar: the document, not the page's own words. */}
+        <div class="inset agreement-text" lang="pl">
           <DocumentText html={view.html} />
         </div>
       </section>
