@@ -275,7 +275,7 @@ describe('signing a porozumienie by the e-mailed links', () => {
 });
 
 describe('a PDF signed with a qualified signature or Profil Zaufany, uploaded on the page', () => {
-  it('refuses a file that is not a PDF at its field; takes the signed one and names its signer', async () => {
+  it('refuses a file that is not a PDF at its field; takes the signed one and names its signer; a cancelled link says so', async () => {
     const teryt = '2604012';
     await selectedCard(teryt, 'Bieliny', 'ul. Partyzantów 17', '26-004');
     const suffix = randomUUID().slice(0, 8);
@@ -342,6 +342,16 @@ describe('a PDF signed with a qualified signature or Profil Zaufany, uploaded on
     expect(view.json.agreement.parties[0]).toMatchObject({
       status: 'uploaded',
       upload: { signed: true, signerName: 'Jan Nowak' },
+    });
+
+    // Cancelled by the coordinator: the same link now opens a page saying so.
+    expect(
+      (await api(`/api/admin/agreements/${CALL}/${teryt}/cancellation`, { method: 'POST' })).status,
+    ).toBe(200);
+    await withPage(async (page) => {
+      await page.goto(await signingLink(gmina.email));
+      await page.getByRole('heading', { level: 1, name: 'Porozumienie zostało anulowane' }).waitFor();
+      await expectNoAxeViolations(page);
     });
   });
 });
