@@ -4,6 +4,7 @@
  * API server both read this, so adding a route is one entry here plus its handler. Pure data: the 404
  * handler's bundle imports it to match routes.
  */
+import { REMINDER_SENDERS } from './lib/reminder-senders.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -339,7 +340,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'send-reminders': {
     queue: 'reminders',
     batchSize: 10,
-    maxConcurrency: 2,
+    maxConcurrency: REMINDER_SENDERS,
     timeoutSeconds: 30,
     table: 'readWrite',
     sendsMail: true,

@@ -1,11 +1,11 @@
 import { type Config, config } from './lib/config.ts';
 import { createPacer } from './lib/pacer.ts';
+import { REMINDER_SENDERS } from './lib/reminder-senders.ts';
 import { createSesMailer } from './mail/mailer.ts';
 import { createSesRawMailer } from './mail/raw-mailer.ts';
 import { createSqsReminderQueue } from './mail/reminder-queue.ts';
 import { createDocumentStore } from './repositories/documents.ts';
 import { createDb } from './repositories/dynamo.ts';
-import { HANDLERS } from './routes.ts';
 
 /**
  * What the use-cases work with, made once per cold start (module scope in a handler) from the validated
@@ -22,15 +22,11 @@ export function storeAndMailDeps(settings: Config = config()) {
 
 /** The reminder sender's: the table, the clock, SES's raw sending, and its share of the sending rate. */
 export function reminderSenderDeps(settings: Config = config()) {
-  const copies =
-    HANDLERS['send-reminders'] && 'maxConcurrency' in HANDLERS['send-reminders']
-      ? HANDLERS['send-reminders'].maxConcurrency
-      : 1;
   return {
     ...storeDeps(settings),
     mailer: createSesRawMailer(settings),
     siteUrl: settings.SITE_URL,
-    pace: createPacer(settings.REMINDER_SEND_RATE / copies),
+    pace: createPacer(settings.REMINDER_SEND_RATE / REMINDER_SENDERS),
   };
 }
 

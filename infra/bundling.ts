@@ -11,7 +11,8 @@ import { type MinifyOptions, minify } from 'uglify-js';
  * The AWS SDK is bundled, tree-shaken (about 180 KB), rather than taken from the Node.js 24 runtime: it
  * imports in about half the time, because the runtime's CommonJS builds carry every DynamoDB command and
  * protocols DynamoDB never speaks, in a hundred files. Left to the runtime: the SES client, which
- * functions/mail/mailer.ts imports only on the first send, and the event-stream codec, which DynamoDB never
+ * functions/mail/mailer.ts imports only on the first send, the S3 client, which functions/repositories/
+ * documents.ts imports only on the first document read or written, and the event-stream codec, which DynamoDB never
  * uses (the SDK imports it on demand, and esbuild would otherwise inline it).
  */
 export const LAMBDA_BUNDLING = {
@@ -25,7 +26,14 @@ export const LAMBDA_BUNDLING = {
   // Polish texts (error messages, e-mails) as UTF-8 rather than \uXXXX escapes: smaller, and Node reads UTF-8.
   charset: 'utf8',
   // The SQS client too: only the reminders planner sends to a queue, and it loads the client on first use.
-  external: ['@aws-sdk/client-ses', '@aws-sdk/client-sqs', '@smithy/core/event-streams'],
+  // And the S3 client: functions/repositories/documents.ts loads it on the first read or write of a document,
+  // so the outbox sweeper, which reads the bucket only for a final agreement's attachment, does not carry it.
+  external: [
+    '@aws-sdk/client-ses',
+    '@aws-sdk/client-sqs',
+    '@aws-sdk/client-s3',
+    '@smithy/core/event-streams',
+  ],
   alias: {
     // On Lambda the credentials are always in the environment: see functions/lib/env-credentials.ts.
     '@aws-sdk/credential-provider-node': fileURLToPath(

@@ -1,4 +1,25 @@
 /**
+ * The agreements' codes (porozumienia): their messages are in shared/messages/agreement-errors-*.ts, apart
+ * from the rest, so that the site's first download does not carry them (web/src/agreements/errors.ts).
+ */
+export const AGREEMENT_ERROR_CODES = [
+  'CARD_NOT_SELECTED',
+  'AGREEMENT_STATE',
+  'SIGNING_LINK_REPLACED',
+  'SIGNING_LINK_EXPIRED',
+  'AGREEMENT_CANCELLED',
+  'ALREADY_SIGNED',
+  'NOT_YOUR_TURN',
+  'SIGNATURE_NAME_MISMATCH',
+  'CONSENT_REQUIRED',
+  'DOCUMENT_CHANGED',
+  'NOT_A_PDF',
+  'FILE_TOO_LARGE',
+] as const;
+
+export type AgreementErrorCode = (typeof AGREEMENT_ERROR_CODES)[number];
+
+/**
  * Every error the API can answer with; their messages are in shared/messages/ (one module per language),
  * gathered in shared/errors.ts.
  */
@@ -29,18 +50,7 @@ export const ERROR_CODES = [
   'CROSS_SITE_REQUEST',
   'RATE_LIMITED',
   'DEPENDENCY_UNAVAILABLE',
-  'CARD_NOT_SELECTED',
-  'AGREEMENT_STATE',
-  'SIGNING_LINK_REPLACED',
-  'SIGNING_LINK_EXPIRED',
-  'AGREEMENT_CANCELLED',
-  'ALREADY_SIGNED',
-  'NOT_YOUR_TURN',
-  'SIGNATURE_NAME_MISMATCH',
-  'CONSENT_REQUIRED',
-  'DOCUMENT_CHANGED',
-  'NOT_A_PDF',
-  'FILE_TOO_LARGE',
+  ...AGREEMENT_ERROR_CODES,
   'INTERNAL',
 ] as const;
 

@@ -1,4 +1,6 @@
 import type { ErrorCode, Language } from './error-codes.ts';
+import { AGREEMENT_ERROR_MESSAGES_EN } from './messages/agreement-errors-en.ts';
+import { AGREEMENT_ERROR_MESSAGES_PL } from './messages/agreement-errors-pl.ts';
 import { ERROR_MESSAGES_EN } from './messages/errors-en.ts';
 import { ERROR_MESSAGES_PL } from './messages/errors-pl.ts';
 import { FIELD_MESSAGES_EN } from './messages/fields-en.ts';
@@ -14,8 +16,8 @@ import { FIELD_MESSAGES_PL } from './messages/fields-pl.ts';
 export { ERROR_CODES, type ErrorCode, type Language } from './error-codes.ts';
 
 export const ERROR_MESSAGES: Record<Language, Record<ErrorCode, string>> = {
-  pl: ERROR_MESSAGES_PL,
-  en: ERROR_MESSAGES_EN,
+  pl: { ...ERROR_MESSAGES_PL, ...AGREEMENT_ERROR_MESSAGES_PL },
+  en: { ...ERROR_MESSAGES_EN, ...AGREEMENT_ERROR_MESSAGES_EN },
 };
 
 /** Messages for a single field, keyed by the short codes that shared schemas use as zod messages. */

@@ -2,6 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
+import type { ErrorCode } from '../../shared/error-codes.ts';
+import { AGREEMENT_ERROR_MESSAGES_PL } from '../../shared/messages/agreement-errors-pl.ts';
 import { ERROR_MESSAGES_PL } from '../../shared/messages/errors-pl.ts';
 import { issuesToFieldErrors } from '../../shared/validation.ts';
 import { AppError, HTTP_STATUS } from './errors.ts';
@@ -103,6 +105,9 @@ function requestIdOf(event: HttpEvent): string {
   return event.requestContext?.requestId ?? 'unknown';
 }
 
+/** Every code's Polish message (the agreements' are kept in a module of their own for the site's sake). */
+const MESSAGES_PL: Record<ErrorCode, string> = { ...ERROR_MESSAGES_PL, ...AGREEMENT_ERROR_MESSAGES_PL };
+
 /** Outermost: every AppError becomes its JSON shape, anything else a bare 500 (logged, never echoed). */
 function errorResponses(): MiddlewareObj<HttpEvent, HttpResponse> {
   return {
@@ -120,7 +125,7 @@ function errorResponses(): MiddlewareObj<HttpEvent, HttpResponse> {
           error: {
             code: appError.code,
             // The API answers in Polish; the site shows its own text for the code, in the clerk's language.
-            message: ERROR_MESSAGES_PL[appError.code],
+            message: MESSAGES_PL[appError.code],
             ...(appError.fields ? { fields: appError.fields } : {}),
             ...(appError.contact ? { contact: appError.contact } : {}),
           },

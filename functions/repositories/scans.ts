@@ -17,7 +17,7 @@ export function scanPartKey(
 }
 
 export async function putScanPart(store: DocumentStore, key: string, body: Uint8Array): Promise<void> {
-  await store.client.send(
+  await (await store.client()).s3.send(
     new PutObjectCommand({
       Bucket: store.bucket,
       Key: key,
@@ -32,7 +32,9 @@ export async function readScanParts(store: DocumentStore, keys: string[]): Promi
   const parts = await Promise.all(
     keys.map(async (Key) => {
       try {
-        const object = await store.client.send(new GetObjectCommand({ Bucket: store.bucket, Key }));
+        const object = await (await store.client()).s3.send(
+          new GetObjectCommand({ Bucket: store.bucket, Key }),
+        );
         return await object.Body?.transformToByteArray();
       } catch (error) {
         if (error instanceof NoSuchKey) return undefined;
@@ -45,7 +47,7 @@ export async function readScanParts(store: DocumentStore, keys: string[]): Promi
 
 export async function deleteScanParts(store: DocumentStore, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await store.client.send(
+  await (await store.client()).s3.send(
     new DeleteObjectsCommand({
       Bucket: store.bucket,
       Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true },
@@ -62,7 +64,7 @@ export async function presignedDownload(
   store: DocumentStore,
   input: { key: string; filename: string; contentType: string; seconds: number; now: Date },
 ): Promise<string> {
-  const { config } = store.client;
+  const { config } = (await store.client()).s3;
   const endpoint = store.endpoint
     ? new URL(`${store.endpoint.replace(/\/$/, '')}/${store.bucket}/${input.key}`)
     : new URL(`https://${store.bucket}.s3.${await config.region()}.amazonaws.com/${input.key}`);

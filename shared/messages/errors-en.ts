@@ -1,7 +1,8 @@
-import type { ErrorCode } from '../error-codes.ts';
+import type { AgreementErrorCode, ErrorCode } from '../error-codes.ts';
 
 /** The API's error messages in English (a module per language: the site downloads only the one it shows). */
-export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
+/** The agreements' are in agreement-errors-en.ts. */
+export const ERROR_MESSAGES_EN: Record<Exclude<ErrorCode, AgreementErrorCode>, string> = {
   MALFORMED_JSON: 'The request body is not valid JSON.',
   VALIDATION_FAILED: 'Some fields are not filled in correctly.',
   UNSUPPORTED_MEDIA_TYPE: 'The request body must be JSON (Content-Type: application/json).',
@@ -32,19 +33,5 @@ export const ERROR_MESSAGES_EN: Record<ErrorCode, string> = {
     'A request sent from another website was refused. Open this Kooperacja page and try again.',
   RATE_LIMITED: 'Too many attempts in a short time. Please try again in an hour.',
   DEPENDENCY_UNAVAILABLE: 'The service is briefly unavailable. Please try again shortly.',
-  CARD_NOT_SELECTED: 'An agreement can only be prepared with a gmina selected for the project.',
-  AGREEMENT_STATE: 'This cannot be done with the agreement in its current state.',
-  SIGNING_LINK_REPLACED:
-    'This signing link has been replaced by a newer one or is no longer valid. Use the latest link from your e-mail.',
-  SIGNING_LINK_EXPIRED: 'The deadline for signing the agreement has passed. Contact the coordinator.',
-  AGREEMENT_CANCELLED: 'This agreement has been cancelled by the coordinator.',
-  ALREADY_SIGNED: 'This party has already signed the agreement.',
-  NOT_YOUR_TURN: 'You cannot sign yet: the agreement is signed in order (gmina, powiat, voivodeship).',
-  SIGNATURE_NAME_MISMATCH: 'The name typed does not match the signatory’s name.',
-  CONSENT_REQUIRED: 'To sign, tick the consent to sign the agreement electronically.',
-  DOCUMENT_CHANGED:
-    'The text of the agreement changed after you opened the page. Reload the page and read it again.',
-  NOT_A_PDF: 'The uploaded file is not a PDF document.',
-  FILE_TOO_LARGE: 'The file is too large (10 MB at most).',
   INTERNAL: 'An unexpected error occurred. Please try again later.',
 };

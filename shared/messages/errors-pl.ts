@@ -1,7 +1,8 @@
-import type { ErrorCode } from '../error-codes.ts';
+import type { AgreementErrorCode, ErrorCode } from '../error-codes.ts';
 
 /** The API's error messages in Polish (a module per language: the site downloads only the one it shows). */
-export const ERROR_MESSAGES_PL: Record<ErrorCode, string> = {
+/** The agreements' are in agreement-errors-pl.ts. */
+export const ERROR_MESSAGES_PL: Record<Exclude<ErrorCode, AgreementErrorCode>, string> = {
   MALFORMED_JSON: 'Treść żądania nie jest poprawnym dokumentem JSON.',
   VALIDATION_FAILED: 'Niektóre pola są wypełnione niepoprawnie.',
   UNSUPPORTED_MEDIA_TYPE: 'Treść żądania musi być w formacie JSON (Content-Type: application/json).',
@@ -32,20 +33,5 @@ export const ERROR_MESSAGES_PL: Record<ErrorCode, string> = {
     'Odrzucono żądanie wysłane z innej strony internetowej. Otwórz tę stronę Kooperacji i spróbuj ponownie.',
   RATE_LIMITED: 'Za dużo prób w krótkim czasie. Spróbuj ponownie za godzinę.',
   DEPENDENCY_UNAVAILABLE: 'Usługa jest chwilowo niedostępna. Spróbuj ponownie za chwilę.',
-  CARD_NOT_SELECTED: 'Porozumienie można przygotować tylko z gminą wybraną do projektu.',
-  AGREEMENT_STATE: 'Tego nie można zrobić z porozumieniem w obecnym stanie.',
-  SIGNING_LINK_REPLACED:
-    'Ten odnośnik do podpisu został zastąpiony nowym albo przestał obowiązywać. Użyj najnowszego odnośnika z e-maila.',
-  SIGNING_LINK_EXPIRED: 'Termin podpisania porozumienia minął. Skontaktuj się z koordynatorem.',
-  AGREEMENT_CANCELLED: 'To porozumienie zostało anulowane przez koordynatora.',
-  ALREADY_SIGNED: 'To porozumienie zostało już podpisane przez tę stronę.',
-  NOT_YOUR_TURN:
-    'Jeszcze nie można podpisać: porozumienie podpisuje się po kolei (gmina, powiat, województwo).',
-  SIGNATURE_NAME_MISMATCH: 'Wpisane imię i nazwisko nie zgadza się z danymi osoby podpisującej.',
-  CONSENT_REQUIRED: 'Aby podpisać, zaznacz zgodę na podpisanie porozumienia w formie elektronicznej.',
-  DOCUMENT_CHANGED:
-    'Treść porozumienia zmieniła się od chwili otwarcia strony. Odśwież stronę i przeczytaj ją ponownie.',
-  NOT_A_PDF: 'Przesłany plik nie jest dokumentem PDF.',
-  FILE_TOO_LARGE: 'Plik jest za duży (najwyżej 10 MB).',
   INTERNAL: 'Wystąpił nieoczekiwany błąd. Spróbuj ponownie później.',
 };

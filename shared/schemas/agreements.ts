@@ -133,3 +133,4 @@ export const ZVerifyResponse = z.strictObject({
   completedAt: z.optional(z.string()),
   parties: z.optional(z.array(z.strictObject({ name: z.string(), signedAt: z.string() }))),
 });
+export type TVerifyResponse = z.infer<typeof ZVerifyResponse>;

@@ -80,6 +80,17 @@ describe('bundling a handler', () => {
     expect(readFileSync(same, 'utf8')).toBe(submitBundle);
   });
 
+  it('leaves the S3 client to the runtime, loaded by the outbox sweeper only to attach a document', async () => {
+    // Act
+    const file = await bundleFunction('send-pending-mail', mkdtempSync(join(tmpdir(), 'send-pending-mail-')));
+
+    // Assess: no AWS client imported at start; SES on the first send, S3 on the first attachment.
+    const bundle = readFileSync(file, 'utf8');
+    expect(bundle).not.toMatch(/from\s*"@aws-sdk\//);
+    const loaded = [...bundle.matchAll(/import\("(@aws-sdk\/[a-z0-9-]+)"\)/g)].map((match) => match[1]);
+    expect(loaded.sort()).toEqual(['@aws-sdk/client-s3', '@aws-sdk/client-ses']);
+  });
+
   it('puts the TERYT register beside a bundle as data, where the bundled register module reads it', async () => {
     // Prepare: the module the API imports when it first checks a gmina, bundled as a function would be.
     const dir = mkdtempSync(join(tmpdir(), 'teryt-bundle-'));

@@ -27,7 +27,9 @@ describe('documents bucket (the S3-compatible server locally)', () => {
   it('says a missing document is missing, and refuses one changed since it was stored', async () => {
     const key = 'cards/nabor-2018/2604062/changed.pdf';
     const stored = await putDocument(store, key, new TextEncoder().encode('first'), 'application/pdf');
-    await store.client.send(new PutObjectCommand({ Bucket: store.bucket, Key: key, Body: 'second' }));
+    await (await store.client()).s3.send(
+      new PutObjectCommand({ Bucket: store.bucket, Key: key, Body: 'second' }),
+    );
 
     await expect(getDocument(store, 'cards/none.pdf', stored.sha256)).resolves.toBeUndefined();
     await expect(getDocument(store, key, stored.sha256)).rejects.toThrow('does not match its SHA-256');

@@ -100,7 +100,7 @@ async function prepared(teryt: string, channel: 'post' | 'email', receivedOn: st
 }
 
 async function documentKeys(prefix: string): Promise<string[]> {
-  const { Contents } = await store.client.send(
+  const { Contents } = await (await store.client()).s3.send(
     new ListObjectsV2Command({ Bucket: store.bucket, Prefix: prefix }),
   );
   return (Contents ?? []).map((object) => object.Key ?? '');

@@ -37,6 +37,7 @@ const CardChangePage = page(() => import('./pages/card.tsx'), 'CardChangePage', 
 const ReceiptCheckPage = page(() => import('./pages/receipt-check.tsx'), 'default', true);
 const AdminPage = page(() => import('./pages/admin.tsx'), 'default', true);
 const NewCallPage = page(() => import('./pages/admin-new-call.tsx'), 'default', true);
+const AgreementPage = page(() => import('./pages/agreement.tsx'), 'default', true);
 
 const ROUTES = [
   ['/', HomePage],
@@ -46,6 +47,7 @@ const ROUTES = [
   ['/karta/zmiana/:step?', CardChangePage],
   ['/karta/:action?', CardPage],
   ['/potwierdzenie', ReceiptCheckPage],
+  ['/porozumienie/:section?', AgreementPage],
   ['/admin/nabory/nowy', NewCallPage],
   ['/admin/:section?/:callId?/:teryt?', AdminPage],
 ] as const;

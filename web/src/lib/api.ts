@@ -63,6 +63,13 @@ const readError = reader<ErrorBody>({
   'requestId?': 'string',
 });
 
+/**
+ * The codes this bundle has words for: those of shared/messages (each language has the same keys), and those
+ * a page adds with its own words (agreements/errors.ts: the agreements' codes travel with their pages, not in
+ * every page's first download). A code this bundle does not know (a newer API) is a bad response.
+ */
+export const KNOWN_ERROR_CODES: Set<string> = new Set(Object.keys(ERROR_MESSAGES_PL));
+
 /** Gateways (CloudFront, API Gateway) answer these with their own non-JSON bodies. */
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
@@ -145,10 +152,9 @@ export async function requestJson<T>(
 
     if (!response.ok) {
       const parsed = readError(body);
-      // A code this bundle does not know (a newer API) has no message here: it is a bad response. The
-      // messages' keys are the codes (a list of its own in the entry weighed 0.1 KB gzipped more).
-      if (parsed && Object.hasOwn(ERROR_MESSAGES_PL, parsed.error.code)) {
-        throw new ApiError(parsed.error.code as ErrorCode, {
+      // A code this bundle does not know (a newer API) has no message here: it is a bad response.
+      if (parsed && KNOWN_ERROR_CODES.has(parsed.error.code)) {
+        throw new ApiError(parsed.error.code, {
           status: response.status,
           ...(parsed.requestId === undefined ? {} : { requestId: parsed.requestId }),
           ...(parsed.error.fields === undefined ? {} : { fields: parsed.error.fields }),

@@ -65,7 +65,8 @@ export const en: Dictionary = {
     TIMEOUT: 'The server did not answer within 15 seconds. Check your internet connection and try again.',
     NETWORK: 'Could not connect to the server. Check your internet connection and try again.',
     BAD_RESPONSE: 'The server sent an unexpected answer. Please try again shortly.',
-  },
+    // The agreements' messages travel with their pages (agreements/errors.ts), as in Polish.
+  } as Dictionary['errors'],
   errorReference: (requestId) => `If you report this problem, quote this reference: ${requestId}`,
   retry: 'Try again',
 };

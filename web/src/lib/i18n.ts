@@ -60,13 +60,17 @@ const wojewodztwaPl: Record<WojewodztwoCode, string> = {
   '32': 'zachodniopomorskie',
 };
 
-/** The API's messages come from shared/messages/ so the site and the API never word an error differently. */
-const errorsPl: Record<ApiErrorCode, string> = {
+/**
+ * The API's messages come from shared/messages/ so the site and the API never word an error differently.
+ * Not the agreements' (12 messages): they travel with the agreement pages (agreements/errors.ts), and
+ * lib/api.ts turns those codes into errors only once that module has loaded, which shows them itself.
+ */
+const errorsPl = {
   ...ERROR_MESSAGES_PL,
   TIMEOUT: 'Serwer nie odpowiedział w ciągu 15 sekund. Sprawdź połączenie z internetem i spróbuj ponownie.',
   NETWORK: 'Nie udało się połączyć z serwerem. Sprawdź połączenie z internetem i spróbuj ponownie.',
   BAD_RESPONSE: 'Serwer odpowiedział w nieoczekiwany sposób. Spróbuj ponownie za chwilę.',
-};
+} as Record<ApiErrorCode, string>;
 
 /** The Polish source of every text on the site; its shape is the type every other language must fill. */
 const pl = {

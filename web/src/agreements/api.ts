@@ -1,0 +1,179 @@
+import type { PartyRole, TSigningPageView, TVerifyResponse } from '../../../shared/schemas/agreements.ts';
+import { ApiError, type ApiErrorCode, KNOWN_ERROR_CODES, requestJson, TIMEOUT_MS } from '../lib/api.ts';
+import { reader } from '../lib/shape.ts';
+import './errors.ts';
+
+/*
+ * The signatories' routes (the e-mailed link's token as a Bearer header) and the public verification
+ * (shared/schemas/agreements.ts). Answers are read leniently, as elsewhere on the site (lib/shape.ts); the
+ * type checks at the end keep each contract readable by its reader. Importing errors.ts first makes the
+ * agreements' error codes known to lib/api.ts, so a refusal arrives as its code, not as a bad response.
+ */
+
+export interface SigningParty {
+  role: PartyRole;
+  name: string;
+  status: string;
+  signedAt?: string | undefined;
+}
+export interface SigningView {
+  agreementId: string;
+  title: string;
+  html: string;
+  documentSha256: string;
+  status: string;
+  you: { role: PartyRole; name: string; signatoryName: string };
+  yourTurn: boolean;
+  deadline: string;
+  parties: SigningParty[];
+}
+export interface UploadAnswer extends SigningView {
+  upload: { sha256: string; signed: boolean; signerName?: string | undefined };
+}
+export interface SigningPdf {
+  filename: string;
+  sha256: string;
+  base64: string;
+}
+export interface Verification {
+  valid: boolean;
+  agreementId: string;
+  completedAt?: string | undefined;
+  parties?: { name: string; signedAt: string }[] | undefined;
+}
+
+const viewShape = {
+  agreementId: 'string',
+  title: 'string',
+  html: 'string',
+  documentSha256: 'string',
+  status: 'string',
+  you: { role: 'string', name: 'string', signatoryName: 'string' },
+  yourTurn: 'boolean',
+  deadline: 'string',
+  parties: [{ role: 'string', name: 'string', status: 'string', 'signedAt?': 'string' }],
+} as const;
+const readView = reader<SigningView>(viewShape);
+const readUpload = reader<UploadAnswer>({
+  ...viewShape,
+  upload: { sha256: 'string', signed: 'boolean', 'signerName?': 'string' },
+});
+const readPdf = reader<SigningPdf>({ filename: 'string', sha256: 'string', base64: 'string' });
+const readVerification = reader<Verification>({
+  valid: 'boolean',
+  agreementId: 'string',
+  'completedAt?': 'string',
+  'parties?': [{ name: 'string', signedAt: 'string' }],
+});
+const readError = reader<{ error: { code: string }; requestId?: string }>({
+  error: { code: 'string' },
+  'requestId?': 'string',
+});
+
+// Compile-time only: what the API promises must be something these readers accept.
+type Reads<Reader, Contract extends Reader> = Contract;
+export type ContractsRead = [Reads<SigningView, TSigningPageView>, Reads<Verification, TVerifyResponse>];
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export function getSigningPage(token: string, signal?: AbortSignal): Promise<SigningView> {
+  return requestJson('/api/signing/current', readView, { headers: bearer(token), signal });
+}
+
+/** The PDF the page shows as text: base64 in JSON, checked against the hash the page shows. */
+export function getSigningPdf(token: string): Promise<SigningPdf> {
+  return requestJson('/api/signing/current/pdf', readPdf, { headers: bearer(token) });
+}
+
+export function signAgreement(
+  token: string,
+  input: { fullName: string; consent: boolean; documentSha256: string },
+): Promise<SigningView> {
+  return requestJson('/api/signing/current/signature', readView, {
+    method: 'POST',
+    body: input,
+    headers: bearer(token),
+  });
+}
+
+export function declineAgreement(
+  token: string,
+  input: { reason: string; documentSha256: string },
+): Promise<SigningView> {
+  return requestJson('/api/signing/current/refusal', readView, {
+    method: 'POST',
+    body: input,
+    headers: bearer(token),
+  });
+}
+
+/** The largest upload the API takes (10 MB); a bigger file is refused here without sending it. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A PDF signed with a qualified signature or Profil Zaufany, sent as the raw body (application/pdf), which
+ * lib/api.ts's JSON requests do not do. Failures become ApiErrors as there: the API's code, a timeout
+ * (a larger allowance: 10 MB on a rural link), the network, or a bad response.
+ */
+export async function uploadSignedPdf(token: string, file: Blob): Promise<UploadAnswer> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, TIMEOUT_MS * 8);
+  try {
+    let response: Response;
+    try {
+      response = await fetch('/api/signing/current/upload', {
+        method: 'PUT',
+        headers: { accept: 'application/json', 'content-type': 'application/pdf', ...bearer(token) },
+        body: file,
+        credentials: 'same-origin',
+        signal: controller.signal,
+      });
+    } catch (cause) {
+      throw new ApiError(timedOut ? 'TIMEOUT' : 'NETWORK', { cause });
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (cause) {
+      throw new ApiError(timedOut ? 'TIMEOUT' : response.status === 413 ? 'FILE_TOO_LARGE' : 'BAD_RESPONSE', {
+        status: response.status,
+        cause,
+      });
+    }
+    if (!response.ok) {
+      const parsed = readError(body);
+      const code = parsed?.error.code;
+      throw new ApiError(
+        code && KNOWN_ERROR_CODES.has(code)
+          ? (code as ApiErrorCode)
+          : response.status === 413
+            ? 'FILE_TOO_LARGE'
+            : 'BAD_RESPONSE',
+        {
+          status: response.status,
+          ...(parsed?.requestId === undefined ? {} : { requestId: parsed.requestId }),
+        },
+      );
+    }
+    const answer = readUpload(body);
+    if (!answer) throw new ApiError('BAD_RESPONSE', { status: response.status });
+    return answer;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function verifyAgreement(
+  input: { agreementId: string; sha256: string },
+  signal?: AbortSignal,
+): Promise<Verification> {
+  return requestJson(
+    `/api/agreements/${encodeURIComponent(input.agreementId)}/verification?sha256=${encodeURIComponent(input.sha256)}`,
+    readVerification,
+    { signal },
+  );
+}
