@@ -169,8 +169,10 @@ describe('api stack', () => {
       .map(({ id }) => id);
     // The identity's grant and the configuration set's, for each handler that sends mail.
     expect(new Set(sesPolicies).size).toBe(SENDING_MAIL.length);
-    // A function's grants are in its role (one resource fewer per function); only the schedule's role has a policy.
-    expect(Object.keys(resourcesOf(template, 'AWS::IAM::Policy'))).toEqual([
+    // A function's grants are in its role (one resource fewer per function); only the schedules' roles have
+    // a policy of their own.
+    expect(Object.keys(resourcesOf(template, 'AWS::IAM::Policy')).sort()).toEqual([
+      expect.stringMatching(/^ApplyRetentionSchedulerRoleDefaultPolicy/),
       expect.stringMatching(/^SendPendingMailSchedulerRoleDefaultPolicy/),
     ]);
     for (const handler of SENDING_MAIL)
