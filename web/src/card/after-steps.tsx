@@ -1,3 +1,4 @@
+import '../pages.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardSection } from '../../../shared/schemas/card.ts';
 import { ZContactsSection } from '../../../shared/schemas/card.ts';

@@ -1,3 +1,4 @@
+import '../pages.css';
 import { adminTexts } from '../admin/texts.ts';
 
 /** The route loader waits for the panel's texts in the current language, so the page never shows a mix. */

@@ -1,3 +1,4 @@
+import '../pages.css';
 import { reviewTexts } from '../admin/review-texts.ts';
 import { adminTexts } from '../admin/texts.ts';
 

@@ -1,3 +1,4 @@
+import '../pages.css';
 import { errorsReady } from '../agreements/errors.ts';
 import { SigningPage } from '../agreements/signing-page.tsx';
 import { agreementTexts } from '../agreements/texts.ts';

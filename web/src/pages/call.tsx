@@ -1,3 +1,4 @@
+import '../pages.css';
 import { useRef } from 'preact/hooks';
 import { takesThisCardForm } from '../../../shared/card-form-version.ts';
 import { formatWarsaw } from '../../../shared/time.ts';

@@ -1,3 +1,4 @@
+import '../pages.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { AnswersSummary } from '../card/answers-summary.tsx';
 import { type CardView, changeCard } from '../card/api.ts';

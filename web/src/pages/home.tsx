@@ -1,3 +1,4 @@
+import '../pages.css';
 import { useRef } from 'preact/hooks';
 import { type CallsTexts, callsTexts, useCallsTexts } from '../calls/texts.ts';
 import { CallFacts } from '../components/call-facts.tsx';

@@ -1,3 +1,4 @@
+import '../pages.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { checkReceipt, type ReceiptCheck } from '../card/api.ts';
 import { ErrorSummary } from '../card/error-summary.tsx';
