@@ -276,15 +276,16 @@ describe('signing a porozumienie by the e-mailed links', () => {
 
 describe('a PDF signed with a qualified signature or Profil Zaufany, uploaded on the page', () => {
   it('refuses a file that is not a PDF at its field; takes the signed one and names its signer; a cancelled link says so', async () => {
-    const teryt = '2604012';
-    await selectedCard(teryt, 'Bieliny', 'ul. Partyzantów 17', '26-004');
+    // A gmina no other browser test selects: they share the demo data of one stack.
+    const teryt = '2604192';
+    await selectedCard(teryt, 'Zagnańsk', 'ul. Spacerowa 8', '26-050');
     const suffix = randomUUID().slice(0, 8);
     const generated = await api(`/api/admin/agreements/${CALL}/${teryt}`, {
       method: 'POST',
       body: { kind: 'two-party' },
     });
     expect(generated.status).toBe(201);
-    const gmina = { name: 'Jan Nowak', role: 'Wójt Gminy Bieliny', email: `wojt.${suffix}@gmina.example` };
+    const gmina = { name: 'Jan Nowak', role: 'Wójt Gminy Zagnańsk', email: `wojt.${suffix}@gmina.example` };
     const sent = await api(`/api/admin/agreements/${CALL}/${teryt}/signing`, {
       method: 'POST',
       body: {
@@ -311,7 +312,7 @@ describe('a PDF signed with a qualified signature or Profil Zaufany, uploaded on
 
     await withPage(async (page, errors) => {
       await page.goto(await signingLink(gmina.email));
-      await page.getByRole('heading', { level: 1, name: 'Porozumienie o współpracy — Bieliny' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Porozumienie o współpracy — Zagnańsk' }).waitFor();
       const file = page.getByLabel('Plik PDF z podpisem');
       const upload = page.getByRole('button', { name: 'Prześlij plik' });
       await file.setInputFiles({
