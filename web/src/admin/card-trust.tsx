@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { DECIDED, type ReviewStatus } from '../../../shared/review/statuses.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { ApiError } from '../lib/api.ts';
@@ -103,6 +104,14 @@ export function VoidCard(props: TrustProps) {
     if (asking) askRef.current?.focus();
   }, [asking]);
   if (view.voided) return null;
+  // Its decision, ranking and agreement stand: reopening the review comes first (the API says CARD_DECIDED).
+  if (DECIDED.has(view.review.status as ReviewStatus))
+    return (
+      <section aria-labelledby="void-heading">
+        <h2 id="void-heading">{texts.voidHeading}</h2>
+        <p>{texts.voidDecided}</p>
+      </section>
+    );
   const send = () =>
     write.send(
       () => voidCard(view.callId, view.teryt, { revision: view.review.revision, reason: reason.trim() }),

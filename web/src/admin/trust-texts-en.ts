@@ -25,6 +25,7 @@ export const en: TrustTexts = {
   voidButton: 'Void the card',
   voidConfirm: (gmina) => `Are you sure you want to void the card of gmina ${gmina}? This cannot be undone.`,
   voidYes: 'Yes, void the card',
+  voidDecided: 'This card has been decided, so it cannot be voided. Reopen its review first.',
   voidNo: 'No, go back',
   voidDone: 'Card voided. The contact person and the gmina office will get an e-mail.',
   voidedNotice: (at) => ['A coordinator voided this card ', at, '. The gmina can send its own card.'],

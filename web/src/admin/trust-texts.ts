@@ -33,6 +33,8 @@ const pl = {
   voidButton: 'Unieważnij kartę',
   voidConfirm: (gmina: string) => `Czy na pewno unieważnić kartę gminy ${gmina}? Tego nie można cofnąć.`,
   voidYes: 'Tak, unieważnij kartę',
+  voidDecided:
+    'O tej karcie już zdecydowano, więc nie można jej unieważnić. Najpierw otwórz ponownie jej ocenę.',
   voidNo: 'Nie, wróć',
   voidDone: 'Karta unieważniona. Osoba do kontaktu i urząd gminy dostaną e-mail.',
   voidedNotice: (at: Child) => ['Koordynator unieważnił tę kartę ', at, '. Gmina może wysłać własną kartę.'],
