@@ -39,10 +39,13 @@ describe('administration in the panel (the Toruń lead)', () => {
       [
         'Karty zgłoszeniowe',
         'Przypomnienia',
+        'Poczta',
+        'Urzędy gmin',
         'Moje konto',
         'Konta koordynatorów',
         'Dziennik zdarzeń',
         'Programy',
+        'Usuwanie danych',
       ],
     );
     await expectNoAxeViolations(page);

@@ -7,18 +7,29 @@ import { useResource } from '../lib/use-resource.ts';
 import { getOwnAccount } from './api.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { useAdminTexts } from './texts.ts';
+import { useTrustTexts } from './trust-texts.ts';
 
 /**
  * The panel's navigation between its screens: the cards, one's own account, and for the lead ROPS the
  * accounts, the audit log and its programmes. The page the user is on is marked for screen readers.
  */
 export function AdminNav(props: {
-  current: 'cards' | 'account' | 'accounts' | 'audit' | 'programmes' | 'reminders';
+  current:
+    | 'cards'
+    | 'account'
+    | 'accounts'
+    | 'audit'
+    | 'programmes'
+    | 'reminders'
+    | 'mail'
+    | 'offices'
+    | 'erasure';
   /** Unknown (the list of cards): asked of the API, and the lead's links shown once it says so. */
   lead?: boolean;
 }) {
   const all = useAdminTexts();
   const texts = all.administration;
+  const trust = useTrustTexts().nav;
   const [own] = useResource(`admin:nav:${props.lead ?? 'ask'}`, (signal) =>
     props.lead === undefined ? getOwnAccount(signal) : Promise.resolve(undefined),
   );
@@ -26,12 +37,15 @@ export function AdminNav(props: {
   const links: [typeof props.current, string, string][] = [
     ['cards', '/admin', texts.cards],
     ['reminders', '/admin/przypomnienia', all.remindersNav],
+    ['mail', '/admin/poczta', trust.mail],
+    ['offices', '/admin/urzedy', trust.offices],
     ['account', '/admin/konto', texts.account],
     ...(lead
       ? ([
           ['accounts', '/admin/konta', texts.accounts],
           ['audit', '/admin/dziennik', texts.auditLog],
           ['programmes', '/admin/programy', texts.programmes],
+          ['erasure', '/admin/usuwanie-danych', trust.erasure],
         ] as [typeof props.current, string, string][])
       : []),
   ];

@@ -174,6 +174,7 @@ const readPage = reader<TAdminCardsPage>({
   'nextPageToken?': 'string',
 });
 export type AdminCardView = TAdminCardView;
+const voidShape = { at: 'string', by: 'string', reason: 'string' } as const;
 const readCard = reader<AdminCardView>({
   callId: 'string',
   callTitle: 'string',
@@ -184,6 +185,18 @@ const readCard = reader<AdminCardView>({
   summary: [{ title: 'string', rows: [['string']] }],
   versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
   review: reviewShape,
+  // Issue 13: this card's void, and the gmina's cards voided before it in this call.
+  'voided?': voidShape,
+  'voidedCards?': [
+    {
+      reference: 'string',
+      submittedAt: 'string',
+      channel: 'string',
+      contact: { name: 'string', position: 'string', email: 'string', phone: 'string' },
+      versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
+      voided: voidShape,
+    },
+  ],
 });
 const readStep = reader<TReviewStepResult>({ status: 'string', revision: 'number' });
 const readRules = reader<TCallRules>(rulesShape);

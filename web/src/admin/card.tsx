@@ -7,10 +7,12 @@ import { useAgreementTexts } from './agreement-texts.ts';
 import { getCard, getRules } from './api.ts';
 import { filterQuery, filtersOf } from './card-list.tsx';
 import { CardReview } from './card-review.tsx';
+import { CardHeldMail, RevokeLinks, VoidCard, VoidedFacts } from './card-trust.tsx';
 import { Saved, useRereadable } from './review-form.tsx';
 import { useReviewTexts } from './review-texts.ts';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { useAdminTexts } from './texts.ts';
+import { useTrustTexts } from './trust-texts.ts';
 
 /**
  * /admin/karty/<callId>/<teryt> — one card as the gmina sent it, and its review (card-review.tsx). The
@@ -22,6 +24,7 @@ export function CardDetail(props: { callId: string; teryt: string }) {
   const texts = useAdminTexts();
   const review = useReviewTexts();
   const agreements = useAgreementTexts();
+  const trust = useTrustTexts();
   const { t } = useI18n();
   const data = useRereadable(`admin:card:${props.callId}:${props.teryt}`, (signal) =>
     Promise.all([
@@ -74,7 +77,11 @@ export function CardDetail(props: { callId: string; teryt: string }) {
       {back(view.wojewodztwo)}
       <h1>{title}</h1>
       {/* Not to be assessed by mistake: said first, not only in the status row. */}
-      {view.status === 'withdrawn' ? (
+      {view.voided ? (
+        <div class="notice">
+          <p>{trust.voidedNotice(<WarsawTime instant={view.voided.at} />)}</p>
+        </div>
+      ) : view.status === 'withdrawn' ? (
         <div class="notice">
           <p>{texts.card.withdrawn(<WarsawTime instant={view.updatedAt} />)}</p>
         </div>
@@ -144,6 +151,7 @@ export function CardDetail(props: { callId: string; teryt: string }) {
           </dd>
         </div>
       </dl>
+      <VoidedFacts view={view} />
       {view.versions.length > 1 ? (
         // Each version the gmina sent, with the digest its confirmation e-mail gave: what a dispute needs.
         <>
@@ -187,6 +195,13 @@ export function CardDetail(props: { callId: string; teryt: string }) {
         onSaved={(what) => data.reread(review.card.done(what))}
         onReload={() => data.reread(review.card.reloaded)}
       />
+      <CardHeldMail view={view} />
+      {view.voided ? null : (
+        <>
+          <VoidCard view={view} onSaved={data.reread} onReload={() => data.reread(review.card.reloaded)} />
+          <RevokeLinks view={view} onSaved={data.reread} onReload={() => data.reread(review.card.reloaded)} />
+        </>
+      )}
       <h2 id="answers-heading">{texts.card.answers}</h2>
       <div lang="pl">
         {view.summary.map((section, index) => (

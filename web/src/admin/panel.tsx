@@ -11,6 +11,9 @@ import { CallList } from './call-list.tsx';
 import { CardDetail } from './card.tsx';
 import { Dashboard } from './dashboard.tsx';
 import { NewDeadline } from './deadline-new.tsx';
+import { Erasure } from './erasure.tsx';
+import { HeldMail } from './held-mail.tsx';
+import { Offices } from './offices.tsx';
 import { ProgrammeDetail, Programmes } from './programmes.tsx';
 import { Protocol } from './protocol.tsx';
 import { Ranking } from './ranking.tsx';
@@ -73,6 +76,11 @@ export function AdminPanel(props: { section?: string; callId?: string; teryt?: s
   if (section === 'przypomnienia' && !callId) return <Reminders key={woj ?? ''} wojewodztwo={woj} />;
   if (section === 'przypomnienia' && callId === 'nowy' && !teryt && woj)
     return <NewDeadline key={woj} wojewodztwo={woj} />;
+  // Trust (issue 13): /admin/poczta?woj=NN (held mail), /admin/urzedy?woj=NN (gmina offices), and the lead's
+  // /admin/usuwanie-danych (erasing a gmina's personal data).
+  if (section === 'poczta' && !callId) return <HeldMail key={woj ?? ''} wojewodztwo={woj} />;
+  if (section === 'urzedy' && !callId) return <Offices key={woj ?? ''} wojewodztwo={woj} />;
+  if (section === 'usuwanie-danych' && !callId) return <Erasure />;
   // Agreements (issue 16): /admin/porozumienia/<call>?woj=NN, /admin/porozumienia/<call>/<teryt>.
   if (section === 'porozumienia' && callId && teryt && /^\d{7}$/.test(teryt))
     return <AgreementScreen key={`${callId}-${teryt}`} callId={callId} teryt={teryt} />;

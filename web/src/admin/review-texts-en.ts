@@ -29,6 +29,9 @@ export const en: ReviewTexts = {
     note: 'Note',
     corrected: 'Corrected by the gmina',
     withdrawn: 'Withdrawn by the gmina',
+    void: 'Card voided',
+    links_revoked: "Card's links revoked",
+    mail_resent: 'Message resent',
   },
   channels: { online: 'online', post: 'by post', email: 'by e-mail' },
   checklist: {
@@ -66,6 +69,12 @@ export const en: ReviewTexts = {
     too_small: 'The number is too small.',
     too_big: 'The number is too large.',
     invalid: 'Enter a valid value.',
+    email: 'Enter an e-mail address in the correct format, like office@gmina.pl.',
+    epuap: 'Enter the ePUAP inbox as /identifier/inbox.',
+    does_not_match: "The TERYT code does not match the gmina's code above.",
+    teryt: "Enter the gmina's 7-digit TERYT code.",
+    file: 'Choose a CSV file.',
+    file_too_large: 'The file is too large: at most 90,000 characters.',
   },
   card: {
     review: 'Review of the card',

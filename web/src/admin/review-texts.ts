@@ -35,6 +35,9 @@ const pl = {
     note: 'Notatka',
     corrected: 'Uzupełnienie przez gminę',
     withdrawn: 'Wycofanie przez gminę',
+    void: 'Unieważnienie karty',
+    links_revoked: 'Unieważnienie odnośników do karty',
+    mail_resent: 'Ponowne wysłanie wiadomości',
   } as Record<string, string>,
   channels: { online: 'przez serwis', post: 'pocztą', email: 'e-mailem' } satisfies Record<
     CardChannel,
@@ -76,6 +79,12 @@ const pl = {
     too_small: 'Liczba jest za mała.',
     too_big: 'Liczba jest za duża.',
     invalid: 'Wpisz prawidłową wartość.',
+    email: 'Wpisz adres e-mail w poprawnym formacie, np. urzad@gmina.pl.',
+    epuap: 'Wpisz adres skrytki ePUAP w formacie /identyfikator/skrytka.',
+    does_not_match: 'Kod TERYT nie zgadza się z kodem gminy podanym wyżej.',
+    teryt: 'Wpisz 7-cyfrowy kod TERYT gminy.',
+    file: 'Wybierz plik CSV.',
+    file_too_large: 'Plik jest za duży: najwyżej 90 000 znaków.',
   } as Record<string, string>,
   card: {
     review: 'Ocena karty',
