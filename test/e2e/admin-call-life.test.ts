@@ -204,6 +204,80 @@ describe("a call's management screen", () => {
       .toBe(true);
     await expectNoAxeViolations(page);
 
+    // Invitations: a gmina by its name (diacritics not needed), another by its TERYT code; Kielce is urban,
+    // which the API refuses against its row.
+    const invite = page.getByRole('region', { name: 'Zaproszenia gmin' });
+    await invite.getByLabel('Gmina: kod TERYT (7 cyfr) albo nazwa').fill('2661011');
+    await invite.getByLabel('Adres e-mail urzędu gminy').fill(`urzad.kielce.${stamp}@kielce.example`);
+    await invite.getByRole('button', { name: 'Dodaj kolejną gminę' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-invite-gmina-1');
+    const second = invite.getByRole('group', { name: 'Gmina 2' });
+    await second.getByLabel('Gmina: kod TERYT (7 cyfr) albo nazwa').fill('solec-zdroj');
+    const solec = `urzad.solec.${stamp}@solec.example`;
+    await second.getByLabel('Adres e-mail urzędu gminy').fill(solec);
+    await invite.getByRole('button', { name: 'Wyślij zaproszenia' }).click();
+    await invite
+      .getByRole('alert')
+      .getByRole('link', { name: 'Nabór nie dotyczy gmin tego rodzaju.' })
+      .click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-invite-gmina-0');
+    await expectNoAxeViolations(page);
+    await invite
+      .getByRole('group', { name: 'Gmina 1' })
+      .getByLabel('Gmina: kod TERYT (7 cyfr) albo nazwa')
+      .fill('2601072');
+    const tuczepy = `urzad.tuczepy.${stamp}@tuczepy.example`;
+    await invite
+      .getByRole('group', { name: 'Gmina 1' })
+      .getByLabel('Adres e-mail urzędu gminy')
+      .fill(tuczepy);
+    await invite.getByRole('button', { name: 'Wyślij zaproszenia' }).click();
+    await page.getByText('Wysłaliśmy 2 zaproszenia.').waitFor();
+    const invited = page.getByRole('table', { name: 'Zaproszone gminy' });
+    await invited.getByRole('row', { name: new RegExp(`Solec-Zdrój 2601052 ${solec}`) }).waitFor();
+    await invited.getByRole('row', { name: new RegExp(`Tuczępy 2601072 ${tuczepy}`) }).waitFor();
+    await expect
+      .poll(async () =>
+        (await sentMail(inboxUrl)).some(
+          (mail) =>
+            mail.destination.to.includes(solec) && mail.body.text.includes(`/nabory/${openId}?gmina=2601052`),
+        ),
+      )
+      .toBe(true);
+    await expectNoAxeViolations(page);
+
+    // Attachments: a file that is not a document by its name, then by its bytes (the API's verdict), then a
+    // PDF, listed with its size and removed.
+    const files = page.getByRole('region', { name: 'Załączniki do zasad naboru' });
+    const fileField = files.getByLabel('Plik do dodania');
+    await fileField.setInputFiles({ name: 'notatki.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+    await files.getByRole('button', { name: 'Dodaj załącznik' }).click();
+    const fileError = files
+      .getByRole('alert')
+      .getByRole('link', { name: 'Plik musi być w formacie PDF, DOCX albo ODT.' });
+    await fileError.waitFor();
+    await fileField.setInputFiles({
+      name: 'program.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ not a document'),
+    });
+    await files.getByRole('button', { name: 'Dodaj załącznik' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
+    await fileError.waitFor();
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(50_000)]);
+    await fileField.setInputFiles({ name: 'Regulamin.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await files.getByRole('button', { name: 'Dodaj załącznik' }).click();
+    await page.getByText('Dodano załącznik Regulamin.pdf.').waitFor();
+    const listed = files.getByRole('link', { name: 'Regulamin.pdf' });
+    await files.getByRole('row', { name: /Regulamin\.pdf 49 kB/ }).waitFor();
+    expect(await listed.getAttribute('href')).toMatch(new RegExp(`^/api/calls/${openId}/attachments/`));
+    await expectNoAxeViolations(page);
+    await files.getByRole('button', { name: 'Usuń Regulamin.pdf' }).click();
+    await page.getByText('Usunięto załącznik Regulamin.pdf.').waitFor();
+    await files.getByText('Nabór nie ma jeszcze załączników.').waitFor();
+
     // Cancelling another call: the irreversibility is confirmed first.
     const cancelId = await announce(`Nabór do odwołania ${stamp}`, warsawIn(-1));
     await page.goto(`${siteUrl}/admin/nabory/${cancelId}`);

@@ -152,3 +152,23 @@ export function removeAttachment(callId: string, attachmentId: string, revision:
     body: { revision },
   });
 }
+
+/*
+ * The TERYT register as a static file (as powiaty.ts reads it), for finding invited gminas by name and
+ * naming the invited ones. Its address written into this chunk, so the card form's route does not change.
+ */
+const registerUrl = new URL('../../../shared/teryt/register.json', import.meta.url).href;
+const readRegister = reader<{ gminy: string[][] }>({ gminy: [['string']] });
+let register: Promise<Map<string, string>> | undefined;
+
+/** Every gmina's name by its TERYT code. */
+export function gminaNames(signal?: AbortSignal): Promise<Map<string, string>> {
+  register ??= requestJson(registerUrl, readRegister, { signal }).then(
+    (data) => new Map(data.gminy.map(([teryt, name]) => [teryt ?? '', name ?? ''])),
+    (error: unknown) => {
+      register = undefined;
+      throw error;
+    },
+  );
+  return register;
+}

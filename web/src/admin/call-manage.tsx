@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { GMINA_KINDS } from '../../../shared/gmina-kinds.ts';
 import type { TAdminProgramme } from '../../../shared/schemas/admin.ts';
 import type { TCall } from '../../../shared/schemas/programme.ts';
@@ -10,7 +10,19 @@ import type { ApiError } from '../lib/api.ts';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { listProgrammes } from './api.ts';
-import { cancelCall, editCall, extendCall, getManagedCall, type ManagedCall } from './call-life-api.ts';
+import {
+  addAttachment,
+  cancelCall,
+  editCall,
+  extendCall,
+  getManagedCall,
+  gminaNames,
+  type Invitation,
+  inviteGminas,
+  MAX_BYTES,
+  type ManagedCall,
+  removeAttachment,
+} from './call-life-api.ts';
 import { useCallLifeTexts } from './call-life-texts.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
@@ -174,11 +186,18 @@ function Manage(props: { callId: string; first: ManagedCall; programme: TAdminPr
       ) : null}
       {phase === 'open' ? <ExtendForm key={`extend-${revision}`} {...forms} call={call} /> : null}
       {phase === 'upcoming' || phase === 'open' ? <CancelForm key={`cancel-${revision}`} {...forms} /> : null}
+      {phase === 'upcoming' || phase === 'open' ? (
+        <InviteSection key={`invite-${revision}`} {...forms} call={call} invitations={managed.invitations} />
+      ) : (
+        <Invited invitations={managed.invitations} />
+      )}
+      {phase !== 'cancelled' ? <FilesSection key={`files-${revision}`} {...forms} call={call} /> : null}
       <h2>{texts.history}</h2>
       {history.length === 0 ? (
         <p>{texts.noHistory}</p>
       ) : (
-        <div class="table-scroll">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways at 320 px must take the keyboard's focus to be scrolled (axe: scrollable-region-focusable)
+        <section class="table-scroll" aria-label={texts.history} tabIndex={0}>
           <table class="table">
             <thead>
               <tr>
@@ -206,7 +225,7 @@ function Manage(props: { callId: string; first: ManagedCall; programme: TAdminPr
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </Titled>
   );
@@ -241,12 +260,19 @@ interface FormState {
  * What each form shares: its state, the API's verdict (field errors by their first path segment, a 409
  * to the screen's "load again"), the error summary in the fields' order.
  */
-function useForm(props: FormProps, fields: readonly string[], anchor: (field: string) => string) {
+function useForm(
+  props: FormProps,
+  fields: readonly string[],
+  anchor: (field: string) => string,
+  /** The form's field an API path names ("invitations.2.teryt" → "gmina-2"); by default its first segment. */
+  fieldOf: (path: string) => string = (path) => path.split('.')[0] as string,
+) {
   const texts = useCallLifeTexts();
   const [state, setState] = useState<FormState>({ errors: {}, verdict: 0 });
   useSignInWhenSignedOut(state.failure);
+  // "gmina-2" (the third row's gmina) has the messages of "gmina".
   const messageOf = (field: string, key: string) => {
-    const messages = texts.errors[field] ?? (texts.errors._ as Record<string, string>);
+    const messages = texts.errors[field.replace(/-\d+$/, '')] ?? (texts.errors._ as Record<string, string>);
     return messages[key] ?? (messages._ as string);
   };
   const errorOf = (field: string) => {
@@ -270,19 +296,21 @@ function useForm(props: FormProps, fields: readonly string[], anchor: (field: st
         void props.onChanged(said(answer));
       },
       (error: ApiError) => {
-        if (error.code === 'CONFLICT' || error.code === 'CALL_CANCELLED') {
+        const fileConflict = error.code === 'CONFLICT' && error.fields?.file && fields.includes('file');
+        if ((error.code === 'CONFLICT' && !fileConflict) || error.code === 'CALL_CANCELLED') {
           setState({ errors: {}, verdict: state.verdict });
           props.onConflict();
           return;
         }
         const errors: Errors = {};
-        if (error.code === 'VALIDATION_FAILED' || error.code === 'FORBIDDEN') {
+        if (error.code === 'VALIDATION_FAILED' || error.code === 'FORBIDDEN' || fileConflict) {
           for (const [path, key] of Object.entries(error.fields ?? {})) {
-            const field = path.split('.')[0] as string;
+            const field = fieldOf(path);
             errors[fields.includes(field) ? field : (fields[0] as string)] ??= key;
           }
           if (error.code === 'FORBIDDEN' && fields.includes('wojewodztwa'))
             errors.wojewodztwa ??= 'forbidden';
+          if (error.code === 'FORBIDDEN' && fields.includes('gmina-0')) errors['gmina-0'] ??= 'forbidden';
         }
         const known = Object.keys(errors).length > 0;
         setState({ errors, verdict: state.verdict + 1, ...(known ? {} : { failure: error }) });
@@ -332,6 +360,7 @@ function TextField(props: {
   label: string;
   error: string | undefined;
   value?: string;
+  type?: 'text' | 'email';
 }) {
   return (
     <Group error={props.error}>
@@ -343,7 +372,7 @@ function TextField(props: {
         class={props.error ? 'input input--error' : 'input'}
         id={props.id}
         name={props.name}
-        type="text"
+        type={(props.type ?? 'text') as 'text'}
         autoComplete="off"
         aria-describedby={props.error ? `${props.id}-error` : undefined}
         aria-invalid={props.error ? true : undefined}
@@ -712,6 +741,273 @@ function CancelForm(props: FormProps) {
           </div>
         </Group>
         <SubmitButton busy={form.state.busy} label={texts.cancel.submit} warning />
+      </form>
+    </section>
+  );
+}
+
+/** Gminas' names by TERYT, once the register is in (the codes alone until then, or if it fails). */
+function useGminaNames(): Map<string, string> | undefined {
+  const [names, setNames] = useState<Map<string, string>>();
+  useEffect(() => {
+    const controller = new AbortController();
+    gminaNames(controller.signal).then(setNames, () => undefined);
+    return () => controller.abort();
+  }, []);
+  return names;
+}
+
+/** Folded for matching names: lower case, no diacritics (ł by hand: NFD does not split it). */
+const fold = (text: string) =>
+  text
+    .toLocaleLowerCase('pl')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
+    .trim();
+
+const KIND_BY_DIGIT: Record<string, string> = { '1': 'miejska', '2': 'wiejska', '3': 'miejsko-wiejska' };
+
+/**
+ * A gmina as typed: a TERYT code, or a name unique among the gminas the call is for (its voivodeships and
+ * kinds). The API decides the rest (wrong kind, region, already invited).
+ */
+function terytOf(
+  typed: string,
+  call: TCall,
+  names: Map<string, string> | undefined,
+): { teryt: string } | { error: string } {
+  const value = typed.trim();
+  if (value === '') return { error: 'required' };
+  if (/^\d+$/.test(value)) return /^\d{6}[123]$/.test(value) ? { teryt: value } : { error: 'teryt' };
+  if (!names) return { error: 'teryt' };
+  const wanted = fold(value);
+  const found = [...names].filter(
+    ([teryt, name]) =>
+      fold(name) === wanted &&
+      call.wojewodztwa.includes(teryt.slice(0, 2)) &&
+      (call.gminaKinds as string[]).includes(KIND_BY_DIGIT[teryt.slice(6)] ?? ''),
+  );
+  if (found.length === 1) return { teryt: (found[0] as [string, string])[0] };
+  return { error: found.length === 0 ? 'not_found' : 'ambiguous' };
+}
+
+function Invited(props: { invitations: Invitation[] }) {
+  const texts = useCallLifeTexts();
+  const { t } = useI18n();
+  const names = useGminaNames();
+  if (props.invitations.length === 0) return <p>{texts.invite.none}</p>;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways at 320 px must take the keyboard's focus to be scrolled (axe: scrollable-region-focusable)
+    <section class="table-scroll" aria-label={texts.invite.invited} tabIndex={0}>
+      <table class="table">
+        <caption class="table__caption">{texts.invite.invited}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{texts.invite.gmina}</th>
+            <th scope="col">{texts.invite.teryt}</th>
+            <th scope="col">{texts.invite.email}</th>
+            <th scope="col">{texts.invite.invitedAt}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.invitations.map((invitation) => (
+            <tr key={invitation.teryt}>
+              <td lang="pl">{names?.get(invitation.teryt) ?? ''}</td>
+              <td>{invitation.teryt}</td>
+              <td>{invitation.email}</td>
+              <td>{formatWarsaw(invitation.at, t.locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function InviteSection(props: FormProps & { call: TCall; invitations: Invitation[] }) {
+  const texts = useCallLifeTexts();
+  const names = useGminaNames();
+  const [rows, setRows] = useState(1);
+  const fields = Array.from({ length: rows }, (_, index) => [`gmina-${index}`, `email-${index}`]).flat();
+  const form = useForm(
+    props,
+    fields,
+    (field) => `f-invite-${field}`,
+    (path) => {
+      const [, index, what] = path.split('.');
+      return index === undefined ? 'gmina-0' : `${what === 'email' ? 'email' : 'gmina'}-${index}`;
+    },
+  );
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const { text } = valuesOf(event.currentTarget as HTMLFormElement);
+    const checked: Errors = {};
+    const invitations = Array.from({ length: rows }, (_, index) => {
+      const gmina = terytOf(text(`gmina-${index}`), props.call, names);
+      if ('error' in gmina) checked[`gmina-${index}`] = gmina.error;
+      const email = text(`email-${index}`);
+      if (email === '') checked[`email-${index}`] = 'required';
+      return { teryt: 'teryt' in gmina ? gmina.teryt : '', email };
+    });
+    form.send(
+      checked,
+      () => inviteGminas(props.callId, { revision: props.revision, invitations }),
+      (answer) => texts.invite.saved(answer.invited.length),
+    );
+  };
+  return (
+    <section aria-labelledby="invite-heading">
+      <h2 id="invite-heading">{texts.invite.title}</h2>
+      <Invited invitations={props.invitations} />
+      <ErrorSummary title={texts.errorSummary} errors={form.summary} verdict={form.state.verdict} />
+      <Failure
+        failure={form.state.failure}
+        onRetry={() => form.setState({ errors: {}, verdict: form.state.verdict })}
+      />
+      <p>{texts.invite.intro}</p>
+      <form method="post" noValidate onSubmit={submit}>
+        {Array.from({ length: rows }, (_, index) => (
+          <fieldset class="fieldset" key={index}>
+            <legend class="fieldset__legend fieldset__legend--s">{texts.invite.row(index + 1)}</legend>
+            <TextField
+              id={`f-invite-gmina-${index}`}
+              name={`gmina-${index}`}
+              label={texts.invite.gminaField}
+              error={form.errorOf(`gmina-${index}`)}
+            />
+            <TextField
+              id={`f-invite-email-${index}`}
+              name={`email-${index}`}
+              label={texts.invite.emailField}
+              error={form.errorOf(`email-${index}`)}
+              type="email"
+            />
+          </fieldset>
+        ))}
+        {rows < 40 ? (
+          <p>
+            <button
+              type="button"
+              class="button button--secondary"
+              onClick={() => {
+                setRows(rows + 1);
+                // The new row's first field takes the focus once it is rendered.
+                requestAnimationFrame(() => document.getElementById(`f-invite-gmina-${rows}`)?.focus());
+              }}
+            >
+              {texts.invite.addRow}
+            </button>
+          </p>
+        ) : null}
+        <SubmitButton busy={form.state.busy} label={texts.invite.submit} />
+      </form>
+    </section>
+  );
+}
+
+const FILE_TYPES = /\.(pdf|docx|odt)$/i;
+
+function FilesSection(props: FormProps & { call: TCall }) {
+  const texts = useCallLifeTexts();
+  const { t } = useI18n();
+  const form = useForm(props, ['file'], () => 'f-file');
+  const attachments = props.call.attachments ?? [];
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('file') as HTMLInputElement;
+    const file = input.files?.[0];
+    const checked: Errors = !file
+      ? { file: 'required' }
+      : !FILE_TYPES.test(file.name)
+        ? { file: 'attachment_type' }
+        : file.size > MAX_BYTES
+          ? { file: 'attachment_too_large' }
+          : {};
+    form.send(
+      checked,
+      () => addAttachment(props.callId, props.revision, file as File),
+      () => texts.files.saved(file?.name ?? ''),
+    );
+  };
+  const remove = (id: string, name: string) =>
+    form.send(
+      {},
+      () => removeAttachment(props.callId, id, props.revision),
+      () => texts.files.removed(name),
+    );
+  const error = form.errorOf('file');
+  return (
+    <section aria-labelledby="files-heading">
+      <h2 id="files-heading">{texts.files.title}</h2>
+      {attachments.length === 0 ? (
+        <p>{texts.files.none}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways at 320 px must take the keyboard's focus to be scrolled (axe: scrollable-region-focusable)
+        <section class="table-scroll" aria-label={texts.files.list} tabIndex={0}>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{texts.files.name}</th>
+                <th scope="col">{texts.files.size}</th>
+                <th scope="col">{texts.files.addedAt}</th>
+                <th scope="col">{texts.files.actions}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {attachments.map((attachment) => (
+                <tr key={attachment.id}>
+                  <td>
+                    <a
+                      href={`/api/calls/${encodeURIComponent(props.callId)}/attachments/${encodeURIComponent(attachment.id)}`}
+                      download
+                    >
+                      {attachment.name}
+                    </a>
+                  </td>
+                  <td>{texts.files.sizeOf(attachment.size)}</td>
+                  <td>{formatWarsaw(attachment.addedAt, t.locale)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      class="button button--secondary button--small"
+                      aria-label={texts.files.remove(attachment.name)}
+                      onClick={() => remove(attachment.id, attachment.name)}
+                    >
+                      {texts.files.removeShort}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <ErrorSummary title={texts.errorSummary} errors={form.summary} verdict={form.state.verdict} />
+      <Failure
+        failure={form.state.failure}
+        onRetry={() => form.setState({ errors: {}, verdict: form.state.verdict })}
+      />
+      <form method="post" noValidate onSubmit={submit}>
+        <Group error={error}>
+          <label class="label" for="f-file">
+            {texts.files.file}
+          </label>
+          <p class="hint" id="f-file-hint">
+            {texts.files.fileHint}
+          </p>
+          <FieldError id="f-file-error" text={error} />
+          <input
+            class={error ? 'file-upload file-upload--error' : 'file-upload'}
+            id="f-file"
+            name="file"
+            type="file"
+            accept=".pdf,.docx,.odt"
+            aria-describedby={describedBy('f-file-hint', error && 'f-file-error')}
+            aria-invalid={error ? true : undefined}
+          />
+        </Group>
+        <SubmitButton busy={form.state.busy} label={texts.files.submit} />
       </form>
     </section>
   );
