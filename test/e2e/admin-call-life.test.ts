@@ -92,6 +92,13 @@ describe("a call's management screen", () => {
     await page.getByLabel('Godzina (czas polski)').nth(1).fill('23:59');
     await page.getByRole('button', { name: 'Ogłoś nabór' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
+    // The demo's call for rural gminas of świętokrzyskie overlaps it: the API's warning, shown after announcing.
+    await page
+      .getByRole('heading', { level: 2, name: 'Uwaga: w tym samym czasie trwa inny nabór' })
+      .waitFor();
+    const overlap = page.getByRole('link', { name: /^Nabór gmin wiejskich województwa świętokrzyskiego/ });
+    expect(await overlap.getAttribute('href')).toBe('/admin/nabory/liderzy-kooperacji-26');
+    await expectNoAxeViolations(page);
 
     // From the call's tools on the list to its management screen.
     await page.getByRole('link', { name: 'Zarządzaj naborem (terminy, odwołanie)' }).click();

@@ -1,3 +1,4 @@
+import type { TCreateCallRequest } from '../../../shared/schemas/admin.ts';
 import type {
   TCancelCallRequest,
   TEditCallRequest,
@@ -171,4 +172,43 @@ export function gminaNames(signal?: AbortSignal): Promise<Map<string, string>> {
     },
   );
   return register;
+}
+
+const readAnnounced = reader<TCall & { overlaps?: CallOverlap[] }>({
+  ...callShape,
+  'overlaps?': [overlapShape],
+});
+
+/** Announces a call (as api.ts's createCall), keeping the API's warning of calls that overlap it. */
+export function announceCall(entry: TCreateCallRequest) {
+  return requestJson('/api/admin/calls', readAnnounced, { method: 'POST', body: entry });
+}
+
+/*
+ * The overlaps of a call just announced, for the list the form goes to (which reads calls from an index,
+ * without them): kept in this tab's sessionStorage, read once.
+ */
+const OVERLAPS_KEY = 'kooperacja:admin-announced-overlaps';
+
+export function keepAnnouncedOverlaps(callId: string, overlaps: CallOverlap[]): void {
+  try {
+    if (overlaps.length > 0) sessionStorage.setItem(OVERLAPS_KEY, JSON.stringify({ callId, overlaps }));
+    else sessionStorage.removeItem(OVERLAPS_KEY);
+  } catch {
+    // Storage off: the call's management screen still shows them.
+  }
+}
+
+const readKept = reader<{ callId: string; overlaps: CallOverlap[] }>({
+  callId: 'string',
+  overlaps: [overlapShape],
+});
+
+export function announcedOverlaps(callId: string): CallOverlap[] {
+  try {
+    const kept = readKept(JSON.parse(sessionStorage.getItem(OVERLAPS_KEY) ?? 'null'));
+    return kept?.callId === callId ? kept.overlaps : [];
+  } catch {
+    return [];
+  }
 }

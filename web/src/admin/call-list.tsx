@@ -7,6 +7,7 @@ import { useResource } from '../lib/use-resource.ts';
 import { useAgreementTexts } from './agreement-texts.ts';
 import { type AdminCall, exportHref, listCalls } from './api.ts';
 import { useCallLifeTexts } from './call-life-texts.ts';
+import { AnnouncedOverlaps } from './call-overlaps.tsx';
 import { CardList, filtersOf } from './card-list.tsx';
 import { useReviewTexts } from './review-texts.ts';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
@@ -62,6 +63,7 @@ export function CallList() {
         <a href="/admin/nabory/nowy">{texts.panel.announce}</a>
       </p>
       {announced ? <Announced call={announced} /> : null}
+      {announced ? <AnnouncedOverlaps callId={announced.id} /> : null}
       {chosenCall && chosenWojewodztwo ? (
         <>
           <ChooseCall

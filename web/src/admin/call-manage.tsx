@@ -24,6 +24,7 @@ import {
   removeAttachment,
 } from './call-life-api.ts';
 import { useCallLifeTexts } from './call-life-texts.ts';
+import { OverlapsWarning } from './call-overlaps.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { useAdminTexts } from './texts.ts';
@@ -166,21 +167,7 @@ function Manage(props: { callId: string; first: ManagedCall; programme: TAdminPr
           ) : null}
         </tbody>
       </table>
-      {overlaps.length > 0 && phase !== 'cancelled' ? (
-        <div class="notice">
-          <h2 class="notice__title">{texts.overlapsTitle}</h2>
-          <p>{texts.overlapsIntro}</p>
-          <ul>
-            {overlaps.map((overlap) => (
-              <li key={overlap.id}>
-                <a href={`/admin/nabory/${encodeURIComponent(overlap.id)}`} lang="pl">
-                  {texts.overlap(overlap.title, when(overlap.opensAt), when(overlap.closesAt))}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      {phase !== 'cancelled' ? <OverlapsWarning overlaps={overlaps} /> : null}
       {phase === 'upcoming' ? (
         <EditForm key={`edit-${revision}`} {...forms} call={call} programme={props.programme} />
       ) : null}
