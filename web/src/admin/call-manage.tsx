@@ -82,6 +82,7 @@ function warsawLocal(instant: string): string {
 
 function Manage(props: { callId: string; first: ManagedCall; programme: TAdminProgramme | undefined }) {
   const texts = useCallLifeTexts();
+  const admin = useAdminTexts();
   const { t } = useI18n();
   const [managed, setManaged] = useState(props.first);
   const [notice, setNotice] = useState<{ text: string; at: number } | undefined>();
@@ -157,7 +158,7 @@ function Manage(props: { callId: string; first: ManagedCall; programme: TAdminPr
           <Fact label={texts.wojewodztwa}>
             {call.wojewodztwa.map((code) => wojewodztwoName(t, code)).join(', ')}
           </Fact>
-          <Fact label={texts.gminaKinds}>{call.gminaKinds.join(', ')}</Fact>
+          <Fact label={texts.gminaKinds}>{call.gminaKinds.map((kind) => admin.kinds[kind]).join(', ')}</Fact>
           {call.cancelled ? (
             <Fact label={texts.cancelledReason}>
               <span class="pre-line" lang="pl">
