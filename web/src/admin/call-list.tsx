@@ -6,6 +6,8 @@ import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { useAgreementTexts } from './agreement-texts.ts';
 import { type AdminCall, exportHref, listCalls } from './api.ts';
+import { useCallLifeTexts } from './call-life-texts.ts';
+import { AnnouncedOverlaps } from './call-overlaps.tsx';
 import { CardList, filtersOf } from './card-list.tsx';
 import { useReviewTexts } from './review-texts.ts';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
@@ -61,6 +63,7 @@ export function CallList() {
         <a href="/admin/nabory/nowy">{texts.panel.announce}</a>
       </p>
       {announced ? <Announced call={announced} /> : null}
+      {announced ? <AnnouncedOverlaps callId={announced.id} /> : null}
       {chosenCall && chosenWojewodztwo ? (
         <>
           <ChooseCall
@@ -198,6 +201,7 @@ function ChooseCall(props: {
 function Tools(props: { call: AdminCall; wojewodztwo: string; lead: boolean }) {
   const review = useReviewTexts();
   const agreements = useAgreementTexts();
+  const callLife = useCallLifeTexts();
   const id = encodeURIComponent(props.call.id);
   const woj = `?${new URLSearchParams({ woj: props.wojewodztwo })}`;
   return (
@@ -206,6 +210,9 @@ function Tools(props: { call: AdminCall; wojewodztwo: string; lead: boolean }) {
         {review.list.tools}
       </h2>
       <ul>
+        <li>
+          <a href={`/admin/nabory/${id}`}>{callLife.manage}</a>
+        </li>
         <li>
           <a href={`/admin/ranking/${id}${woj}`}>{review.list.ranking}</a>
         </li>

@@ -9,7 +9,8 @@ import type { ApiError } from '../lib/api.ts';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
-import { createCall, listProgrammes } from './api.ts';
+import { listProgrammes } from './api.ts';
+import { announceCall, keepAnnouncedOverlaps } from './call-life-api.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { type AdminTexts, useAdminTexts } from './texts.ts';
@@ -188,9 +189,11 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
     const entry = entryOf(event.currentTarget as HTMLFormElement) as TCreateCallRequest;
     keepTyped(entry);
     setState({ errors: {}, verdict: state.verdict, busy: true });
-    createCall(entry).then(
+    announceCall(entry).then(
       (call) => {
         forgetTyped();
+        // Shown on the list the form goes to: calls of the programme overlapping this one (a warning).
+        keepAnnouncedOverlaps(call.id, call.overlaps ?? []);
         route(
           `/admin?${new URLSearchParams({ nabor: call.id, woj: call.wojewodztwa[0] ?? '', ogloszono: '1' })}`,
         );

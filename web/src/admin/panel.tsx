@@ -8,6 +8,7 @@ import { AgreementScreen } from './agreement.tsx';
 import { Agreements } from './agreements.tsx';
 import { AuditLog } from './audit-log.tsx';
 import { CallList } from './call-list.tsx';
+import { CallManage } from './call-manage.tsx';
 import { CardDetail } from './card.tsx';
 import { Dashboard } from './dashboard.tsx';
 import { NewDeadline } from './deadline-new.tsx';
@@ -86,6 +87,8 @@ export function AdminPanel(props: { section?: string; callId?: string; teryt?: s
     return <AgreementScreen key={`${callId}-${teryt}`} callId={callId} teryt={teryt} />;
   if (section === 'porozumienia' && callId && !teryt && woj)
     return <Agreements key={`${callId}-${woj}`} callId={callId} wojewodztwo={woj} />;
+  // A call over its life (issue 17): /admin/nabory/<call> (/admin/nabory/nowy is the announce form's page).
+  if (section === 'nabory' && callId && !teryt) return <CallManage key={callId} callId={callId} />;
   return (
     <Titled title={t.notFound.title}>
       <h1>{t.notFound.title}</h1>
