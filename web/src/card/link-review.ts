@@ -4,7 +4,7 @@ import { reader } from '../lib/shape.ts';
 import { answersShape, type CardView } from './api.ts';
 
 /*
- * The card's link page (pages/card.tsx): the card read and withdrawn with its link, with what the ROPS's
+ * The card's link page (card/link-page.tsx): the card read and withdrawn with its link, with what the ROPS's
  * review adds (an open request for correction, whether a decision was made), and the texts for those. Kept
  * out of card/api.ts and page-texts.ts, which the card form's route loads too: there, these bytes would
  * weigh on every clerk filling in a card.
