@@ -5,7 +5,6 @@ import type {
   TAdminCardView,
   TAdminProgramme,
   TAdminUser,
-  TCreateCallRequest,
 } from '../../../shared/schemas/admin.ts';
 import type {
   TAccount,
@@ -15,7 +14,7 @@ import type {
   TNewAccountRequest,
   TOwnAccountResponse,
 } from '../../../shared/schemas/administration.ts';
-import type { TCall, TProgramme } from '../../../shared/schemas/programme.ts';
+import type { TProgramme } from '../../../shared/schemas/programme.ts';
 import type {
   TCreateDeadlineRequest,
   TDeadline,
@@ -39,7 +38,7 @@ import type {
   TRankingSettings,
   TStoredRankingSettings,
 } from '../../../shared/schemas/review-lists.ts';
-import { callShape, requestJson } from '../lib/api.ts';
+import { requestJson } from '../lib/api.ts';
 import { reader } from '../lib/shape.ts';
 
 /*
@@ -206,7 +205,6 @@ const readDashboard = reader<TCallDashboard>(dashboardShape);
 const readProgrammes = reader<{ programmes: TAdminProgramme[] }>({
   programmes: [{ id: 'string', name: 'string', wojewodztwa: ['string'] }],
 });
-const readCall = reader<TCall>(callShape);
 const readAny = (body: unknown) => body;
 
 export type AdminCall = TAdminCallsResponse['calls'][number];
@@ -265,10 +263,6 @@ export async function listProgrammes(signal?: AbortSignal): Promise<TAdminProgra
 }
 
 /** Announces a nabór; its times go as Warsaw wall-clock and come back as the instants stored. */
-export function createCall(entry: TCreateCallRequest): Promise<TCall> {
-  return requestJson('/api/admin/calls', readCall, { method: 'POST', body: entry });
-}
-
 // Administration (issue 17): one's own account and sessions; the lead's accounts, audit log and programmes.
 const accountShape = {
   email: 'string',

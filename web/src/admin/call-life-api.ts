@@ -179,7 +179,7 @@ const readAnnounced = reader<TCall & { overlaps?: CallOverlap[] }>({
   'overlaps?': [overlapShape],
 });
 
-/** Announces a call (as api.ts's createCall), keeping the API's warning of calls that overlap it. */
+/** Announces a call, keeping the API's warning of calls that overlap it. */
 export function announceCall(entry: TCreateCallRequest) {
   return requestJson('/api/admin/calls', readAnnounced, { method: 'POST', body: entry });
 }
