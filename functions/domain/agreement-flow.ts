@@ -94,6 +94,7 @@ export function issueLink(
       keepUntil: new Date(deadline.getTime() + 30 * 24 * 3600_000),
       mail: {
         template: 'agreement-signing-link',
+        wojewodztwo: agreement.teryt.slice(0, 2),
         data: {
           agreementId: agreement.id,
           gminaName: agreement.gminaName,
@@ -238,6 +239,7 @@ export async function completeAndSave(
     queuedAt: at,
     mail: {
       template: 'agreement-completed',
+      wojewodztwo: next.teryt.slice(0, 2),
       data: {
         agreementId: next.id,
         gminaName: next.gminaName,

@@ -113,6 +113,7 @@ export async function declineAgreement(
         queuedAt: at,
         mail: {
           template: 'agreement-declined',
+          wojewodztwo: next.teryt.slice(0, 2),
           data: {
             agreementId: next.id,
             gminaName: next.gminaName,
@@ -185,6 +186,7 @@ export async function uploadSignedAgreement(
         queuedAt: at,
         mail: {
           template: 'agreement-upload-received',
+          wojewodztwo: next.teryt.slice(0, 2),
           data: {
             agreementId: next.id,
             gminaName: next.gminaName,

@@ -119,7 +119,9 @@ function decisionMail(
     decidedAt: audit.entry.at,
     ...(reason ? { reason } : {}),
   };
-  return gminaAddresses(card).map((to) => stepMail(audit, { template: 'review-decision', data }, to));
+  return gminaAddresses(card).map((to) =>
+    stepMail(audit, { template: 'review-decision', data, wojewodztwo: card.teryt.slice(0, 2) }, to),
+  );
 }
 
 export async function formalCheck(
@@ -193,6 +195,7 @@ export async function requestCorrection(
         audit,
         {
           template: 'correction-request',
+          wojewodztwo: card.teryt.slice(0, 2),
           data: {
             reference: card.reference,
             callTitle: call.title,

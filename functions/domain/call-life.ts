@@ -12,6 +12,7 @@ import type {
 import type { TCall } from '../../shared/schemas/programme.ts';
 import { formatWarsaw, warsawLocalToInstant } from '../../shared/time.ts';
 import { AppError } from '../lib/errors.ts';
+import { footerWojewodztwo } from '../mail/layout.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import {
   type CallAuditEntry,
@@ -189,7 +190,13 @@ async function tellContacts(
     uniqueAddresses(contacts).map((to) => ({
       name: `${change}-${addressHash(to)}`,
       to: [to],
-      mail: mail(to),
+      mail: {
+        ...mail(to),
+        wojewodztwo: footerWojewodztwo(
+          call,
+          contacts.find((one) => one.email.toLowerCase() === to.toLowerCase())?.teryt,
+        ),
+      },
       queuedAt,
     })),
   );
@@ -328,6 +335,7 @@ export async function inviteGminas(
       to: [gmina.email],
       mail: {
         template: 'call-invitation',
+        wojewodztwo: gmina.teryt.slice(0, 2),
         data: {
           callTitle: call.title,
           gminaName: gmina.name,

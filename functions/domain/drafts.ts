@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TDraftAnswers, TDraftView } from '../../shared/schemas/submission.ts';
 import { canonicalJson, newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
+import { footerWojewodztwo } from '../mail/layout.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { cardExists } from '../repositories/cards.ts';
@@ -84,6 +85,7 @@ export async function saveDraft(
       to: [input.email],
       mail: {
         template: 'draft-saved',
+        wojewodztwo: footerWojewodztwo(call, input.answers.office?.teryt),
         data: {
           callTitle: call.title,
           closesAt: call.closesAt,

@@ -1,6 +1,7 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import { CARD_LINK_DAYS, type TCall } from '../../shared/schemas/programme.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
+import { footerWojewodztwo } from '../mail/layout.ts';
 import type { CardMailData } from '../mail/templates.ts';
 import type { OutgoingMail } from '../repositories/outbox.ts';
 
@@ -69,7 +70,7 @@ export function cardConfirmation(
   return {
     name,
     to: [input.answers.contacts.contact.email],
-    mail: { template, data },
+    mail: { template, data, wojewodztwo: footerWojewodztwo(input.call, input.answers.office.teryt) },
     queuedAt: input.receipt.receivedAt,
   };
 }

@@ -1,4 +1,4 @@
-import { ropsContactOf } from '../../shared/rops-contacts.ts';
+import { type PublicRopsContact, publicContact, ropsContactOf } from '../../shared/rops-contacts.ts';
 import type { TCall } from '../../shared/schemas/programme.ts';
 import { AppError } from '../lib/errors.ts';
 import type { CardContact } from '../mail/trust-templates.ts';
@@ -13,25 +13,17 @@ import type { OutgoingMail } from '../repositories/outbox.ts';
  */
 
 /** The ROPS a gmina contacts about its card, for e-mails; a placeholder only for a voivodeship not served. */
-export function ropsOf(teryt: string) {
-  return (
-    ropsContactOf(teryt) ?? {
-      wojewodztwoCode: teryt.slice(0, 2),
-      name: 'koordynator naboru',
-      address: '',
-      email: '',
-      phone: '',
-    }
-  );
+export function ropsOf(teryt: string): PublicRopsContact {
+  const rops = ropsContactOf(teryt);
+  return rops
+    ? publicContact(rops)
+    : { name: 'koordynator naboru', address: '', email: '', phone: '', hours: '' };
 }
 
 /** CARD_EXISTS, with the contact of the ROPS that can void the card if the gmina did not send it. */
 export function cardExistsError(teryt: string): AppError {
   const rops = ropsContactOf(teryt);
-  return new AppError(
-    'CARD_EXISTS',
-    rops ? { contact: { name: rops.name, address: rops.address, email: rops.email, phone: rops.phone } } : {},
-  );
+  return new AppError('CARD_EXISTS', rops ? { contact: publicContact(rops) } : {});
 }
 
 /**
@@ -59,6 +51,7 @@ export async function officeNotice(
     to: [office.email],
     mail: {
       template: 'trust-office-notice',
+      wojewodztwo: input.teryt.slice(0, 2),
       data: {
         reference: input.reference,
         callTitle: input.call.title,
@@ -89,6 +82,7 @@ export function previousContactNotice(input: {
     to: [input.before],
     mail: {
       template: 'trust-contact-changed',
+      wojewodztwo: input.card.teryt.slice(0, 2),
       data: {
         reference: input.card.reference,
         callTitle: input.call.title,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TCardLinkRequested } from '../../shared/schemas/submission.ts';
 import { newLinkToken } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
+import { footerWojewodztwo } from '../mail/layout.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { addCardLink, getCard } from '../repositories/cards.ts';
@@ -66,6 +67,7 @@ export async function resendCardLink(
       to: [card.answers.contacts.contact.email],
       mail: {
         template: 'card-link',
+        wojewodztwo: footerWojewodztwo(call, card.teryt),
         data: {
           reference: card.reference,
           callTitle: call.title,

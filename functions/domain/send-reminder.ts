@@ -46,7 +46,11 @@ export function reminderMail(
   deadline: DeadlineRecord,
   siteUrl: string,
   now: Date,
-  extra: { unsubscribeUrl?: string | undefined; replyTo?: string | undefined } = {},
+  extra: {
+    unsubscribeUrl?: string | undefined;
+    replyTo?: string | undefined;
+    wojewodztwo?: string | undefined;
+  } = {},
 ) {
   const link = deadline.callId ? callPageUrl(siteUrl, deadline.callId) : `${siteUrl}/`;
   const data: ReminderMailData = {
@@ -57,6 +61,8 @@ export function reminderMail(
     link,
     unsubscribeUrl: extra.unsubscribeUrl,
     replyTo: extra.replyTo,
+    wojewodztwo:
+      extra.wojewodztwo ?? (deadline.wojewodztwa.length === 1 ? deadline.wojewodztwa[0] : undefined),
   };
   const rendered = renderReminder(data, now);
   return {
@@ -153,6 +159,7 @@ export async function sendReminder(
   const mail = reminderMail(deadline, deps.siteUrl, now, {
     unsubscribeUrl: secret ? unsubscribeUrl(deps.siteUrl, message, secret) : undefined,
     replyTo: message.replyTo,
+    wojewodztwo: message.wojewodztwo,
   });
   let messageId: string;
   try {

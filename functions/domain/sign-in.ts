@@ -77,6 +77,8 @@ export async function requestSignIn(deps: Deps, input: { email: string; client: 
       to: [user.email],
       mail: {
         template: 'sign-in',
+        // A coordinator of one voivodeship sees its ROPS; a lead of several, the general line.
+        wojewodztwo: user.wojewodztwa.length === 1 ? user.wojewodztwa[0] : undefined,
         data: { signInUrl: signInUrl(deps.siteUrl, token), expiresAt: expiresAt.toISOString() },
       },
       queuedAt: now.toISOString(),

@@ -73,7 +73,7 @@ export async function voidCard(
     {
       name: `voided-${card.reference}-contact`,
       to: [contact],
-      mail: { template: 'trust-card-voided', data: mail('contact') },
+      mail: { template: 'trust-card-voided', data: mail('contact'), wojewodztwo: card.teryt.slice(0, 2) },
       queuedAt: at,
     },
     ...(office && office.email.toLowerCase() !== contact.toLowerCase()
@@ -81,7 +81,11 @@ export async function voidCard(
           {
             name: `voided-${card.reference}-office`,
             to: [office.email],
-            mail: { template: 'trust-card-voided', data: mail('office') },
+            mail: {
+              template: 'trust-card-voided',
+              data: mail('office'),
+              wojewodztwo: card.teryt.slice(0, 2),
+            },
             queuedAt: at,
           } satisfies OutgoingMail,
         ]

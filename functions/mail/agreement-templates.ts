@@ -1,4 +1,5 @@
 import { formatWarsaw } from '../../shared/time.ts';
+import { escapeHtml, htmlDocument } from './layout.ts';
 import type { MailMessage } from './mailer.ts';
 
 /**
@@ -51,26 +52,18 @@ export function isAgreementMail(mail: { template: string }): mail is AgreementMa
   return mail.template.startsWith('agreement-');
 }
 
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
 function message(
   to: string[],
   subject: string,
   paragraphs: string[],
   action?: [string, string],
 ): MailMessage {
-  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px"><h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraphs
-    .map((paragraph) => `<p style="white-space:pre-wrap">${escapeHtml(paragraph)}</p>`)
-    .join(
-      '',
-    )}${action ? `<p><a href="${escapeHtml(action[0])}">${escapeHtml(action[1])}</a></p>` : ''}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — wiadomość wysłana automatycznie. Nie odpowiadaj na nią.</p></body></html>`;
+  const html = htmlDocument(
+    subject,
+    `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraphs
+      .map((paragraph) => `<p style="white-space:pre-wrap">${escapeHtml(paragraph)}</p>`)
+      .join('')}${action ? `<p><a href="${escapeHtml(action[0])}">${escapeHtml(action[1])}</a></p>` : ''}`,
+  );
   const text = [
     subject,
     '',

@@ -2,7 +2,7 @@ import { nestedInQuotes } from '../../shared/quotes.ts';
 import { addDays } from '../../shared/reminders/holidays.ts';
 import type { TDeadlineKind } from '../../shared/schemas/reminders.ts';
 import { formatWarsaw, formatWarsawDay, warsawDate } from '../../shared/time.ts';
-import { escapeHtml } from './templates.ts';
+import { escapeHtml, footerLines, htmlDocument, withFooter } from './layout.ts';
 
 /**
  * The reminder before a deadline, in Polish (the language of the procedure): what is due and when, written
@@ -19,6 +19,8 @@ export interface ReminderMailData {
   unsubscribeUrl?: string | undefined;
   /** The voivodeship's coordinator, whom a reply reaches. */
   replyTo?: string | undefined;
+  /** The voivodeship whose ROPS the footer names. */
+  wojewodztwo?: string | undefined;
 }
 
 export interface RenderedReminder {
@@ -84,6 +86,13 @@ export function renderReminder(data: ReminderMailData, now: Date): RenderedRemin
     ...unsubscribeText,
   ].join('\n');
   const paragraphs = lines.map((line) => `<p>${escapeHtml(line).replace(/\n/g, '<br>')}</p>`).join('');
-  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px">${paragraphs}<p><a href="${escapeHtml(data.link)}">Szczegóły</a></p><p>W załączniku termin do kalendarza (.ics).</p>${data.unsubscribeUrl ? '<p style="font-size:14px;color:#505a5f">Nie chcesz dostawać takich przypomnień? Użyj opcji „Anuluj subskrypcję” w programie pocztowym.</p>' : ''}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — przypomnienie wysłane automatycznie.${data.replyTo ? ' Odpowiedź trafi do koordynatora ROPS.' : ''}</p></body></html>`;
-  return { subject, html, text };
+  const html = htmlDocument(
+    subject,
+    `${paragraphs}<p><a href="${escapeHtml(data.link)}">Szczegóły</a></p><p>W załączniku termin do kalendarza (.ics).</p>${data.unsubscribeUrl ? '<p style="font-size:14px;color:#505a5f">Nie chcesz dostawać takich przypomnień? Użyj opcji „Anuluj subskrypcję” w programie pocztowym.</p>' : ''}`,
+  );
+  // A reminder with a reply-to does reach a person: its footer says so instead of "do not reply".
+  return withFooter(
+    { subject, html, text },
+    footerLines(data.wojewodztwo, { repliesReachRops: data.replyTo !== undefined }),
+  );
 }

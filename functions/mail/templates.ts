@@ -4,6 +4,7 @@ import { formatWarsaw, formatWarsawDay } from '../../shared/time.ts';
 import { type AgreementMailTemplate, isAgreementMail, renderAgreementMail } from './agreement-templates.ts';
 import { cardSummary, type SummarySection } from './card-summary.ts';
 import { defangLinks } from './defang.ts';
+import { escapeHtml, footerLines, htmlDocument, withFooter } from './layout.ts';
 import type { MailMessage } from './mailer.ts';
 import { isTrustMail, renderTrustMail, type TrustMailTemplate } from './trust-templates.ts';
 
@@ -11,7 +12,12 @@ import { isTrustMail, renderTrustMail, type TrustMailTemplate } from './trust-te
  * Every e-mail the recruitment sends, rendered from the plain data its outbox item keeps. Whatever a gmina
  * typed is escaped in HTML and kept as plain text in the text part.
  */
-export type MailTemplate =
+export type MailTemplate = MailBody & {
+  /** The voivodeship (TERYT code) whose ROPS the footer names: the gmina's, the call's. */
+  wojewodztwo?: string | undefined;
+};
+
+type MailBody =
   | { template: 'card-submitted' | 'card-changed'; data: CardMailData }
   | { template: 'card-withdrawn'; data: WithdrawnMailData }
   | { template: 'card-link'; data: CardLinkMailData }
@@ -118,18 +124,7 @@ export interface SignInMailData {
   expiresAt: string;
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-function htmlDocument(title: string, body: string): string {
-  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px">${body}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — wiadomość wysłana automatycznie. Nie odpowiadaj na nią.</p></body></html>`;
-}
+export { escapeHtml } from './layout.ts';
 
 function paragraph(text: string): string {
   return `<p>${escapeHtml(text)}</p>`;
@@ -170,7 +165,15 @@ function receiptLines(data: CardMailData): string[] {
   ];
 }
 
+/**
+ * The message of an outbox item, in the shared frame: its footer names the ROPS of the voivodeship the
+ * message is about (`wojewodztwo`, set where the message is queued) and says not to reply.
+ */
 export function renderMail(to: string[], mail: MailTemplate): MailMessage {
+  return withFooter(renderBody(to, mail), footerLines(mail.wojewodztwo));
+}
+
+function renderBody(to: string[], mail: MailTemplate): MailMessage {
   if (isAgreementMail(mail)) return renderAgreementMail(to, mail);
   if (isTrustMail(mail)) return renderTrustMail(to, mail);
   switch (mail.template) {

@@ -1,7 +1,7 @@
 import { nestedInQuotes } from '../../shared/quotes.ts';
-import type { RopsContact } from '../../shared/rops-contacts.ts';
 import { formatWarsaw } from '../../shared/time.ts';
 import { defangLinks } from './defang.ts';
+import { type ContactLine, escapeHtml, htmlDocument, ropsContactLine } from './layout.ts';
 import type { MailMessage } from './mailer.ts';
 
 /**
@@ -30,7 +30,7 @@ export interface OfficeNoticeMailData {
   /** Online, or registered by the ROPS from a card that came by post or e-mail. */
   channel: 'online' | 'post' | 'email';
   contact: CardContact;
-  rops: RopsContact;
+  rops: ContactLine;
 }
 
 export interface ContactChangedMailData {
@@ -40,7 +40,7 @@ export interface ContactChangedMailData {
   changedAt: string;
   /** The address the card names now. */
   newEmail: string;
-  rops: RopsContact;
+  rops: ContactLine;
 }
 
 export interface VoidedMailData {
@@ -52,38 +52,29 @@ export interface VoidedMailData {
   reason: string;
   /** Whom the e-mail goes to: the card's contact person, or the gmina office. */
   to: 'contact' | 'office';
-  rops: RopsContact;
+  rops: ContactLine;
 }
 
 export function isTrustMail(mail: { template: string }): mail is TrustMailTemplate {
   return mail.template.startsWith('trust-');
 }
 
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-function htmlDocument(title: string, paragraphs: string[]): string {
+function paragraphsDocument(title: string, paragraphs: string[]): string {
   const body = paragraphs.map((text) => `<p style="white-space:pre-wrap">${escapeHtml(text)}</p>`).join('');
-  return `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px"><h1 style="font-size:22px">${escapeHtml(title)}</h1>${body}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — wiadomość wysłana automatycznie. Nie odpowiadaj na nią.</p></body></html>`;
+  return htmlDocument(title, `<h1 style="font-size:22px">${escapeHtml(title)}</h1>${body}`);
 }
 
 function message(to: string[], subject: string, paragraphs: string[]): MailMessage {
   return {
     to,
     subject,
-    html: htmlDocument(subject, paragraphs),
+    html: paragraphsDocument(subject, paragraphs),
     text: [subject, '', ...paragraphs].join('\n\n'),
   };
 }
 
-export function ropsLines(rops: RopsContact): string {
-  return `${rops.name}, ${rops.address}, e-mail: ${rops.email}, tel. ${rops.phone}`;
+export function ropsLines(rops: ContactLine): string {
+  return ropsContactLine(rops);
 }
 
 const CHANNEL = {

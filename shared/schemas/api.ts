@@ -10,6 +10,7 @@ export const ZErrorContact = z.strictObject({
   address: z.string(),
   email: z.string(),
   phone: z.string(),
+  hours: z.string(),
 });
 export type TErrorContact = z.infer<typeof ZErrorContact>;
 

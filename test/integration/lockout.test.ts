@@ -240,7 +240,11 @@ describe('a card sent in a gmina’s name', () => {
       address: rops?.address,
       email: rops?.email,
       phone: rops?.phone,
+      hours: rops?.hours,
     });
+    // Every message about the card ends with its voivodeship's ROPS and says not to reply (issue 17)
+    expect(notice?.body.text).toContain('nie odpowiadaj na nią');
+    expect(notice?.body.text).toContain(`godziny pracy: ${rops?.hours}`);
 
     // Another region may not void it, and a void without a reason or on a stale page is refused
     const before = await tableSnapshot(db);
