@@ -1,3 +1,4 @@
+import type { TRopsContact } from './schemas/contacts.ts';
 import { ROPS } from './wojewodztwa.ts';
 
 /**
@@ -144,4 +145,14 @@ export interface PublicRopsContact {
 
 export function publicContact(rops: RopsContact): PublicRopsContact {
   return { name: rops.name, address: rops.address, email: rops.email, phone: rops.phone, hours: rops.hours };
+}
+
+/** The contacts of a call's voivodeships, as the call's page shows them. */
+export function callContacts(wojewodztwa: readonly string[]): TRopsContact[] {
+  return wojewodztwa.flatMap((code) => {
+    const rops = ROPS_CONTACTS[code];
+    if (!rops) return [];
+    const { name, address, email, phone, hours, controller, iod } = rops;
+    return [{ wojewodztwo: code, name, address, email, phone, hours, controller, iod: { ...iod } }];
+  });
 }

@@ -1,3 +1,4 @@
+import { callContacts } from '../../shared/rops-contacts.ts';
 import type { TCallResponse } from '../../shared/schemas/programme.ts';
 import { AppError } from '../lib/errors.ts';
 import { programmeNames, getCall as readCall } from '../repositories/calls.ts';
@@ -7,5 +8,8 @@ export async function getCall(deps: { db: Db }, callId: string): Promise<TCallRe
   const call = await readCall(deps.db, callId);
   if (!call) throw new AppError('NOT_FOUND');
   const names = await programmeNames(deps.db, [call.programmeId]);
-  return { call: { ...call, programmeName: names.get(call.programmeId) ?? '' } };
+  return {
+    call: { ...call, programmeName: names.get(call.programmeId) ?? '' },
+    contacts: callContacts(call.wojewodztwa),
+  };
 }

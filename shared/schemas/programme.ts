@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { GMINA_KINDS } from '../gmina-kinds.ts';
 import { isWarsawWallClock } from '../time.ts';
+import { ZRopsContact } from './contacts.ts';
 import { line, paragraphs } from './text.ts';
 
 const ZDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -228,7 +229,11 @@ export type TListedCall = z.infer<typeof ZListedCall>;
 export const ZOpenCallsResponse = z.strictObject({ calls: z.array(ZListedCall) });
 export type TOpenCallsResponse = z.infer<typeof ZOpenCallsResponse>;
 
-export const ZCallResponse = z.strictObject({ call: ZListedCall });
+/** One call, with the contact of the ROPS of each of its voivodeships (shown on the call's page). */
+export const ZCallResponse = z.strictObject({
+  call: ZListedCall,
+  contacts: z.optional(z.array(ZRopsContact)),
+});
 export type TCallResponse = z.infer<typeof ZCallResponse>;
 
 export const ZOpenCallsQuery = z.strictObject({

@@ -1,6 +1,7 @@
 import '../pages.css';
 import { useRef } from 'preact/hooks';
 import { takesThisCardForm } from '../../../shared/card-form-version.ts';
+import type { TRopsContact as RopsContact } from '../../../shared/schemas/contacts.ts';
 import { formatWarsaw } from '../../../shared/time.ts';
 import { callsTexts, useCallsTexts } from '../calls/texts.ts';
 import { CallFacts } from '../components/call-facts.tsx';
@@ -8,7 +9,7 @@ import { ErrorNotice } from '../components/error-notice.tsx';
 import { RulesText } from '../components/rules-text.tsx';
 import { callShape, isCallId, type ListedCall, recentlyListedCall, requestJson } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
-import { useI18n } from '../lib/i18n.ts';
+import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { focusHeading } from '../lib/page-focus.ts';
 import { reader } from '../lib/shape.ts';
 import { useResource } from '../lib/use-resource.ts';
@@ -18,11 +19,12 @@ import { useResource } from '../lib/use-resource.ts';
  * entry's reader (lib/api.ts, on the card form's route too) leaves out, so the form's route does not grow.
  */
 type CallOnPage = ListedCall & {
+  contacts?: RopsContact[];
   cancelled?: { at: string; reason: string };
   invited?: string[];
   attachments?: { id: string; name: string; contentType: string; size: number }[];
 };
-const readCallOnPage = reader<{ call: CallOnPage }>({
+const readCallOnPage = reader<{ call: CallOnPage; contacts?: RopsContact[] }>({
   call: {
     ...callShape,
     programmeName: 'string',
@@ -30,10 +32,22 @@ const readCallOnPage = reader<{ call: CallOnPage }>({
     'invited?': ['string'],
     'attachments?': [{ id: 'string', name: 'string', contentType: 'string', size: 'number' }],
   },
+  'contacts?': [
+    {
+      wojewodztwo: 'string',
+      name: 'string',
+      address: 'string',
+      email: 'string',
+      phone: 'string',
+      hours: 'string',
+      controller: 'string',
+      iod: { email: 'string', address: 'string' },
+    },
+  ],
 });
 const loadCall = (callId: string, signal: AbortSignal) =>
   requestJson(`/api/calls/${encodeURIComponent(callId)}`, readCallOnPage, { signal }).then(
-    ({ call }) => call,
+    ({ call, contacts }) => (contacts ? { ...call, contacts } : call),
   );
 
 const TYPE_NAMES: Record<string, string> = {
@@ -165,6 +179,58 @@ function CallDetails(props: { callId: string }) {
           </ul>
         </>
       ) : null}
+      {data.contacts?.length ? <Contacts contacts={data.contacts} /> : null}
+    </>
+  );
+}
+
+/**
+ * Whom to ask about the call — the ROPS of each of its voivodeships — and who controls the personal data of
+ * the cards, with the data protection officer (issue 17). From the API, which has them per voivodeship.
+ */
+function Contacts(props: { contacts: RopsContact[] }) {
+  const { t } = useI18n();
+  const texts = useCallsTexts();
+  const { contacts } = props;
+  const several = contacts.length > 1;
+  return (
+    <>
+      <h2>{texts.call.contactHeading}</h2>
+      <p>{texts.call.contactIntro(contacts.length)}</p>
+      {contacts.map((rops) => (
+        <section key={rops.wojewodztwo} aria-label={several ? rops.name : undefined}>
+          {several ? <h3 lang="pl">{rops.name}</h3> : <p lang="pl">{rops.name}</p>}
+          <dl class="facts">
+            <div class="facts__row">
+              <dt>{texts.call.contactAddress}</dt>
+              <dd lang="pl">{rops.address}</dd>
+            </div>
+            <div class="facts__row">
+              <dt>{texts.call.contactEmail}</dt>
+              <dd>
+                <a href={`mailto:${rops.email}`}>{rops.email}</a>
+              </dd>
+            </div>
+            <div class="facts__row">
+              <dt>{texts.call.contactPhone}</dt>
+              <dd>
+                <a href={`tel:${rops.phone.replace(/\s/g, '')}`}>{rops.phone}</a>
+              </dd>
+            </div>
+            <div class="facts__row">
+              <dt>{texts.call.contactHours}</dt>
+              <dd lang="pl">{rops.hours}</dd>
+            </div>
+          </dl>
+        </section>
+      ))}
+      <h2>{texts.call.dataHeading}</h2>
+      {contacts.map((rops) => (
+        <p key={rops.wojewodztwo}>
+          {texts.call.dataController(wojewodztwoName(t, rops.wojewodztwo), rops.controller)}{' '}
+          {texts.call.dataIod(rops.iod.email, rops.iod.address)}
+        </p>
+      ))}
     </>
   );
 }

@@ -25,6 +25,19 @@ export const en: CallsTexts = {
     invitedOnly: 'This call is only for the gminas its organiser invited.',
     attachmentsHeading: 'Documents of the call',
     attachmentSize: (size: string, type: string) => `${type}, ${size}`,
+    contactHeading: 'Contact about this call',
+    contactIntro: (n: number) =>
+      n === 1
+        ? 'Questions about the call and the application card go to the centre running it:'
+        : 'Questions about the call and the application card go to the centre of your gmina’s voivodeship:',
+    contactAddress: 'Address',
+    contactEmail: 'E-mail',
+    contactPhone: 'Phone',
+    contactHours: 'Office hours',
+    dataHeading: 'Personal data',
+    dataController: (wojewodztwo: string, controller: string) =>
+      `${wojewodztwo} voivodeship: the controller of the personal data given in application cards is ${controller}.`,
+    dataIod: (email: string, address: string) => `Data protection officer: ${email}, ${address}.`,
     titleWhileLoading: 'Call',
     backToList: 'Back to the list of calls',
     rulesHeading: 'Rules of the call',

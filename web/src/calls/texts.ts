@@ -53,6 +53,20 @@ const pl = {
     invitedOnly: 'Ten nabór jest tylko dla gmin zaproszonych przez organizatora.',
     attachmentsHeading: 'Dokumenty naboru',
     attachmentSize: (size: string, type: string) => `${type}, ${size}`,
+    contactHeading: 'Kontakt w sprawie naboru',
+    contactIntro: (n: number): string =>
+      n === 1
+        ? 'Pytania o nabór i kartę zgłoszeniową kieruj do ośrodka, który go prowadzi:'
+        : 'Pytania o nabór i kartę zgłoszeniową kieruj do ośrodka województwa Twojej gminy:',
+    contactAddress: 'Adres',
+    contactEmail: 'E-mail',
+    contactPhone: 'Telefon',
+    contactHours: 'Godziny pracy',
+    dataHeading: 'Dane osobowe',
+    /** Said once per voivodeship of the call: its ROPS controls the data of its gminas' cards. */
+    dataController: (wojewodztwo: string, controller: string) =>
+      `Województwo ${wojewodztwo}: administratorem danych osobowych podanych w kartach zgłoszeniowych jest ${controller}.`,
+    dataIod: (email: string, address: string) => `Inspektor ochrony danych: ${email}, ${address}.`,
   },
   facts: {
     programme: 'Program',

@@ -1,5 +1,6 @@
 import '../pages.css';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TErrorContact } from '../../../shared/schemas/api.ts';
 import type { CardSection } from '../../../shared/schemas/card.ts';
 import { ZContactsSection } from '../../../shared/schemas/card.ts';
 import type { TDraftAnswers } from '../../../shared/schemas/submission.ts';
@@ -9,6 +10,7 @@ import type { ApiError } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
+import { reader } from '../lib/shape.ts';
 import { AnswersSummary } from './answers-summary.tsx';
 import { type DraftSaved, saveDraft, updateDraft } from './api.ts';
 import { ErrorSummary } from './error-summary.tsx';
@@ -133,6 +135,7 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
               </a>
             </p>
           ) : null}
+          {error.code === 'CARD_EXISTS' ? <ContestCard error={error} /> : null}
           {lost ? <p>{pages.check.networkRetry}</p> : null}
           {error.requestId ? <p class="hint">{t.errorReference(error.requestId)}</p> : null}
         </div>
@@ -143,6 +146,35 @@ function CheckPage(props: FormProps & { steps: readonly Step[] }) {
         </button>
       </form>
       <p role="status">{state.sending ? pages.check.sending : ''}</p>
+    </>
+  );
+}
+
+/** The error body's contact: on CARD_EXISTS, the ROPS that can void a card the gmina did not send. */
+const readContact = reader<{ error: { contact?: TErrorContact } }>({
+  error: {
+    'contact?': { name: 'string', address: 'string', email: 'string', phone: 'string', hours: 'string' },
+  },
+});
+
+/** How a gmina that did not send the card it is refused for contests it (issue 13): whom to contact. */
+function ContestCard(props: { error: ApiError }) {
+  const pages = usePageTexts();
+  const contact = readContact(props.error.cause)?.error.contact;
+  if (!contact) return null;
+  return (
+    <>
+      <p>{pages.check.contest}</p>
+      <p lang="pl">
+        {contact.name}
+        <br />
+        {contact.address}
+        <br />
+        {pages.check.contactEmail} <a href={`mailto:${contact.email}`}>{contact.email}</a>,{' '}
+        {pages.check.contactPhone} {contact.phone}
+        <br />
+        {pages.check.contactHours} {contact.hours}
+      </p>
     </>
   );
 }

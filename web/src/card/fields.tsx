@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { longTermAssistanceRatio } from '../../../shared/criteria.ts';
 import type { CallRules } from '../../../shared/eligibility.ts';
 import type { CardSection } from '../../../shared/schemas/card.ts';
@@ -19,7 +20,7 @@ import {
   toNumber,
 } from './model.ts';
 import { PowiatSelect } from './powiat-select.tsx';
-import { type CardTexts, useCardTexts } from './texts.ts';
+import { useCardTexts } from './texts.ts';
 
 /** Ids for aria-describedby, skipping the absent ones. */
 function describedBy(...ids: (string | false | undefined)[]): string | undefined {
@@ -171,7 +172,7 @@ export function FieldView(props: { field: Field; ctx: StepContext }) {
     case 'checkbox':
       return (
         <FormGroup error={error}>
-          {field.name === 'rodoAcknowledged' ? <RodoNotice texts={texts} /> : null}
+          {field.name === 'rodoAcknowledged' ? <RodoNotice teryt={ctx.teryt} /> : null}
           {error && errorId ? <ErrorMessage id={errorId} text={error} /> : null}
           <div class="choice">
             <input
@@ -349,13 +350,26 @@ function CharacterCount(props: { id: string; max: number; text: string }) {
   );
 }
 
-function RodoNotice(props: { texts: CardTexts }) {
-  return (
-    <div class="inset">
-      <h2 class="inset__title">{props.texts.rodoHeading}</h2>
-      {props.texts.rodo.map((paragraph) => (
-        <p key={paragraph}>{paragraph}</p>
-      ))}
-    </div>
-  );
+let Notice: typeof import('./rodo-notice.tsx').RodoNotice | undefined;
+
+/** The personal-data notice, naming the gmina's controller: its code comes when the step shows it. */
+function RodoNotice(props: { teryt: string | undefined }) {
+  const { t } = useI18n();
+  const [failed, setFailed] = useState(false);
+  const [Loaded, setLoaded] = useState(() => Notice);
+  useEffect(() => {
+    if (!Loaded)
+      import('./rodo-notice.tsx').then(
+        (module) => {
+          Notice = module.RodoNotice;
+          setLoaded(() => Notice);
+        },
+        () => setFailed(true),
+      );
+  }, []);
+  return Loaded ? (
+    <Loaded teryt={props.teryt} />
+  ) : failed ? (
+    <p class="inset">{t.pageLoadFailed.body}</p>
+  ) : null;
 }

@@ -18,6 +18,11 @@ export const en: PageTexts = {
     sending: 'Sending the card…',
     sendFailed: 'The card could not be sent',
     networkRetry: 'The card may not have arrived. Try again: it will not be sent twice.',
+    contest:
+      'If your gmina’s office did not send this card, contact the centre running the call: it can void the card, and the gmina can then send its own.',
+    contactEmail: 'e-mail:',
+    contactPhone: 'phone',
+    contactHours: 'office hours:',
   },
   sent: {
     title: 'The application card has been sent',

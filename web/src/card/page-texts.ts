@@ -22,6 +22,11 @@ const pl = {
     sending: 'Wysyłanie karty…',
     sendFailed: 'Nie udało się wysłać karty',
     networkRetry: 'Karta mogła nie dotrzeć. Spróbuj ponownie: karta nie zostanie wysłana dwa razy.',
+    contest:
+      'Jeśli urząd Twojej gminy tej karty nie wysłał, skontaktuj się z ośrodkiem prowadzącym nabór: może ją unieważnić, a wtedy gmina wyśle własną.',
+    contactEmail: 'e-mail:',
+    contactPhone: 'tel.',
+    contactHours: 'godziny pracy:',
   },
   sent: {
     title: 'Karta zgłoszeniowa została wysłana',

@@ -154,12 +154,6 @@ export const en: CardTexts = {
     n >= 0
       ? `You have ${shown} ${plural(n, 'character', 'characters')} remaining`
       : `You have ${shown} ${plural(n, 'character', 'characters')} too many`,
-  rodoHeading: 'Information on the processing of personal data',
-  rodo: [
-    'The controller of the personal data given in the card is the regional social policy centre running the call (in Mazowieckie: the Mazowieckie Centrum Polityki Społecznej).',
-    'The data are processed to run the call and carry out a project co-financed by the European Social Fund (Article 6(1)(c) and (e) GDPR), and kept until the project records have been archived.',
-    'The institutions that manage and audit the programme may receive the data. You have the right to access and rectify the data, to restrict processing, to object, and to complain to the President of the Personal Data Protection Office (UODO).',
-  ],
   declarationsHint: 'Tick all three declarations: the card cannot be sent without them.',
   picker: {
     label: 'Name of the gmina',

@@ -150,12 +150,6 @@ const pl = {
     n >= 0
       ? `${plForm(n, { one: 'Pozostał', few: 'Pozostały', many: 'Pozostało', other: 'Pozostało' })} ${shown} ${plForm(n, { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' })}`
       : `Za dużo o ${shown} ${plForm(-n, { one: 'znak', few: 'znaki', many: 'znaków', other: 'znaku' })}`,
-  rodoHeading: 'Informacja o przetwarzaniu danych osobowych',
-  rodo: [
-    'Administratorem danych osobowych podanych w karcie jest regionalny ośrodek polityki społecznej prowadzący nabór (w województwie mazowieckim: Mazowieckie Centrum Polityki Społecznej).',
-    'Dane przetwarzamy, aby przeprowadzić nabór gmin i zrealizować projekt współfinansowany z Europejskiego Funduszu Społecznego (art. 6 ust. 1 lit. c i e RODO), i przechowujemy je do zakończenia archiwizacji dokumentacji projektu.',
-    'Dane mogą otrzymać instytucje, które zarządzają programem i go kontrolują. Masz prawo dostępu do danych, ich sprostowania, ograniczenia przetwarzania, wniesienia sprzeciwu oraz skargi do Prezesa Urzędu Ochrony Danych Osobowych.',
-  ],
   declarationsHint: 'Zaznacz wszystkie trzy oświadczenia: bez nich nie można wysłać karty.',
   picker: {
     label: 'Nazwa gminy',

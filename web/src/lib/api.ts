@@ -156,6 +156,8 @@ export async function requestJson<T>(
       if (parsed && KNOWN_ERROR_CODES.has(parsed.error.code)) {
         throw new ApiError(parsed.error.code, {
           status: response.status,
+          // The whole body: a page that shows more of it reads it there (the check page: the ROPS's contact).
+          cause: body,
           ...(parsed.requestId === undefined ? {} : { requestId: parsed.requestId }),
           ...(parsed.error.fields === undefined ? {} : { fields: parsed.error.fields }),
         });
