@@ -31,9 +31,10 @@ interface HandlerFacts {
   logsReads?: true;
   /**
    * Reads or writes the documents bucket (agreements, scans, signed uploads): granted it and given its name.
-   * 'readWriteSeal' also reads the seal's certificate secret, to seal final agreements.
+   * 'readWriteSeal' also reads the seal's certificate secret, to seal final agreements; 'expire' lists and
+   * deletes the kept documents (the retention job, at a call's retention date) and reads or writes none.
    */
-  documents?: 'read' | 'readWrite' | 'readWriteSeal';
+  documents?: 'read' | 'readWrite' | 'readWriteSeal' | 'expire';
 }
 
 /** API Gateway's throttle of one route, for all clients together (per client: the WAF and the handler). */
@@ -629,10 +630,12 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     whyPublic: LEAD,
   },
   // Gives every card item its programme's retention TTL (backfill, changes); key-based, stops before its end.
+  // Deletes the documents of calls past their retention date.
   'apply-retention': {
     everyMinutes: 360,
     timeoutSeconds: 900,
     table: 'readWrite',
+    documents: 'expire',
     caller: 'session',
     whyPublic: LEAD,
   },

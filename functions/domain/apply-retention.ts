@@ -1,6 +1,7 @@
 import { retainUntilOf } from '../../shared/schemas/programme.ts';
 import { logger } from '../lib/logger.ts';
 import { listCallsOfProgramme, setCallRetention } from '../repositories/calls.ts';
+import { callDocumentPrefixes } from '../repositories/documents.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { listProgrammes } from '../repositories/programmes.ts';
 import { applyCardRetention, cardsOfCall } from '../repositories/retention.ts';
@@ -10,6 +11,8 @@ export interface RetentionReport {
   calls: number;
   cards: number;
   itemsWritten: number;
+  /** Documents deleted from the bucket: those of calls whose retention date has passed. */
+  documentsDeleted: number;
   /** Stopped for lack of time: the next run goes on (every write it skips is already done). */
   stopped: boolean;
 }
@@ -24,8 +27,20 @@ const MARGIN_MS = 30_000;
  * notes, reads), and of a retention date the lead changed. Key-based: programmes (gsi1), their calls
  * (gsi1), each call's cards per voivodeship (gsi2), each card's partition; it writes only what differs.
  */
-export async function applyRetention(deps: { db: Db; timeLeftMs: () => number }): Promise<RetentionReport> {
-  const report: RetentionReport = { calls: 0, cards: 0, itemsWritten: 0, stopped: false };
+export async function applyRetention(deps: {
+  db: Db;
+  timeLeftMs: () => number;
+  now: () => Date;
+  /** Deletes the documents under a key prefix; absent where the function has no bucket (then none go). */
+  deleteDocuments?: ((prefix: string) => Promise<number>) | undefined;
+}): Promise<RetentionReport> {
+  const report: RetentionReport = {
+    calls: 0,
+    cards: 0,
+    itemsWritten: 0,
+    documentsDeleted: 0,
+    stopped: false,
+  };
   for (const programme of await listProgrammes(deps.db)) {
     const retention = {
       retainUntil: retainUntilOf(programme),
@@ -44,6 +59,17 @@ export async function applyRetention(deps: { db: Db; timeLeftMs: () => number })
           if (deps.timeLeftMs() < MARGIN_MS) return { ...report, stopped: true };
           report.itemsWritten += await applyCardRetention(deps.db, { callId: call.id, ...card }, expiresAt);
           report.cards += 1;
+        }
+      }
+      // The documents go when the TTL takes the cards' items: S3 has no expiry by a date kept per call, and
+      // the date may move (the lead edits it), so the job deletes them. Listing an emptied prefix again
+      // every run costs three requests per expired call.
+      if (deps.deleteDocuments && deps.now().getTime() >= expiresAt * 1000) {
+        for (const prefix of callDocumentPrefixes(call.id)) {
+          const deleted = await deps.deleteDocuments(prefix);
+          if (deleted > 0)
+            logger.info('documents past retention deleted', { callId: call.id, prefix, deleted });
+          report.documentsDeleted += deleted;
         }
       }
     }

@@ -17,7 +17,7 @@ export interface DocumentStore {
 
 type S3 = { s3: S3Client } & Pick<
   typeof import('@aws-sdk/client-s3'),
-  'GetObjectCommand' | 'PutObjectCommand' | 'NoSuchKey'
+  'GetObjectCommand' | 'PutObjectCommand' | 'NoSuchKey' | 'ListObjectsCommand' | 'DeleteObjectCommand'
 >;
 
 export interface StoredDocument {
@@ -37,7 +37,14 @@ export function createDocumentStore(
   let client: Promise<S3> | undefined;
   const load = () =>
     (client ??= import('@aws-sdk/client-s3').then(
-      ({ S3Client, GetObjectCommand, PutObjectCommand, NoSuchKey }) => ({
+      ({
+        S3Client,
+        GetObjectCommand,
+        PutObjectCommand,
+        NoSuchKey,
+        ListObjectsCommand,
+        DeleteObjectCommand,
+      }) => ({
         s3: new S3Client({
           region: config.AWS_REGION,
           // s3rver answers path-style addresses only; on AWS the SDK chooses.
@@ -46,6 +53,8 @@ export function createDocumentStore(
         GetObjectCommand,
         PutObjectCommand,
         NoSuchKey,
+        ListObjectsCommand,
+        DeleteObjectCommand,
       }),
     ));
   return { client: load, bucket: config.DOCUMENTS_BUCKET, endpoint: config.S3_ENDPOINT };
@@ -101,5 +110,39 @@ export async function getDocument(
   } catch (error) {
     if (error instanceof NoSuchKey) return undefined;
     throw error;
+  }
+}
+
+/** Where a call's documents live: its gminas' scans, its agreements and its own attachments. */
+export function callDocumentPrefixes(callId: string): string[] {
+  return [`cards/${callId}/`, `agreements/${callId}/`, `calls/${callId}/`];
+}
+
+/**
+ * Deletes every object under `prefix` (the retention job, at a call's retention date), page by page, one
+ * object at a time: a call has at most a few hundred, and each delete is then its own plain request. On the
+ * versioned bucket this leaves delete markers; the bucket's lifecycle rule removes the older versions
+ * 30 days later (infra/stacks/data-stack.ts). Returns how many objects went.
+ */
+export async function deleteDocumentsUnder(
+  store: DocumentStore,
+  prefix: string,
+  /** Objects per listing (S3's most is 1,000); smaller only in tests of the paging. */
+  pageSize = 1000,
+): Promise<number> {
+  const { s3, ListObjectsCommand, DeleteObjectCommand } = await store.client();
+  let deleted = 0;
+  // Each listing starts over (the keys listed before are gone by then), so no marker is needed. The first
+  // version of ListObjects: s3rver 3.7, the local bucket, answers a truncated ListObjectsV2 with a 500.
+  for (;;) {
+    const page = await s3.send(
+      new ListObjectsCommand({ Bucket: store.bucket, Prefix: prefix, MaxKeys: pageSize }),
+    );
+    for (const object of page.Contents ?? []) {
+      if (!object.Key) continue;
+      await s3.send(new DeleteObjectCommand({ Bucket: store.bucket, Key: object.Key }));
+      deleted += 1;
+    }
+    if (!page.IsTruncated || !page.Contents?.length) return deleted;
   }
 }

@@ -83,7 +83,7 @@ export interface ApiStackProps extends StackProps {
   /** The documents bucket and the seal's certificate secret (data stack), for the handlers that keep documents. */
   documents?: {
     bucket: IBucket;
-    access: Readonly<{ read: IManagedPolicy; readWrite: IManagedPolicy }>;
+    access: Readonly<{ read: IManagedPolicy; readWrite: IManagedPolicy; expire: IManagedPolicy }>;
     sealSecret: ISecret;
   };
 }
@@ -208,7 +208,13 @@ export class ApiStack extends Stack {
       }
       if (facts.documents && props.documents) {
         const { access, sealSecret } = props.documents;
-        fn.role?.addManagedPolicy(facts.documents === 'read' ? access.read : access.readWrite);
+        fn.role?.addManagedPolicy(
+          facts.documents === 'read'
+            ? access.read
+            : facts.documents === 'expire'
+              ? access.expire
+              : access.readWrite,
+        );
         if (facts.documents === 'readWriteSeal') sealSecret.grantRead(fn);
       }
       // A read-only route behind a session still renews the session's idle limit (SESSION# items only).

@@ -42,7 +42,11 @@ export class DataStack extends Stack {
    */
   readonly sealSecret: ISecret;
   /** Reading, and reading and adding, agreements' documents (never deleting or overwriting). */
-  readonly documentsAccess: Readonly<{ read: IManagedPolicy; readWrite: IManagedPolicy }>;
+  readonly documentsAccess: Readonly<{
+    read: IManagedPolicy;
+    readWrite: IManagedPolicy;
+    expire: IManagedPolicy;
+  }>;
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -110,6 +114,16 @@ export class DataStack extends Stack {
       // of a registration never finished go after a day.
       lifecycleRules: [
         { prefix: 'uploads/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        // RODO (issue 13): the retention job deletes a call's documents at its retention date; on this
+        // versioned bucket that leaves the versions behind a delete marker, which go 30 days later (a month to
+        // undo a mistaken deletion), and then the marker. Kept documents are never overwritten or deleted
+        // otherwise, so this takes nothing else.
+        ...(['agreements/', 'cards/', 'calls/'] as const).map((prefix) => ({
+          id: `ExpireDeleted-${prefix.slice(0, -1)}`,
+          prefix,
+          noncurrentVersionExpiration: Duration.days(30),
+          expiredObjectDeleteMarker: true,
+        })),
       ],
     });
     // Objects only, and only what the code calls (documents.ts, scans.ts): no listing, no bucket settings;
@@ -126,10 +140,23 @@ export class DataStack extends Stack {
       new PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [...kept, uploads] }),
       new PolicyStatement({ actions: ['s3:DeleteObject'], resources: [uploads] }),
     );
+    // The retention job: lists the kept prefixes and deletes their objects; reads and writes none.
+    const documentsExpire = new ManagedPolicy(this, 'DocumentsExpire', {
+      description: 'List and delete documents past their retention date',
+    });
+    documentsExpire.addStatements(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [this.documents.bucketArn],
+        conditions: { StringLike: { 's3:prefix': ['agreements/*', 'cards/*', 'calls/*'] } },
+      }),
+      new PolicyStatement({ actions: ['s3:DeleteObject'], resources: kept }),
+    );
     const bucketId = this.resolve(this.getLogicalId(this.documents.node.defaultChild as CfnElement));
     for (const [policy, prefixes] of [
       [documentsRead, ['agreements', 'cards', 'calls']],
       [documentsReadWrite, ['agreements', 'cards', 'calls', 'uploads']],
+      [documentsExpire, ['agreements', 'cards', 'calls']],
     ] as const) {
       for (const prefix of prefixes) {
         Validations.of(policy).acknowledge({
@@ -138,7 +165,7 @@ export class DataStack extends Stack {
         });
       }
     }
-    this.documentsAccess = { read: documentsRead, readWrite: documentsReadWrite };
+    this.documentsAccess = { read: documentsRead, readWrite: documentsReadWrite, expire: documentsExpire };
     this.sealSecret = new Secret(this, 'AgreementSealCertificate', {
       description: 'PKCS#12 certificate and passphrase that seal final agreements (PAdES)',
       removalPolicy: RemovalPolicy.RETAIN,

@@ -81,6 +81,45 @@ describe('data stack', () => {
     });
   });
 
+  it("expires deleted documents' old versions: the retention job's deletions are final 30 days on (RODO)", () => {
+    // Act
+    const bucket = Object.values(resourcesOf(template, 'AWS::S3::Bucket')).find(
+      (candidate) => candidate.Properties.VersioningConfiguration !== undefined,
+    );
+    const rules = (bucket?.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+
+    // Assess
+    for (const prefix of ['agreements/', 'cards/', 'calls/']) {
+      expect(rules).toContainEqual(
+        expect.objectContaining({
+          Prefix: prefix,
+          Status: 'Enabled',
+          NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+          ExpiredObjectDeleteMarker: true,
+        }),
+      );
+      // Current documents have no expiry of their own: a call's date decides (the job), not the object's age.
+      expect(rules.find((rule) => rule.Prefix === prefix)).not.toHaveProperty('ExpirationInDays');
+    }
+  });
+
+  it('lets the retention job list and delete kept documents, and nothing else', () => {
+    // Act
+    const policy = Object.values(resourcesOf(template, 'AWS::IAM::ManagedPolicy')).find(
+      (candidate) =>
+        candidate.Properties.Description === 'List and delete documents past their retention date',
+    );
+    const statements = (policy?.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
+      .Statement;
+
+    // Assess
+    expect(statements.map((statement) => statement.Action)).toEqual(['s3:ListBucket', 's3:DeleteObject']);
+    expect(statements[0]?.Condition).toEqual({
+      StringLike: { 's3:prefix': ['agreements/*', 'cards/*', 'calls/*'] },
+    });
+    expect(JSON.stringify(statements[1]?.Resource)).not.toContain('uploads');
+  });
+
   it('denies every request to its buckets that does not use TLS', () => {
     // Act
     const policies = Object.values(resourcesOf(template, 'AWS::S3::BucketPolicy'));

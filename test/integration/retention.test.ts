@@ -246,7 +246,7 @@ describe('data kept only as long as it must be', () => {
   it('gives the call its programme retention and every card item the TTL, when written and by the job', async () => {
     const old = await send('2001052', workingSes);
     expect((await getCard(db, CALL, '2001052'))?.expiresAt).toBeUndefined();
-    const report = await applyRetention({ db, timeLeftMs });
+    const report = await applyRetention({ db, timeLeftMs, now: () => new Date() });
     expect(report.stopped).toBe(false);
     const programme = await getProgramme(db, PROGRAMME);
     const call = await getCall(db, CALL);
@@ -271,7 +271,7 @@ describe('data kept only as long as it must be', () => {
     const revision = (await programmeRevision(db, PROGRAMME)) ?? 0;
     const moved2040 = { ...(programme as TProgramme), retainUntil: '2040-12-31' };
     expect(await replaceProgramme(db, moved2040, revision, [], [])).toBe('updated');
-    await applyRetention({ db, timeLeftMs });
+    await applyRetention({ db, timeLeftMs, now: () => new Date() });
     const moved = Math.ceil(Date.parse('2040-12-31T23:59:59Z') / 1000);
     for (const item of await partition('2001052'))
       expect([item.sk, item.expiresAt]).toEqual([item.sk, moved]);
