@@ -125,6 +125,15 @@ describe('whom the public pages name', () => {
     ])
       expect(refusal).toContain(value);
     await expectNoAxeViolations(page);
+
+    // The page that sends the card's link again names the same ROPS, for an office that did not send it.
+    await page.getByRole('link', { name: 'Nie masz odnośnika do tej karty? Wyślemy go ponownie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Odnośnik do wysłanej karty' }).waitFor();
+    await page.getByText('ul. Kombatantów 7, 15-110 Białystok').waitFor();
+    const linkPage = (await page.textContent('main')) ?? '';
+    for (const value of [bialystok.name, bialystok.email, bialystok.phone, bialystok.hours])
+      expect(linkPage).toContain(value);
+    await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
   });
 });

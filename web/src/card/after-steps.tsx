@@ -5,6 +5,7 @@ import type { CardSection } from '../../../shared/schemas/card.ts';
 import { ZContactsSection } from '../../../shared/schemas/card.ts';
 import type { TDraftAnswers } from '../../../shared/schemas/submission.ts';
 import { issuesToFieldErrors } from '../../../shared/validation.ts';
+import { RopsContactLines } from '../components/rops-contact.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import type { ApiError } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
@@ -165,16 +166,7 @@ function ContestCard(props: { error: ApiError }) {
   return (
     <>
       <p>{pages.check.contest}</p>
-      <p lang="pl">
-        {contact.name}
-        <br />
-        {contact.address}
-        <br />
-        {pages.check.contactEmail} <a href={`mailto:${contact.email}`}>{contact.email}</a>,{' '}
-        {pages.check.contactPhone} {contact.phone}
-        <br />
-        {pages.check.contactHours} {contact.hours}
-      </p>
+      <RopsContactLines contact={contact} />
     </>
   );
 }

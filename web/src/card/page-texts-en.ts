@@ -20,10 +20,8 @@ export const en: PageTexts = {
     networkRetry: 'The card may not have arrived. Try again: it will not be sent twice.',
     contest:
       'If your gmina’s office did not send this card, contact the centre running the call: it can void the card, and the gmina can then send its own.',
-    contactEmail: 'e-mail:',
-    contactPhone: 'phone',
-    contactHours: 'office hours:',
   },
+  contact: { email: 'e-mail:', phone: 'phone', hours: 'office hours:' },
   sent: {
     title: 'The application card has been sent',
     titleChanged: 'The changes to the card have been saved',

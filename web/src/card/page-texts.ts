@@ -24,10 +24,9 @@ const pl = {
     networkRetry: 'Karta mogła nie dotrzeć. Spróbuj ponownie: karta nie zostanie wysłana dwa razy.',
     contest:
       'Jeśli urząd Twojej gminy tej karty nie wysłał, skontaktuj się z ośrodkiem prowadzącym nabór: może ją unieważnić, a wtedy gmina wyśle własną.',
-    contactEmail: 'e-mail:',
-    contactPhone: 'tel.',
-    contactHours: 'godziny pracy:',
   },
+  /** A ROPS's contact in a few lines (the refusal of a second card, the page asking for its link again). */
+  contact: { email: 'e-mail:', phone: 'tel.', hours: 'godziny pracy:' },
   sent: {
     title: 'Karta zgłoszeniowa została wysłana',
     titleChanged: 'Zmiany w karcie zostały zapisane',
