@@ -124,8 +124,6 @@ export interface SignInMailData {
   expiresAt: string;
 }
 
-export { escapeHtml } from './layout.ts';
-
 function paragraph(text: string): string {
   return `<p>${escapeHtml(text)}</p>`;
 }

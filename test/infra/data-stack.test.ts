@@ -86,7 +86,8 @@ describe('data stack', () => {
     const bucket = Object.values(resourcesOf(template, 'AWS::S3::Bucket')).find(
       (candidate) => candidate.Properties.VersioningConfiguration !== undefined,
     );
-    const rules = (bucket?.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+    if (!bucket) throw new Error('no versioned bucket');
+    const rules = (bucket.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
 
     // Assess
     for (const prefix of ['agreements/', 'cards/', 'calls/']) {
