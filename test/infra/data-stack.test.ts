@@ -110,7 +110,8 @@ describe('data stack', () => {
       (candidate) =>
         candidate.Properties.Description === 'List and delete documents past their retention date',
     );
-    const statements = (policy?.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
+    if (!policy) throw new Error('no policy of the retention job');
+    const statements = (policy.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
       .Statement;
 
     // Assess
