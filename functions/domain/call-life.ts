@@ -12,7 +12,6 @@ import type {
 import type { TCall } from '../../shared/schemas/programme.ts';
 import { formatWarsaw, warsawLocalToInstant } from '../../shared/time.ts';
 import { AppError } from '../lib/errors.ts';
-import { footerWojewodztwo } from '../mail/layout.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import {
   type CallAuditEntry,
@@ -192,10 +191,10 @@ async function tellContacts(
       to: [to],
       mail: {
         ...mail(to),
-        wojewodztwo: footerWojewodztwo(
-          call,
-          contacts.find((one) => one.email.toLowerCase() === to.toLowerCase())?.teryt,
-        ),
+        // The footer's ROPS: the gmina's of this address, else the call's only one.
+        wojewodztwo:
+          contacts.find((one) => one.email.toLowerCase() === to.toLowerCase())?.teryt?.slice(0, 2) ??
+          (call.wojewodztwa.length === 1 ? call.wojewodztwa[0] : undefined),
       },
       queuedAt,
     })),

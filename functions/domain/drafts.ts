@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { TDraftAnswers, TDraftView } from '../../shared/schemas/submission.ts';
 import { canonicalJson, newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import { footerWojewodztwo } from '../mail/layout.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { cardExists } from '../repositories/cards.ts';
@@ -17,7 +16,7 @@ import type { Db } from '../repositories/dynamo.ts';
 import { resolveLinkToken } from '../repositories/link-tokens.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { deliverMail } from './deliver-mail.ts';
-import { draftUrl } from './links.ts';
+import { draftUrl, footerWojewodztwo } from './links.ts';
 import { assertCardForm } from './recruitment-rules.ts';
 
 /**

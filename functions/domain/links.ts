@@ -1,7 +1,6 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import { CARD_LINK_DAYS, type TCall } from '../../shared/schemas/programme.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
-import { footerWojewodztwo } from '../mail/layout.ts';
 import type { CardMailData } from '../mail/templates.ts';
 import type { OutgoingMail } from '../repositories/outbox.ts';
 
@@ -78,4 +77,17 @@ export function cardConfirmation(
 /** A coordinator's sign-in link: the token in the fragment, like the card's, so no log or Referer holds it. */
 export function signInUrl(siteUrl: string, token: string): string {
   return `${siteUrl}/admin/logowanie#t=${token}`;
+}
+
+/**
+ * The voivodeship whose ROPS a message's footer names: the gmina's when the message is about one, else the
+ * call's when it has one voivodeship; none for a call of several (the footer then points to the call's page).
+ */
+export function footerWojewodztwo(
+  call: { wojewodztwa: readonly string[] } | undefined,
+  teryt?: unknown,
+): string | undefined {
+  // A draft's answers are partial and unchecked: its gmina counts only if it looks like a TERYT code.
+  if (typeof teryt === 'string' && /^\d{7}$/.test(teryt)) return teryt.slice(0, 2);
+  return call?.wojewodztwa.length === 1 ? call.wojewodztwa[0] : undefined;
 }

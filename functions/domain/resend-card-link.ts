@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { TCardLinkRequested } from '../../shared/schemas/submission.ts';
 import { newLinkToken } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import { footerWojewodztwo } from '../mail/layout.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { addCardLink, getCard } from '../repositories/cards.ts';
@@ -67,7 +66,7 @@ export async function resendCardLink(
       to: [card.answers.contacts.contact.email],
       mail: {
         template: 'card-link',
-        wojewodztwo: footerWojewodztwo(call, card.teryt),
+        wojewodztwo: card.teryt.slice(0, 2),
         data: {
           reference: card.reference,
           callTitle: call.title,

@@ -1,6 +1,5 @@
 import type { TCardView } from '../../shared/schemas/submission.ts';
 import { AppError } from '../lib/errors.ts';
-import { footerWojewodztwo } from '../mail/layout.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { withdrawCard as storeWithdrawal } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
@@ -30,7 +29,7 @@ export async function withdrawCard(
       to: [card.answers.contacts.contact.email],
       mail: {
         template: 'card-withdrawn',
-        wojewodztwo: footerWojewodztwo(call, card.teryt),
+        wojewodztwo: card.teryt.slice(0, 2),
         data: {
           reference: card.reference,
           withdrawnAt,

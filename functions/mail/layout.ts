@@ -68,16 +68,3 @@ export function withFooter<M extends { html: string; text: string }>(
     text: `${message.text}\n\n-- \n${footer.join('\n')}`,
   };
 }
-
-/**
- * The voivodeship whose ROPS a message's footer names: the gmina's when the message is about one, else the
- * call's when it has one voivodeship; none for a call of several (the footer then points to the call's page).
- */
-export function footerWojewodztwo(
-  call: { wojewodztwa: readonly string[] } | undefined,
-  teryt?: unknown,
-): string | undefined {
-  // A draft's answers are partial and unchecked: its gmina counts only if it looks like a TERYT code.
-  if (typeof teryt === 'string' && /^\d{7}$/.test(teryt)) return teryt.slice(0, 2);
-  return call?.wojewodztwa.length === 1 ? call.wojewodztwa[0] : undefined;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DO_NOT_REPLY, footerWojewodztwo, REPLIES_REACH_ROPS } from '../../functions/mail/layout.ts';
+import { footerWojewodztwo } from '../../functions/domain/links.ts';
+import { DO_NOT_REPLY, REPLIES_REACH_ROPS } from '../../functions/mail/layout.ts';
 import { renderReminder } from '../../functions/mail/reminder-templates.ts';
 import { type MailTemplate, renderMail } from '../../functions/mail/templates.ts';
 import { ROPS_CONTACTS } from '../../shared/rops-contacts.ts';
