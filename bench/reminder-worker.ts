@@ -84,9 +84,10 @@ async function plan(options: { now: string; since: string }): Promise<void> {
 
 async function send(): Promise<void> {
   const sesHost = new URL(process.env.SES_ENDPOINT ?? 'http://127.0.0.1:9').host;
-  // When SES answered each send: the sender's pace as SES sees it, without touching the handler's code.
+  // When each send left for SES (what SES's rate limit counts), seen from outside the handler's code; its
+  // answers would add the emulator's own delays (it parses each message) to the pace.
   let sesAt: number[] = [];
-  subscribe('http.client.response.finish', (message) => {
+  subscribe('http.client.request.start', (message) => {
     const { request } = message as { request: ClientRequest };
     if (request.getHeader('host') === sesHost) sesAt.push(performance.timeOrigin + performance.now());
   });

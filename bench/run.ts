@@ -352,27 +352,38 @@ async function reminders(quick: boolean): Promise<void> {
   const { paced, floor } = sending;
   const sendOk = sendingPasses(paced);
   console.log(
-    `Reminders sent through the SES emulator by ${sending.senders} copies of the send-reminders handler module (child processes fed batches of 10 as Lambda's SQS event source does), REMINDER_SEND_RATE = ${paced.rate}/s; every twentieth message delivered twice; rate from SES's answers after a ${sending.warmUpSeconds} s warm-up (targets: within ${SEND_RATE_TOLERANCE * 100} % of ${paced.rate}/s, sustained ≥ ${SUSTAIN_TARGET_S} s, no e-mail doubled or missing)`,
+    `Reminders sent through the SES emulator by ${sending.senders} copies of the send-reminders handler module (child processes fed batches of 10 as Lambda's SQS event source does), REMINDER_SEND_RATE = ${paced.rate}/s; every twentieth message delivered twice; rate from when each send left for SES, after a ${sending.warmUpSeconds} s warm-up (targets: within ${SEND_RATE_TOLERANCE * 100} % of ${paced.rate}/s, sustained ≥ ${SUSTAIN_TARGET_S} s, no e-mail doubled or missing)`,
   );
   const row = (name: string, figures: typeof paced) => [
     name,
     `${figures.queued - figures.duplicatesQueued} + ${figures.duplicatesQueued} again`,
     `${figures.achieved.toFixed(2)}/s over ${figures.sustainedSeconds.toFixed(1)} s (all in ${figures.seconds.toFixed(1)} s)`,
     String(figures.peakPerSecond),
-    `${figures.emails} of ${figures.expected}; ${figures.doubled} doubled, ${figures.missing} missing`,
+    `${figures.emails} of ${figures.expected}; ${figures.doubled} doubled, ${figures.missing} missing${
+      figures.missing
+        ? ` (${Object.entries(figures.missingRecords)
+            .map(([status, count]) => `${count} ${status}`)
+            .join(', ')})`
+        : ''
+    }`,
     `${figures.batches} batches, ${figures.failures} failed, ${figures.deadLetters} dead`,
   ];
   table(
-    ['run', 'messages', 'achieved rate', 'most in 1 s', 'e-mails in the emulator', 'queue'],
-    [
-      row(`limited to ${paced.rate}/s`, paced),
-      row('floor: the same senders, no limit, cold, first to last answer', floor),
-    ],
+    ['run', 'messages', 'achieved rate', 'most in any 1 s', 'e-mails in the emulator', 'queue'],
+    [row(`limited to ${paced.rate}/s`, paced), row('floor: the same senders, no limit', floor)],
   );
   console.log(
     `Rate ${(paced.achieved / paced.rate).toFixed(3)}× the limit; the unlimited senders reach ${(floor.achieved / paced.rate).toFixed(1)}× it on this machine.`,
   );
-  console.log(`Reminder sending: ${sendOk ? 'PASS' : 'FAIL'}\n`);
+  // A floor near the limit means the machine, not the sender, set the pace of this run.
+  const starved = floor.achieved < paced.rate * 1.5;
+  console.log(
+    `Reminder sending: ${sendOk ? 'PASS' : 'FAIL'}${
+      !sendOk && starved
+        ? ` (the machine was starved: unlimited, the same senders reached only ${floor.achieved.toFixed(1)}/s in this run)`
+        : ''
+    }\n`,
+  );
 }
 
 // Inside the repository (git-ignored .local/) so what the bundles leave to the Lambda runtime (the SES
