@@ -57,16 +57,16 @@ async function withStack<T>(run: (stack: Stack) => Promise<T>): Promise<T> {
       }),
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     };
-    // The repositories read their configuration when loaded, as a function does at its cold start.
     Object.assign(process.env, env);
     const client = localDynamoClient(dynamo.endpoint);
     await ensureTable(client, TABLE_NAME);
     client.destroy();
-    const [{ createDb }, { config }] = await Promise.all([
+    const [{ createDb }, { readConfig }] = await Promise.all([
       import('../functions/repositories/dynamo.ts'),
       import('../functions/lib/config.ts'),
     ]);
-    return await run({ db: createDb(config()), env, inbox: ses.endpoint });
+    // Not config(): in the full run an earlier part has cached its own stack's (now stopped) in it.
+    return await run({ db: createDb(readConfig(process.env)), env, inbox: ses.endpoint });
   } finally {
     await Promise.all([dynamo.process.stop(), ses.process.stop()]);
   }
@@ -336,6 +336,7 @@ class Sender {
   private readonly child: ChildProcess;
   private readonly pending = new Map<number, (message: WorkerMessage & { type: 'done' }) => void>();
   private nextId = 0;
+  private readonly exited: Promise<unknown>;
   readonly ready: Promise<void>;
 
   constructor(env: Record<string, string>) {
@@ -343,6 +344,7 @@ class Sender {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    this.exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.ready = new Promise((resolve, reject) => {
       this.child.once('exit', (code) => reject(new Error(`a sender exited with ${code}`)));
       this.child.on('message', (message: WorkerMessage) => {
@@ -354,7 +356,10 @@ class Sender {
 
   invoke(event: SQSEvent): Promise<WorkerMessage & { type: 'done' }> {
     const id = this.nextId++;
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      // A copy that dies mid-batch stops the run rather than leaving it waiting.
+      const died = () => reject(new Error('a sender exited mid-batch'));
+      this.exited.then(died);
       this.pending.set(id, (message) => {
         this.pending.delete(id);
         resolve(message);
@@ -364,9 +369,9 @@ class Sender {
   }
 
   async stop(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.send({ type: 'stop' } satisfies ParentMessage);
-    await exited;
+    if (this.child.exitCode === null && this.child.signalCode === null)
+      this.child.send({ type: 'stop' } satisfies ParentMessage);
+    await this.exited;
   }
 }
 
