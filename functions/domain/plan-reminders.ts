@@ -8,8 +8,13 @@ import {
   setPlannerLastRun,
 } from '../repositories/deadlines.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { listUsers } from '../repositories/reminder-audiences.ts';
-import { coordinatorOf, resolveRecipients } from './reminder-audience.ts';
+import {
+  listCallHeadsOfProgramme,
+  listCallHeadsOfWojewodztwo,
+  listSelectedCards,
+  listUsers,
+} from '../repositories/reminder-audiences.ts';
+import { type AudienceReads, coordinatorOf, resolveRecipients } from './reminder-audience.ts';
 import { syncDerivedDeadlines } from './reminder-deadlines.ts';
 
 export interface PlanReport {
@@ -18,6 +23,27 @@ export interface PlanReport {
   deadlinesWritten: number;
   deadlinesDue: number;
   messages: number;
+}
+
+/** Reads remembered for one run, by their arguments: the run's deadlines share calls and selected cards. */
+function readsOnce(): AudienceReads {
+  const remembered = new Map<string, Promise<unknown>>();
+  const once =
+    <A extends string[], R>(name: string, read: (db: Db, ...args: A) => Promise<R>) =>
+    (db: Db, ...args: A): Promise<R> => {
+      const key = `${name}|${args.join('|')}`;
+      let result = remembered.get(key) as Promise<R> | undefined;
+      if (!result) {
+        result = read(db, ...args);
+        remembered.set(key, result);
+      }
+      return result;
+    };
+  return {
+    listCallHeadsOfProgramme: once('programme', listCallHeadsOfProgramme),
+    listCallHeadsOfWojewodztwo: once('wojewodztwo', listCallHeadsOfWojewodztwo),
+    listSelectedCards: once('selected', listSelectedCards),
+  };
 }
 
 /** A planner that never ran looks back this far: a new deployment does not send a year of reminders. */
@@ -53,11 +79,12 @@ export async function planReminders(
   );
   const users = deadlines.size > 0 ? await listUsers(deps.db) : [];
   const messages: ReminderMessage[] = [];
+  const reads = readsOnce();
   for (const deadline of deadlines.values()) {
     const [send] = sendsDue(new Date(deadline.dueAt), deadline.policy, from, now);
     if (!send) continue;
     report.deadlinesDue += 1;
-    const recipients = await resolveRecipients(deps.db, deadline, users);
+    const recipients = await resolveRecipients(deps.db, deadline, users, reads);
     if (recipients.length === 0) logger.info('deadline due with no recipients', { deadlineId: deadline.id });
     for (const recipient of recipients) {
       const replyTo = coordinatorOf(users, recipient.wojewodztwo);
