@@ -345,6 +345,18 @@ describe("the coordinator's view", () => {
     expect(Buffer.from(file.bytes).equals(Buffer.from(firstFile))).toBe(true);
   });
 
+  it('is open to the lead ROPS of the voivodeship, who downloads the file too', async () => {
+    const bialystok = await signedIn('lead', ['20']);
+    const listed = await call('/api/admin/reminders/deliverables?wojewodztwo=20', { cookie: bialystok });
+    expect(listed.status).toBe(200);
+    const file = await call(
+      `/api/admin/reminders/deliverables/${deadline.id}/${sha256Hex(first)}?wojewodztwo=20`,
+      { cookie: bialystok },
+    );
+    expect(file.status).toBe(200);
+    expect(Buffer.from(file.bytes).equals(Buffer.from(firstFile))).toBe(true);
+  });
+
   it('is refused to a coordinator of another region on every route (403, or 404 through their own)', async () => {
     const party = sha256Hex(first);
     expect(
@@ -365,6 +377,18 @@ describe("the coordinator's view", () => {
     });
     expect(through.status).toBe(404);
     expect(through.bytes.byteLength).toBeLessThan(500);
+    // The lead ROPS reaches its own voivodeship and its programmes' only: Rzeszów (18) leads none here.
+    const rzeszow = await signedIn('lead', ['18']);
+    expect((await call('/api/admin/reminders/deliverables?wojewodztwo=20', { cookie: rzeszow })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await call(`/api/admin/reminders/deliverables/${deadline.id}/${party}?wojewodztwo=20`, {
+          cookie: rzeszow,
+        })
+      ).status,
+    ).toBe(403);
     expect((await call('/api/admin/reminders/deliverables?wojewodztwo=20')).status).toBe(401);
     expect(
       (await call(`/api/admin/reminders/deliverables/${deadline.id}/${party}?wojewodztwo=20`)).status,
