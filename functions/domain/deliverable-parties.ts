@@ -1,4 +1,3 @@
-import { DELIVERABLE_LINK_DAYS } from '../../shared/schemas/deliverables.ts';
 import { newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import type { ReminderMessage } from '../mail/reminder-queue.ts';
 import type { DeadlineRecord } from '../repositories/deadlines.ts';
@@ -14,6 +13,12 @@ import { recipientHash } from '../repositories/reminder-sends.ts';
 
 /** The signatories' route entry serves it too: a route of its own would add bytes to every page's entry. */
 export const DELIVERABLE_PAGE = '/porozumienie/dokument';
+
+/**
+ * A link works this long after the deadline: the party can still see (and prove) what it delivered. Here, not
+ * in shared/schemas/deliverables.ts: importing that would bundle zod into the planner and the sender (9 KB).
+ */
+const DELIVERABLE_LINK_DAYS = 30;
 
 /** The parties who delivered a deadline's document (by their address's SHA-256); empty if it asks for none. */
 export async function deliveredParties(db: Db, deadline: DeadlineRecord): Promise<Set<string>> {

@@ -16,8 +16,6 @@ export const DELIVERABLE_MAX_BYTES = 10 * 1024 * 1024;
 /** Each part one API request, under API Gateway's 10 MB payload (base64 makes 4 MiB about 5.6 MB). */
 export const DELIVERABLE_PART_BYTES = 4 * 1024 * 1024;
 export const DELIVERABLE_MAX_PARTS = Math.ceil(DELIVERABLE_MAX_BYTES / DELIVERABLE_PART_BYTES);
-/** A link works this long after the deadline: the party can still see (and prove) what it delivered. */
-export const DELIVERABLE_LINK_DAYS = 30;
 
 const ZDelivered = z.strictObject({
   at: z.iso.datetime(),
