@@ -1,12 +1,16 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sendReminder } from '../../functions/domain/send-reminder.ts';
+import { config } from '../../functions/lib/config.ts';
 import { sha256Hex } from '../../functions/lib/crypto.ts';
 import { runReminders } from '../../functions/local/reminders.ts';
+import { createSesRawMailer } from '../../functions/mail/raw-mailer.ts';
 import { createCall } from '../../functions/repositories/calls.ts';
 import { saveDeadline } from '../../functions/repositories/deadlines.ts';
 import { putUploadLink } from '../../functions/repositories/deliverables.ts';
 import { PutCommand } from '../../functions/repositories/document.ts';
 import { keys } from '../../functions/repositories/keys.ts';
+import { getSend } from '../../functions/repositories/reminder-sends.ts';
 import { createUserIfAbsent, type User } from '../../functions/repositories/users.ts';
 import { addDays } from '../../shared/reminders/holidays.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../shared/reminders/schedule.ts';
@@ -222,6 +226,20 @@ describe('a deadline that asks for a document', () => {
     await remindAt(7); // a second run as of the same instant sends nothing twice
     expect((await mailTo(first)).length).toBe(1);
     expect((await mailTo(second)).length).toBe(2);
+  });
+
+  it('skips, at sending, a reminder planned before the party delivered', async () => {
+    const now = new Date(deadline.sends.find((one) => one.offsetDays === 7)?.at ?? '');
+    const outcome = await sendReminder(
+      { db, mailer: createSesRawMailer(config()), now: () => now, siteUrl: 'http://localhost:5173' },
+      { deadlineId: deadline.id, offsetDays: 3, email: first, role: 'gmina', wojewodztwo: '20' },
+    );
+    expect(outcome).toBe('skipped');
+    expect(await getSend(db, { deadlineId: deadline.id, offsetDays: 3, email: first })).toMatchObject({
+      status: 'skipped',
+      reason: 'delivered',
+    });
+    expect((await mailTo(first)).length).toBe(1);
   });
 
   it('lets the party replace its file before the deadline, and says what is stored', async () => {
