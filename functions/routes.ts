@@ -105,6 +105,8 @@ const SIGNING_LINK = "the handler admits only the secret token of a signatory's 
 const LEAD =
   'the handler admits only a live session cookie of the lead ROPS, and only for the programmes it leads';
 
+const UPLOAD_LINK = "the handler admits only the secret token of a party's e-mailed upload link";
+
 const SESSION_VOIVODESHIPS =
   "the handler admits only a live session cookie, and only for the user's voivodeships";
 
@@ -736,6 +738,41 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'list-suppressed-addresses': {
     route: 'GET /api/admin/reminders/suppressed',
     table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  // Deadlines that ask for a document: each party's upload by its e-mailed link, and who delivered.
+  'get-deliverable': {
+    route: 'GET /api/deliverables/current',
+    table: 'read',
+    caller: 'emailed-secret',
+    whyPublic: UPLOAD_LINK,
+  },
+  'upload-deliverable-part': {
+    route: 'PUT /api/deliverables/current/uploads/{uploadId}/{part}',
+    table: 'read',
+    documents: 'readWrite',
+    caller: 'emailed-secret',
+    whyPublic: UPLOAD_LINK,
+  },
+  'deliver-document': {
+    route: 'POST /api/deliverables/current',
+    table: 'readWrite',
+    writes: ['DEADLINE#'],
+    documents: 'readWrite',
+    caller: 'emailed-secret',
+    whyPublic: UPLOAD_LINK,
+  },
+  'list-deliverables': {
+    route: 'GET /api/admin/reminders/deliverables',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'download-delivery': {
+    route: 'GET /api/admin/reminders/deliverables/{deadlineId}/{party}',
+    table: 'read',
+    documents: 'read',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },

@@ -9,6 +9,7 @@ import {
   listSelectedCards,
 } from '../repositories/reminder-audiences.ts';
 import type { User } from '../repositories/users.ts';
+import { withoutDelivered } from './deliverable-parties.ts';
 
 /** One address a deadline is reminded to, and what it is to the deadline. */
 export interface Recipient {
@@ -94,7 +95,8 @@ export async function resolveRecipients(
       if (code) add(user.email, 'coordinator', code);
     }
   }
-  return [...found.values()];
+  // A deadline asking for a document reminds only those who have not delivered it.
+  return withoutDelivered(db, deadline, [...found.values()]);
 }
 
 /** The coordinator a reply to a reminder in the voivodeship reaches. */

@@ -16,6 +16,7 @@ import {
   recordSkippedSend,
   releaseSend,
 } from '../repositories/reminder-sends.ts';
+import { DELIVERABLE_PAGE, uploadLinkForSend } from './deliverable-parties.ts';
 
 export type SendOutcome = 'sent' | 'skipped' | 'duplicate' | 'unknown';
 
@@ -46,9 +47,17 @@ export function reminderMail(
   deadline: DeadlineRecord,
   siteUrl: string,
   now: Date,
-  extra: { unsubscribeUrl?: string | undefined; replyTo?: string | undefined } = {},
+  extra: {
+    unsubscribeUrl?: string | undefined;
+    replyTo?: string | undefined;
+    uploadUrl?: string | undefined;
+  } = {},
 ) {
   const link = deadline.callId ? callPageUrl(siteUrl, deadline.callId) : `${siteUrl}/`;
+  // A preview or test has no party: its link opens the page without a token.
+  const upload = deadline.deliverable
+    ? { url: extra.uploadUrl ?? `${siteUrl}${DELIVERABLE_PAGE}`, documentName: deadline.deliverable.name }
+    : undefined;
   const data: ReminderMailData = {
     kind: deadline.kind,
     title: deadline.title,
@@ -57,6 +66,7 @@ export function reminderMail(
     link,
     unsubscribeUrl: extra.unsubscribeUrl,
     replyTo: extra.replyTo,
+    upload,
   };
   const rendered = renderReminder(data, now);
   return {
@@ -124,6 +134,8 @@ export async function sendReminder(
   const suppression = await getSuppression(deps.db, message.email);
   if (suppression.suppressed) return skip(suppression.suppressed.reason);
   if (deadline.optional && suppression.optedOutAt) return skip('opted-out');
+  const upload = await uploadLinkForSend(deps, deadline, message);
+  if (upload.delivered) return skip('delivered');
 
   const secret = deadline.optional ? randomBytes(32).toString('base64url') : undefined;
   const claimed = await claimSend(
@@ -153,6 +165,7 @@ export async function sendReminder(
   const mail = reminderMail(deadline, deps.siteUrl, now, {
     unsubscribeUrl: secret ? unsubscribeUrl(deps.siteUrl, message, secret) : undefined,
     replyTo: message.replyTo,
+    uploadUrl: upload.url,
   });
   let messageId: string;
   try {

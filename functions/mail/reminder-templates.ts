@@ -19,6 +19,8 @@ export interface ReminderMailData {
   unsubscribeUrl?: string | undefined;
   /** The voivodeship's coordinator, whom a reply reaches. */
   replyTo?: string | undefined;
+  /** A deadline asking for a document: the recipient's own upload link and what to upload. */
+  upload?: { url: string; documentName: string } | undefined;
 }
 
 export interface RenderedReminder {
@@ -72,18 +74,26 @@ export function renderReminder(data: ReminderMailData, now: Date): RenderedRemin
     data.kind === 'call-closing'
       ? `Przypomnienie: nabór „${nestedInQuotes(data.title)}” zamyka się ${when}`
       : `Przypomnienie: ${data.title} — ${when}, ${formatWarsawDay(data.dueAt)}`;
-  const lines = [headline(data, when), whatToDo(data.kind), ...(data.description ? [data.description] : [])];
+  const uploadLine = data.upload
+    ? `Prześlij dokument „${nestedInQuotes(data.upload.documentName)}” (PDF, do 10 MB) przez swój osobisty odnośnik — do terminu możesz go też zastąpić nowszą wersją. Gdy go prześlesz, przypomnienia przestaną przychodzić.`
+    : undefined;
+  const lines = [
+    headline(data, when),
+    uploadLine ?? whatToDo(data.kind),
+    ...(data.description ? [data.description] : []),
+  ];
   const unsubscribeText = data.unsubscribeUrl
     ? ['', 'Nie chcesz dostawać takich przypomnień? Użyj opcji „Anuluj subskrypcję” w programie pocztowym.']
     : [];
   const text = [
     ...lines.flatMap((line) => [line, '']),
+    ...(data.upload ? [`Prześlij dokument: ${data.upload.url}`, ''] : []),
     `Szczegóły: ${data.link}`,
     '',
     'W załączniku termin do kalendarza (.ics).',
     ...unsubscribeText,
   ].join('\n');
   const paragraphs = lines.map((line) => `<p>${escapeHtml(line).replace(/\n/g, '<br>')}</p>`).join('');
-  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px">${paragraphs}<p><a href="${escapeHtml(data.link)}">Szczegóły</a></p><p>W załączniku termin do kalendarza (.ics).</p>${data.unsubscribeUrl ? '<p style="font-size:14px;color:#505a5f">Nie chcesz dostawać takich przypomnień? Użyj opcji „Anuluj subskrypcję” w programie pocztowym.</p>' : ''}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — przypomnienie wysłane automatycznie.${data.replyTo ? ' Odpowiedź trafi do koordynatora ROPS.' : ''}</p></body></html>`;
+  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px">${paragraphs}${data.upload ? `<p><a href="${escapeHtml(data.upload.url)}">Prześlij dokument</a></p>` : ''}<p><a href="${escapeHtml(data.link)}">Szczegóły</a></p><p>W załączniku termin do kalendarza (.ics).</p>${data.unsubscribeUrl ? '<p style="font-size:14px;color:#505a5f">Nie chcesz dostawać takich przypomnień? Użyj opcji „Anuluj subskrypcję” w programie pocztowym.</p>' : ''}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — przypomnienie wysłane automatycznie.${data.replyTo ? ' Odpowiedź trafi do koordynatora ROPS.' : ''}</p></body></html>`;
   return { subject, html, text };
 }

@@ -33,6 +33,8 @@ export interface DeadlineRecord {
   optional: boolean;
   createdBy?: string | undefined;
   createdAt: string;
+  /** Asks each party for a document through its own link (domain/deliverables.ts). */
+  deliverable?: { name: string } | undefined;
 }
 
 export interface PlannedSendEntry {
@@ -55,6 +57,7 @@ const FIELDS = [
   'optional',
   'createdBy',
   'createdAt',
+  'deliverable',
 ] as const satisfies readonly (keyof DeadlineRecord)[];
 
 function toDeadline(item: Doc): DeadlineRecord {

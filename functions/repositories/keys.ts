@@ -162,6 +162,18 @@ export const keys = {
     gsi3pk: `REMINDERS#${sendAt.slice(0, 7)}`,
     gsi3sk: `${sendAt}#${deadlineId}#${offsetDays}`,
   }),
+  /** A party's delivered document for a deadline that asks for one, in the deadline's partition. */
+  delivery: (deadlineId: string, recipientSha256: string) => ({
+    pk: `DEADLINE#${deadlineId}`,
+    sk: `DELIVERY#${recipientSha256}`,
+  }),
+  /** The deadlines asking for a document in a voivodeship, by due instant (the panel's list). */
+  deliverableOfWojewodztwo: (wojewodztwo: string, dueAt: string, deadlineId: string) => ({
+    pk: `DELIVERABLES#${wojewodztwo}`,
+    sk: `${dueAt}#${deadlineId}`,
+  }),
+  /** A party's upload link by its token's hash (one per e-mail that carried it). */
+  uploadLink: (tokenSha256: string) => ({ pk: `UPLOADLINK#${tokenSha256}`, sk: 'UPLOADLINK' }),
   /** The planner's last run: the start of the next run's window. */
   plannerState: () => ({ pk: 'PLANNER', sk: 'STATE' }),
   /** The claim of one e-mail: (deadline, offset, recipient), written once with a condition. */

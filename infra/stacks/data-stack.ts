@@ -115,7 +115,9 @@ export class DataStack extends Stack {
     // Objects only, and only what the code calls (documents.ts, scans.ts): no listing, no bucket settings;
     // agreements, card scans and calls' attachments are read and added, never deleted; only the parts of an
     // upload on their way in are.
-    const kept = ['agreements/*', 'cards/*', 'calls/*'].map((prefix) => this.documents.arnForObjects(prefix));
+    const kept = ['agreements/*', 'cards/*', 'calls/*', 'deliverables/*'].map((prefix) =>
+      this.documents.arnForObjects(prefix),
+    );
     const uploads = this.documents.arnForObjects('uploads/*');
     const documentsRead = new ManagedPolicy(this, 'DocumentsRead', { description: 'Read documents' });
     documentsRead.addStatements(new PolicyStatement({ actions: ['s3:GetObject'], resources: kept }));
@@ -128,8 +130,8 @@ export class DataStack extends Stack {
     );
     const bucketId = this.resolve(this.getLogicalId(this.documents.node.defaultChild as CfnElement));
     for (const [policy, prefixes] of [
-      [documentsRead, ['agreements', 'cards', 'calls']],
-      [documentsReadWrite, ['agreements', 'cards', 'calls', 'uploads']],
+      [documentsRead, ['agreements', 'cards', 'calls', 'deliverables']],
+      [documentsReadWrite, ['agreements', 'cards', 'calls', 'deliverables', 'uploads']],
     ] as const) {
       for (const prefix of prefixes) {
         Validations.of(policy).acknowledge({

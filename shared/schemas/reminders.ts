@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isWarsawWallClock } from '../time.ts';
 import { keyed } from '../validation.ts';
+import { ZDeliverableRequest } from './deliverables.ts';
 import { line, paragraphs } from './text.ts';
 
 /**
@@ -62,6 +63,8 @@ export const ZCreateDeadlineRequest = z.strictObject({
   optional: z.optional(z.boolean()),
   /** A send falling on a weekend or a Polish public holiday goes on the working day before (default yes). */
   avoidDaysOff: z.optional(z.boolean()),
+  /** Asks each party for a document (PDF ≤ 10 MB) through its own link: shared/schemas/deliverables.ts. */
+  deliverable: z.optional(ZDeliverableRequest),
 });
 export type TCreateDeadlineRequest = z.infer<typeof ZCreateDeadlineRequest>;
 
@@ -83,6 +86,7 @@ export const ZDeadline = z.strictObject({
   optional: z.boolean(),
   /** When each reminder goes out (after any move off a weekend or holiday). */
   sends: z.array(z.strictObject({ offsetDays: z.int(), at: z.iso.datetime() })),
+  deliverable: z.optional(ZDeliverableRequest),
 });
 export type TDeadline = z.infer<typeof ZDeadline>;
 

@@ -12,6 +12,7 @@ import { CallManage } from './call-manage.tsx';
 import { CardDetail } from './card.tsx';
 import { Dashboard } from './dashboard.tsx';
 import { NewDeadline } from './deadline-new.tsx';
+import { Deliverables } from './deliverables.tsx';
 import { Erasure } from './erasure.tsx';
 import { HeldMail } from './held-mail.tsx';
 import { Offices } from './offices.tsx';
@@ -77,6 +78,8 @@ export function AdminPanel(props: { section?: string; callId?: string; teryt?: s
   if (section === 'przypomnienia' && !callId) return <Reminders key={woj ?? ''} wojewodztwo={woj} />;
   if (section === 'przypomnienia' && callId === 'nowy' && !teryt && woj)
     return <NewDeadline key={woj} wojewodztwo={woj} />;
+  if (section === 'przypomnienia' && callId === 'dokumenty' && !teryt && woj)
+    return <Deliverables key={woj} wojewodztwo={woj} />;
   // Trust (issue 13): /admin/poczta?woj=NN (held mail), /admin/urzedy?woj=NN (gmina offices), and the lead's
   // /admin/usuwanie-danych (erasing a gmina's personal data).
   if (section === 'poczta' && !callId) return <HeldMail key={woj ?? ''} wojewodztwo={woj} />;

@@ -74,6 +74,7 @@ export const en: RemindersTexts = {
     complaint: 'the recipient reported spam',
     'opted-out': 'the recipient opted out',
     'deadline-passed': 'the deadline had passed',
+    delivered: 'the document was already uploaded',
   },
   suppressed: 'Addresses we do not send to',
   suppressedHint:

@@ -78,6 +78,7 @@ const pl = {
     complaint: 'odbiorca zgłosił spam',
     'opted-out': 'odbiorca zrezygnował',
     'deadline-passed': 'termin już minął',
+    delivered: 'dokument już przesłany',
   } as Record<string, string>,
   suppressed: 'Adresy, do których nie wysyłamy',
   suppressedHint:
