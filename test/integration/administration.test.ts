@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SESSION_IDLE_MINUTES, signedInUser } from '../../functions/domain/access.ts';
+import { syncDerivedDeadlines } from '../../functions/domain/reminder-deadlines.ts';
 import { KOOPERACJA_EFEKTYWNA, LIDERZY_KOOPERACJI, loadDemoData } from '../../functions/local/demo-data.ts';
+import { listPlannedSends } from '../../functions/repositories/deadlines.ts';
 import { getProgramme } from '../../functions/repositories/programmes.ts';
 import type { User } from '../../functions/repositories/users.ts';
 import { ZAdminCallsResponse } from '../../shared/schemas/admin.ts';
@@ -455,6 +457,70 @@ describe('programmes and milestones', () => {
     await expectRefused(
       () => call('/api/admin/programmes', { method: 'POST', cookie: torunLead, body: fresh }),
       409,
+    );
+  });
+
+  it('moves the planned reminders of a milestone whose end moved, and logs the move', async () => {
+    const now = new Date();
+    const year = now.getUTCFullYear() + 1;
+    const programme: TProgramme = {
+      ...KOOPERACJA_EFEKTYWNA,
+      id: `kamienie-${randomUUID().slice(0, 8)}`,
+      name: 'Kamienie w przyszłości',
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
+      milestones: [{ number: 1, name: 'KM I', startsOn: `${year}-02-01`, endsOn: `${year}-05-31` }],
+    };
+    expect(
+      (await call('/api/admin/programmes', { method: 'POST', cookie: torunLead, body: programme })).status,
+    ).toBe(201);
+    const sendsOf = async () =>
+      (await listPlannedSends(db, now, new Date(`${year + 1}-01-01T00:00:00Z`)))
+        .filter((send) => send.deadlineId === `km-${programme.id}-1-end`)
+        .map((send) => send.sendAt.slice(0, 10))
+        .sort();
+    await syncDerivedDeadlines(db, now);
+    const before = await sendsOf();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((day) => day <= `${year}-05-31`)).toBe(true);
+
+    const moved = {
+      ...programme,
+      milestones: [
+        { ...(programme.milestones[0] as TProgramme['milestones'][number]), endsOn: `${year}-07-31` },
+      ],
+    };
+    const response = await call(`/api/admin/programmes/${programme.id}`, {
+      method: 'PUT',
+      cookie: torunLead,
+      body: moved,
+    });
+    expect(response.status).toBe(200);
+    await syncDerivedDeadlines(db, now);
+
+    const after = await sendsOf();
+    // None left at the old end; sends falling on a day off move to the working day before (may merge).
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((day) => day > `${year}-06-30` && day <= `${year}-07-31`)).toBe(true);
+    expect(
+      (await auditOf(torunLead)).find(
+        (entry) => entry.event === 'milestone-dates-changed' && entry.subject === programme.id,
+      )?.details,
+    ).toEqual([`KM 1 koniec: ${year}-05-31 → ${year}-07-31`]);
+  });
+
+  it('refuses a new programme at the address of the form, and a coordinator, nothing changed', async () => {
+    const body = { ...KOOPERACJA_EFEKTYWNA, id: 'nowy', name: 'Nowy' };
+    await expectRefused(
+      () => call('/api/admin/programmes', { method: 'POST', cookie: torunLead, body }),
+      400,
+    );
+    await expectRefused(() =>
+      call('/api/admin/programmes', {
+        method: 'POST',
+        cookie: olsztyn,
+        body: { ...body, id: 'inny-program' },
+      }),
     );
   });
 });
