@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { GMINA_KINDS, type GminaKind } from '../../../shared/gmina-kinds.ts';
 import type { TMilestone, TProgramme } from '../../../shared/schemas/programme.ts';
-import { foldPolish } from '../../../shared/teryt/search.ts';
 import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
@@ -88,7 +87,13 @@ let justCreated: string | undefined;
  * anything else a hyphen. "nowy" is this screen's own address, so never an id.
  */
 function programmeIdOf(name: string): string {
-  const slug = foldPolish(name)
+  // shared/teryt/search.ts's foldPolish, copied: imported here it became a chunk of its own (394 B) that
+  // the card form's route then fetched as one more file, over the form's budget.
+  const slug = name
+    .toLocaleLowerCase('pl')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 56)
