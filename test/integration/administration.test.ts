@@ -187,6 +187,74 @@ describe('accounts', () => {
     );
   });
 
+  it('lets the lead add another lead of its own ROPS, who reaches what it does; logged; then disable it', async () => {
+    const email = `lider.${randomUUID()}@rops.example`;
+    const response = await call('/api/admin/accounts', {
+      method: 'POST',
+      cookie: torunLead,
+      body: { email, name: 'Druga Liderka', wojewodztwa: ['04'], role: 'lead' },
+    });
+
+    expect(response.status).toBe(201);
+    expect(ZAccount.parse(response.json)).toMatchObject({ email, role: 'lead', wojewodztwa: ['04'] });
+    const cookie = await signInByLink(email);
+    expect((await call(`/api/admin/programmes/${KOOPERACJA_EFEKTYWNA.id}`, { cookie })).status).toBe(200);
+    expect((await call(`/api/admin/programmes/${LIDERZY_KOOPERACJI.id}`, { cookie })).status).toBe(403);
+    const listed = ZAccountsResponse.parse((await call('/api/admin/accounts', { cookie: torunLead })).json);
+    expect(listed.accounts.find((account) => account.email === email)?.role).toBe('lead');
+    expect(
+      (await auditOf(torunLead)).find((entry) => entry.subject === email && entry.event === 'account-created')
+        ?.details,
+    ).toContain('rola: lider projektu');
+
+    const path = `/api/admin/accounts/${encodeURIComponent(email)}`;
+    await expectRefused(() => call(`${path}/disable`, { method: 'POST', cookie: rzeszowLead }));
+    await expectRefused(() =>
+      call(path, {
+        method: 'PUT',
+        cookie: torunLead,
+        body: { name: 'Druga Liderka', wojewodztwa: ['04', '28'] },
+      }),
+    );
+    const disabled = await call(`${path}/disable`, { method: 'POST', cookie: torunLead });
+    expect(disabled.status).toBe(200);
+    expect((await call('/api/admin/account', { cookie })).status).toBe(401);
+  });
+
+  it("refuses a lead account outside the lead's own ROPS, one made by a coordinator or another lead, and disabling oneself", async () => {
+    const body = (wojewodztwa: string[]) => ({
+      email: `lider.${randomUUID()}@rops.example`,
+      name: 'X',
+      wojewodztwa,
+      role: 'lead',
+    });
+    // Warmińsko-mazurskie is in the Toruń lead's reach (its programme's) but Olsztyn's ROPS is not a lead.
+    for (const wojewodztwa of [['28'], ['04', '28']]) {
+      const before = await snapshot();
+      const response = await call('/api/admin/accounts', {
+        method: 'POST',
+        cookie: torunLead,
+        body: body(wojewodztwa),
+      });
+      expect(response.status).toBe(403);
+      expect(ZErrorResponse.parse(response.json).error.fields).toEqual({ wojewodztwa: 'lead_not_own' });
+      expect(await snapshot()).toEqual(before);
+    }
+    await expectRefused(() =>
+      call('/api/admin/accounts', { method: 'POST', cookie: olsztyn, body: body(['28']) }),
+    );
+    await expectRefused(() =>
+      call('/api/admin/accounts', { method: 'POST', cookie: rzeszowLead, body: body(['04']) }),
+    );
+    const own = ZOwnAccountResponse.parse((await call('/api/admin/account', { cookie: torunLead })).json);
+    await expectRefused(() =>
+      call(`/api/admin/accounts/${encodeURIComponent(own.account.email)}/disable`, {
+        method: 'POST',
+        cookie: torunLead,
+      }),
+    );
+  });
+
   it("refuses a coordinator, and a lead outside its programme's voivodeships, with nothing changed", async () => {
     const body = { email: `x.${randomUUID()}@rops.example`, name: 'X', wojewodztwa: ['28'] };
     await expectRefused(() => call('/api/admin/accounts', { method: 'POST', cookie: olsztyn, body }));

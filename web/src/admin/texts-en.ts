@@ -165,6 +165,8 @@ export const en: AdminTexts = {
     email: 'E-mail address',
     name: 'Name',
     role: 'Role',
+    roleHint: (wojewodztwa: string) =>
+      `A coordinator reviews the cards of the voivodeships ticked. A lead has the same rights as you (your ROPS: ${wojewodztwa}); its voivodeships are your ROPS's.`,
     roles: { coordinator: 'coordinator', lead: 'project lead' },
     wojewodztwa: 'Voivodeships',
     state: 'State',
@@ -249,6 +251,7 @@ export const en: AdminTexts = {
       date_format: 'Type the date as day.month.year, e.g. 15.03.2027.',
       too_long: 'This text is too long.',
       lead_not_in_programme: "The lead's voivodeship must be one of the programme's.",
+      lead_not_own: "A lead's account can have only your ROPS's voivodeships.",
       other_lead: "One of the voivodeships belongs to another lead's programme.",
       not_own: "The lead's voivodeship must be your own.",
       duplicate_number: 'Milestone numbers cannot repeat.',

@@ -184,6 +184,8 @@ const pl = {
     email: 'Adres e-mail',
     name: 'Imię i nazwisko',
     role: 'Rola',
+    roleHint: (wojewodztwa: string) =>
+      `Koordynator ocenia karty zaznaczonych województw. Lider projektu ma te same uprawnienia co Ty (Twój ROPS: ${wojewodztwa}); jego województwa to województwa Twojego ROPS.`,
     roles: { coordinator: 'koordynator', lead: 'lider projektu' } as Record<string, string>,
     wojewodztwa: 'Województwa',
     state: 'Stan',
@@ -271,6 +273,7 @@ const pl = {
       date_format: 'Wpisz datę jako dzień.miesiąc.rok, np. 15.03.2027.',
       too_long: 'Ten tekst jest za długi.',
       lead_not_in_programme: 'Województwo lidera musi być jednym z województw programu.',
+      lead_not_own: 'Konto lidera projektu może mieć tylko województwa Twojego ROPS.',
       other_lead: 'Jedno z województw należy do programu innego lidera.',
       not_own: 'Województwo lidera musi być Twoim województwem.',
       duplicate_number: 'Numery kamieni milowych nie mogą się powtarzać.',
