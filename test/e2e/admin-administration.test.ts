@@ -73,6 +73,25 @@ describe('administration in the panel (the Toruń lead)', () => {
       .filter({ hasText: `Dodano konto ${coordinator}.` })
       .waitFor();
 
+    // Another lead of this ROPS: the role chosen, its voivodeships are the lead's own.
+    const lead = `e2e.lider.${Date.now()}@rops.example`;
+    await page.getByLabel('Adres e-mail').fill(lead);
+    await page.getByLabel('Imię i nazwisko').fill('Lena Liderka');
+    await page.getByRole('group', { name: 'Rola' }).getByRole('radio', { name: 'lider projektu' }).check();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Dodaj konto' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Dodano konto ${lead}.` })
+      .waitFor();
+    await page
+      .getByRole('row', {
+        name: new RegExp(
+          `Lena Liderka \\(lider projektu\\).*${lead.replace(/\./g, '\\.')}.*kujawsko-pomorskie`,
+        ),
+      })
+      .waitFor();
+
     // Its page: renamed, then disabled.
     await page.getByRole('link', { name: `Zmień konto ${coordinator}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Zmiana konta koordynatora' }).waitFor();

@@ -85,7 +85,11 @@ export const en: CallLifeTexts = {
     gminaField: 'Gmina: TERYT code (7 digits) or name',
     emailField: 'E-mail address of the gmina’s office',
     emailHint:
-      "Once a gmina is typed, its address from the gmina offices' directory is filled in. You can type another. Left empty: the directory's address.",
+      "Left empty: the office's address from the gmina offices' directory. Type an address to send to another.",
+    emailFromDirectory: (address: string) =>
+      `Address in the gmina offices' directory: ${address}. Leave the field empty to send there, or type another.`,
+    emailNotInDirectory:
+      "The gmina offices' directory has no address for this gmina: type the office's e-mail address.",
     addRow: 'Add another gmina',
     submit: 'Send the invitations',
     saved: (n: number) => `We sent ${n} ${n === 1 ? 'invitation' : 'invitations'}.`,

@@ -93,8 +93,10 @@ const pl = {
     row: (n: number) => `Gmina ${n}`,
     gminaField: 'Gmina: kod TERYT (7 cyfr) albo nazwa',
     emailField: 'Adres e-mail urzędu gminy',
-    emailHint:
-      'Po wpisaniu gminy podpowiadamy adres z rejestru urzędów gmin. Możesz wpisać inny. Puste pole: adres z rejestru.',
+    emailHint: 'Puste pole: adres urzędu z rejestru urzędów gmin. Wpisz adres, aby wysłać na inny.',
+    emailFromDirectory: (address: string) =>
+      `Adres z rejestru urzędów gmin: ${address}. Zostaw pole puste, aby wysłać na ten adres, albo wpisz inny.`,
+    emailNotInDirectory: 'Rejestr urzędów gmin nie ma adresu tej gminy: wpisz adres e-mail urzędu.',
     addRow: 'Dodaj kolejną gminę',
     submit: 'Wyślij zaproszenia',
     saved: (n: number) =>

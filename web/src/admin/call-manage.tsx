@@ -850,16 +850,21 @@ function InviteSection(props: FormProps & { call: TCall; invitations: Invitation
   const names = useGminaNames();
   const directory = useOfficeAddresses(props.call.wojewodztwa);
   const [rows, setRows] = useState(1);
-  /** A gmina typed: its office's address goes into the e-mail field, unless the coordinator typed one there. */
-  const prefill = (index: number, typed: string) => {
+  /**
+   * The directory's address of each row's gmina, said under its e-mail field once the gmina is typed: an
+   * empty field sends there. Not written into the field: a click into it would put the caret after the
+   * address, and what is typed would be appended to it.
+   */
+  const [fromDirectory, setFromDirectory] = useState<Record<number, string | null>>({});
+  const lookUp = (index: number, typed: string) => {
     const gmina = terytOf(typed, props.call, names);
-    const field = document.getElementById(`f-invite-email-${index}`) as HTMLInputElement | null;
-    if (!field || (field.value !== '' && field.dataset.prefilled !== 'yes')) return;
-    const address = 'teryt' in gmina ? directory?.get(gmina.teryt) : undefined;
-    field.value = address ?? '';
-    if (address) field.dataset.prefilled = 'yes';
-    else delete field.dataset.prefilled;
+    const address = 'teryt' in gmina && directory ? (directory.get(gmina.teryt) ?? null) : undefined;
+    setFromDirectory((known) => {
+      const { [index]: _, ...rest } = known;
+      return address === undefined ? rest : { ...rest, [index]: address };
+    });
   };
+
   const fields = Array.from({ length: rows }, (_, index) => [`gmina-${index}`, `email-${index}`]).flat();
   const form = useForm(
     props,
@@ -906,17 +911,21 @@ function InviteSection(props: FormProps & { call: TCall; invitations: Invitation
               name={`gmina-${index}`}
               label={texts.invite.gminaField}
               error={form.errorOf(`gmina-${index}`)}
-              onChange={(input) => prefill(index, input.value)}
+              onChange={(input) => lookUp(index, input.value)}
             />
             <TextField
               id={`f-invite-email-${index}`}
               name={`email-${index}`}
               label={texts.invite.emailField}
-              hint={texts.invite.emailHint}
+              hint={
+                fromDirectory[index] === undefined
+                  ? texts.invite.emailHint
+                  : fromDirectory[index] === null
+                    ? texts.invite.emailNotInDirectory
+                    : texts.invite.emailFromDirectory(fromDirectory[index] as string)
+              }
               error={form.errorOf(`email-${index}`)}
               type="email"
-              // Typed over: the coordinator's address stays whatever gmina is typed next.
-              onChange={(input) => delete input.dataset.prefilled}
             />
           </fieldset>
         ))}
