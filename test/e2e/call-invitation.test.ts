@@ -12,6 +12,7 @@ import { sentMail } from '../support/cards.ts';
  * A call by invitation end to end (issue 17): the coordinator invites gminas at the office directory's
  * addresses (prefilled, one typed over), each office's link opens the call's page greeting its gmina and the
  * card form with that gmina chosen; a gmina not invited is told so on the call's page, with no form offered.
+ * (And the coordinator is offered no programme form: the lead adds programmes.)
  */
 const siteUrl = inject('siteUrl');
 const inboxUrl = inject('inboxUrl');
@@ -47,6 +48,14 @@ describe('a call by invitation', () => {
     await openEmailedSignInLink(page, inboxUrl, COORDINATOR);
     await page.getByRole('button', { name: 'Zaloguj się' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karty zgłoszeniowe' }).waitFor();
+    // A coordinator is offered no programmes, and the new programme's address tells it who adds them.
+    expect(
+      await page.getByRole('navigation', { name: 'Panel' }).getByRole('link', { name: 'Programy' }).count(),
+    ).toBe(0);
+    await page.goto(`${siteUrl}/admin/programy/nowy`);
+    await page.getByText('Programy dodaje i zmienia lider projektu.').waitFor();
+    expect(await page.getByRole('button', { name: 'Dodaj program' }).count()).toBe(0);
+    await expectNoAxeViolations(page);
     const title = `Nabór na zaproszenie ${Date.now()}`;
     const answer = await page.evaluate(
       async (body) => {
