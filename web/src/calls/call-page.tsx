@@ -133,7 +133,7 @@ function CallDetails(props: { callId: string }) {
           ) : null}
         </div>
       ) : null}
-      {data.invited ? <InvitationNotice invited={data.invited} gmina={gmina} /> : null}
+      {data.invited ? <InvitationNotice invited={data.invited} gmina={gmina} formOffered={!notice} /> : null}
       <CallFacts call={data} programmeName={data.programmeName} showOpensAt={true} />
       {notice || invitation === 'not-invited' ? null : (
         <>

@@ -52,7 +52,12 @@ export function invitationOf(invited: readonly string[] | undefined, gmina: stri
 }
 
 /** The invited gminas by name, and what the call page says to the gmina of the link. */
-export function InvitationNotice(props: { invited: readonly string[]; gmina?: string | undefined }) {
+export function InvitationNotice(props: {
+  invited: readonly string[];
+  gmina?: string | undefined;
+  /** Whether the page offers the form (not before the opening, after the closing or a cancellation). */
+  formOffered: boolean;
+}) {
   const texts = useCallsTexts().call;
   const [names] = useResource('teryt-names', async () => {
     const { gminy } = await requestJson(registerUrl, readNames);
@@ -68,7 +73,7 @@ export function InvitationNotice(props: { invited: readonly string[]; gmina?: st
           <p>
             <strong>{texts.invitationFor(nameOf(props.gmina as string))}</strong>
           </p>
-          <p>{texts.invitationHint}</p>
+          {props.formOffered ? <p>{texts.invitationHint}</p> : null}
         </div>
       ) : state === 'not-invited' ? (
         <div class="notice" role="alert">
