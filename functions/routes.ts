@@ -335,6 +335,9 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     // Final agreements go out as attachments read from the bucket.
     documents: 'read',
   },
+  // What a call's extension or cancellation left undone when its request died after the commit (its job
+  // item): the e-mails to every draft's and card's address, the drafts' expiry.
+  'run-call-jobs': { everyMinutes: 5, timeoutSeconds: 120, table: 'readWrite', sendsMail: true },
   // Reminders before deadlines (ARCHITECTURE.md, "Reminders"): a planner finds the sends due since its last
   // run and queues one message per e-mail; the sender claims each (deadline, offset, recipient) once.
   'plan-reminders': { everyMinutes: 60, timeoutSeconds: 300, table: 'readWrite', enqueues: 'reminders' },

@@ -40,6 +40,16 @@ export const keys = {
     pk: `CALL#${callId}`,
     sk: `RANKING#${wojewodztwo}`,
   }),
+  /**
+   * What a call's change still has to do after its transaction (issue 17): e-mail every draft's and card's
+   * address, move the drafts' expiry. Written in the change's transaction; gone once done. gsi1 lists those
+   * not done, oldest first, for the sweeper.
+   */
+  callJob: (callId: string, change: string) => ({ pk: `CALL#${callId}`, sk: `JOB#${change}` }),
+  pendingCallJob: (createdAt: string, callId: string, change: string) => ({
+    gsi1pk: 'CALL-JOBS',
+    gsi1sk: `${createdAt}#${callId}#${change}`,
+  }),
   /** One CSV export of a call's cards, kept for accountability; gsi1 lists a person's exports by time. */
   callExport: (callId: string, at: string, id: string) => ({
     pk: `CALL#${callId}`,

@@ -299,6 +299,9 @@ const programmeShape = {
   startsOn: 'string',
   endsOn: 'string',
   milestones: [{ number: 'number', name: 'string', startsOn: 'string', endsOn: 'string' }],
+  // Kept though the form does not show them: a programme is saved whole, and these would be lost.
+  'retainUntil?': 'string',
+  'cardLinkDays?': 'number',
 } as const;
 const readProgramme = reader<{ programme: TProgramme }>({ programme: programmeShape });
 
@@ -341,6 +344,11 @@ export function readAuditLog(month: string | undefined, signal?: AbortSignal): P
 
 export async function getAdminProgramme(id: string, signal?: AbortSignal): Promise<TProgramme> {
   return (await requestJson(`/api/admin/programmes/${encodeURIComponent(id)}`, readProgramme, { signal }))
+    .programme;
+}
+
+export async function createProgramme(programme: TProgramme): Promise<TProgramme> {
+  return (await requestJson('/api/admin/programmes', readProgramme, { method: 'POST', body: programme }))
     .programme;
 }
 

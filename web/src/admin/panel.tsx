@@ -16,7 +16,7 @@ import { Deliverables } from './deliverables.tsx';
 import { Erasure } from './erasure.tsx';
 import { HeldMail } from './held-mail.tsx';
 import { Offices } from './offices.tsx';
-import { ProgrammeDetail, Programmes } from './programmes.tsx';
+import { NewProgramme, ProgrammeDetail, Programmes } from './programmes.tsx';
 import { Protocol } from './protocol.tsx';
 import { Ranking } from './ranking.tsx';
 import { Reminders } from './reminders.tsx';
@@ -69,10 +69,11 @@ export function AdminPanel(props: { section?: string; callId?: string; teryt?: s
       return <Rules key={`${callId}-${woj}`} callId={callId} wojewodztwo={woj} />;
     if (section === 'protokol' && woj) return <Protocol callId={callId} wojewodztwo={woj} />;
   }
-  // Administration: /admin/konto, /admin/konta[/<e-mail>], /admin/dziennik, /admin/programy[/<id>].
+  // Administration: /admin/konto, /admin/konta[/<e-mail>], /admin/dziennik, /admin/programy[/<id>|nowy].
   if (section === 'konto' && !callId) return <OwnAccount />;
   if (section === 'konta' && !teryt) return callId ? <AccountDetail email={callId} /> : <Accounts />;
   if (section === 'dziennik' && !callId) return <AuditLog />;
+  if (section === 'programy' && callId === 'nowy' && !teryt) return <NewProgramme />;
   if (section === 'programy' && !teryt) return callId ? <ProgrammeDetail id={callId} /> : <Programmes />;
   // Reminders: /admin/przypomnienia[?woj=NN] and the new deadline's form, /admin/przypomnienia/nowy?woj=NN.
   if (section === 'przypomnienia' && !callId) return <Reminders key={woj ?? ''} wojewodztwo={woj} />;
