@@ -184,6 +184,14 @@ const readCard = reader<AdminCardView>({
   summary: [{ title: 'string', rows: [['string']] }],
   versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
   review: reviewShape,
+  // A card registered from post or e-mail: how and when it came, who typed it in, its scan.
+  'registration?': {
+    channel: 'string',
+    receivedOn: 'string',
+    registeredAt: 'string',
+    registeredBy: 'string',
+    scan: { href: 'string', sha256: 'string', size: 'number', contentType: 'string' },
+  },
   // Issue 13: this card's void, and the gmina's cards voided before it in this call.
   'voided?': voidShape,
   'voidedCards?': [

@@ -278,6 +278,18 @@ export const en: ReviewTexts = {
     reserve: 'Reserve',
     call: 'Call',
   },
+  registration: {
+    heading: 'How the card came',
+    channel: 'Sent',
+    postmark: 'Postmark date',
+    emailSent: 'E-mail sent',
+    counts: "This date counts against the call's deadline.",
+    registeredBy: 'Registered by',
+    registeredAt: 'Registered',
+    scan: 'Scan of the card',
+    scanLink: (type, size) => `Download the scan of the card (${type}, ${size})`,
+    scanSha256: "Scan's SHA-256",
+  },
   protocol: {
     title: 'Ranking protocol',
     print: 'Print',

@@ -300,6 +300,19 @@ const pl = {
     reserve: 'Rezerwa',
     call: 'Nabór',
   },
+  /** A card registered from post or e-mail: how it came, when it was sent, who typed it in, its scan. */
+  registration: {
+    heading: 'Wpływ karty',
+    channel: 'Jak przyszła karta',
+    postmark: 'Data stempla pocztowego',
+    emailSent: 'Wysłanie e-maila',
+    counts: 'Ta data decyduje o dotrzymaniu terminu naboru.',
+    registeredBy: 'Zarejestrował(a)',
+    registeredAt: 'Zarejestrowano',
+    scan: 'Skan karty',
+    scanLink: (type: string, size: string) => `Pobierz skan karty (${type}, ${size})`,
+    scanSha256: 'Skrót SHA-256 skanu',
+  },
   protocol: {
     title: 'Protokół z rankingu',
     print: 'Drukuj',
