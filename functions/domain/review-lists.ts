@@ -13,6 +13,7 @@ import type {
   TCallDashboard,
   TRankingResponse,
   TRankingSettings,
+  TRankingSettingsRequest,
   TStatusCounts,
   TStoredRankingSettings,
 } from '../../shared/schemas/review-lists.ts';
@@ -286,7 +287,7 @@ export async function callRanking(
 export async function setRankingSettings(
   deps: Deps,
   user: TAdminUser,
-  input: { callId: string; wojewodztwo: string; settings: TRankingSettings },
+  input: { callId: string; wojewodztwo: string; settings: TRankingSettingsRequest },
 ): Promise<TStoredRankingSettings> {
   requireVoivodeship(user, input.wojewodztwo);
   const powiaty = await powiatNames();
@@ -300,13 +301,18 @@ export async function setRankingSettings(
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', { fields });
   const call = await getCall(deps.db, input.callId);
   if (!call?.wojewodztwa.includes(input.wojewodztwo)) throw new AppError('CALL_NOT_FOUND');
-  return putRankingSettings(deps.db, {
+  const { revision, ...settings } = input.settings;
+  const stored = await putRankingSettings(deps.db, {
     callId: call.id,
     wojewodztwo: input.wojewodztwo,
-    settings: input.settings,
+    settings,
+    revision,
     at: deps.now().toISOString(),
     by: user.email,
   });
+  // Another coordinator saved since this one read them: theirs stay, this one reads them again.
+  if (!stored) throw new AppError('CONFLICT');
+  return stored;
 }
 
 /**

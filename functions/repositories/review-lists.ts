@@ -193,35 +193,73 @@ export async function getRankingSettings(
     new GetCommand({ TableName: db.tableName, Key: keys.rankingSettings(callId, wojewodztwo) }),
   );
   if (!Item) return undefined;
-  const { seats, reserveSize, quotas, updatedAt, updatedBy } = Item as TStoredRankingSettings;
-  return { seats, reserveSize, ...(quotas ? { quotas } : {}), updatedAt, updatedBy };
+  const { seats, reserveSize, quotas, updatedAt, updatedBy, revision } =
+    Item as Partial<TStoredRankingSettings>;
+  // Settings saved before revisions were kept read as revision 1 (putRankingSettings accepts that).
+  return {
+    seats: seats ?? 0,
+    reserveSize: reserveSize ?? 0,
+    ...(quotas ? { quotas } : {}),
+    revision: revision ?? 1,
+    updatedAt: updatedAt ?? '',
+    updatedBy: updatedBy ?? '',
+  };
 }
 
-/** Replaces the settings whole: they are one small form, saved at once. */
+/**
+ * Replaces the settings whole (they are one small form, saved at once), if they are still at the revision
+ * the coordinator read (0: none stored yet); undefined when someone saved meanwhile, with nothing written.
+ */
 export async function putRankingSettings(
   db: Db,
-  input: { callId: string; wojewodztwo: string; settings: TRankingSettings; at: string; by: string },
-): Promise<TStoredRankingSettings> {
+  input: {
+    callId: string;
+    wojewodztwo: string;
+    settings: TRankingSettings;
+    revision: number;
+    at: string;
+    by: string;
+  },
+): Promise<TStoredRankingSettings | undefined> {
   const { seats, reserveSize, quotas } = input.settings;
   const stored = {
     seats,
     reserveSize,
     ...(quotas ? { quotas } : {}),
+    revision: input.revision + 1,
     updatedAt: input.at,
     updatedBy: input.by,
   };
-  await db.client.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: {
-        ...keys.rankingSettings(input.callId, input.wojewodztwo),
-        type: 'ranking-settings',
-        callId: input.callId,
-        wojewodztwo: input.wojewodztwo,
-        ...stored,
-      },
-    }),
-  );
+  const condition =
+    input.revision === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          // An item from before revisions (no attribute) counts as revision 1, as getRankingSettings reads it.
+          ConditionExpression:
+            input.revision === 1
+              ? '#revision = :revision OR (attribute_exists(pk) AND attribute_not_exists(#revision))'
+              : '#revision = :revision',
+          ExpressionAttributeNames: { '#revision': 'revision' },
+          ExpressionAttributeValues: { ':revision': input.revision },
+        };
+  try {
+    await db.client.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: {
+          ...keys.rankingSettings(input.callId, input.wojewodztwo),
+          type: 'ranking-settings',
+          callId: input.callId,
+          wojewodztwo: input.wojewodztwo,
+          ...stored,
+        },
+        ...condition,
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
   return stored;
 }
 

@@ -35,7 +35,7 @@ import type {
 import type {
   TCallDashboard,
   TRankingResponse,
-  TRankingSettings,
+  TRankingSettingsRequest,
   TStoredRankingSettings,
 } from '../../../shared/schemas/review-lists.ts';
 import { requestJson } from '../lib/api.ts';
@@ -122,6 +122,7 @@ const settingsShape = {
   seats: 'number',
   reserveSize: 'number',
   'quotas?': [{ name: 'string', powiatCodes: ['string'], seats: 'number' }],
+  revision: 'number',
   updatedAt: 'string',
   updatedBy: 'string',
 } as const;
@@ -420,7 +421,8 @@ export function getRanking(
 export function putRankingSettings(
   callId: string,
   wojewodztwo: string,
-  settings: TRankingSettings,
+  /** With the revision of the settings as read (0 when none were stored): 409 CONFLICT if stale. */
+  settings: TRankingSettingsRequest,
 ): Promise<TStoredRankingSettings> {
   return requestJson(
     `${callPath(callId)}/ranking/settings?${new URLSearchParams({ wojewodztwo })}`,

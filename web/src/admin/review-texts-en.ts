@@ -211,6 +211,8 @@ export const en: ReviewTexts = {
     removeGroup: (n) => `Remove group ${n}`,
     saveSettings: 'Save the settings',
     settingsSaved: 'Settings saved, ranking recalculated.',
+    settingsConflict:
+      'Someone else saved the ranking settings since this page was opened. Your changes were not saved: read the settings again, check them and make your changes once more.',
     updated: (who) => `Last changed by: ${who}`,
     list: 'Ranking list',
     unscored: (n) =>

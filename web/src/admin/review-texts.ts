@@ -229,6 +229,8 @@ const pl = {
     removeGroup: (n: number) => `Usuń grupę ${n}`,
     saveSettings: 'Zapisz ustawienia',
     settingsSaved: 'Ustawienia zapisane, ranking przeliczony.',
+    settingsConflict:
+      'Ktoś inny zapisał ustawienia rankingu, odkąd otworzono tę stronę. Twoje zmiany nie zostały zapisane: wczytaj ustawienia ponownie, sprawdź je i wprowadź zmiany jeszcze raz.',
     updated: (who: string) => `Ostatnia zmiana: ${who}`,
     list: 'Lista rankingowa',
     unscored: (n: number) =>
