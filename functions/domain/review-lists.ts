@@ -28,6 +28,7 @@ import {
   listCardStatuses,
   listCardsOfVoivodeship,
   putRankingSettings,
+  recountCardStatuses,
 } from '../repositories/review-lists.ts';
 import { requireVoivodeship, seenOf } from './access.ts';
 import { powiatNames, toRow } from './review-cards.ts';
@@ -318,21 +319,31 @@ export async function setRankingSettings(
 /**
  * Every voivodeship of the call the user sees, side by side. The call's head is public (GET /api/calls/…),
  * so reading it before deciding tells a refused user nothing; a call with none of the user's voivodeships is
- * FORBIDDEN. One projected Query per voivodeship partition (status attributes only), in parallel.
+ * FORBIDDEN. One Query per voivodeship partition of the slim index gsi2list (≈ 200 B a card: its two status
+ * attributes and the list's facts, never the answers), in parallel. `recount` reads the card items
+ * themselves instead (a BatchGet per gmina of the voivodeship in the TERYT register): the check
+ * that the index agrees with them (ARCHITECTURE.md, "The lead's dashboard").
  */
 export async function callDashboard(
   deps: Deps,
   user: TAdminUser,
-  input: { callId: string },
+  input: { callId: string; recount?: boolean },
 ): Promise<TCallDashboard> {
   const call = await getCall(deps.db, input.callId);
   if (!call) throw new AppError('CALL_NOT_FOUND');
   const seen = seenOf(user, call.wojewodztwa);
   if (seen.length === 0) throw new AppError('FORBIDDEN');
+  const gminy = input.recount ? (await import('../../shared/teryt/index.ts')).GMINY : [];
   const perVoivodeship = await Promise.all(
     seen.map(async (wojewodztwo) => {
       const byStatus = zeroCounts();
-      const cards = await listCardStatuses(deps.db, call.id, wojewodztwo);
+      const cards = input.recount
+        ? await recountCardStatuses(
+            deps.db,
+            call.id,
+            gminy.filter((gmina) => gmina.wojewodztwoCode === wojewodztwo).map((gmina) => gmina.teryt),
+          )
+        : await listCardStatuses(deps.db, call.id, wojewodztwo);
       for (const card of cards) byStatus[effectiveStatus(card)] += 1;
       return {
         wojewodztwo,

@@ -49,6 +49,13 @@ export type TStatusCounts = z.infer<typeof ZStatusCounts>;
 export const ZRankingQuery = z.strictObject({ wojewodztwo: ZWojewodztwoCode });
 export type TRankingQuery = z.infer<typeof ZRankingQuery>;
 
+/**
+ * GET dashboard: `recount=true` counts from the card items themselves instead of the slim index the
+ * dashboard reads (the check that the two agree; ARCHITECTURE.md, "The lead's dashboard").
+ */
+export const ZDashboardQuery = z.strictObject({ recount: z.optional(z.literal('true')) });
+export type TDashboardQuery = z.infer<typeof ZDashboardQuery>;
+
 const SEATS_MAX = 314;
 
 /**
