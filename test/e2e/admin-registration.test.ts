@@ -88,8 +88,8 @@ describe('a card that came by post, registered in the panel', () => {
     await page.fill('#f-address-city', 'Oksa');
     await page.fill('#f-nip', OTHER_NIP);
     await page.fill('#f-regon', '000331501');
-    // Unlike the clerk's form, the panel's copy does not preselect the wójt for a rural gmina.
-    await page.locator('#f-head-title').check();
+    // A rural gmina is headed by a wójt: preselected, as in the clerk's form.
+    expect(await page.isChecked('#f-head-title')).toBe(true);
     await page.fill('#f-head-name', 'Jan Kowalski');
     await next('Osoba do kontaktu');
     await page.fill('#f-contact-name', 'Anna Nowak');
