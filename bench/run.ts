@@ -268,6 +268,13 @@ async function review(): Promise<void> {
         figures.list.p95 <= LIST_P95_TARGET_MS ? 'ok' : 'OVER',
       ],
       [
+        'list floor before gsi2list, p50 / p95',
+        `${ms(figures.listFloorWhole.p50)} / ${ms(figures.listFloorWhole.p95)}`,
+        `the same Query on gsi2 (whole cards: ${figures.cardBytes.whole.toFixed(0)} B each vs ${figures.cardBytes.slim.toFixed(0)} B in gsi2list)`,
+        ratio(figures.list.p95, figures.listFloorWhole.p95),
+        '',
+      ],
+      [
         `CSV export, all ${figures.cards} (lead; median, max)`,
         `${ms(figures.csv.median)}, ${ms(figures.csv.max)} (${(figures.csv.bytes / 1024).toFixed(0)} KB)`,
         `${ms(figures.csvFloor.median)} (the 16 partitions' Queries with scores)`,

@@ -35,7 +35,7 @@ import type {
 import type {
   TCallDashboard,
   TRankingResponse,
-  TRankingSettings,
+  TRankingSettingsRequest,
   TStoredRankingSettings,
 } from '../../../shared/schemas/review-lists.ts';
 import { requestJson } from '../lib/api.ts';
@@ -122,6 +122,7 @@ const settingsShape = {
   seats: 'number',
   reserveSize: 'number',
   'quotas?': [{ name: 'string', powiatCodes: ['string'], seats: 'number' }],
+  revision: 'number',
   updatedAt: 'string',
   updatedBy: 'string',
 } as const;
@@ -184,6 +185,14 @@ const readCard = reader<AdminCardView>({
   summary: [{ title: 'string', rows: [['string']] }],
   versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
   review: reviewShape,
+  // A card registered from post or e-mail: how and when it came, who typed it in, its scan.
+  'registration?': {
+    channel: 'string',
+    receivedOn: 'string',
+    registeredAt: 'string',
+    registeredBy: 'string',
+    scan: { href: 'string', sha256: 'string', size: 'number', contentType: 'string' },
+  },
   // Issue 13: this card's void, and the gmina's cards voided before it in this call.
   'voided?': voidShape,
   'voidedCards?': [
@@ -420,7 +429,8 @@ export function getRanking(
 export function putRankingSettings(
   callId: string,
   wojewodztwo: string,
-  settings: TRankingSettings,
+  /** With the revision of the settings as read (0 when none were stored): 409 CONFLICT if stale. */
+  settings: TRankingSettingsRequest,
 ): Promise<TStoredRankingSettings> {
   return requestJson(
     `${callPath(callId)}/ranking/settings?${new URLSearchParams({ wojewodztwo })}`,
