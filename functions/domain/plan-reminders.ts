@@ -11,6 +11,7 @@ import type { Db } from '../repositories/dynamo.ts';
 import { listUsers } from '../repositories/reminder-audiences.ts';
 import { coordinatorOf, resolveRecipients } from './reminder-audience.ts';
 import { syncDerivedDeadlines } from './reminder-deadlines.ts';
+import { tellOverdueSignatures } from './signing-overdue.ts';
 
 export interface PlanReport {
   from: string;
@@ -18,6 +19,8 @@ export interface PlanReport {
   deadlinesWritten: number;
   deadlinesDue: number;
   messages: number;
+  /** Agreements whose signing deadline passed with signatures missing, their coordinator told. */
+  overdueNotices: number;
 }
 
 /** A planner that never ran looks back this far: a new deployment does not send a year of reminders. */
@@ -31,7 +34,7 @@ const FIRST_RUN_LOOKBACK_MS = 3600_000;
  * the sender. The last run moves forward only after everything is queued.
  */
 export async function planReminders(
-  deps: { db: Db; queue: ReminderQueue; now: () => Date },
+  deps: { db: Db; queue: ReminderQueue; now: () => Date; siteUrl: string },
   options: { since?: Date | undefined; recordRun?: boolean } = {},
 ): Promise<PlanReport> {
   const now = deps.now();
@@ -43,6 +46,7 @@ export async function planReminders(
     deadlinesWritten: 0,
     deadlinesDue: 0,
     messages: 0,
+    overdueNotices: 0,
   };
   if (from >= now) return report;
   report.deadlinesWritten = await syncDerivedDeadlines(deps.db, now);
@@ -73,6 +77,7 @@ export async function planReminders(
   }
   await deps.queue.send(messages);
   report.messages = messages.length;
+  report.overdueNotices = await tellOverdueSignatures(deps, from, now);
   if (options.recordRun !== false) await setPlannerLastRun(deps.db, now);
   return report;
 }

@@ -16,6 +16,7 @@ import {
   recordSkippedSend,
   releaseSend,
 } from '../repositories/reminder-sends.ts';
+import { signingReminderFor } from './reminder-audience-agreements.ts';
 
 export type SendOutcome = 'sent' | 'skipped' | 'duplicate' | 'unknown';
 
@@ -46,9 +47,16 @@ export function reminderMail(
   deadline: DeadlineRecord,
   siteUrl: string,
   now: Date,
-  extra: { unsubscribeUrl?: string | undefined; replyTo?: string | undefined } = {},
+  extra: {
+    unsubscribeUrl?: string | undefined;
+    replyTo?: string | undefined;
+    linkSentAt?: string | undefined;
+  } = {},
 ) {
-  const link = deadline.callId ? callPageUrl(siteUrl, deadline.callId) : `${siteUrl}/`;
+  const link =
+    deadline.callId && deadline.kind !== 'agreement-signing'
+      ? callPageUrl(siteUrl, deadline.callId)
+      : `${siteUrl}/`;
   const data: ReminderMailData = {
     kind: deadline.kind,
     title: deadline.title,
@@ -57,6 +65,7 @@ export function reminderMail(
     link,
     unsubscribeUrl: extra.unsubscribeUrl,
     replyTo: extra.replyTo,
+    linkSentAt: extra.linkSentAt,
   };
   const rendered = renderReminder(data, now);
   return {
@@ -124,6 +133,12 @@ export async function sendReminder(
   const suppression = await getSuppression(deps.db, message.email);
   if (suppression.suppressed) return skip(suppression.suppressed.reason);
   if (deadline.optional && suppression.optedOutAt) return skip('opted-out');
+  // Planned an hour ago at most; the signatory may have signed since, or the signing ended.
+  const signing =
+    deadline.kind === 'agreement-signing'
+      ? await signingReminderFor(deps.db, deadline, message.email)
+      : undefined;
+  if (signing && !signing.awaiting) return skip('not-awaiting-signature');
 
   const secret = deadline.optional ? randomBytes(32).toString('base64url') : undefined;
   const claimed = await claimSend(
@@ -152,7 +167,8 @@ export async function sendReminder(
   await deps.pace?.();
   const mail = reminderMail(deadline, deps.siteUrl, now, {
     unsubscribeUrl: secret ? unsubscribeUrl(deps.siteUrl, message, secret) : undefined,
-    replyTo: message.replyTo,
+    replyTo: signing?.coordinatorEmail ?? message.replyTo,
+    linkSentAt: signing?.linkSentAt,
   });
   let messageId: string;
   try {

@@ -46,17 +46,18 @@ export async function runReminders(options: {
   queue?: LocalQueue;
 }): Promise<RunReport> {
   // Imported here: the handler modules read the configuration when they load, and the CLI sets it first.
-  const [{ planReminders }, { storeDeps, reminderSenderDeps }, { sendRemindersHandler }] = await Promise.all([
-    import('../domain/plan-reminders.ts'),
-    import('../wiring.ts'),
-    import('../handlers/send-reminders.ts'),
-  ]);
+  const [{ planReminders }, { storeAndSiteDeps, reminderSenderDeps }, { sendRemindersHandler }] =
+    await Promise.all([
+      import('../domain/plan-reminders.ts'),
+      import('../wiring.ts'),
+      import('../handlers/send-reminders.ts'),
+    ]);
   const fixed = options.now;
   const clock = fixed ? () => new Date(fixed) : () => new Date();
   const queue = options.queue ?? new LocalQueue({ visibilityTimeoutMs: 5_000 });
   const report = await planReminders(
     {
-      ...storeDeps(),
+      ...storeAndSiteDeps(),
       now: clock,
       queue: { send: async (messages) => queue.send(messages.map((message) => JSON.stringify(message))) },
     },
