@@ -36,10 +36,20 @@ export function callPageUrl(siteUrl: string, callId: string): string {
   return `${siteUrl}/nabory/${encodeURIComponent(callId)}`;
 }
 
-/** The one-click unsubscribe address: the send's key and a secret whose hash the send keeps. */
+/** The unsubscribe token: the send's key and a secret whose hash the send keeps. */
+function unsubscribeToken(message: ReminderMessage, secret: string): string {
+  return `${message.deadlineId}.${message.offsetDays}.${recipientHash(message.email)}.${secret}`;
+}
+
+/** The one-click unsubscribe address (List-Unsubscribe, RFC 8058: the mail client POSTs to it). */
 export function unsubscribeUrl(siteUrl: string, message: ReminderMessage, secret: string): string {
-  const token = `${message.deadlineId}.${message.offsetDays}.${recipientHash(message.email)}.${secret}`;
-  return `${siteUrl}/api/reminders/unsubscribe?t=${encodeURIComponent(token)}`;
+  return `${siteUrl}/api/reminders/unsubscribe?t=${encodeURIComponent(unsubscribeToken(message, secret))}`;
+}
+
+/** The site's page the body links to (web/src/reminders/unsubscribe-page.tsx); the token in its fragment. */
+export const UNSUBSCRIBE_PAGE = '/przypomnienia/rezygnacja';
+export function unsubscribePageUrl(siteUrl: string, message: ReminderMessage, secret: string): string {
+  return `${siteUrl}${UNSUBSCRIBE_PAGE}#t=${encodeURIComponent(unsubscribeToken(message, secret))}`;
 }
 
 /** The e-mail of a reminder as it goes out (also the preview a coordinator sends to themselves). */
@@ -49,6 +59,7 @@ export function reminderMail(
   now: Date,
   extra: {
     unsubscribeUrl?: string | undefined;
+    unsubscribePageUrl?: string | undefined;
     replyTo?: string | undefined;
     linkSentAt?: string | undefined;
   } = {},
@@ -64,6 +75,7 @@ export function reminderMail(
     dueAt: deadline.dueAt,
     link,
     unsubscribeUrl: extra.unsubscribeUrl,
+    unsubscribePageUrl: extra.unsubscribePageUrl,
     replyTo: extra.replyTo,
     linkSentAt: extra.linkSentAt,
   };
@@ -167,6 +179,7 @@ export async function sendReminder(
   await deps.pace?.();
   const mail = reminderMail(deadline, deps.siteUrl, now, {
     unsubscribeUrl: secret ? unsubscribeUrl(deps.siteUrl, message, secret) : undefined,
+    unsubscribePageUrl: secret ? unsubscribePageUrl(deps.siteUrl, message, secret) : undefined,
     replyTo: signing?.coordinatorEmail ?? message.replyTo,
     linkSentAt: signing?.linkSentAt,
   });

@@ -17,6 +17,8 @@ export interface ReminderMailData {
   link: string;
   /** Present for optional reminders: the one-click unsubscribe address. */
   unsubscribeUrl?: string | undefined;
+  /** The page the body's unsubscribe link opens (one press there; a link a scanner follows changes nothing). */
+  unsubscribePageUrl?: string | undefined;
   /** The voivodeship's coordinator, whom a reply reaches. */
   replyTo?: string | undefined;
   /**
@@ -84,9 +86,22 @@ export function renderReminder(data: ReminderMailData, now: Date): RenderedRemin
   const lines = [headline(data, when), whatToDo(data), ...(data.description ? [data.description] : [])];
   // A signing reminder has no page to link to: the personal link is in the earlier e-mail.
   const details = data.kind !== 'agreement-signing';
-  const unsubscribeText = data.unsubscribeUrl
-    ? ['', 'Nie chcesz dostawać takich przypomnień? Użyj opcji „Anuluj subskrypcję” w programie pocztowym.']
-    : [];
+  const mailClientOption = 'opcji „Anuluj subskrypcję” w programie pocztowym';
+  const unsubscribeText = !data.unsubscribeUrl
+    ? []
+    : data.unsubscribePageUrl
+      ? [
+          '',
+          `Nie chcesz dostawać takich przypomnień? Zrezygnuj: ${data.unsubscribePageUrl} (albo użyj ${mailClientOption}).`,
+        ]
+      : ['', `Nie chcesz dostawać takich przypomnień? Użyj ${mailClientOption}.`];
+  const unsubscribeHtml = !data.unsubscribeUrl
+    ? ''
+    : `<p style="font-size:14px;color:#505a5f">Nie chcesz dostawać takich przypomnień? ${
+        data.unsubscribePageUrl
+          ? `<a href="${escapeHtml(data.unsubscribePageUrl)}">Zrezygnuj z przypomnień</a> albo użyj ${mailClientOption}.`
+          : `Użyj ${mailClientOption}.`
+      }</p>`;
   const text = [
     ...lines.flatMap((line) => [line, '']),
     ...(details ? [`Szczegóły: ${data.link}`, ''] : []),
@@ -94,6 +109,6 @@ export function renderReminder(data: ReminderMailData, now: Date): RenderedRemin
     ...unsubscribeText,
   ].join('\n');
   const paragraphs = lines.map((line) => `<p>${escapeHtml(line).replace(/\n/g, '<br>')}</p>`).join('');
-  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px">${paragraphs}${details ? `<p><a href="${escapeHtml(data.link)}">Szczegóły</a></p>` : ''}<p>W załączniku termin do kalendarza (.ics).</p>${data.unsubscribeUrl ? '<p style="font-size:14px;color:#505a5f">Nie chcesz dostawać takich przypomnień? Użyj opcji „Anuluj subskrypcję” w programie pocztowym.</p>' : ''}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — przypomnienie wysłane automatycznie.${data.replyTo ? ' Odpowiedź trafi do koordynatora ROPS.' : ''}</p></body></html>`;
+  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px">${paragraphs}${details ? `<p><a href="${escapeHtml(data.link)}">Szczegóły</a></p>` : ''}<p>W załączniku termin do kalendarza (.ics).</p>${unsubscribeHtml}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — przypomnienie wysłane automatycznie.${data.replyTo ? ' Odpowiedź trafi do koordynatora ROPS.' : ''}</p></body></html>`;
   return { subject, html, text };
 }
