@@ -37,6 +37,8 @@ const CALL = 'liderzy-kooperacji-26';
 let api: Awaited<ReturnType<typeof startApi>>;
 let coordinatorCookie: string;
 let coordinatorEmail: string;
+/** A coordinator of podlaskie: another region's. */
+let strangerCookie: string;
 
 interface Mail {
   subject: string;
@@ -61,12 +63,15 @@ async function latestSigningToken(address: string): Promise<string> {
   return match[1];
 }
 
-async function call(path: string, init: { method?: string; body?: unknown; token?: string } = {}) {
+async function call(
+  path: string,
+  init: { method?: string; body?: unknown; token?: string; cookie?: string } = {},
+) {
   const headers: Record<string, string> = { 'user-agent': 'vitest-agreement-reminders' };
   const method = init.method ?? 'GET';
   const body = init.body ?? (method === 'GET' ? undefined : {});
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  else headers.cookie = coordinatorCookie;
+  else headers.cookie = init.cookie ?? coordinatorCookie;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${api.url}${path}`, {
     method,
@@ -153,21 +158,26 @@ beforeAll(async () => {
   await loadDemoData(db, new Date());
   api = await startApi();
   coordinatorEmail = `koordynator.${randomUUID()}@rops.example`;
+  coordinatorCookie = await sessionFor(coordinatorEmail, '26');
+  strangerCookie = await sessionFor(`koordynator.${randomUUID()}@rops.example`, '20');
+});
+
+async function sessionFor(email: string, wojewodztwo: string): Promise<string> {
   await createUserIfAbsent(db, {
-    email: coordinatorEmail,
+    email,
     name: 'Koordynator',
     role: 'coordinator',
-    wojewodztwa: ['26'],
+    wojewodztwa: [wojewodztwo],
   });
   const session = randomBytes(32).toString('base64url');
   await createSession(db, {
     sessionSha256: sha256Hex(session),
-    email: coordinatorEmail,
+    email,
     startedAt: new Date(),
     expiresAt: new Date(Date.now() + 3600_000),
   });
-  coordinatorCookie = `__Host-kooperacja-session=${session}`;
-});
+  return `__Host-kooperacja-session=${session}`;
+}
 afterAll(() => api.close());
 
 describe("an agreement's signing deadline, reminded", () => {
@@ -183,6 +193,28 @@ describe("an agreement's signing deadline, reminded", () => {
       optional: false,
     });
     expect((await plannedOffsets(db, deadlineId)).sort((a, b) => a - b)).toEqual([0, 1, 7, 14]);
+
+    // The panel's upcoming reminders and preview show it to the voivodeship's coordinators only.
+    const upcoming = await call('/api/admin/reminders/upcoming?wojewodztwo=26');
+    expect(upcoming.json.reminders).toContainEqual(
+      expect.objectContaining({
+        deadlineId,
+        kind: 'agreement-signing',
+        audience: ['signatories'],
+        recipients: 1,
+      }),
+    );
+    const preview = `/api/admin/reminders/preview?deadlineId=${deadlineId}&wojewodztwo=`;
+    expect((await call(`${preview}26`)).json.text).toContain('Porozumienie do podpisu');
+    expect(
+      (await call('/api/admin/reminders/upcoming?wojewodztwo=26', { cookie: strangerCookie })).status,
+    ).toBe(403);
+    expect((await call(`${preview}26`, { cookie: strangerCookie })).status).toBe(403);
+    expect((await call(`${preview}20`, { cookie: strangerCookie })).status).toBe(404);
+    const own = await call('/api/admin/reminders/upcoming?wojewodztwo=20', { cookie: strangerCookie });
+    expect(own.json.reminders.map((entry: { deadlineId: string }) => entry.deadlineId)).not.toContain(
+      deadlineId,
+    );
 
     const week = sendAt(7);
     const planned = await plan(deadlineId, week);
