@@ -298,6 +298,35 @@ describe("an agreement's signing deadline, reminded", () => {
     expect(await reminders(successor.email)).toEqual([]);
   });
 
+  it('closes with a refusal, and moves with the new deadline it is sent again with', async () => {
+    const first = deadlineAhead(25);
+    const { agreement, who } = await agreementSentForSigning('2602062', 'Słupia', first.due);
+    const deadlineId = signingDeadlineId(agreement.id);
+    const declined = await call('/api/signing/current/refusal', {
+      method: 'POST',
+      token: await latestSigningToken(who.gmina.email),
+      body: { reason: 'Rada gminy nie podjęła jeszcze uchwały.', documentSha256: agreement.documentSha256 },
+    });
+    expect(declined.json.status).toBe('declined');
+    expect(await getDeadline(db, deadlineId)).toBeUndefined();
+    expect((await plan(deadlineId, first.sendAt(7))).messages).toEqual([]);
+
+    const later = deadlineAhead(45);
+    const { revision } = (await call(path('2602062'))).json.agreement;
+    const again = await call(`${path('2602062')}/signing`, {
+      method: 'POST',
+      body: { signatories: who, deadline: later.due.toISOString(), revision },
+    });
+    expect(again.status).toBe(200);
+    expect((await getDeadline(db, deadlineId))?.dueAt).toBe(later.due.toISOString());
+    // The old instants plan nothing; the new ones remind the gmina, whose turn it is again.
+    expect((await plan(deadlineId, first.sendAt(14))).messages).toEqual([]);
+    expect((await plan(deadlineId, later.sendAt(14))).messages.map((message) => message.email)).toEqual([
+      who.gmina.email,
+    ]);
+    expect((await plan(deadlineId, new Date(first.due.getTime() + 60_000))).report.overdueNotices).toBe(0);
+  });
+
   it('flags the parties overdue once the deadline passes, and tells the coordinator once', async () => {
     const { due } = deadlineAhead(3);
     const { agreement, who } = await agreementSentForSigning('2604012', 'Bieliny', due);
