@@ -8,6 +8,7 @@ import {
   setPlannerLastRun,
 } from '../repositories/deadlines.ts';
 import type { Db } from '../repositories/dynamo.ts';
+import type { OutboxKey } from '../repositories/outbox.ts';
 import { listUsers } from '../repositories/reminder-audiences.ts';
 import { coordinatorOf, resolveRecipients } from './reminder-audience.ts';
 import { syncDerivedDeadlines } from './reminder-deadlines.ts';
@@ -21,6 +22,8 @@ export interface PlanReport {
   messages: number;
   /** Agreements whose signing deadline passed with signatures missing, their coordinator told. */
   overdueNotices: number;
+  /** Where those notices wait in the outbox (the sweeper sends them; a local run at once). */
+  overdueNoticeKeys: OutboxKey[];
 }
 
 /** A planner that never ran looks back this far: a new deployment does not send a year of reminders. */
@@ -47,6 +50,7 @@ export async function planReminders(
     deadlinesDue: 0,
     messages: 0,
     overdueNotices: 0,
+    overdueNoticeKeys: [],
   };
   if (from >= now) return report;
   report.deadlinesWritten = await syncDerivedDeadlines(deps.db, now);
@@ -77,7 +81,8 @@ export async function planReminders(
   }
   await deps.queue.send(messages);
   report.messages = messages.length;
-  report.overdueNotices = await tellOverdueSignatures(deps, from, now);
+  report.overdueNoticeKeys = await tellOverdueSignatures(deps, from, now);
+  report.overdueNotices = report.overdueNoticeKeys.length;
   if (options.recordRun !== false) await setPlannerLastRun(deps.db, now);
   return report;
 }

@@ -2,6 +2,7 @@ import { logger } from '../lib/logger.ts';
 import { getAgreementById } from '../repositories/agreements.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { queueAgreementNoticeOnce } from '../repositories/notices.ts';
+import type { OutboxKey } from '../repositories/outbox.ts';
 import { listSigningDeadlinesPassed } from '../repositories/signing-deadlines.ts';
 import { agreementIdOfDeadline } from './agreement-deadline.ts';
 import { currentParty } from './agreement-state.ts';
@@ -9,19 +10,20 @@ import { currentParty } from './agreement-state.ts';
 /**
  * Signatures still missing when an agreement's signing deadline passes: the coordinator who sent it for
  * signing is told once per deadline (a repeated planner run, or one with `--since`, queues nothing new),
- * through the outbox. The panel flags the same parties as overdue from the agreement itself.
+ * through the outbox (the keys of those queued are returned). The panel flags the same parties as overdue
+ * from the agreement itself.
  */
 export async function tellOverdueSignatures(
   deps: { db: Db; siteUrl: string },
   from: Date,
   to: Date,
-): Promise<number> {
-  let told = 0;
+): Promise<OutboxKey[]> {
+  const told: OutboxKey[] = [];
   for (const passed of await listSigningDeadlinesPassed(deps.db, from, to)) {
     const id = agreementIdOfDeadline(passed.deadlineId);
     const agreement = id ? await getAgreementById(deps.db, id) : undefined;
     // A deadline moved or an agreement finished since the marker was read is no longer overdue.
-    if (!agreement || agreement.status !== 'signing' || agreement.deadline !== passed.dueAt) continue;
+    if (agreement?.status !== 'signing' || agreement.deadline !== passed.dueAt) continue;
     const turn = currentParty(agreement);
     const missing = agreement.parties.filter((party) => party.status !== 'signed');
     if (missing.length === 0) continue;
@@ -46,7 +48,7 @@ export async function tellOverdueSignatures(
       },
     });
     if (queued) {
-      told += 1;
+      told.push(queued);
       logger.info('coordinator told of overdue signatures', { agreementId: agreement.id });
     }
   }

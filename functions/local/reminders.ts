@@ -15,6 +15,8 @@ export interface RunReport {
   batches: number;
   failures: number;
   deadLetters: number;
+  /** Coordinators told of signatures missing at a deadline (through the outbox). */
+  overdueNotices: number;
 }
 
 function context(): Context {
@@ -65,11 +67,23 @@ export async function runReminders(options: {
   );
   const handler = sendRemindersHandler({ ...reminderSenderDeps(), now: clock });
   const drained = await queue.drain((event: SQSEvent) => handler(event, context()), { maxWaitMs: 30_000 });
+  if (report.overdueNoticeKeys.length > 0) {
+    // In the cloud the outbox's sweeper sends these notices; here nothing sweeps on a timer, so the run
+    // sends them itself, as of its clock.
+    const [{ deliverMail }, { storeAndMailDeps }, { withDocuments }] = await Promise.all([
+      import('../domain/deliver-mail.ts'),
+      import('../wiring.ts'),
+      import('../wiring-documents.ts'),
+    ]);
+    const deps = { ...withDocuments(storeAndMailDeps()), now: clock };
+    for (const key of report.overdueNoticeKeys) await deliverMail(deps, key);
+  }
   return {
     planned: report.messages,
     window: { from: report.from, to: report.to },
     ...drained,
     deadLetters: queue.deadLetters.length,
+    overdueNotices: report.overdueNotices,
   };
 }
 
@@ -119,7 +133,8 @@ async function main(): Promise<void> {
   console.log(
     `Reminders as of ${now.toISOString()} (due since ${since.toISOString()}): ${report.planned} queued, ` +
       `${report.batches} batches sent${report.failures ? `, ${report.failures} to retry` : ''}` +
-      `${report.deadLetters ? `, ${report.deadLetters} given up` : ''}. The inbox: http://127.0.0.1:${process.env[PORT_VARIABLES.ses] ?? 8005}/`,
+      `${report.deadLetters ? `, ${report.deadLetters} given up` : ''}` +
+      `${report.overdueNotices ? `, ${report.overdueNotices} coordinators told of signatures overdue` : ''}. The inbox: http://127.0.0.1:${process.env[PORT_VARIABLES.ses] ?? 8005}/`,
   );
 }
 

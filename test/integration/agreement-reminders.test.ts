@@ -8,6 +8,7 @@ import { sendReminder } from '../../functions/domain/send-reminder.ts';
 import { config } from '../../functions/lib/config.ts';
 import { sha256Hex } from '../../functions/lib/crypto.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
+import { runReminders } from '../../functions/local/reminders.ts';
 import { createSesMailer } from '../../functions/mail/mailer.ts';
 import { createSesRawMailer } from '../../functions/mail/raw-mailer.ts';
 import type { ReminderMessage } from '../../functions/mail/reminder-queue.ts';
@@ -364,5 +365,20 @@ describe("an agreement's signing deadline, reminded", () => {
     expect(notices[0]?.body.text).toContain(`${who.gmina.name} (${who.gmina.email}) — odnośnik wysłany`);
     expect(notices[0]?.body.text).toContain(`${who.wojewodztwo.name}`);
     expect(notices[0]?.body.text).toContain(`/admin/porozumienia/${CALL}/2604012`);
+  });
+
+  it('is told at once by `npm run reminders -- --now` as of after the deadline, and once only', async () => {
+    const { due } = deadlineAhead(4);
+    const { agreement } = await agreementSentForSigning('2604022', 'Chęciny', due);
+    const notices = async () =>
+      (await mailTo(coordinatorEmail)).filter((mail) => mail.subject.includes('— Chęciny'));
+    const now = new Date(due.getTime() + 3600_000);
+    const since = new Date(due.getTime() - 60_000);
+    const first = await runReminders({ now, since, recordRun: false });
+    expect(first.overdueNotices).toBe(1);
+    expect(await notices()).toHaveLength(1);
+    expect((await notices())[0]?.body.text).toContain(agreement.id);
+    expect((await runReminders({ now, since, recordRun: false })).overdueNotices).toBe(0);
+    expect(await notices()).toHaveLength(1);
   });
 });
