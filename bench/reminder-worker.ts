@@ -47,6 +47,7 @@ async function plan(options: { now: string; since: string }): Promise<void> {
     {
       ...storeDeps(),
       now: () => new Date(options.now),
+      siteUrl: 'http://localhost:5173',
       queue: {
         send: async (messages) => {
           const json = messages.map((message) => JSON.stringify(message));

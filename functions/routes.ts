@@ -493,10 +493,11 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'emailed-secret',
     whyPublic: SIGNING_LINK,
   },
+  // A signatory's change rewrites the agreement's signing deadline (DEADLINE#) in its transaction.
   'sign-agreement': {
     route: 'POST /api/signing/current/signature',
     table: 'readWrite',
-    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#'],
+    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#', 'DEADLINE#'],
     sendsMail: true,
     documents: 'readWriteSeal',
     caller: 'emailed-secret',
@@ -505,7 +506,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'decline-agreement': {
     route: 'POST /api/signing/current/refusal',
     table: 'readWrite',
-    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#'],
+    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#', 'DEADLINE#'],
     sendsMail: true,
     documents: 'readWrite',
     caller: 'emailed-secret',
@@ -514,7 +515,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'upload-signed-agreement': {
     route: 'PUT /api/signing/current/upload',
     table: 'readWrite',
-    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#'],
+    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#', 'DEADLINE#'],
     sendsMail: true,
     documents: 'readWrite',
     caller: 'emailed-secret',

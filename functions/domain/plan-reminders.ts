@@ -8,6 +8,7 @@ import {
   setPlannerLastRun,
 } from '../repositories/deadlines.ts';
 import type { Db } from '../repositories/dynamo.ts';
+import type { OutboxKey } from '../repositories/outbox.ts';
 import {
   listCallHeadsOfProgramme,
   listCallHeadsOfWojewodztwo,
@@ -16,6 +17,7 @@ import {
 } from '../repositories/reminder-audiences.ts';
 import { type AudienceReads, coordinatorOf, resolveRecipients } from './reminder-audience.ts';
 import { syncDerivedDeadlines } from './reminder-deadlines.ts';
+import { tellOverdueSignatures } from './signing-overdue.ts';
 
 export interface PlanReport {
   from: string;
@@ -23,6 +25,10 @@ export interface PlanReport {
   deadlinesWritten: number;
   deadlinesDue: number;
   messages: number;
+  /** Agreements whose signing deadline passed with signatures missing, their coordinator told. */
+  overdueNotices: number;
+  /** Where those notices wait in the outbox (the sweeper sends them; a local run at once). */
+  overdueNoticeKeys: OutboxKey[];
 }
 
 /** Reads remembered for one run, by their arguments: the run's deadlines share calls and selected cards. */
@@ -57,7 +63,7 @@ const FIRST_RUN_LOOKBACK_MS = 3600_000;
  * the sender. The last run moves forward only after everything is queued.
  */
 export async function planReminders(
-  deps: { db: Db; queue: ReminderQueue; now: () => Date },
+  deps: { db: Db; queue: ReminderQueue; now: () => Date; siteUrl: string },
   options: { since?: Date | undefined; recordRun?: boolean } = {},
 ): Promise<PlanReport> {
   const now = deps.now();
@@ -69,6 +75,8 @@ export async function planReminders(
     deadlinesWritten: 0,
     deadlinesDue: 0,
     messages: 0,
+    overdueNotices: 0,
+    overdueNoticeKeys: [],
   };
   if (from >= now) return report;
   report.deadlinesWritten = await syncDerivedDeadlines(deps.db, now);
@@ -100,6 +108,8 @@ export async function planReminders(
   }
   await deps.queue.send(messages);
   report.messages = messages.length;
+  report.overdueNoticeKeys = await tellOverdueSignatures(deps, from, now);
+  report.overdueNotices = report.overdueNoticeKeys.length;
   if (options.recordRun !== false) await setPlannerLastRun(deps.db, now);
   return report;
 }

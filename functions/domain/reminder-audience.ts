@@ -10,11 +10,12 @@ import {
 } from '../repositories/reminder-audiences.ts';
 import type { User } from '../repositories/users.ts';
 import { withoutDelivered } from './deliverable-parties.ts';
+import { unsignedSignatories } from './reminder-audience-agreements.ts';
 
 /** One address a deadline is reminded to, and what it is to the deadline. */
 export interface Recipient {
   email: string;
-  role: 'gmina' | 'ops' | 'pcpr' | 'coordinator' | 'draft';
+  role: 'gmina' | 'ops' | 'pcpr' | 'coordinator' | 'draft' | 'signatory';
   wojewodztwo: string;
 }
 
@@ -51,7 +52,9 @@ async function callsOf(db: Db, deadline: DeadlineRecord, reads: AudienceReads): 
  * - a call's closing: the contacts of drafts whose gmina has not sent its card (a draft naming no gmina counts);
  * - gminas, OPS, PCPR: the addresses on the selected cards of the deadline's call, or of its programme's or
  *   voivodeships' calls, in the deadline's voivodeships;
- * - coordinators: those of the deadline's voivodeships (not the lead, who sees all and is told by them).
+ * - coordinators: those of the deadline's voivodeships (not the lead, who sees all and is told by them);
+ * - signatories: an agreement's signatories whose turn it is and who have not signed
+ *   (reminder-audience-agreements.ts).
  */
 export async function resolveRecipients(
   db: Db,
@@ -88,6 +91,10 @@ export async function resolveRecipients(
         }
       }
     }
+  }
+  if (groups.has('signatories')) {
+    for (const signatory of await unsignedSignatories(db, deadline))
+      add(signatory.email, 'signatory', signatory.wojewodztwo);
   }
   if (groups.has('coordinators')) {
     for (const user of users) {

@@ -17,10 +17,17 @@ export interface ReminderMailData {
   link: string;
   /** Present for optional reminders: the one-click unsubscribe address. */
   unsubscribeUrl?: string | undefined;
+  /** The page the body's unsubscribe link opens (one press there; a link a scanner follows changes nothing). */
+  unsubscribePageUrl?: string | undefined;
   /** The voivodeship's coordinator, whom a reply reaches. */
   replyTo?: string | undefined;
   /** A deadline asking for a document: the recipient's own upload link and what to upload. */
   upload?: { url: string; documentName: string } | undefined;
+  /**
+   * An agreement's signing deadline: when the signatory's personal link was e-mailed. The reminder carries
+   * no link of its own (the token is stored hashed; a new one would kill the old), it names that e-mail.
+   */
+  linkSentAt?: string | undefined;
 }
 
 export interface RenderedReminder {
@@ -50,19 +57,23 @@ function headline(data: ReminderMailData, when: string): string {
       return `${data.title} zaczyna się ${when}: ${day}.`;
     case 'milestone-end':
       return `${data.title} kończy się ${when}: ${day}.`;
+    case 'agreement-signing':
+      return `${data.title}: termin podpisania mija ${when}, ${formatWarsaw(data.dueAt)}.`;
     default:
       return `Termin ${title} mija ${when}: ${formatWarsaw(data.dueAt)}.`;
   }
 }
 
-function whatToDo(kind: TDeadlineKind): string {
-  switch (kind) {
+function whatToDo(data: ReminderMailData): string {
+  switch (data.kind) {
     case 'call-closing':
       return 'Karta zgłoszeniowa Twojej gminy nie została jeszcze wysłana. Dokończ ją z zapisanego szkicu (odnośnik jest w wiadomości, którą dostałeś po zapisaniu) i wyślij przed terminem — po nim nabór nie przyjmuje kart.';
     case 'milestone-start':
       return 'Sprawdź zadania tego kamienia milowego w porozumieniu i zaplanuj pracę z partnerami (OPS, PCPR).';
     case 'milestone-end':
       return 'Do tego dnia zadania kamienia milowego powinny być wykonane, a dokumenty gotowe dla koordynatora ROPS.';
+    case 'agreement-signing':
+      return `Twojego podpisu jeszcze nie ma. Podpiszesz porozumienie, otwierając osobisty odnośnik z wiadomości „Porozumienie do podpisu”${data.linkSentAt ? ` wysłanej ${formatWarsaw(data.linkSentAt)}` : ''}; działa on do terminu. Jeśli tej wiadomości nie masz albo odnośnik nie działa, odpowiedz na to przypomnienie: koordynator ROPS wyśle Ci nowy odnośnik (poprzedni przestanie wtedy działać).`;
     default:
       return 'Szczegóły poniżej. W razie pytań odpowiedz na tę wiadomość — trafi do koordynatora ROPS.';
   }
@@ -79,21 +90,35 @@ export function renderReminder(data: ReminderMailData, now: Date): RenderedRemin
     : undefined;
   const lines = [
     headline(data, when),
-    uploadLine ?? whatToDo(data.kind),
+    uploadLine ?? whatToDo(data),
     ...(data.description ? [data.description] : []),
   ];
-  const unsubscribeText = data.unsubscribeUrl
-    ? ['', 'Nie chcesz dostawać takich przypomnień? Użyj opcji „Anuluj subskrypcję” w programie pocztowym.']
-    : [];
+  // A signing reminder has no page to link to: the personal link is in the earlier e-mail.
+  const details = data.kind !== 'agreement-signing';
+  const mailClientOption = 'opcji „Anuluj subskrypcję” w programie pocztowym';
+  const unsubscribeText = !data.unsubscribeUrl
+    ? []
+    : data.unsubscribePageUrl
+      ? [
+          '',
+          `Nie chcesz dostawać takich przypomnień? Zrezygnuj: ${data.unsubscribePageUrl} (albo użyj ${mailClientOption}).`,
+        ]
+      : ['', `Nie chcesz dostawać takich przypomnień? Użyj ${mailClientOption}.`];
+  const unsubscribeHtml = !data.unsubscribeUrl
+    ? ''
+    : `<p style="font-size:14px;color:#505a5f">Nie chcesz dostawać takich przypomnień? ${
+        data.unsubscribePageUrl
+          ? `<a href="${escapeHtml(data.unsubscribePageUrl)}">Zrezygnuj z przypomnień</a> albo użyj ${mailClientOption}.`
+          : `Użyj ${mailClientOption}.`
+      }</p>`;
   const text = [
     ...lines.flatMap((line) => [line, '']),
     ...(data.upload ? [`Prześlij dokument: ${data.upload.url}`, ''] : []),
-    `Szczegóły: ${data.link}`,
-    '',
+    ...(details ? [`Szczegóły: ${data.link}`, ''] : []),
     'W załączniku termin do kalendarza (.ics).',
     ...unsubscribeText,
   ].join('\n');
   const paragraphs = lines.map((line) => `<p>${escapeHtml(line).replace(/\n/g, '<br>')}</p>`).join('');
-  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px">${paragraphs}${data.upload ? `<p><a href="${escapeHtml(data.upload.url)}">Prześlij dokument</a></p>` : ''}<p><a href="${escapeHtml(data.link)}">Szczegóły</a></p><p>W załączniku termin do kalendarza (.ics).</p>${data.unsubscribeUrl ? '<p style="font-size:14px;color:#505a5f">Nie chcesz dostawać takich przypomnień? Użyj opcji „Anuluj subskrypcję” w programie pocztowym.</p>' : ''}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — przypomnienie wysłane automatycznie.${data.replyTo ? ' Odpowiedź trafi do koordynatora ROPS.' : ''}</p></body></html>`;
+  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#0b0c0c;max-width:640px">${paragraphs}${data.upload ? `<p><a href="${escapeHtml(data.upload.url)}">Prześlij dokument</a></p>` : ''}${details ? `<p><a href="${escapeHtml(data.link)}">Szczegóły</a></p>` : ''}<p>W załączniku termin do kalendarza (.ics).</p>${unsubscribeHtml}<hr><p style="font-size:14px;color:#505a5f">Kooperacja — przypomnienie wysłane automatycznie.${data.replyTo ? ' Odpowiedź trafi do koordynatora ROPS.' : ''}</p></body></html>`;
   return { subject, html, text };
 }

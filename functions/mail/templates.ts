@@ -5,6 +5,7 @@ import { type AgreementMailTemplate, isAgreementMail, renderAgreementMail } from
 import { cardSummary, type SummarySection } from './card-summary.ts';
 import { defangLinks } from './defang.ts';
 import type { MailMessage } from './mailer.ts';
+import { isNoticeMail, type NoticeMailTemplate, renderNoticeMail } from './notice-templates.ts';
 import { isTrustMail, renderTrustMail, type TrustMailTemplate } from './trust-templates.ts';
 
 /**
@@ -23,7 +24,8 @@ export type MailTemplate =
   | { template: 'call-cancelled'; data: CallCancelledMailData }
   | { template: 'call-invitation'; data: CallInvitationMailData }
   | AgreementMailTemplate
-  | TrustMailTemplate;
+  | TrustMailTemplate
+  | NoticeMailTemplate;
 
 /** A call's closing moved later (issue 17): to every gmina with a draft or a card in it. */
 export interface CallExtendedMailData {
@@ -173,6 +175,7 @@ function receiptLines(data: CardMailData): string[] {
 export function renderMail(to: string[], mail: MailTemplate): MailMessage {
   if (isAgreementMail(mail)) return renderAgreementMail(to, mail);
   if (isTrustMail(mail)) return renderTrustMail(to, mail);
+  if (isNoticeMail(mail)) return renderNoticeMail(to, mail);
   switch (mail.template) {
     case 'card-submitted':
     case 'card-changed': {

@@ -184,6 +184,16 @@ export const keys = {
   }),
   /** A party's upload link by its token's hash (one per e-mail that carried it). */
   uploadLink: (tokenSha256: string) => ({ pk: `UPLOADLINK#${tokenSha256}`, sk: 'UPLOADLINK' }),
+  /**
+   * An agreement's signing deadline, listed in gsi3 by the instant it passes: the planner tells the
+   * coordinator of signatures still missing then (functions/domain/signing-overdue.ts).
+   */
+  signingOverdue: (deadlineId: string, dueAt: string) => ({
+    pk: `DEADLINE#${deadlineId}`,
+    sk: 'OVERDUE',
+    gsi3pk: `SIGNING-OVERDUE#${dueAt.slice(0, 7)}`,
+    gsi3sk: `${dueAt}#${deadlineId}`,
+  }),
   /** The planner's last run: the start of the next run's window. */
   plannerState: () => ({ pk: 'PLANNER', sk: 'STATE' }),
   /** The claim of one e-mail: (deadline, offset, recipient), written once with a condition. */

@@ -11,14 +11,21 @@ import { line, paragraphs } from './text.ts';
 
 const ZWojewodztwoCode = z.string().check(z.regex(/^\d{2}$/));
 
-export const DEADLINE_KINDS = ['call-closing', 'milestone-start', 'milestone-end', 'custom'] as const;
+export const DEADLINE_KINDS = [
+  'call-closing',
+  'milestone-start',
+  'milestone-end',
+  'custom',
+  'agreement-signing',
+] as const;
 export type TDeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /**
  * Who is reminded: the selected gminas' contacts, their OPS, the partner powiats' PCPRs, the coordinators
- * of the voivodeships; `drafts` (contacts with an unsent draft) only for a call's closing.
+ * of the voivodeships; `drafts` (contacts with an unsent draft) only for a call's closing; `signatories` (of an
+ * agreement, those whose turn it is and who have not signed) only for an agreement's signing deadline.
  */
-export const AUDIENCE_GROUPS = ['gminas', 'ops', 'pcpr', 'coordinators', 'drafts'] as const;
+export const AUDIENCE_GROUPS = ['gminas', 'ops', 'pcpr', 'coordinators', 'drafts', 'signatories'] as const;
 export type TAudienceGroup = (typeof AUDIENCE_GROUPS)[number];
 const CUSTOM_AUDIENCE_GROUPS = ['gminas', 'ops', 'pcpr', 'coordinators'] as const;
 

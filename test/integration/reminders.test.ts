@@ -140,6 +140,7 @@ describe('the planner', () => {
     const report = await planReminders(
       {
         db,
+        siteUrl,
         queue: { send: async (messages) => queue.send(messages.map((m) => JSON.stringify(m))) },
         now: () => at,
       },
@@ -204,6 +205,7 @@ describe('the planner', () => {
     await planReminders(
       {
         db,
+        siteUrl,
         queue: { send: async (messages) => void queued.push(...messages) },
         now: () => new Date(weekBefore.getTime() + 60_000),
       },
@@ -230,7 +232,7 @@ describe('the planner', () => {
     });
     // Down from before the 14-day send until after the 7-day one: one reminder, the 7-day one.
     await planReminders(
-      { db, queue, now: () => new Date(weekBefore.getTime() + 3600_000) },
+      { db, siteUrl, queue, now: () => new Date(weekBefore.getTime() + 3600_000) },
       { since: new Date('2031-06-01T00:00:00Z'), recordRun: false },
     );
     const forRecord = queued.filter((m) => m.deadlineId === record.id);
@@ -239,7 +241,7 @@ describe('the planner', () => {
     // Down until after the deadline: nothing, not even the day's own.
     queued.length = 0;
     await planReminders(
-      { db, queue, now: () => new Date(due.getTime() + 60_000) },
+      { db, siteUrl, queue, now: () => new Date(due.getTime() + 60_000) },
       { since: new Date('2031-06-01T00:00:00Z'), recordRun: false },
     );
     expect(queued.filter((m) => m.deadlineId === record.id)).toEqual([]);
