@@ -13,6 +13,14 @@ import { benchAgreementPdf, PDF_RUNS } from './agreements.ts';
 import { withBuiltSite } from './built-site.ts';
 import { benchLighthouse, LIGHTHOUSE_RUNS } from './lighthouse.ts';
 import { measurePageWeight } from './page-weight.ts';
+import {
+  benchReminders,
+  PLAN_TARGET_MS,
+  planningPasses,
+  SEND_RATE_TOLERANCE,
+  SUSTAIN_TARGET_S,
+  sendingPasses,
+} from './reminders.ts';
 import { benchReview, CSV_TARGET_MS, LIST_P95_TARGET_MS } from './review.ts';
 import { benchSubmissions } from './submissions.ts';
 
@@ -260,6 +268,13 @@ async function review(): Promise<void> {
         figures.list.p95 <= LIST_P95_TARGET_MS ? 'ok' : 'OVER',
       ],
       [
+        'list floor before gsi2list, p50 / p95',
+        `${ms(figures.listFloorWhole.p50)} / ${ms(figures.listFloorWhole.p95)}`,
+        `the same Query on gsi2 (whole cards: ${figures.cardBytes.whole.toFixed(0)} B each vs ${figures.cardBytes.slim.toFixed(0)} B in gsi2list)`,
+        ratio(figures.list.p95, figures.listFloorWhole.p95),
+        '',
+      ],
+      [
         `CSV export, all ${figures.cards} (lead; median, max)`,
         `${ms(figures.csv.median)}, ${ms(figures.csv.max)} (${(figures.csv.bytes / 1024).toFixed(0)} KB)`,
         `${ms(figures.csvFloor.median)} (the 16 partitions' Queries with scores)`,
@@ -298,6 +313,86 @@ async function agreements(): Promise<void> {
   );
 }
 
+async function reminders(quick: boolean): Promise<void> {
+  const { planning, sending } = await benchReminders({ quick });
+  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  const { planner } = planning;
+  const planOk = planningPasses(planning);
+  console.log(
+    `Reminders planned on DynamoDB Local${quick ? ' (quick: every tenth gmina)' : ''}: ${planning.cards} gminas selected over ${planning.wojewodztwa} voivodeships' calls, each card naming 3 addresses (contact, OPS, PCPR), a coordinator per voivodeship, ${planning.deadlines} deadlines due at one run (4 milestone edges, 6 custom); the planner in a child process, warm table (target ≤ ${PLAN_TARGET_MS / 1000} s)`,
+  );
+  table(
+    ['measure', 'value', 'DynamoDB Local floor', 'ratio', 'target'],
+    [
+      [
+        'planning run (sync deadlines, find due sends, resolve every recipient, queue one message each)',
+        `${(planner.plannedMs / 1000).toFixed(2)} s`,
+        `${(planning.floorMs / 1000).toFixed(2)} s (the ${planning.floorItems} selected cards' partitions read bare, each once)`,
+        `${(planner.plannedMs / planning.floorMs).toFixed(1)}×`,
+        planner.plannedMs <= PLAN_TARGET_MS ? 'ok' : 'OVER',
+      ],
+      [
+        'messages queued (distinct deadline, offset, address)',
+        `${planner.messages} (${planner.distinct} distinct, ${planner.queued} in the queue)`,
+        '',
+        '',
+        `${planning.expectedMessages}`,
+      ],
+      ['deadlines due', String(planner.deadlinesDue), '', '', String(planning.deadlines)],
+      [
+        "planner's memory: resident before planning → peak (maxRSS); V8 heap peak",
+        `${mb(planner.rssBeforeBytes)} → ${mb(planner.maxRssBytes)}; heap ${mb(planner.heapPeakBytes)}`,
+        '',
+        '',
+        '',
+      ],
+      [
+        'seeding (BatchWrite of the cards, 25 a request)',
+        `${planning.seedItems} cards in ${planning.seedSeconds.toFixed(1)} s (${(planning.seedItems / planning.seedSeconds).toFixed(0)} items/s)`,
+        '',
+        '',
+        '',
+      ],
+    ],
+  );
+  console.log(`Reminder planning: ${planOk ? 'PASS' : 'FAIL'}\n`);
+  const { paced, floor } = sending;
+  const sendOk = sendingPasses(paced);
+  console.log(
+    `Reminders sent through the SES emulator by ${sending.senders} copies of the send-reminders handler module (child processes fed batches of 10 as Lambda's SQS event source does), REMINDER_SEND_RATE = ${paced.rate}/s; every twentieth message delivered twice; rate from when each send left for SES, after a ${sending.warmUpSeconds} s warm-up (targets: within ${SEND_RATE_TOLERANCE * 100} % of ${paced.rate}/s, sustained ≥ ${SUSTAIN_TARGET_S} s, no e-mail doubled or missing)`,
+  );
+  const row = (name: string, figures: typeof paced) => [
+    name,
+    `${figures.queued - figures.duplicatesQueued} + ${figures.duplicatesQueued} again`,
+    `${figures.achieved.toFixed(2)}/s over ${figures.sustainedSeconds.toFixed(1)} s (all in ${figures.seconds.toFixed(1)} s)`,
+    String(figures.peakPerSecond),
+    `${figures.emails} of ${figures.expected}; ${figures.doubled} doubled, ${figures.missing} missing${
+      figures.missing
+        ? ` (${Object.entries(figures.missingRecords)
+            .map(([status, count]) => `${count} ${status}`)
+            .join(', ')})`
+        : ''
+    }`,
+    `${figures.batches} batches, ${figures.failures} failed, ${figures.deadLetters} dead`,
+  ];
+  table(
+    ['run', 'messages', 'achieved rate', 'most in any 1 s', 'e-mails in the emulator', 'queue'],
+    [row(`limited to ${paced.rate}/s`, paced), row('floor: the same senders, no limit', floor)],
+  );
+  console.log(
+    `Rate ${(paced.achieved / paced.rate).toFixed(3)}× the limit; the unlimited senders reach ${(floor.achieved / paced.rate).toFixed(1)}× it on this machine.`,
+  );
+  // A floor near the limit means the machine, not the sender, set the pace of this run.
+  const starved = floor.achieved < paced.rate * 1.5;
+  console.log(
+    `Reminder sending: ${sendOk ? 'PASS' : 'FAIL'}${
+      !sendOk && starved
+        ? ` (the machine was starved: unlimited, the same senders reached only ${floor.achieved.toFixed(1)}/s in this run)`
+        : ''
+    }\n`,
+  );
+}
+
 // Inside the repository (git-ignored .local/) so what the bundles leave to the Lambda runtime (the SES
 // client) resolves from its node_modules.
 mkdirSync(join(REPO, '.local'), { recursive: true });
@@ -308,12 +403,15 @@ try {
   );
   // `npm run bench -- --functions` measures only the bundles and their import times; `-- --site` only the
   // built site (its weight and Lighthouse); `-- --review` only the review lists on DynamoDB Local;
-  // `-- --agreements` only the rendering of an agreement's PDF.
-  const only = ['functions', 'site', 'review', 'agreements'].find((part) =>
+  // `-- --agreements` only the rendering of an agreement's PDF; `-- --reminders` only the reminders' planning
+  // and sending (with `--quick`, a tenth of the load, for a check at CI speed).
+  const only = ['functions', 'site', 'review', 'agreements', 'reminders'].find((part) =>
     process.argv.includes(`--${part}`),
   );
+  const quick = process.argv.includes('--quick');
   if (only === 'review') await review();
   else if (only === 'agreements') await agreements();
+  else if (only === 'reminders') await reminders(quick);
   else if (only !== 'site') {
     const files = await bundleSizes(outDir);
     importTimes(files, outDir);
@@ -323,6 +421,7 @@ try {
     await submissions();
     await review();
     await agreements();
+    await reminders(quick);
   }
   if (!only || only === 'site') await site();
 } finally {

@@ -106,6 +106,8 @@ const SIGNING_LINK = "the handler admits only the secret token of a signatory's 
 const LEAD =
   'the handler admits only a live session cookie of the lead ROPS, and only for the programmes it leads';
 
+const UPLOAD_LINK = "the handler admits only the secret token of a party's e-mailed upload link";
+
 const SESSION_VOIVODESHIPS =
   "the handler admits only a live session cookie, and only for the user's voivodeships";
 
@@ -334,6 +336,9 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     // Final agreements go out as attachments read from the bucket.
     documents: 'read',
   },
+  // What a call's extension or cancellation left undone when its request died after the commit (its job
+  // item): the e-mails to every draft's and card's address, the drafts' expiry.
+  'run-call-jobs': { everyMinutes: 5, timeoutSeconds: 120, table: 'readWrite', sendsMail: true },
   // Reminders before deadlines (ARCHITECTURE.md, "Reminders"): a planner finds the sends due since its last
   // run and queues one message per e-mail; the sender claims each (deadline, offset, recipient) once.
   'plan-reminders': { everyMinutes: 60, timeoutSeconds: 300, table: 'readWrite', enqueues: 'reminders' },
@@ -489,10 +494,11 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'emailed-secret',
     whyPublic: SIGNING_LINK,
   },
+  // A signatory's change rewrites the agreement's signing deadline (DEADLINE#) in its transaction.
   'sign-agreement': {
     route: 'POST /api/signing/current/signature',
     table: 'readWrite',
-    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#'],
+    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#', 'DEADLINE#'],
     sendsMail: true,
     documents: 'readWriteSeal',
     caller: 'emailed-secret',
@@ -501,7 +507,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'decline-agreement': {
     route: 'POST /api/signing/current/refusal',
     table: 'readWrite',
-    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#'],
+    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#', 'DEADLINE#'],
     sendsMail: true,
     documents: 'readWrite',
     caller: 'emailed-secret',
@@ -510,7 +516,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'upload-signed-agreement': {
     route: 'PUT /api/signing/current/upload',
     table: 'readWrite',
-    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#'],
+    writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#', 'DEADLINE#'],
     sendsMail: true,
     documents: 'readWrite',
     caller: 'emailed-secret',
@@ -739,6 +745,41 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'list-suppressed-addresses': {
     route: 'GET /api/admin/reminders/suppressed',
     table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  // Deadlines that ask for a document: each party's upload by its e-mailed link, and who delivered.
+  'get-deliverable': {
+    route: 'GET /api/deliverables/current',
+    table: 'read',
+    caller: 'emailed-secret',
+    whyPublic: UPLOAD_LINK,
+  },
+  'upload-deliverable-part': {
+    route: 'PUT /api/deliverables/current/uploads/{uploadId}/{part}',
+    table: 'read',
+    documents: 'readWrite',
+    caller: 'emailed-secret',
+    whyPublic: UPLOAD_LINK,
+  },
+  'deliver-document': {
+    route: 'POST /api/deliverables/current',
+    table: 'readWrite',
+    writes: ['DEADLINE#'],
+    documents: 'readWrite',
+    caller: 'emailed-secret',
+    whyPublic: UPLOAD_LINK,
+  },
+  'list-deliverables': {
+    route: 'GET /api/admin/reminders/deliverables',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'download-delivery': {
+    route: 'GET /api/admin/reminders/deliverables/{deadlineId}/{party}',
+    table: 'read',
+    documents: 'read',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },

@@ -30,11 +30,15 @@ export function reminderSenderDeps(settings: Config = config()) {
   };
 }
 
-/** The planner's: the table, the clock and the reminders queue (SQS; locally the caller passes its own). */
+/**
+ * The planner's: the table, the clock, the site's address (the overdue signatures' notice links the panel)
+ * and the reminders queue (SQS; locally the caller passes its own).
+ */
 export function reminderPlannerDeps(settings: Config = config()) {
   if (!settings.REMINDERS_QUEUE_URL) throw new Error('Invalid configuration: REMINDERS_QUEUE_URL is not set');
   return {
     ...storeDeps(settings),
+    siteUrl: settings.SITE_URL,
     queue: createSqsReminderQueue(settings.REMINDERS_QUEUE_URL, settings.AWS_REGION),
   };
 }

@@ -34,6 +34,7 @@ const PUBLIC_RESOURCES: Readonly<Record<string, ApiGroup>> = {
   signing: 'Agreements',
   agreements: 'Agreements',
   reminders: 'Reminders',
+  deliverables: 'Reminders',
 };
 
 /** A panel route's group by its first path segment after /api/admin/. */

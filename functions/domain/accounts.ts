@@ -23,7 +23,9 @@ import { maySee, requireAccountInReach, requireLead, SESSION_IDLE_MINUTES } from
 
 /**
  * The lead ROPS manages the coordinators' accounts of its programmes (add, change, disable — which ends
- * every session of the account at once — and enable again); everyone sees their own account and live
+ * every session of the account at once — and enable again), and other lead accounts of its own ROPS: a
+ * lead's reach follows from its own voivodeships (access.ts), so another lead account of the same
+ * voivodeships reaches exactly what this one does, never more. Everyone sees their own account and live
  * sessions and may end the others; every change goes to the audit log, which the lead reads.
  */
 type Deps = { db: Db; now: () => Date };
@@ -53,7 +55,17 @@ function view(account: Account): TAccount {
   };
 }
 
-/** The lead's own account and the coordinators with a voivodeship in its reach, by e-mail. */
+/** A lead account of the lead's own ROPS: its voivodeships all the lead's own. */
+const ofOwnRops = (user: TAdminUser, wojewodztwa: readonly string[]) =>
+  wojewodztwa.length > 0 && wojewodztwa.every((code) => user.ownWojewodztwa?.includes(code));
+
+/** FORBIDDEN (naming `wojewodztwa`) unless a lead account in these voivodeships is of the lead's own ROPS. */
+function requireOwnRops(user: TAdminUser, wojewodztwa: readonly string[]): void {
+  if (!ofOwnRops(user, wojewodztwa))
+    throw new AppError('FORBIDDEN', { fields: { wojewodztwa: 'lead_not_own' } });
+}
+
+/** The lead's own account, the other leads of its ROPS and the coordinators in its reach, by e-mail. */
 export async function listManagedAccounts(deps: Deps, user: TAdminUser): Promise<TAccount[]> {
   requireLead(user);
   const accounts = await listAccounts(deps.db);
@@ -61,23 +73,24 @@ export async function listManagedAccounts(deps: Deps, user: TAdminUser): Promise
     .filter(
       (account) =>
         account.email === user.email ||
+        (account.role === 'lead' && ofOwnRops(user, account.wojewodztwa)) ||
         (account.role === 'coordinator' && account.wojewodztwa.some((code) => maySee(user, code))),
     )
     .map(view);
 }
 
-export async function addCoordinator(
-  deps: Deps,
-  user: TAdminUser,
-  input: TNewAccountRequest,
-): Promise<TAccount> {
-  // Before anything is read: a coordinator, or a lead naming another programme's region, learns nothing.
+/** A coordinator of the lead's programmes, or another lead account of its own ROPS. */
+export async function addAccount(deps: Deps, user: TAdminUser, input: TNewAccountRequest): Promise<TAccount> {
+  // Before anything is read: a coordinator, or a lead naming another programme's region (or another ROPS's
+  // for a lead account), learns nothing.
   requireAccountInReach(user, input.wojewodztwa);
+  const role = input.role ?? 'coordinator';
+  if (role === 'lead') requireOwnRops(user, input.wojewodztwa);
   const now = deps.now();
   const account: Account = {
     email: input.email,
     name: input.name,
-    role: 'coordinator',
+    role,
     wojewodztwa: input.wojewodztwa,
     disabled: false,
     createdAt: now.toISOString(),
@@ -87,7 +100,11 @@ export async function addCoordinator(
     event: 'account-created',
     actor: user.email,
     subject: input.email,
-    details: [`imię i nazwisko: ${input.name}`, `województwa: ${input.wojewodztwa.join(', ')}`],
+    details: [
+      `imię i nazwisko: ${input.name}`,
+      `województwa: ${input.wojewodztwa.join(', ')}`,
+      ...(role === 'lead' ? ['rola: lider projektu'] : []),
+    ],
     wojewodztwa: input.wojewodztwa,
   });
   const { disabled: _, createdAt: __, ...stored } = account;
@@ -98,14 +115,18 @@ export async function addCoordinator(
 }
 
 /**
- * A coordinator's account the lead may manage: every voivodeship of it in the lead's reach (a lead's own or
- * another lead's account is not managed here). Read after the request's own voivodeships were allowed.
+ * An account the lead may manage: a coordinator's with every voivodeship of it in the lead's reach, or
+ * another lead account of its own ROPS (its own account is not managed here: a lead cannot disable itself
+ * out of the panel). Read after the request's own voivodeships were allowed.
  */
 async function managedAccount(deps: Deps, user: TAdminUser, email: string): Promise<Account> {
   const account = await getAccount(deps.db, email);
   if (!account) throw new AppError('NOT_FOUND');
-  if (account.role !== 'coordinator' || !account.wojewodztwa.every((code) => maySee(user, code)))
-    throw new AppError('FORBIDDEN');
+  const managed =
+    account.role === 'coordinator'
+      ? account.wojewodztwa.every((code) => maySee(user, code))
+      : account.email.toLowerCase() !== user.email.toLowerCase() && ofOwnRops(user, account.wojewodztwa);
+  if (!managed) throw new AppError('FORBIDDEN');
   return account;
 }
 
@@ -117,6 +138,7 @@ export async function changeAccount(
 ): Promise<TAccount> {
   requireAccountInReach(user, input.wojewodztwa);
   const account = await managedAccount(deps, user, email);
+  if (account.role === 'lead') requireOwnRops(user, input.wojewodztwa);
   const details = [
     ...(account.name !== input.name ? [`imię i nazwisko: ${account.name} → ${input.name}`] : []),
     ...(account.wojewodztwa.join() !== input.wojewodztwa.join()

@@ -18,6 +18,7 @@ import {
 import { type DocumentStore, putDocument, sha256Of } from '../repositories/documents.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import type { OutboxKey, OutgoingMail } from '../repositories/outbox.ts';
+import { signingDeadlineWrites } from './agreement-deadline.ts';
 import { currentParty, partyOf } from './agreement-state.ts';
 import { deliverMail, type ReadDocument } from './deliver-mail.ts';
 
@@ -119,7 +120,10 @@ export async function save(
   deps: Pick<AgreementDeps, 'db' | 'mailer' | 'now' | 'readDocument'>,
   change: Parameters<typeof saveAgreement>[1],
 ): Promise<void> {
-  const result = await saveAgreement(deps.db, change);
+  // The signing deadline follows the agreement in the same transaction: written while it is being
+  // signed, gone once it is complete, cancelled or declined.
+  const also = signingDeadlineWrites(deps.db, change.agreement, deps.now());
+  const result = await saveAgreement(deps.db, { ...change, also });
   if (result.outcome === 'conflict') throw new AppError('CONFLICT');
   await deliverAll(deps, result.mail);
 }

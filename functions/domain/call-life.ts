@@ -13,10 +13,12 @@ import type { TCall } from '../../shared/schemas/programme.ts';
 import { formatWarsaw, warsawLocalToInstant } from '../../shared/time.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import { type CallJob, callJobPut, finishCallJob, listPendingCallJobs } from '../repositories/call-jobs.ts';
 import {
   type CallAuditEntry,
   callAuditPut,
   callMailPut,
+  getCall,
   getStoredCall,
   invitationPut,
   listCallAudit,
@@ -27,8 +29,11 @@ import {
   type StoredCall,
   saveCallChange,
 } from '../repositories/calls.ts';
+import type { TransactItem } from '../repositories/document.ts';
+import { extendDraftsOfCall } from '../repositories/drafts.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import type { OutboxKey, OutgoingMail } from '../repositories/outbox.ts';
+import { getOffice } from '../repositories/offices.ts';
+import type { OutboxKey } from '../repositories/outbox.ts';
 import { getProgramme } from '../repositories/programmes.ts';
 import { requireVoivodeships } from './access.ts';
 import { deliverMail } from './deliver-mail.ts';
@@ -42,7 +47,17 @@ import { deliverMail } from './deliver-mail.ts';
  * one-voivodeship call, the lead of its programme); the head is the one thing read before deciding it.
  */
 
-export type CallLifeDeps = { db: Db; now: () => Date; mailer: Mailer; siteUrl: string };
+export type CallLifeDeps = {
+  db: Db;
+  now: () => Date;
+  mailer: Mailer;
+  siteUrl: string;
+  /**
+   * Runs a change's job right after its commit (runCallJob). Tests put a crash here: a function dying
+   * between the commit and the job's first write cannot be caused for real.
+   */
+  runJob?: (deps: CallLifeDeps, job: CallJob) => Promise<number>;
+};
 
 /** The call's head, after access: NOT_FOUND for none, FORBIDDEN outside the user's reach. */
 export async function callInReach(db: Db, user: TAdminUser, callId: string): Promise<StoredCall> {
@@ -171,36 +186,64 @@ const addressHash = (email: string) =>
   createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 24);
 
 /**
- * Queues one e-mail per address of the call's drafts and cards, named by the change (`extended-<revision>`,
- * `cancelled`) and the address: written only if absent, so a change's e-mails go once each, however often
- * this runs. Then delivers them; what SES refuses now the outbox sweeper retries.
+ * A change's job (repositories/call-jobs.ts): one e-mail per address of the call's drafts and cards, named
+ * by the change and the address and written only if absent, so a change's e-mails go once each however
+ * often this runs; an extension's drafts kept until the new closing. The job's item goes last, so a run cut
+ * short is run again by the sweeper. Delivers what it queued (what SES refuses the outbox sweeper retries);
+ * says how many e-mails it queued.
  */
-async function tellContacts(
+export async function runCallJob(deps: CallLifeDeps, job: CallJob): Promise<number> {
+  const call = await getCall(deps.db, job.callId);
+  let queued: OutboxKey[] = [];
+  if (call) {
+    const contacts = await listCallContacts(deps.db, call.id, call.wojewodztwa);
+    const queuedAt = deps.now().toISOString();
+    queued = await queueCallMails(
+      deps.db,
+      call.id,
+      uniqueAddresses(contacts).map((to) => ({
+        name: `${job.change}-${addressHash(to)}`,
+        to: [to],
+        mail: {
+          ...job.mail,
+          // The footer's ROPS: the gmina's of this address, else the call's only one.
+          wojewodztwo:
+            contacts.find((one) => one.email.toLowerCase() === to.toLowerCase())?.teryt?.slice(0, 2) ??
+            (call.wojewodztwa.length === 1 ? call.wojewodztwa[0] : undefined),
+        },
+        queuedAt,
+      })),
+    );
+    if (job.closesAt) await extendDraftsOfCall(deps.db, call.id, job.closesAt);
+  }
+  await finishCallJob(deps.db, job);
+  for (const key of queued) await deliverMail(deps, key);
+  return queued.length;
+}
+
+/**
+ * The sweeper (every few minutes): runs the jobs a change's own request left undone (it died after its
+ * commit), those written over a minute ago so that a request still running its own is left to it (running
+ * one twice would do nothing twice anyway). Says how many it ran.
+ */
+export async function runLeftCallJobs(deps: CallLifeDeps): Promise<number> {
+  const before = new Date(deps.now().getTime() - 60_000).toISOString();
+  const jobs = await listPendingCallJobs(deps.db, before);
+  for (const job of jobs) await runCallJob(deps, job);
+  return jobs.length;
+}
+
+/** The change's job in its transaction, then run at once; the sweeper runs it if this request dies first. */
+async function commitWithJob(
   deps: CallLifeDeps,
-  call: TCall,
-  change: string,
-  mail: (to: string) => OutgoingMail['mail'],
+  before: StoredCall,
+  after: StoredCall,
+  extra: TransactItem[],
+  job: CallJob,
 ): Promise<number> {
-  const contacts = await listCallContacts(deps.db, call.id, call.wojewodztwa);
-  const queuedAt = deps.now().toISOString();
-  const keys: OutboxKey[] = await queueCallMails(
-    deps.db,
-    call.id,
-    uniqueAddresses(contacts).map((to) => ({
-      name: `${change}-${addressHash(to)}`,
-      to: [to],
-      mail: {
-        ...mail(to),
-        // The footer's ROPS: the gmina's of this address, else the call's only one.
-        wojewodztwo:
-          contacts.find((one) => one.email.toLowerCase() === to.toLowerCase())?.teryt?.slice(0, 2) ??
-          (call.wojewodztwa.length === 1 ? call.wojewodztwa[0] : undefined),
-      },
-      queuedAt,
-    })),
-  );
-  for (const key of keys) await deliverMail(deps, key);
-  return keys.length;
+  const result = await saveCallChange(deps.db, before, after, [...extra, callJobPut(deps.db, job)]);
+  if (result !== 'saved') throw stale();
+  return (deps.runJob ?? runCallJob)(deps, job);
 }
 
 const callUrl = (siteUrl: string, callId: string) => `${siteUrl}/nabory/${encodeURIComponent(callId)}`;
@@ -226,29 +269,33 @@ export async function extendCall(
   if (Date.parse(closesAt) <= now.getTime()) throw invalid({ closesAt: 'closes_in_past' });
   if (closesAt <= call.closesAt) throw invalid({ closesAt: 'not_later' });
   const after: StoredCall = { ...before, call: { ...call, closesAt } };
-  const result = await saveCallChange(deps.db, before, after, [
-    callAuditPut(deps.db, callId, {
-      at: now.toISOString(),
-      event: 'call-extended',
-      actor: user.email,
-      details: [
-        `zamknięcie: ${formatWarsaw(call.closesAt)} → ${formatWarsaw(closesAt)}`,
-        `powód: ${request.reason}`,
-      ],
-    }),
-  ]);
-  if (result !== 'saved') throw stale();
   const revision = request.revision + 1;
-  const told = await tellContacts(deps, after.call, `extended-${revision}`, () => ({
-    template: 'call-extended',
-    data: {
-      callTitle: call.title,
-      previousClosesAt: call.closesAt,
-      closesAt,
-      reason: request.reason,
-      callUrl: callUrl(deps.siteUrl, callId),
+  const at = now.toISOString();
+  const audit = callAuditPut(deps.db, callId, {
+    at,
+    event: 'call-extended',
+    actor: user.email,
+    details: [
+      `zamknięcie: ${formatWarsaw(call.closesAt)} → ${formatWarsaw(closesAt)}`,
+      `powód: ${request.reason}`,
+    ],
+  });
+  const told = await commitWithJob(deps, before, after, [audit], {
+    callId,
+    change: `extended-${revision}`,
+    mail: {
+      template: 'call-extended',
+      data: {
+        callTitle: call.title,
+        previousClosesAt: call.closesAt,
+        closesAt,
+        reason: request.reason,
+        callUrl: callUrl(deps.siteUrl, callId),
+      },
     },
-  }));
+    closesAt,
+    createdAt: at,
+  });
   return { call: { ...after.call, revision }, told };
 }
 
@@ -272,31 +319,34 @@ export async function cancelCall(
     call: { ...before.call, cancelled: { at, reason: request.reason } },
     cancelledBy: user.email,
   };
-  const result = await saveCallChange(deps.db, before, after, [
-    callAuditPut(deps.db, callId, {
-      at,
-      event: 'call-cancelled',
-      actor: user.email,
-      details: [`powód: ${request.reason}`],
-    }),
-  ]);
-  if (result !== 'saved') throw stale();
-  const told = await tellContacts(deps, after.call, 'cancelled', () => ({
-    template: 'call-cancelled',
-    data: {
-      callTitle: before.call.title,
-      cancelledAt: at,
-      reason: request.reason,
-      callUrl: callUrl(deps.siteUrl, callId),
+  const audit = callAuditPut(deps.db, callId, {
+    at,
+    event: 'call-cancelled',
+    actor: user.email,
+    details: [`powód: ${request.reason}`],
+  });
+  const told = await commitWithJob(deps, before, after, [audit], {
+    callId,
+    change: 'cancelled',
+    mail: {
+      template: 'call-cancelled',
+      data: {
+        callTitle: before.call.title,
+        cancelledAt: at,
+        reason: request.reason,
+        callUrl: callUrl(deps.siteUrl, callId),
+      },
     },
-  }));
+    createdAt: at,
+  });
   return { call: { ...after.call, revision: request.revision + 1 }, told };
 }
 
 /**
  * Invites gminas to a call, which is from then on for the invited only (checked when a card is sent,
  * recruitment-rules.ts). Each gmina must be one the call is for; each office gets one e-mail with the
- * call's link naming it, at the address the coordinator gives (there is no office directory yet).
+ * call's link naming it, at its official address from the office directory (offices.ts), or at the address
+ * the coordinator typed instead (logged as such). A gmina with neither is named (`no_office_address`).
  */
 export async function inviteGminas(
   deps: CallLifeDeps,
@@ -315,12 +365,19 @@ export async function inviteGminas(
   const { findGmina } = await import('../../shared/teryt/index.ts');
   const already = new Set(call.invited ?? []);
   const fields: Record<string, string> = {};
+  const offices = await Promise.all(
+    request.invitations.map((invitation) =>
+      invitation.email ? undefined : getOffice(deps.db, invitation.teryt),
+    ),
+  );
   const gminas = request.invitations.map((invitation, index) => {
     const gmina = findGmina(invitation.teryt);
     const reason = gminaIneligibility(call, gmina);
     if (reason) fields[`invitations.${index}.teryt`] = reason;
     else if (already.has(invitation.teryt)) fields[`invitations.${index}.teryt`] = 'already_invited';
-    return { ...invitation, name: gmina?.name ?? '' };
+    const email = invitation.email || offices[index]?.email || '';
+    if (!reason && email === '') fields[`invitations.${index}.email`] = 'no_office_address';
+    return { teryt: invitation.teryt, email, typed: Boolean(invitation.email), name: gmina?.name ?? '' };
   });
   if (Object.keys(fields).length > 0) throw invalid(fields);
   const at = now.toISOString();
@@ -351,7 +408,10 @@ export async function inviteGminas(
       at,
       event: 'call-invitations',
       actor: user.email,
-      details: gminas.map((gmina) => `${gmina.name} (${gmina.teryt}): ${gmina.email}`),
+      details: gminas.map(
+        (gmina) =>
+          `${gmina.name} (${gmina.teryt}): ${gmina.email} (${gmina.typed ? 'adres podany' : 'z rejestru urzędów'})`,
+      ),
     }),
     ...gminas.map((gmina) =>
       invitationPut(deps.db, callId, { teryt: gmina.teryt, email: gmina.email, at, by: user.email }),

@@ -5,13 +5,7 @@ import { AppError } from '../lib/errors.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { cardExists } from '../repositories/cards.ts';
-import {
-  createDraft,
-  type DraftRecord,
-  getDraft,
-  getDraftIdempotency,
-  updateDraftAnswers,
-} from '../repositories/drafts.ts';
+import { createDraft, getDraft, getDraftIdempotency, updateDraftAnswers } from '../repositories/drafts.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { resolveLinkToken } from '../repositories/link-tokens.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
@@ -21,7 +15,8 @@ import { assertCardForm } from './recruitment-rules.ts';
 
 /**
  * Save and return: a draft is kept on the server and a link to it (a random token, stored hashed, valid
- * until the call closes) goes to the given address, so the card can be finished on any computer.
+ * until the call closes — its closing as it is when the link is used, extensions included) goes to the
+ * given address, so the card can be finished on any computer.
  */
 type Deps = { db: Db; mailer: Mailer; now: () => Date; siteUrl: string };
 
@@ -122,19 +117,17 @@ async function twinsAnswer(
   throw new AppError('DEPENDENCY_UNAVAILABLE');
 }
 
-async function draftByLink(deps: { db: Db; now: () => Date }, token: string) {
-  const target = await resolveLinkToken(deps.db, token, deps.now());
-  const draft = target?.kind === 'draft' ? await getDraft(deps.db, target.draftId) : undefined;
-  if (!draft) throw new AppError('LINK_INVALID');
-  return draft;
-}
-
 /**
- * The call's closing, as the first save said; the TTL's whole seconds (rounded up) would show the next
- * minute, so they are the answer only for a draft saved before the closing was recorded with it.
+ * The draft a link opens, until its call's closing as it is now, read with the draft (an extension moves
+ * it; the draft's own TTL only follows).
  */
-function usableUntil(draft: DraftRecord): string {
-  return draft.usableUntil ?? new Date(draft.expiresAt * 1000).toISOString();
+async function draftByLink(deps: { db: Db; now: () => Date }, token: string) {
+  const now = deps.now();
+  const target = await resolveLinkToken(deps.db, token, now);
+  const draft = target?.kind === 'draft' ? await getDraft(deps.db, target.draftId) : undefined;
+  const call = draft ? await getCall(deps.db, draft.callId) : undefined;
+  if (!draft || !call || Date.parse(call.closesAt) <= now.getTime()) throw new AppError('LINK_INVALID');
+  return { ...draft, usableUntil: call.closesAt };
 }
 
 export async function getDraftByLink(deps: { db: Db; now: () => Date }, token: string): Promise<TDraftView> {
@@ -150,7 +143,7 @@ export async function getDraftByLink(deps: { db: Db; now: () => Date }, token: s
     email: draft.email,
     answers: draft.answers,
     savedAt: draft.savedAt,
-    expiresAt: usableUntil(draft),
+    expiresAt: draft.usableUntil,
   };
 }
 
@@ -161,5 +154,5 @@ export async function updateDraft(
   const draft = await draftByLink(deps, input.token);
   const savedAt = deps.now().toISOString();
   await updateDraftAnswers(deps.db, draft.draftId, input.answers, savedAt);
-  return { savedAt, expiresAt: usableUntil(draft) };
+  return { savedAt, expiresAt: draft.usableUntil };
 }

@@ -2,11 +2,13 @@ import { logger } from '../lib/logger.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { keyOfTag, reconcileDelivery } from '../repositories/outbox.ts';
 import { putSuppression, recordDelivery } from '../repositories/reminder-sends.ts';
+import { tellCoordinatorsOfSuppression } from './suppression-notice.ts';
 
 /**
  * SES's sending events as the mail stack delivers them (configuration set → SNS → SQS, raw message
  * delivery, so the body is SES's event JSON; an SNS envelope is unwrapped too). A permanent bounce or a
- * complaint suppresses the address: no reminder goes to it again.
+ * complaint suppresses the address: no reminder goes to it again, and the coordinators of its voivodeship
+ * are told once (suppression-notice.ts).
  */
 interface SesEvent {
   eventType?: string;
@@ -36,7 +38,7 @@ function bareAddress(address: string): string {
 }
 
 export async function recordMailEvent(
-  deps: { db: Db; now: () => Date },
+  deps: { db: Db; now: () => Date; siteUrl: string },
   body: string,
 ): Promise<MailEventOutcome> {
   const event = parse(body);
@@ -53,13 +55,10 @@ export async function recordMailEvent(
     }
     for (const recipient of event.bounce.bouncedRecipients ?? []) {
       if (!recipient.emailAddress) continue;
-      await putSuppression(
-        deps.db,
-        bareAddress(recipient.emailAddress),
-        'bounce',
-        `${event.bounce.bounceSubType ?? ''} ${recipient.diagnosticCode ?? ''}`.trim(),
-        deps.now(),
-      );
+      const email = bareAddress(recipient.emailAddress);
+      const detail = `${event.bounce.bounceSubType ?? ''} ${recipient.diagnosticCode ?? ''}`.trim();
+      await putSuppression(deps.db, email, 'bounce', detail, deps.now());
+      await tellCoordinators(deps, event, { email, reason: 'bounce', detail });
     }
     if (messageId) await recordDelivery(deps.db, messageId, 'bounced');
     logger.warn('address suppressed after a permanent bounce', { messageId });
@@ -68,13 +67,10 @@ export async function recordMailEvent(
   if (type === 'Complaint') {
     for (const recipient of event.complaint?.complainedRecipients ?? []) {
       if (!recipient.emailAddress) continue;
-      await putSuppression(
-        deps.db,
-        bareAddress(recipient.emailAddress),
-        'complaint',
-        event.complaint?.complaintFeedbackType ?? '',
-        deps.now(),
-      );
+      const email = bareAddress(recipient.emailAddress);
+      const detail = event.complaint?.complaintFeedbackType ?? '';
+      await putSuppression(deps.db, email, 'complaint', detail, deps.now());
+      await tellCoordinators(deps, event, { email, reason: 'complaint', detail });
     }
     if (messageId) await recordDelivery(deps.db, messageId, 'complained');
     logger.warn('address suppressed after a complaint', { messageId });
@@ -86,6 +82,20 @@ export async function recordMailEvent(
   }
   logger.info('mail event ignored', { type, messageId });
   return 'ignored';
+}
+
+/** After the suppression is stored: a failure here fails the event, and its retry tells them once. */
+function tellCoordinators(
+  deps: { db: Db; now: () => Date; siteUrl: string },
+  event: SesEvent,
+  address: { email: string; reason: 'bounce' | 'complaint'; detail: string },
+) {
+  return tellCoordinatorsOfSuppression(deps, {
+    ...address,
+    at: deps.now(),
+    messageId: event.mail?.messageId,
+    outboxTag: event.mail?.tags?.outbox?.[0],
+  });
 }
 
 /** Events that prove SES accepted the message (a Reject means it did not send it). */

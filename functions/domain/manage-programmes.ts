@@ -58,6 +58,8 @@ export async function createLedProgramme(
   programme: TProgramme,
 ): Promise<TProgramme> {
   requireLead(user);
+  // The panel's address of the new programme's form (/admin/programy/nowy) is no programme's.
+  if (programme.id === 'nowy') throw new AppError('VALIDATION_FAILED', { fields: { id: 'reserved' } });
   requireOwnLeadVoivodeship(user, programme);
   await requireNoOtherLeadsRegion(deps, programme);
   const now = deps.now();

@@ -8,9 +8,16 @@ import {
   setPlannerLastRun,
 } from '../repositories/deadlines.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { listUsers } from '../repositories/reminder-audiences.ts';
-import { coordinatorOf, resolveRecipients } from './reminder-audience.ts';
+import type { OutboxKey } from '../repositories/outbox.ts';
+import {
+  listCallHeadsOfProgramme,
+  listCallHeadsOfWojewodztwo,
+  listSelectedCards,
+  listUsers,
+} from '../repositories/reminder-audiences.ts';
+import { type AudienceReads, coordinatorOf, resolveRecipients } from './reminder-audience.ts';
 import { syncDerivedDeadlines } from './reminder-deadlines.ts';
+import { tellOverdueSignatures } from './signing-overdue.ts';
 
 export interface PlanReport {
   from: string;
@@ -18,6 +25,31 @@ export interface PlanReport {
   deadlinesWritten: number;
   deadlinesDue: number;
   messages: number;
+  /** Agreements whose signing deadline passed with signatures missing, their coordinator told. */
+  overdueNotices: number;
+  /** Where those notices wait in the outbox (the sweeper sends them; a local run at once). */
+  overdueNoticeKeys: OutboxKey[];
+}
+
+/** Reads remembered for one run, by their arguments: the run's deadlines share calls and selected cards. */
+function readsOnce(): AudienceReads {
+  const remembered = new Map<string, Promise<unknown>>();
+  const once =
+    <A extends string[], R>(name: string, read: (db: Db, ...args: A) => Promise<R>) =>
+    (db: Db, ...args: A): Promise<R> => {
+      const key = `${name}|${args.join('|')}`;
+      let result = remembered.get(key) as Promise<R> | undefined;
+      if (!result) {
+        result = read(db, ...args);
+        remembered.set(key, result);
+      }
+      return result;
+    };
+  return {
+    listCallHeadsOfProgramme: once('programme', listCallHeadsOfProgramme),
+    listCallHeadsOfWojewodztwo: once('wojewodztwo', listCallHeadsOfWojewodztwo),
+    listSelectedCards: once('selected', listSelectedCards),
+  };
 }
 
 /** A planner that never ran looks back this far: a new deployment does not send a year of reminders. */
@@ -31,7 +63,7 @@ const FIRST_RUN_LOOKBACK_MS = 3600_000;
  * the sender. The last run moves forward only after everything is queued.
  */
 export async function planReminders(
-  deps: { db: Db; queue: ReminderQueue; now: () => Date },
+  deps: { db: Db; queue: ReminderQueue; now: () => Date; siteUrl: string },
   options: { since?: Date | undefined; recordRun?: boolean } = {},
 ): Promise<PlanReport> {
   const now = deps.now();
@@ -43,6 +75,8 @@ export async function planReminders(
     deadlinesWritten: 0,
     deadlinesDue: 0,
     messages: 0,
+    overdueNotices: 0,
+    overdueNoticeKeys: [],
   };
   if (from >= now) return report;
   report.deadlinesWritten = await syncDerivedDeadlines(deps.db, now);
@@ -53,11 +87,12 @@ export async function planReminders(
   );
   const users = deadlines.size > 0 ? await listUsers(deps.db) : [];
   const messages: ReminderMessage[] = [];
+  const reads = readsOnce();
   for (const deadline of deadlines.values()) {
     const [send] = sendsDue(new Date(deadline.dueAt), deadline.policy, from, now);
     if (!send) continue;
     report.deadlinesDue += 1;
-    const recipients = await resolveRecipients(deps.db, deadline, users);
+    const recipients = await resolveRecipients(deps.db, deadline, users, reads);
     if (recipients.length === 0) logger.info('deadline due with no recipients', { deadlineId: deadline.id });
     for (const recipient of recipients) {
       const replyTo = coordinatorOf(users, recipient.wojewodztwo);
@@ -73,6 +108,8 @@ export async function planReminders(
   }
   await deps.queue.send(messages);
   report.messages = messages.length;
+  report.overdueNoticeKeys = await tellOverdueSignatures(deps, from, now);
+  report.overdueNotices = report.overdueNoticeKeys.length;
   if (options.recordRun !== false) await setPlannerLastRun(deps.db, now);
   return report;
 }

@@ -9,21 +9,41 @@ import {
   listSelectedCards,
 } from '../repositories/reminder-audiences.ts';
 import type { User } from '../repositories/users.ts';
+import { withoutDelivered } from './deliverable-parties.ts';
+import { unsignedSignatories } from './reminder-audience-agreements.ts';
 
 /** One address a deadline is reminded to, and what it is to the deadline. */
 export interface Recipient {
   email: string;
-  role: 'gmina' | 'ops' | 'pcpr' | 'coordinator' | 'draft';
+  role: 'gmina' | 'ops' | 'pcpr' | 'coordinator' | 'draft' | 'signatory';
   wojewodztwo: string;
 }
 
-async function callsOf(db: Db, deadline: DeadlineRecord): Promise<CallHead[]> {
+/**
+ * The reads of calls and selected cards an audience is made of. The planner passes ones it remembers for
+ * its run: its deadlines share calls and cards, and reading them once per deadline made it 10 × slower.
+ */
+export interface AudienceReads {
+  listCallHeadsOfProgramme: typeof listCallHeadsOfProgramme;
+  listCallHeadsOfWojewodztwo: typeof listCallHeadsOfWojewodztwo;
+  listSelectedCards: typeof listSelectedCards;
+}
+
+const READ_EACH_TIME: AudienceReads = {
+  listCallHeadsOfProgramme,
+  listCallHeadsOfWojewodztwo,
+  listSelectedCards,
+};
+
+async function callsOf(db: Db, deadline: DeadlineRecord, reads: AudienceReads): Promise<CallHead[]> {
   if (deadline.callId)
     return [
       { id: deadline.callId, title: '', programmeId: '', wojewodztwa: deadline.wojewodztwa, closesAt: '' },
     ];
-  if (deadline.programmeId) return listCallHeadsOfProgramme(db, deadline.programmeId);
-  const lists = await Promise.all(deadline.wojewodztwa.map((code) => listCallHeadsOfWojewodztwo(db, code)));
+  if (deadline.programmeId) return reads.listCallHeadsOfProgramme(db, deadline.programmeId);
+  const lists = await Promise.all(
+    deadline.wojewodztwa.map((code) => reads.listCallHeadsOfWojewodztwo(db, code)),
+  );
   return [...new Map(lists.flat().map((call) => [call.id, call])).values()];
 }
 
@@ -32,12 +52,15 @@ async function callsOf(db: Db, deadline: DeadlineRecord): Promise<CallHead[]> {
  * - a call's closing: the contacts of drafts whose gmina has not sent its card (a draft naming no gmina counts);
  * - gminas, OPS, PCPR: the addresses on the selected cards of the deadline's call, or of its programme's or
  *   voivodeships' calls, in the deadline's voivodeships;
- * - coordinators: those of the deadline's voivodeships (not the lead, who sees all and is told by them).
+ * - coordinators: those of the deadline's voivodeships (not the lead, who sees all and is told by them);
+ * - signatories: an agreement's signatories whose turn it is and who have not signed
+ *   (reminder-audience-agreements.ts).
  */
 export async function resolveRecipients(
   db: Db,
   deadline: DeadlineRecord,
   users: readonly User[],
+  reads: AudienceReads = READ_EACH_TIME,
 ): Promise<Recipient[]> {
   const found = new Map<string, Recipient>();
   const add = (email: string | undefined, role: Recipient['role'], wojewodztwo: string) => {
@@ -59,9 +82,9 @@ export async function resolveRecipients(
     }
   }
   if (groups.has('gminas') || groups.has('ops') || groups.has('pcpr')) {
-    for (const call of await callsOf(db, deadline)) {
+    for (const call of await callsOf(db, deadline, reads)) {
       for (const code of call.wojewodztwa.filter((woj) => inScope.has(woj))) {
-        for (const card of await listSelectedCards(db, call.id, code)) {
+        for (const card of await reads.listSelectedCards(db, call.id, code)) {
           if (groups.has('gminas')) add(card.contactEmail, 'gmina', card.wojewodztwo);
           if (groups.has('ops')) add(card.opsEmail, 'ops', card.wojewodztwo);
           if (groups.has('pcpr')) add(card.pcprEmail, 'pcpr', card.wojewodztwo);
@@ -69,13 +92,18 @@ export async function resolveRecipients(
       }
     }
   }
+  if (groups.has('signatories')) {
+    for (const signatory of await unsignedSignatories(db, deadline))
+      add(signatory.email, 'signatory', signatory.wojewodztwo);
+  }
   if (groups.has('coordinators')) {
     for (const user of users) {
       const code = user.role === 'coordinator' ? user.wojewodztwa.find((woj) => inScope.has(woj)) : undefined;
       if (code) add(user.email, 'coordinator', code);
     }
   }
-  return [...found.values()];
+  // A deadline asking for a document reminds only those who have not delivered it.
+  return withoutDelivered(db, deadline, [...found.values()]);
 }
 
 /** The coordinator a reply to a reminder in the voivodeship reaches. */

@@ -12,6 +12,7 @@ import { warsawLocalToInstant } from '../../shared/time.ts';
 import { AppError } from '../lib/errors.ts';
 import { getCall } from '../repositories/calls.ts';
 import { type DeadlineRecord, getDeadlines, saveDeadline } from '../repositories/deadlines.ts';
+import { putDeliverableListing } from '../repositories/deliverables.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { getProgramme, listProgrammes } from '../repositories/programmes.ts';
 import { type CallHead, listAllCallHeads } from '../repositories/reminder-audiences.ts';
@@ -129,6 +130,7 @@ export function deadlineView(deadline: DeadlineRecord): TDeadline {
     audience: deadline.audience,
     policy: deadline.policy,
     optional: deadline.optional,
+    ...(deadline.deliverable ? { deliverable: deadline.deliverable } : {}),
     sends: plannedSends(new Date(deadline.dueAt), deadline.policy).map((send) => ({
       offsetDays: send.offsetDays,
       at: send.at.toISOString(),
@@ -180,7 +182,10 @@ export async function createCustomDeadline(
     optional: request.optional ?? true,
     createdBy: user.email,
     createdAt: now.toISOString(),
+    ...(request.deliverable ? { deliverable: request.deliverable } : {}),
   };
+  // Listed first: a listing whose deadline was never written is skipped by the panel.
+  if (deadline.deliverable) await putDeliverableListing(deps.db, deadline);
   // Only sends still ahead are planned; the rest would be caught up as one at the next run.
   await saveDeadline(deps.db, deadline, sends, { ifAbsent: true });
   return deadlineView(deadline);

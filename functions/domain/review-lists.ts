@@ -13,6 +13,7 @@ import type {
   TCallDashboard,
   TRankingResponse,
   TRankingSettings,
+  TRankingSettingsRequest,
   TStatusCounts,
   TStoredRankingSettings,
 } from '../../shared/schemas/review-lists.ts';
@@ -27,6 +28,7 @@ import {
   listCardStatuses,
   listCardsOfVoivodeship,
   putRankingSettings,
+  recountCardStatuses,
 } from '../repositories/review-lists.ts';
 import { requireVoivodeship, seenOf } from './access.ts';
 import { powiatNames, toRow } from './review-cards.ts';
@@ -286,7 +288,7 @@ export async function callRanking(
 export async function setRankingSettings(
   deps: Deps,
   user: TAdminUser,
-  input: { callId: string; wojewodztwo: string; settings: TRankingSettings },
+  input: { callId: string; wojewodztwo: string; settings: TRankingSettingsRequest },
 ): Promise<TStoredRankingSettings> {
   requireVoivodeship(user, input.wojewodztwo);
   const powiaty = await powiatNames();
@@ -300,33 +302,48 @@ export async function setRankingSettings(
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', { fields });
   const call = await getCall(deps.db, input.callId);
   if (!call?.wojewodztwa.includes(input.wojewodztwo)) throw new AppError('CALL_NOT_FOUND');
-  return putRankingSettings(deps.db, {
+  const { revision, ...settings } = input.settings;
+  const stored = await putRankingSettings(deps.db, {
     callId: call.id,
     wojewodztwo: input.wojewodztwo,
-    settings: input.settings,
+    settings,
+    revision,
     at: deps.now().toISOString(),
     by: user.email,
   });
+  // Another coordinator saved since this one read them: theirs stay, this one reads them again.
+  if (!stored) throw new AppError('CONFLICT');
+  return stored;
 }
 
 /**
  * Every voivodeship of the call the user sees, side by side. The call's head is public (GET /api/calls/…),
  * so reading it before deciding tells a refused user nothing; a call with none of the user's voivodeships is
- * FORBIDDEN. One projected Query per voivodeship partition (status attributes only), in parallel.
+ * FORBIDDEN. One Query per voivodeship partition of the slim index gsi2list (≈ 200 B a card: its two status
+ * attributes and the list's facts, never the answers), in parallel. `recount` reads the card items
+ * themselves instead (a BatchGet per gmina of the voivodeship in the TERYT register): the check
+ * that the index agrees with them (ARCHITECTURE.md, "The lead's dashboard").
  */
 export async function callDashboard(
   deps: Deps,
   user: TAdminUser,
-  input: { callId: string },
+  input: { callId: string; recount?: boolean },
 ): Promise<TCallDashboard> {
   const call = await getCall(deps.db, input.callId);
   if (!call) throw new AppError('CALL_NOT_FOUND');
   const seen = seenOf(user, call.wojewodztwa);
   if (seen.length === 0) throw new AppError('FORBIDDEN');
+  const gminy = input.recount ? (await import('../../shared/teryt/index.ts')).GMINY : [];
   const perVoivodeship = await Promise.all(
     seen.map(async (wojewodztwo) => {
       const byStatus = zeroCounts();
-      const cards = await listCardStatuses(deps.db, call.id, wojewodztwo);
+      const cards = input.recount
+        ? await recountCardStatuses(
+            deps.db,
+            call.id,
+            gminy.filter((gmina) => gmina.wojewodztwoCode === wojewodztwo).map((gmina) => gmina.teryt),
+          )
+        : await listCardStatuses(deps.db, call.id, wojewodztwo);
       for (const card of cards) byStatus[effectiveStatus(card)] += 1;
       return {
         wojewodztwo,

@@ -16,6 +16,8 @@ import {
   recordSkippedSend,
   releaseSend,
 } from '../repositories/reminder-sends.ts';
+import { DELIVERABLE_PAGE, uploadLinkForSend } from './deliverable-parties.ts';
+import { signingReminderFor } from './reminder-audience-agreements.ts';
 
 export type SendOutcome = 'sent' | 'skipped' | 'duplicate' | 'unknown';
 
@@ -35,10 +37,20 @@ export function callPageUrl(siteUrl: string, callId: string): string {
   return `${siteUrl}/nabory/${encodeURIComponent(callId)}`;
 }
 
-/** The one-click unsubscribe address: the send's key and a secret whose hash the send keeps. */
+/** The unsubscribe token: the send's key and a secret whose hash the send keeps. */
+function unsubscribeToken(message: ReminderMessage, secret: string): string {
+  return `${message.deadlineId}.${message.offsetDays}.${recipientHash(message.email)}.${secret}`;
+}
+
+/** The one-click unsubscribe address (List-Unsubscribe, RFC 8058: the mail client POSTs to it). */
 export function unsubscribeUrl(siteUrl: string, message: ReminderMessage, secret: string): string {
-  const token = `${message.deadlineId}.${message.offsetDays}.${recipientHash(message.email)}.${secret}`;
-  return `${siteUrl}/api/reminders/unsubscribe?t=${encodeURIComponent(token)}`;
+  return `${siteUrl}/api/reminders/unsubscribe?t=${encodeURIComponent(unsubscribeToken(message, secret))}`;
+}
+
+/** The site's page the body links to (web/src/reminders/unsubscribe-page.tsx); the token in its fragment. */
+export const UNSUBSCRIBE_PAGE = '/przypomnienia/rezygnacja';
+export function unsubscribePageUrl(siteUrl: string, message: ReminderMessage, secret: string): string {
+  return `${siteUrl}${UNSUBSCRIBE_PAGE}#t=${encodeURIComponent(unsubscribeToken(message, secret))}`;
 }
 
 /** The e-mail of a reminder as it goes out (also the preview a coordinator sends to themselves). */
@@ -48,11 +60,21 @@ export function reminderMail(
   now: Date,
   extra: {
     unsubscribeUrl?: string | undefined;
+    unsubscribePageUrl?: string | undefined;
     replyTo?: string | undefined;
+    linkSentAt?: string | undefined;
+    uploadUrl?: string | undefined;
     wojewodztwo?: string | undefined;
   } = {},
 ) {
-  const link = deadline.callId ? callPageUrl(siteUrl, deadline.callId) : `${siteUrl}/`;
+  const link =
+    deadline.callId && deadline.kind !== 'agreement-signing'
+      ? callPageUrl(siteUrl, deadline.callId)
+      : `${siteUrl}/`;
+  // A preview or test has no party: its link opens the page without a token.
+  const upload = deadline.deliverable
+    ? { url: extra.uploadUrl ?? `${siteUrl}${DELIVERABLE_PAGE}`, documentName: deadline.deliverable.name }
+    : undefined;
   const data: ReminderMailData = {
     kind: deadline.kind,
     title: deadline.title,
@@ -60,7 +82,10 @@ export function reminderMail(
     dueAt: deadline.dueAt,
     link,
     unsubscribeUrl: extra.unsubscribeUrl,
+    unsubscribePageUrl: extra.unsubscribePageUrl,
     replyTo: extra.replyTo,
+    upload,
+    linkSentAt: extra.linkSentAt,
     wojewodztwo:
       extra.wojewodztwo ?? (deadline.wojewodztwa.length === 1 ? deadline.wojewodztwa[0] : undefined),
   };
@@ -130,6 +155,14 @@ export async function sendReminder(
   const suppression = await getSuppression(deps.db, message.email);
   if (suppression.suppressed) return skip(suppression.suppressed.reason);
   if (deadline.optional && suppression.optedOutAt) return skip('opted-out');
+  const upload = await uploadLinkForSend(deps, deadline, message);
+  if (upload.delivered) return skip('delivered');
+  // Planned an hour ago at most; the signatory may have signed since, or the signing ended.
+  const signing =
+    deadline.kind === 'agreement-signing'
+      ? await signingReminderFor(deps.db, deadline, message.email)
+      : undefined;
+  if (signing && !signing.awaiting) return skip('not-awaiting-signature');
 
   const secret = deadline.optional ? randomBytes(32).toString('base64url') : undefined;
   const claimed = await claimSend(
@@ -158,7 +191,10 @@ export async function sendReminder(
   await deps.pace?.();
   const mail = reminderMail(deadline, deps.siteUrl, now, {
     unsubscribeUrl: secret ? unsubscribeUrl(deps.siteUrl, message, secret) : undefined,
-    replyTo: message.replyTo,
+    unsubscribePageUrl: secret ? unsubscribePageUrl(deps.siteUrl, message, secret) : undefined,
+    replyTo: signing?.coordinatorEmail ?? message.replyTo,
+    linkSentAt: signing?.linkSentAt,
+    uploadUrl: upload.url,
     wojewodztwo: message.wojewodztwo,
   });
   let messageId: string;

@@ -1,6 +1,6 @@
 import { ZNewAccountRequest } from '../../shared/schemas/administration.ts';
 import { signedInUser } from '../domain/access.ts';
-import { addCoordinator } from '../domain/accounts.ts';
+import { addAccount } from '../domain/accounts.ts';
 import { httpRoute } from '../lib/http.ts';
 import { storeDeps } from '../wiring.ts';
 
@@ -8,5 +8,5 @@ const deps = storeDeps();
 
 export const handler = httpRoute(
   { body: ZNewAccountRequest, session: (token) => signedInUser(deps, token) },
-  async ({ user, body }) => ({ statusCode: 201, body: await addCoordinator(deps, user, body) }),
+  async ({ user, body }) => ({ statusCode: 201, body: await addAccount(deps, user, body) }),
 );

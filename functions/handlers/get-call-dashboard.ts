@@ -1,3 +1,4 @@
+import { ZDashboardQuery } from '../../shared/schemas/review-lists.ts';
 import { signedInUser } from '../domain/access.ts';
 import { callDashboard } from '../domain/review-lists.ts';
 import { httpRoute } from '../lib/http.ts';
@@ -6,8 +7,11 @@ import { storeDeps } from '../wiring.ts';
 const deps = storeDeps();
 
 export const handler = httpRoute(
-  { session: (token) => signedInUser(deps, token) },
-  async ({ user, params }) => ({
-    body: await callDashboard(deps, user, { callId: params.callId ?? '' }),
+  { query: ZDashboardQuery, session: (token) => signedInUser(deps, token) },
+  async ({ user, params, query }) => ({
+    body: await callDashboard(deps, user, {
+      callId: params.callId ?? '',
+      recount: query.recount === 'true',
+    }),
   }),
 );

@@ -1,4 +1,4 @@
-import { ZRankingQuery, ZRankingSettings } from '../../shared/schemas/review-lists.ts';
+import { ZRankingQuery, ZRankingSettingsRequest } from '../../shared/schemas/review-lists.ts';
 import { signedInUser } from '../domain/access.ts';
 import { setRankingSettings } from '../domain/review-lists.ts';
 import { httpRoute } from '../lib/http.ts';
@@ -7,7 +7,7 @@ import { storeDeps } from '../wiring.ts';
 const deps = storeDeps();
 
 export const handler = httpRoute(
-  { body: ZRankingSettings, query: ZRankingQuery, session: (token) => signedInUser(deps, token) },
+  { body: ZRankingSettingsRequest, query: ZRankingQuery, session: (token) => signedInUser(deps, token) },
   async ({ user, params, query, body }) => ({
     body: await setRankingSettings(deps, user, {
       callId: params.callId ?? '',

@@ -1,10 +1,52 @@
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   type DynamoDBClient,
+  type Projection,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { keyAttributeNames, TABLE_DESIGN } from '../repositories/table-design.ts';
+import { type IndexDesign, keyAttributeNames, TABLE_DESIGN } from '../repositories/table-design.ts';
+
+function projectionOf(index: IndexDesign): Projection {
+  return index.projection
+    ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] }
+    : { ProjectionType: 'ALL' };
+}
+
+function indexOf(index: IndexDesign) {
+  return {
+    IndexName: index.indexName,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+    ],
+    Projection: projectionOf(index),
+  };
+}
+
+/**
+ * A table kept from an earlier `npm start` gets the indexes added to the design since (one at a time, as
+ * DynamoDB allows); DynamoDB fills them from the items already there.
+ */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of TABLE_DESIGN.globalSecondaryIndexes) {
+    if (present.has(index.indexName)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((name) => ({
+          AttributeName: name,
+          AttributeType: 'S',
+        })),
+        GlobalSecondaryIndexUpdates: [{ Create: indexOf(index) }],
+      }),
+    );
+  }
+}
 
 /** Creates the table from the same design the CDK data stack deploys; an existing table is kept. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'exists'> {
@@ -21,18 +63,14 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           { AttributeName: TABLE_DESIGN.partitionKey, KeyType: 'HASH' },
           { AttributeName: TABLE_DESIGN.sortKey, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: TABLE_DESIGN.globalSecondaryIndexes.map((index) => ({
-          IndexName: index.indexName,
-          KeySchema: [
-            { AttributeName: index.partitionKey, KeyType: 'HASH' },
-            { AttributeName: index.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        })),
+        GlobalSecondaryIndexes: TABLE_DESIGN.globalSecondaryIndexes.map(indexOf),
       }),
     );
   } catch (error) {
-    if (error instanceof ResourceInUseException) return 'exists';
+    if (error instanceof ResourceInUseException) {
+      await addMissingIndexes(client, tableName);
+      return 'exists';
+    }
     throw error;
   }
   await client.send(

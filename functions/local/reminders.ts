@@ -15,6 +15,8 @@ export interface RunReport {
   batches: number;
   failures: number;
   deadLetters: number;
+  /** Coordinators told of signatures missing at a deadline (through the outbox). */
+  overdueNotices: number;
 }
 
 function context(): Context {
@@ -46,17 +48,18 @@ export async function runReminders(options: {
   queue?: LocalQueue;
 }): Promise<RunReport> {
   // Imported here: the handler modules read the configuration when they load, and the CLI sets it first.
-  const [{ planReminders }, { storeDeps, reminderSenderDeps }, { sendRemindersHandler }] = await Promise.all([
-    import('../domain/plan-reminders.ts'),
-    import('../wiring.ts'),
-    import('../handlers/send-reminders.ts'),
-  ]);
+  const [{ planReminders }, { storeAndSiteDeps, reminderSenderDeps }, { sendRemindersHandler }] =
+    await Promise.all([
+      import('../domain/plan-reminders.ts'),
+      import('../wiring.ts'),
+      import('../handlers/send-reminders.ts'),
+    ]);
   const fixed = options.now;
   const clock = fixed ? () => new Date(fixed) : () => new Date();
   const queue = options.queue ?? new LocalQueue({ visibilityTimeoutMs: 5_000 });
   const report = await planReminders(
     {
-      ...storeDeps(),
+      ...storeAndSiteDeps(),
       now: clock,
       queue: { send: async (messages) => queue.send(messages.map((message) => JSON.stringify(message))) },
     },
@@ -64,11 +67,23 @@ export async function runReminders(options: {
   );
   const handler = sendRemindersHandler({ ...reminderSenderDeps(), now: clock });
   const drained = await queue.drain((event: SQSEvent) => handler(event, context()), { maxWaitMs: 30_000 });
+  if (report.overdueNoticeKeys.length > 0) {
+    // In the cloud the outbox's sweeper sends these notices; here nothing sweeps on a timer, so the run
+    // sends them itself, as of its clock.
+    const [{ deliverMail }, { storeAndMailDeps }, { withDocuments }] = await Promise.all([
+      import('../domain/deliver-mail.ts'),
+      import('../wiring.ts'),
+      import('../wiring-documents.ts'),
+    ]);
+    const deps = { ...withDocuments(storeAndMailDeps()), now: clock };
+    for (const key of report.overdueNoticeKeys) await deliverMail(deps, key);
+  }
   return {
     planned: report.messages,
     window: { from: report.from, to: report.to },
     ...drained,
     deadLetters: queue.deadLetters.length,
+    overdueNotices: report.overdueNotices,
   };
 }
 
@@ -118,7 +133,8 @@ async function main(): Promise<void> {
   console.log(
     `Reminders as of ${now.toISOString()} (due since ${since.toISOString()}): ${report.planned} queued, ` +
       `${report.batches} batches sent${report.failures ? `, ${report.failures} to retry` : ''}` +
-      `${report.deadLetters ? `, ${report.deadLetters} given up` : ''}. The inbox: http://127.0.0.1:${process.env[PORT_VARIABLES.ses] ?? 8005}/`,
+      `${report.deadLetters ? `, ${report.deadLetters} given up` : ''}` +
+      `${report.overdueNotices ? `, ${report.overdueNotices} coordinators told of signatures overdue` : ''}. The inbox: http://127.0.0.1:${process.env[PORT_VARIABLES.ses] ?? 8005}/`,
   );
 }
 

@@ -6,6 +6,7 @@ import { cardSummary, type SummarySection } from './card-summary.ts';
 import { defangLinks } from './defang.ts';
 import { escapeHtml, footerLines, htmlDocument, withFooter } from './layout.ts';
 import type { MailMessage } from './mailer.ts';
+import { isNoticeMail, type NoticeMailTemplate, renderNoticeMail } from './notice-templates.ts';
 import { isTrustMail, renderTrustMail, type TrustMailTemplate } from './trust-templates.ts';
 
 /**
@@ -29,7 +30,8 @@ type MailBody =
   | { template: 'call-cancelled'; data: CallCancelledMailData }
   | { template: 'call-invitation'; data: CallInvitationMailData }
   | AgreementMailTemplate
-  | TrustMailTemplate;
+  | TrustMailTemplate
+  | NoticeMailTemplate;
 
 /** A call's closing moved later (issue 17): to every gmina with a draft or a card in it. */
 export interface CallExtendedMailData {
@@ -174,6 +176,7 @@ export function renderMail(to: string[], mail: MailTemplate): MailMessage {
 function renderBody(to: string[], mail: MailTemplate): MailMessage {
   if (isAgreementMail(mail)) return renderAgreementMail(to, mail);
   if (isTrustMail(mail)) return renderTrustMail(to, mail);
+  if (isNoticeMail(mail)) return renderNoticeMail(to, mail);
   switch (mail.template) {
     case 'card-submitted':
     case 'card-changed': {

@@ -228,6 +228,8 @@ export async function saveAgreement(
     events: readonly AgreementEvent[];
     links?: readonly NewSigningLink[];
     mail?: readonly OutgoingMail[];
+    /** Writes that follow from the change, built by their own repository (its signing deadline's). */
+    also?: readonly TransactItem[];
   },
 ): Promise<SaveResult> {
   const { agreement } = change;
@@ -253,6 +255,7 @@ export async function saveAgreement(
       },
     })),
     ...mails.map(({ item }) => ({ Put: { TableName: db.tableName, Item: item } })),
+    ...(change.also ?? []),
   ];
   try {
     await db.client.send(new TransactWriteCommand({ TransactItems: items }));

@@ -33,6 +33,8 @@ export interface DeadlineRecord {
   optional: boolean;
   createdBy?: string | undefined;
   createdAt: string;
+  /** Asks each party for a document through its own link (domain/deliverables.ts). */
+  deliverable?: { name: string } | undefined;
 }
 
 export interface PlannedSendEntry {
@@ -55,6 +57,7 @@ const FIELDS = [
   'optional',
   'createdBy',
   'createdAt',
+  'deliverable',
 ] as const satisfies readonly (keyof DeadlineRecord)[];
 
 function toDeadline(item: Doc): DeadlineRecord {
@@ -65,17 +68,17 @@ function toDeadline(item: Doc): DeadlineRecord {
 }
 
 /**
- * Writes a deadline with its planned sends, replacing those of an earlier version; with `ifAbsent`, only
- * if no deadline has the id ('exists' then, nothing written).
+ * The writes that store a deadline with its planned sends and drop those of an earlier version that the new
+ * one no longer has: for saveDeadline, or for the transaction of a change the deadline follows from.
  */
-export async function saveDeadline(
+export function deadlineItems(
   db: Db,
   deadline: DeadlineRecord,
   sends: readonly { offsetDays: number; at: Date }[],
   options: { ifAbsent?: boolean; previousOffsets?: readonly number[] } = {},
-): Promise<'saved' | 'exists'> {
+): TransactItem[] {
   const planned = new Set(sends.map((send) => send.offsetDays));
-  const items: TransactItem[] = [
+  return [
     {
       Put: {
         TableName: db.tableName,
@@ -99,12 +102,35 @@ export async function saveDeadline(
         },
       };
     }),
-    ...(options.previousOffsets ?? [])
+    ...[...new Set(options.previousOffsets ?? [])]
       .filter((offset) => !planned.has(offset))
       .map((offset) => ({
         Delete: { TableName: db.tableName, Key: keys.plannedSend(deadline.id, offset) },
       })),
   ];
+}
+
+/** The writes that remove a deadline and the planned sends of the offsets given. */
+export function deadlineRemovalItems(db: Db, deadlineId: string, offsets: readonly number[]): TransactItem[] {
+  return [
+    { Delete: { TableName: db.tableName, Key: keys.deadline(deadlineId) } },
+    ...[...new Set(offsets)].map((offset) => ({
+      Delete: { TableName: db.tableName, Key: keys.plannedSend(deadlineId, offset) },
+    })),
+  ];
+}
+
+/**
+ * Writes a deadline with its planned sends, replacing those of an earlier version; with `ifAbsent`, only
+ * if no deadline has the id ('exists' then, nothing written).
+ */
+export async function saveDeadline(
+  db: Db,
+  deadline: DeadlineRecord,
+  sends: readonly { offsetDays: number; at: Date }[],
+  options: { ifAbsent?: boolean; previousOffsets?: readonly number[] } = {},
+): Promise<'saved' | 'exists'> {
+  const items = deadlineItems(db, deadline, sends, options);
   try {
     await db.client.send(new TransactWriteCommand({ TransactItems: items }));
     return 'saved';

@@ -1,5 +1,6 @@
 import type { TDraftAnswers } from '../../shared/schemas/submission.ts';
-import { GetCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
+import { sha256Hex } from '../lib/crypto.ts';
+import { type Doc, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
 import { cancellationCodes, type Db, isTransactionConflict } from './dynamo.ts';
 import { keys } from './keys.ts';
 import { linkTokenItem, type NewLink } from './link-tokens.ts';
@@ -19,6 +20,9 @@ export interface DraftRecord {
   /** Epoch seconds (DynamoDB's TTL): the call's closing, after which the draft is of no use. */
   expiresAt: number;
 }
+
+/** The TTL of a draft (and its link) usable until `usableUntil`: whole seconds, rounded up. */
+const ttlOf = (usableUntil: string) => Math.ceil(Date.parse(usableUntil) / 1000);
 
 /** What a first save answered, kept under its idempotency key so that a retry gets the same answer. */
 export interface DraftIdempotency {
@@ -46,7 +50,7 @@ export async function createDraft(
   const draftKey = keys.draft(draft.draftId);
   const mail = queuedMail(draftKey.pk, input.mail);
   // The TTL in whole seconds, rounded up, so the draft outlives its last usable moment.
-  const expiresAt = Math.ceil(Date.parse(draft.usableUntil) / 1000);
+  const expiresAt = ttlOf(draft.usableUntil);
   try {
     await db.client.send(
       new TransactWriteCommand({
@@ -77,6 +81,8 @@ export async function createDraft(
                 type: 'draft',
                 ...draft,
                 expiresAt,
+                // Its link's item, whose TTL an extension of the call moves with the draft's.
+                linkHash: sha256Hex(input.link.token),
               },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
@@ -142,4 +148,56 @@ export async function updateDraftAnswers(
       ExpressionAttributeValues: { ':answers': answers, ':savedAt': savedAt },
     }),
   );
+}
+
+/**
+ * A call's closing moved later: its drafts (gsi1 `DRAFTS#<callId>`) and their links are kept until the new
+ * closing. Each update only raises the TTL, so running it again changes nothing. Says how many drafts moved.
+ * Whether a draft can be used is decided from the call when it is read (domain/drafts.ts); this only keeps
+ * DynamoDB's TTL from deleting it first. Drafts saved before they recorded their link's hash keep their
+ * link's old TTL (a link item TTL removes is gone).
+ */
+export async function extendDraftsOfCall(db: Db, callId: string, usableUntil: string): Promise<number> {
+  const ttl = ttlOf(usableUntil);
+  let moved = 0;
+  let ExclusiveStartKey: Doc | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.draftOfCall(callId, '', '').gsi1pk },
+        ProjectionExpression: 'pk, sk, expiresAt, linkHash',
+        ExclusiveStartKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (Number(item.expiresAt) >= ttl) continue;
+      const raised = await raiseTtl(db, { pk: item.pk, sk: item.sk }, ttl, usableUntil);
+      if (typeof item.linkHash === 'string') await raiseTtl(db, keys.linkToken(item.linkHash), ttl);
+      if (raised) moved += 1;
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return moved;
+}
+
+/** Raises an item's TTL (and a draft's `usableUntil`); false if it is gone or already as late. */
+async function raiseTtl(db: Db, key: Doc, ttl: number, usableUntil?: string): Promise<boolean> {
+  try {
+    await db.client.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: key,
+        UpdateExpression: usableUntil ? 'SET expiresAt = :ttl, usableUntil = :until' : 'SET expiresAt = :ttl',
+        ConditionExpression: 'attribute_exists(pk) AND expiresAt < :ttl',
+        ExpressionAttributeValues: { ':ttl': ttl, ...(usableUntil ? { ':until': usableUntil } : {}) },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }

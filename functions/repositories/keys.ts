@@ -40,6 +40,16 @@ export const keys = {
     pk: `CALL#${callId}`,
     sk: `RANKING#${wojewodztwo}`,
   }),
+  /**
+   * What a call's change still has to do after its transaction (issue 17): e-mail every draft's and card's
+   * address, move the drafts' expiry. Written in the change's transaction; gone once done. gsi1 lists those
+   * not done, oldest first, for the sweeper.
+   */
+  callJob: (callId: string, change: string) => ({ pk: `CALL#${callId}`, sk: `JOB#${change}` }),
+  pendingCallJob: (createdAt: string, callId: string, change: string) => ({
+    gsi1pk: 'CALL-JOBS',
+    gsi1sk: `${createdAt}#${callId}#${change}`,
+  }),
   /** One CSV export of a call's cards, kept for accountability; gsi1 lists a person's exports by time. */
   callExport: (callId: string, at: string, id: string) => ({
     pk: `CALL#${callId}`,
@@ -161,6 +171,28 @@ export const keys = {
   plannedSendByTime: (sendAt: string, deadlineId: string, offsetDays: number) => ({
     gsi3pk: `REMINDERS#${sendAt.slice(0, 7)}`,
     gsi3sk: `${sendAt}#${deadlineId}#${offsetDays}`,
+  }),
+  /** A party's delivered document for a deadline that asks for one, in the deadline's partition. */
+  delivery: (deadlineId: string, recipientSha256: string) => ({
+    pk: `DEADLINE#${deadlineId}`,
+    sk: `DELIVERY#${recipientSha256}`,
+  }),
+  /** The deadlines asking for a document in a voivodeship, by due instant (the panel's list). */
+  deliverableOfWojewodztwo: (wojewodztwo: string, dueAt: string, deadlineId: string) => ({
+    pk: `DELIVERABLES#${wojewodztwo}`,
+    sk: `${dueAt}#${deadlineId}`,
+  }),
+  /** A party's upload link by its token's hash (one per e-mail that carried it). */
+  uploadLink: (tokenSha256: string) => ({ pk: `UPLOADLINK#${tokenSha256}`, sk: 'UPLOADLINK' }),
+  /**
+   * An agreement's signing deadline, listed in gsi3 by the instant it passes: the planner tells the
+   * coordinator of signatures still missing then (functions/domain/signing-overdue.ts).
+   */
+  signingOverdue: (deadlineId: string, dueAt: string) => ({
+    pk: `DEADLINE#${deadlineId}`,
+    sk: 'OVERDUE',
+    gsi3pk: `SIGNING-OVERDUE#${dueAt.slice(0, 7)}`,
+    gsi3sk: `${dueAt}#${deadlineId}`,
   }),
   /** The planner's last run: the start of the next run's window. */
   plannerState: () => ({ pk: 'PLANNER', sk: 'STATE' }),

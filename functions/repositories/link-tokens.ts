@@ -44,13 +44,19 @@ export function linkTokenItem(link: NewLink, target: NewLinkTarget) {
   };
 }
 
-/** What a link token opens, if it is known and not expired (TTL deletion can lag by a day or two). */
+/**
+ * What a link token opens, if it is known and not expired (TTL deletion can lag by a day or two); a draft's
+ * expiry is its call's closing, checked by the caller.
+ */
 export async function resolveLinkToken(db: Db, token: string, now: Date): Promise<LinkTarget | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.tableName, Key: keys.linkToken(sha256Hex(token)) }),
   );
-  if (!Item || Number(Item.expiresAt) * 1000 <= now.getTime()) return undefined;
+  if (!Item) return undefined;
+  // A draft's link works while its call is open, which the call's closing decides when the draft is read
+  // (domain/drafts.ts): an extension moves it, and the TTL of this item only follows.
+  if (Item.kind !== 'draft' && Number(Item.expiresAt) * 1000 <= now.getTime()) return undefined;
   return Item.kind === 'card'
     ? {
         kind: 'card',

@@ -8,9 +8,10 @@ import {
   type TRankingSettings,
   type TStoredRankingSettings,
 } from '../../shared/schemas/review-lists.ts';
-import { type Doc, GetCommand, PutCommand, QueryCommand } from './document.ts';
+import { BatchGetCommand, type Doc, GetCommand, PutCommand, QueryCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
+import { CARD_LIST_ATTRIBUTES } from './table-design.ts';
 
 /**
  * The lists coordinators review: calls of their voivodeships, a call's cards in one voivodeship (for the
@@ -82,20 +83,7 @@ export interface ListedCard {
   score?: ScoreBreakdown;
 }
 
-const LISTED = [
-  'teryt',
-  'gminaName',
-  'powiatCode',
-  'status',
-  'version',
-  'firstVersion',
-  'reference',
-  'submittedAt',
-  'reviewStatus',
-  'scoreTotal',
-  'scoreComplete',
-  'channel',
-] as const;
+const LISTED = CARD_LIST_ATTRIBUTES;
 
 const STATUSES: ReadonlySet<string> = new Set(REVIEW_STATUSES);
 const CHANNELS: ReadonlySet<string> = new Set(CARD_CHANNELS);
@@ -122,9 +110,10 @@ function toListed(item: Doc, withScore: boolean): ListedCard {
 }
 
 /**
- * Every card of a call in one voivodeship, in order of sending: one paginated Query of the gsi2 partition
- * `CARDS#<callId>#<woj>` (≤ 314 gminas) with a small projection; the callers filter and sort in memory.
- * `withScore` adds the score breakdown (the export's criterion columns).
+ * Every card of a call in one voivodeship, in order of sending: one paginated Query of the partition
+ * `CARDS#<callId>#<woj>` (≤ 314 gminas) of the slim index gsi2list, which holds only what the lists read;
+ * the callers filter and sort in memory. `withScore` adds the score breakdown (the export's criterion
+ * columns), which only gsi2 (whole items) has.
  */
 export async function listCardsOfVoivodeship(
   db: Db,
@@ -138,7 +127,7 @@ export async function listCardsOfVoivodeship(
     const page = await db.client.send(
       new QueryCommand({
         TableName: db.tableName,
-        IndexName: 'gsi2',
+        IndexName: input.withScore ? 'gsi2' : 'gsi2list',
         KeyConditionExpression: 'gsi2pk = :pk',
         ExpressionAttributeValues: { ':pk': partition },
         // Every name aliased: DynamoDB reserves a long list of words, among them several of these.
@@ -153,7 +142,7 @@ export async function listCardsOfVoivodeship(
   return cards;
 }
 
-/** Each card's gmina status and review status only: what the dashboard counts. */
+/** Each card's gmina status and review status only, from the slim index: what the dashboard counts. */
 export async function listCardStatuses(
   db: Db,
   callId: string,
@@ -166,7 +155,7 @@ export async function listCardStatuses(
     const page = await db.client.send(
       new QueryCommand({
         TableName: db.tableName,
-        IndexName: 'gsi2',
+        IndexName: 'gsi2list',
         KeyConditionExpression: 'gsi2pk = :pk',
         ExpressionAttributeValues: { ':pk': partition },
         ProjectionExpression: '#s, reviewStatus',
@@ -184,6 +173,39 @@ export async function listCardStatuses(
   return cards;
 }
 
+/**
+ * The same two statuses read from the card items themselves, not from an index: a BatchGet of
+ * `CARD#<callId>#<teryt>` for each given gmina, 100 keys a request. The recount that checks what the
+ * dashboard reads from gsi2list. (As reminder-audiences.ts says: small projections of 100 keys are left
+ * unprocessed only under throttling, which on-demand capacity at a few hundred reads does not meet.)
+ */
+export async function recountCardStatuses(
+  db: Db,
+  callId: string,
+  teryts: readonly string[],
+): Promise<{ status: 'submitted' | 'withdrawn' | 'voided'; reviewStatus?: ReviewStatus }[]> {
+  const cards: { status: 'submitted' | 'withdrawn' | 'voided'; reviewStatus?: ReviewStatus }[] = [];
+  for (let at = 0; at < teryts.length; at += 100) {
+    const { Responses } = await db.client.send(
+      new BatchGetCommand({
+        RequestItems: {
+          [db.tableName]: {
+            Keys: teryts.slice(at, at + 100).map((teryt) => keys.card(callId, teryt)),
+            ProjectionExpression: '#s, reviewStatus',
+            ExpressionAttributeNames: { '#s': 'status' },
+          },
+        },
+      }),
+    );
+    for (const item of Responses?.[db.tableName] ?? [])
+      cards.push({
+        status: item.status,
+        ...(STATUSES.has(item.reviewStatus) ? { reviewStatus: item.reviewStatus as ReviewStatus } : {}),
+      });
+  }
+  return cards;
+}
+
 export async function getRankingSettings(
   db: Db,
   callId: string,
@@ -193,35 +215,73 @@ export async function getRankingSettings(
     new GetCommand({ TableName: db.tableName, Key: keys.rankingSettings(callId, wojewodztwo) }),
   );
   if (!Item) return undefined;
-  const { seats, reserveSize, quotas, updatedAt, updatedBy } = Item as TStoredRankingSettings;
-  return { seats, reserveSize, ...(quotas ? { quotas } : {}), updatedAt, updatedBy };
+  const { seats, reserveSize, quotas, updatedAt, updatedBy, revision } =
+    Item as Partial<TStoredRankingSettings>;
+  // Settings saved before revisions were kept read as revision 1 (putRankingSettings accepts that).
+  return {
+    seats: seats ?? 0,
+    reserveSize: reserveSize ?? 0,
+    ...(quotas ? { quotas } : {}),
+    revision: revision ?? 1,
+    updatedAt: updatedAt ?? '',
+    updatedBy: updatedBy ?? '',
+  };
 }
 
-/** Replaces the settings whole: they are one small form, saved at once. */
+/**
+ * Replaces the settings whole (they are one small form, saved at once), if they are still at the revision
+ * the coordinator read (0: none stored yet); undefined when someone saved meanwhile, with nothing written.
+ */
 export async function putRankingSettings(
   db: Db,
-  input: { callId: string; wojewodztwo: string; settings: TRankingSettings; at: string; by: string },
-): Promise<TStoredRankingSettings> {
+  input: {
+    callId: string;
+    wojewodztwo: string;
+    settings: TRankingSettings;
+    revision: number;
+    at: string;
+    by: string;
+  },
+): Promise<TStoredRankingSettings | undefined> {
   const { seats, reserveSize, quotas } = input.settings;
   const stored = {
     seats,
     reserveSize,
     ...(quotas ? { quotas } : {}),
+    revision: input.revision + 1,
     updatedAt: input.at,
     updatedBy: input.by,
   };
-  await db.client.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: {
-        ...keys.rankingSettings(input.callId, input.wojewodztwo),
-        type: 'ranking-settings',
-        callId: input.callId,
-        wojewodztwo: input.wojewodztwo,
-        ...stored,
-      },
-    }),
-  );
+  const condition =
+    input.revision === 0
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : {
+          // An item from before revisions (no attribute) counts as revision 1, as getRankingSettings reads it.
+          ConditionExpression:
+            input.revision === 1
+              ? '#revision = :revision OR (attribute_exists(pk) AND attribute_not_exists(#revision))'
+              : '#revision = :revision',
+          ExpressionAttributeNames: { '#revision': 'revision' },
+          ExpressionAttributeValues: { ':revision': input.revision },
+        };
+  try {
+    await db.client.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: {
+          ...keys.rankingSettings(input.callId, input.wojewodztwo),
+          type: 'ranking-settings',
+          callId: input.callId,
+          wojewodztwo: input.wojewodztwo,
+          ...stored,
+        },
+        ...condition,
+      }),
+    );
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
   return stored;
 }
 

@@ -1,5 +1,12 @@
 import { type CfnElement, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { AttributeType, Billing, type ITableV2, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  Billing,
+  type ITableV2,
+  ProjectionType,
+  TableEncryptionV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { type IManagedPolicy, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -58,6 +65,9 @@ export class DataStack extends Stack {
         indexName: index.indexName,
         partitionKey: stringKey(index.partitionKey),
         sortKey: stringKey(index.sortKey),
+        ...(index.projection
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }
+          : {}),
       })),
       timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
       billing: Billing.onDemand(),
@@ -129,7 +139,9 @@ export class DataStack extends Stack {
     // Objects only, and only what the code calls (documents.ts, scans.ts): no listing, no bucket settings;
     // agreements, card scans and calls' attachments are read and added, never deleted; only the parts of an
     // upload on their way in are.
-    const kept = ['agreements/*', 'cards/*', 'calls/*'].map((prefix) => this.documents.arnForObjects(prefix));
+    const kept = ['agreements/*', 'cards/*', 'calls/*', 'deliverables/*'].map((prefix) =>
+      this.documents.arnForObjects(prefix),
+    );
     const uploads = this.documents.arnForObjects('uploads/*');
     const documentsRead = new ManagedPolicy(this, 'DocumentsRead', { description: 'Read documents' });
     documentsRead.addStatements(new PolicyStatement({ actions: ['s3:GetObject'], resources: kept }));
@@ -154,8 +166,8 @@ export class DataStack extends Stack {
     );
     const bucketId = this.resolve(this.getLogicalId(this.documents.node.defaultChild as CfnElement));
     for (const [policy, prefixes] of [
-      [documentsRead, ['agreements', 'cards', 'calls']],
-      [documentsReadWrite, ['agreements', 'cards', 'calls', 'uploads']],
+      [documentsRead, ['agreements', 'cards', 'calls', 'deliverables']],
+      [documentsReadWrite, ['agreements', 'cards', 'calls', 'deliverables', 'uploads']],
       [documentsExpire, ['agreements', 'cards', 'calls']],
     ] as const) {
       for (const prefix of prefixes) {

@@ -32,6 +32,8 @@ export const ZNewAccountRequest = z.strictObject({
   email: ZEmail,
   name: line(150),
   wojewodztwa: ZWojewodztwa,
+  /** Absent: a coordinator. A lead account only of the lead's own ROPS (its own voivodeships). */
+  role: z.optional(z.enum(['coordinator', 'lead'])),
 });
 export type TNewAccountRequest = z.infer<typeof ZNewAccountRequest>;
 

@@ -53,7 +53,8 @@ export const ZCancelCallRequest = z.strictObject({ revision: ZRevision, reason: 
 export type TCancelCallRequest = z.infer<typeof ZCancelCallRequest>;
 
 /**
- * Gminas invited to a call, each with the address of its office the invitation goes to. Invitations are
+ * Gminas invited to a call, each with the address of its office the invitation goes to: the office
+ * directory's (issue 13) when `email` is left out, the one typed when given. Invitations are
  * added (a gmina is invited once; its card may already be on its way); at most 40 a request, so the call's
  * change, its copies, the invitations and their e-mails fit one transaction.
  */
@@ -63,7 +64,7 @@ export const ZInviteRequest = z.strictObject({
     .array(
       z.strictObject({
         teryt: ZTeryt,
-        email: z.string().check(z.trim(), z.maxLength(254, 'too_long'), z.email('email')),
+        email: z.optional(z.string().check(z.trim(), z.maxLength(254, 'too_long'), z.email('email'))),
       }),
     )
     .check(

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isWarsawWallClock } from '../time.ts';
 import { keyed } from '../validation.ts';
+import { ZDeliverableRequest } from './deliverables.ts';
 import { line, paragraphs } from './text.ts';
 
 /**
@@ -10,14 +11,21 @@ import { line, paragraphs } from './text.ts';
 
 const ZWojewodztwoCode = z.string().check(z.regex(/^\d{2}$/));
 
-export const DEADLINE_KINDS = ['call-closing', 'milestone-start', 'milestone-end', 'custom'] as const;
+export const DEADLINE_KINDS = [
+  'call-closing',
+  'milestone-start',
+  'milestone-end',
+  'custom',
+  'agreement-signing',
+] as const;
 export type TDeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /**
  * Who is reminded: the selected gminas' contacts, their OPS, the partner powiats' PCPRs, the coordinators
- * of the voivodeships; `drafts` (contacts with an unsent draft) only for a call's closing.
+ * of the voivodeships; `drafts` (contacts with an unsent draft) only for a call's closing; `signatories` (of an
+ * agreement, those whose turn it is and who have not signed) only for an agreement's signing deadline.
  */
-export const AUDIENCE_GROUPS = ['gminas', 'ops', 'pcpr', 'coordinators', 'drafts'] as const;
+export const AUDIENCE_GROUPS = ['gminas', 'ops', 'pcpr', 'coordinators', 'drafts', 'signatories'] as const;
 export type TAudienceGroup = (typeof AUDIENCE_GROUPS)[number];
 const CUSTOM_AUDIENCE_GROUPS = ['gminas', 'ops', 'pcpr', 'coordinators'] as const;
 
@@ -62,6 +70,8 @@ export const ZCreateDeadlineRequest = z.strictObject({
   optional: z.optional(z.boolean()),
   /** A send falling on a weekend or a Polish public holiday goes on the working day before (default yes). */
   avoidDaysOff: z.optional(z.boolean()),
+  /** Asks each party for a document (PDF ≤ 10 MB) through its own link: shared/schemas/deliverables.ts. */
+  deliverable: z.optional(ZDeliverableRequest),
 });
 export type TCreateDeadlineRequest = z.infer<typeof ZCreateDeadlineRequest>;
 
@@ -83,6 +93,7 @@ export const ZDeadline = z.strictObject({
   optional: z.boolean(),
   /** When each reminder goes out (after any move off a weekend or holiday). */
   sends: z.array(z.strictObject({ offsetDays: z.int(), at: z.iso.datetime() })),
+  deliverable: z.optional(ZDeliverableRequest),
 });
 export type TDeadline = z.infer<typeof ZDeadline>;
 

@@ -49,6 +49,13 @@ export type TStatusCounts = z.infer<typeof ZStatusCounts>;
 export const ZRankingQuery = z.strictObject({ wojewodztwo: ZWojewodztwoCode });
 export type TRankingQuery = z.infer<typeof ZRankingQuery>;
 
+/**
+ * GET dashboard: `recount=true` counts from the card items themselves instead of the slim index the
+ * dashboard reads (the check that the two agree; ARCHITECTURE.md, "The lead's dashboard").
+ */
+export const ZDashboardQuery = z.strictObject({ recount: z.optional(z.literal('true')) });
+export type TDashboardQuery = z.infer<typeof ZDashboardQuery>;
+
 const SEATS_MAX = 314;
 
 /**
@@ -56,58 +63,79 @@ const SEATS_MAX = 314;
  * warmińsko-mazurskie's subregions), and then each group's seats must add up to the seats and no powiat
  * may be in two groups. That the powiats are the voivodeship's is checked against the register by the API.
  */
-export const ZRankingSettings = z
-  .strictObject({
-    seats: z.int(keyed('invalid')).check(z.minimum(1, 'too_small'), z.maximum(SEATS_MAX, 'too_big')),
-    reserveSize: z.int(keyed('invalid')).check(z.minimum(0, 'too_small'), z.maximum(SEATS_MAX, 'too_big')),
-    quotas: z.optional(
-      z
-        .array(
-          z.strictObject({
-            name: line(100),
-            powiatCodes: z
-              .array(z.string(keyed('invalid')).check(z.regex(/^\d{4}$/, 'invalid')))
-              .check(z.minLength(1, 'required'), z.maxLength(50, 'too_long')),
-            seats: z.int(keyed('invalid')).check(z.minimum(0, 'too_small'), z.maximum(SEATS_MAX, 'too_big')),
-          }),
-        )
-        .check(z.minLength(1, 'required'), z.maxLength(20, 'too_long')),
-    ),
-  })
-  .check(
-    z.superRefine((settings, ctx) => {
-      const quotas = settings.quotas ?? [];
-      if (quotas.length === 0) return;
-      if (quotas.reduce((sum, quota) => sum + quota.seats, 0) !== settings.seats)
-        ctx.issues.push({ code: 'custom', message: 'quota_seats_sum', path: ['quotas'], input: settings });
-      const names = new Set<string>();
-      const seen = new Set<string>();
-      quotas.forEach((quota, index) => {
-        if (names.has(quota.name))
+const rankingSettingsFields = {
+  seats: z.int(keyed('invalid')).check(z.minimum(1, 'too_small'), z.maximum(SEATS_MAX, 'too_big')),
+  reserveSize: z.int(keyed('invalid')).check(z.minimum(0, 'too_small'), z.maximum(SEATS_MAX, 'too_big')),
+  quotas: z.optional(
+    z
+      .array(
+        z.strictObject({
+          name: line(100),
+          powiatCodes: z
+            .array(z.string(keyed('invalid')).check(z.regex(/^\d{4}$/, 'invalid')))
+            .check(z.minLength(1, 'required'), z.maxLength(50, 'too_long')),
+          seats: z.int(keyed('invalid')).check(z.minimum(0, 'too_small'), z.maximum(SEATS_MAX, 'too_big')),
+        }),
+      )
+      .check(z.minLength(1, 'required'), z.maxLength(20, 'too_long')),
+  ),
+};
+
+type Quotas = {
+  seats: number;
+  quotas?: { name: string; powiatCodes: string[]; seats: number }[] | undefined;
+};
+
+/** The quotas' arithmetic: their seats add up to the seats, names and powiats each once. */
+const quotaChecks = () =>
+  z.superRefine((settings: Quotas, ctx) => {
+    const quotas = settings.quotas ?? [];
+    if (quotas.length === 0) return;
+    if (quotas.reduce((sum, quota) => sum + quota.seats, 0) !== settings.seats)
+      ctx.issues.push({ code: 'custom', message: 'quota_seats_sum', path: ['quotas'], input: settings });
+    const names = new Set<string>();
+    const seen = new Set<string>();
+    quotas.forEach((quota, index) => {
+      if (names.has(quota.name))
+        ctx.issues.push({
+          code: 'custom',
+          message: 'duplicate',
+          path: ['quotas', index, 'name'],
+          input: settings,
+        });
+      names.add(quota.name);
+      quota.powiatCodes.forEach((code, at) => {
+        if (seen.has(code))
           ctx.issues.push({
             code: 'custom',
             message: 'duplicate',
-            path: ['quotas', index, 'name'],
+            path: ['quotas', index, 'powiatCodes', at],
             input: settings,
           });
-        names.add(quota.name);
-        quota.powiatCodes.forEach((code, at) => {
-          if (seen.has(code))
-            ctx.issues.push({
-              code: 'custom',
-              message: 'duplicate',
-              path: ['quotas', index, 'powiatCodes', at],
-              input: settings,
-            });
-          seen.add(code);
-        });
+        seen.add(code);
       });
-    }),
-  );
+    });
+  });
+
+export const ZRankingSettings = z.strictObject(rankingSettingsFields).check(quotaChecks());
 export type TRankingSettings = z.infer<typeof ZRankingSettings>;
 
+/**
+ * The PUT's body: the settings with the revision they replace, as read (0 when none were stored). Two
+ * coordinators editing at once: the second to save gets 409 CONFLICT and nothing changes.
+ */
+export const ZRankingSettingsRequest = z
+  .strictObject({
+    ...rankingSettingsFields,
+    revision: z.int(keyed('invalid')).check(z.minimum(0, 'invalid')),
+  })
+  .check(quotaChecks());
+export type TRankingSettingsRequest = z.infer<typeof ZRankingSettingsRequest>;
+
 export const ZStoredRankingSettings = z.strictObject({
-  ...ZRankingSettings.shape,
+  ...rankingSettingsFields,
+  /** +1 on every save; a PUT names the one it read. */
+  revision: z.int(),
   updatedAt: z.iso.datetime(),
   updatedBy: z.string(),
 });

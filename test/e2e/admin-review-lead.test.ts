@@ -99,6 +99,27 @@ describe('the review, for the lead ROPS', () => {
     await expectNoAxeViolations(page);
     await expectFits320();
 
+    // Another coordinator saves meanwhile: this page's form still holds the revision it read, so its
+    // save is refused, said in Polish, and reading again shows the other's settings.
+    const read = await fromPanel(page, 'GET', `/api/admin/calls/${CALL}/ranking?wojewodztwo=06`);
+    const { revision } = (read.body as { settings: { revision: number } }).settings;
+    const other = await fromPanel(page, 'PUT', `/api/admin/calls/${CALL}/ranking/settings?wojewodztwo=06`, {
+      seats: 3,
+      reserveSize: 1,
+      revision,
+    });
+    expect(other.status).toBe(200);
+    await page.getByLabel('Liczba miejsc na liście rezerwowej').fill('2');
+    await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
+    const conflict = page.getByRole('alert').filter({ hasText: 'Ktoś inny zapisał ustawienia rankingu' });
+    await conflict.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('review-failure');
+    await expectNoAxeViolations(page);
+    await conflict.getByRole('button', { name: 'Wczytaj ponownie' }).click();
+    await expect.poll(() => page.getByLabel('Liczba miejsc', { exact: true }).inputValue()).toBe('3');
+    expect(await page.getByLabel('Liczba miejsc na liście rezerwowej').inputValue()).toBe('1');
+    expect(await page.getByLabel('Nazwa grupy').count()).toBe(0);
+
     // No card of this call is scored: a change replaces version 1.
     await page.goto(`${siteUrl}/admin/zasady/${CALL}?woj=06`);
     await page.getByText('Tą wersją nie oceniono jeszcze żadnej karty').waitFor();

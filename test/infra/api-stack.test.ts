@@ -173,6 +173,7 @@ describe('api stack', () => {
     // a policy of their own.
     expect(Object.keys(resourcesOf(template, 'AWS::IAM::Policy')).sort()).toEqual([
       expect.stringMatching(/^ApplyRetentionSchedulerRoleDefaultPolicy/),
+      expect.stringMatching(/^RunCallJobsSchedulerRoleDefaultPolicy/),
       expect.stringMatching(/^SendPendingMailSchedulerRoleDefaultPolicy/),
     ]);
     for (const handler of SENDING_MAIL)

@@ -29,7 +29,9 @@ describe('data stack', () => {
       GlobalSecondaryIndexes: TABLE_DESIGN.globalSecondaryIndexes.map((index) => ({
         IndexName: index.indexName,
         KeySchema: keySchema(index.partitionKey, index.sortKey),
-        Projection: { ProjectionType: 'ALL' },
+        Projection: index.projection
+          ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] }
+          : { ProjectionType: 'ALL' },
       })),
       TimeToLiveSpecification: { AttributeName: TABLE_DESIGN.timeToLiveAttribute, Enabled: true },
       BillingMode: 'PAY_PER_REQUEST',

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SESSION_IDLE_MINUTES, signedInUser } from '../../functions/domain/access.ts';
+import { syncDerivedDeadlines } from '../../functions/domain/reminder-deadlines.ts';
 import { KOOPERACJA_EFEKTYWNA, LIDERZY_KOOPERACJI, loadDemoData } from '../../functions/local/demo-data.ts';
+import { listPlannedSends } from '../../functions/repositories/deadlines.ts';
 import { getProgramme } from '../../functions/repositories/programmes.ts';
 import type { User } from '../../functions/repositories/users.ts';
 import { ZAdminCallsResponse } from '../../shared/schemas/admin.ts';
@@ -182,6 +184,74 @@ describe('accounts', () => {
     ).toMatchObject({ details: ['imię i nazwisko: Anna Nowak', 'województwa: 28, 22'] });
     expect(audit.some((entry) => entry.actor === email.toLowerCase() && entry.event === 'signed-in')).toBe(
       true,
+    );
+  });
+
+  it('lets the lead add another lead of its own ROPS, who reaches what it does; logged; then disable it', async () => {
+    const email = `lider.${randomUUID()}@rops.example`;
+    const response = await call('/api/admin/accounts', {
+      method: 'POST',
+      cookie: torunLead,
+      body: { email, name: 'Druga Liderka', wojewodztwa: ['04'], role: 'lead' },
+    });
+
+    expect(response.status).toBe(201);
+    expect(ZAccount.parse(response.json)).toMatchObject({ email, role: 'lead', wojewodztwa: ['04'] });
+    const cookie = await signInByLink(email);
+    expect((await call(`/api/admin/programmes/${KOOPERACJA_EFEKTYWNA.id}`, { cookie })).status).toBe(200);
+    expect((await call(`/api/admin/programmes/${LIDERZY_KOOPERACJI.id}`, { cookie })).status).toBe(403);
+    const listed = ZAccountsResponse.parse((await call('/api/admin/accounts', { cookie: torunLead })).json);
+    expect(listed.accounts.find((account) => account.email === email)?.role).toBe('lead');
+    expect(
+      (await auditOf(torunLead)).find((entry) => entry.subject === email && entry.event === 'account-created')
+        ?.details,
+    ).toContain('rola: lider projektu');
+
+    const path = `/api/admin/accounts/${encodeURIComponent(email)}`;
+    await expectRefused(() => call(`${path}/disable`, { method: 'POST', cookie: rzeszowLead }));
+    await expectRefused(() =>
+      call(path, {
+        method: 'PUT',
+        cookie: torunLead,
+        body: { name: 'Druga Liderka', wojewodztwa: ['04', '28'] },
+      }),
+    );
+    const disabled = await call(`${path}/disable`, { method: 'POST', cookie: torunLead });
+    expect(disabled.status).toBe(200);
+    expect((await call('/api/admin/account', { cookie })).status).toBe(401);
+  });
+
+  it("refuses a lead account outside the lead's own ROPS, one made by a coordinator or another lead, and disabling oneself", async () => {
+    const body = (wojewodztwa: string[]) => ({
+      email: `lider.${randomUUID()}@rops.example`,
+      name: 'X',
+      wojewodztwa,
+      role: 'lead',
+    });
+    // Warmińsko-mazurskie is in the Toruń lead's reach (its programme's) but Olsztyn's ROPS is not a lead.
+    for (const wojewodztwa of [['28'], ['04', '28']]) {
+      const before = await snapshot();
+      const response = await call('/api/admin/accounts', {
+        method: 'POST',
+        cookie: torunLead,
+        body: body(wojewodztwa),
+      });
+      expect(response.status).toBe(403);
+      expect(ZErrorResponse.parse(response.json).error.fields).toEqual({ wojewodztwa: 'lead_not_own' });
+      expect(await snapshot()).toEqual(before);
+    }
+    await expectRefused(() =>
+      call('/api/admin/accounts', { method: 'POST', cookie: olsztyn, body: body(['28']) }),
+    );
+    await expectRefused(() =>
+      call('/api/admin/accounts', { method: 'POST', cookie: rzeszowLead, body: body(['04']) }),
+    );
+    const own = ZOwnAccountResponse.parse((await call('/api/admin/account', { cookie: torunLead })).json);
+    await expectRefused(() =>
+      call(`/api/admin/accounts/${encodeURIComponent(own.account.email)}/disable`, {
+        method: 'POST',
+        cookie: torunLead,
+      }),
     );
   });
 
@@ -455,6 +525,70 @@ describe('programmes and milestones', () => {
     await expectRefused(
       () => call('/api/admin/programmes', { method: 'POST', cookie: torunLead, body: fresh }),
       409,
+    );
+  });
+
+  it('moves the planned reminders of a milestone whose end moved, and logs the move', async () => {
+    const now = new Date();
+    const year = now.getUTCFullYear() + 1;
+    const programme: TProgramme = {
+      ...KOOPERACJA_EFEKTYWNA,
+      id: `kamienie-${randomUUID().slice(0, 8)}`,
+      name: 'Kamienie w przyszłości',
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
+      milestones: [{ number: 1, name: 'KM I', startsOn: `${year}-02-01`, endsOn: `${year}-05-31` }],
+    };
+    expect(
+      (await call('/api/admin/programmes', { method: 'POST', cookie: torunLead, body: programme })).status,
+    ).toBe(201);
+    const sendsOf = async () =>
+      (await listPlannedSends(db, now, new Date(`${year + 1}-01-01T00:00:00Z`)))
+        .filter((send) => send.deadlineId === `km-${programme.id}-1-end`)
+        .map((send) => send.sendAt.slice(0, 10))
+        .sort();
+    await syncDerivedDeadlines(db, now);
+    const before = await sendsOf();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((day) => day <= `${year}-05-31`)).toBe(true);
+
+    const moved = {
+      ...programme,
+      milestones: [
+        { ...(programme.milestones[0] as TProgramme['milestones'][number]), endsOn: `${year}-07-31` },
+      ],
+    };
+    const response = await call(`/api/admin/programmes/${programme.id}`, {
+      method: 'PUT',
+      cookie: torunLead,
+      body: moved,
+    });
+    expect(response.status).toBe(200);
+    await syncDerivedDeadlines(db, now);
+
+    const after = await sendsOf();
+    // None left at the old end; sends falling on a day off move to the working day before (may merge).
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((day) => day > `${year}-06-30` && day <= `${year}-07-31`)).toBe(true);
+    expect(
+      (await auditOf(torunLead)).find(
+        (entry) => entry.event === 'milestone-dates-changed' && entry.subject === programme.id,
+      )?.details,
+    ).toEqual([`KM 1 koniec: ${year}-05-31 → ${year}-07-31`]);
+  });
+
+  it('refuses a new programme at the address of the form, and a coordinator, nothing changed', async () => {
+    const body = { ...KOOPERACJA_EFEKTYWNA, id: 'nowy', name: 'Nowy' };
+    await expectRefused(
+      () => call('/api/admin/programmes', { method: 'POST', cookie: torunLead, body }),
+      400,
+    );
+    await expectRefused(() =>
+      call('/api/admin/programmes', {
+        method: 'POST',
+        cookie: olsztyn,
+        body: { ...body, id: 'inny-program' },
+      }),
     );
   });
 });

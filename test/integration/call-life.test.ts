@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { cancelCall, extendCall, runLeftCallJobs } from '../../functions/domain/call-life.ts';
+import { getDraftByLink, updateDraft } from '../../functions/domain/drafts.ts';
+import { sha256Hex } from '../../functions/lib/crypto.ts';
 import { KOOPERACJA_EFEKTYWNA, loadDemoData } from '../../functions/local/demo-data.ts';
 import { getStoredCall } from '../../functions/repositories/calls.ts';
+import { DeleteCommand, GetCommand } from '../../functions/repositories/document.ts';
+import { keys } from '../../functions/repositories/keys.ts';
+import { putOfficesUnlogged } from '../../functions/repositories/offices.ts';
 import { createUserIfAbsent, type User } from '../../functions/repositories/users.ts';
+import { storeAndMailDeps } from '../../functions/wiring.ts';
 import { CARD_FORM_VERSION } from '../../shared/card-form-version.ts';
+import type { TAdminUser } from '../../shared/schemas/admin.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCallResponse, ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
 import { warsawOffsetMinutes } from '../../shared/time.ts';
@@ -274,6 +282,126 @@ describe('extending an open call', () => {
   });
 });
 
+describe("drafts over a call's extension", () => {
+  it('keeps a draft saved before the extension usable after the old closing, until the new one', async () => {
+    const { id, closesAt: oldClosing } = await announce();
+    const email = `szkic.${randomUUID()}@gmina.example`;
+    const saved = await fetch(`${api.url}/api/calls/${id}/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TEST_VIEWER_HEADER]: VIEWER },
+      body: JSON.stringify({ email, answers: { office: { teryt: '2815083' } } }),
+    });
+    expect(saved.status).toBe(201);
+    await expect.poll(async () => (await mailsTo(email)).length).toBe(1);
+    const token = linkToken(
+      (await mailsTo(email))[0] as NonNullable<Awaited<ReturnType<typeof mailsTo>>[number]>,
+      '#szkic=',
+    );
+    const extended = await call(`/api/admin/calls/${id}/extension`, {
+      method: 'POST',
+      body: { revision: 0, closesAt: warsawIn(40), reason: 'Więcej czasu dla gmin.' },
+      cookie: olsztyn,
+    });
+    expect(extended.status).toBe(200);
+    const newClosing = extended.json.call.closesAt as string;
+    const afterOld = { db, now: () => new Date(Date.parse(oldClosing) + 86_400_000) };
+
+    const opened = await getDraftByLink(afterOld, token);
+    const resaved = await updateDraft(afterOld, {
+      token,
+      answers: { office: { teryt: '2815083' }, partner: { powiatCode: '2815' } },
+    });
+
+    expect(opened.expiresAt).toBe(newClosing);
+    expect(resaved.expiresAt).toBe(newClosing);
+    // DynamoDB's TTL of the draft and of its link follows the new closing, so neither is deleted before it.
+    const ttl = Math.ceil(Date.parse(newClosing) / 1000);
+    const { Item: link } = await db.client.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.linkToken(sha256Hex(token)) }),
+    );
+    expect(link?.expiresAt).toBe(ttl);
+    const afterNew = { db, now: () => new Date(Date.parse(newClosing) + 1) };
+    await expect(getDraftByLink(afterNew, token)).rejects.toMatchObject({ code: 'LINK_INVALID' });
+    await expect(updateDraft(afterNew, { token, answers: {} })).rejects.toMatchObject({
+      code: 'LINK_INVALID',
+    });
+  });
+});
+
+describe("an extension's and a cancellation's e-mails when the request dies after its commit", () => {
+  const user: TAdminUser = {
+    email: 'koordynator.28@rops.example',
+    name: 'K',
+    role: 'coordinator',
+    wojewodztwa: ['28'],
+  };
+  const crash = async () => {
+    throw new Error('the function died after the commit');
+  };
+
+  it('are queued by the sweeper from the job written with the change, once each, drafts extended', async () => {
+    const { id } = await announce();
+    const pisz = validAnswers('2816033');
+    expect((await sendCard(api.url, id, pisz)).status).toBe(201);
+    const draftEmail = `szkic.${randomUUID()}@gmina.example`;
+    const draft = await fetch(`${api.url}/api/calls/${id}/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TEST_VIEWER_HEADER]: VIEWER },
+      body: JSON.stringify({ email: draftEmail, answers: { office: { teryt: '2815083' } } }),
+    });
+    expect(draft.status).toBe(201);
+    const deps = storeAndMailDeps();
+    const extended = (address: string) =>
+      mailsTo(address).then((mails) => mails.filter((mail) => mail.subject.startsWith('Przedłużony')).length);
+
+    const piszBefore = await extended(pisz.contacts.contact.email);
+    await expect(
+      extendCall({ ...deps, runJob: crash }, user, id, {
+        revision: 0,
+        closesAt: warsawIn(30),
+        reason: 'Awaria poczty.',
+      }),
+    ).rejects.toThrow('died after the commit');
+
+    // Committed, with its job; nothing queued or sent yet.
+    const stored = await getStoredCall(db, id);
+    expect(stored?.call.revision).toBe(1);
+    const { Item: job } = await db.client.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.callJob(id, 'extended-1') }),
+    );
+    expect(job).toBeDefined();
+    expect(await extended(draftEmail)).toBe(0);
+    // A sweep soon after leaves the job to the request that may still be running it.
+    expect(await runLeftCallJobs(deps)).toBe(0);
+
+    const later = { ...deps, now: () => new Date(Date.now() + 120_000) };
+    expect(await runLeftCallJobs(later)).toBeGreaterThanOrEqual(1);
+    expect(await runLeftCallJobs(later)).toBe(0);
+
+    // Pisz's contact address is every test card's: counted from what it had before.
+    await expect.poll(() => extended(pisz.contacts.contact.email)).toBe(piszBefore + 1);
+    await expect.poll(() => extended(draftEmail)).toBe(1);
+    const { Item: gone } = await db.client.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.callJob(id, 'extended-1') }),
+    );
+    expect(gone).toBeUndefined();
+    const drafts = (await tableSnapshot(db)).filter((item) => item.type === 'draft' && item.callId === id);
+    expect(drafts.map((item) => item.usableUntil)).toEqual([stored?.call.closesAt]);
+
+    // The cancellation the same way: its e-mails come from the sweeper, once.
+    await expect(
+      cancelCall({ ...deps, runJob: crash }, user, id, { revision: 1, reason: 'Zmiana przepisów.' }),
+    ).rejects.toThrow('died after the commit');
+    expect(await runLeftCallJobs(later)).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(
+        async () => (await mailsTo(draftEmail)).filter((mail) => mail.subject.startsWith('Odwołany')).length,
+      )
+      .toBe(1);
+    expect(await runLeftCallJobs(later)).toBe(0);
+  });
+});
+
 describe('cancelling a call', () => {
   it('says so publicly, takes it off the open list, tells the contacts and refuses cards with CALL_CANCELLED', async () => {
     const { id } = await announce();
@@ -375,6 +503,74 @@ describe('a call by invitation', () => {
     expect(wrongKind.json.error.fields).toEqual({ 'invitations.0.teryt': 'wrong_kind' });
     expect(twice.status).toBe(400);
     expect(forbidden.status).toBe(403);
+    expect(await tableSnapshot(db)).toEqual(before);
+  });
+});
+
+describe("invitations at the office directory's address", () => {
+  it('sends to the directory address when none is typed, to the typed one when given, and logs which', async () => {
+    const { id } = await announce();
+    const directory = {
+      milomlyn: `urzad.milomlyn.${randomUUID()}@rejestr.example`,
+      korsze: `urzad.korsze.${randomUUID()}@rejestr.example`,
+    };
+    const typed = `sekretariat.korsze.${randomUUID()}@korsze.example`;
+    const changedAt = new Date().toISOString();
+    await putOfficesUnlogged(db, [
+      {
+        teryt: '2815073',
+        gminaName: 'Miłomłyn',
+        email: directory.milomlyn,
+        source: 'manual',
+        changedAt,
+        changedBy: 'test',
+      },
+      {
+        teryt: '2808043',
+        gminaName: 'Korsze',
+        email: directory.korsze,
+        source: 'manual',
+        changedAt,
+        changedBy: 'test',
+      },
+    ]);
+
+    const invited = await call(`/api/admin/calls/${id}/invitations`, {
+      method: 'POST',
+      body: { revision: 0, invitations: [{ teryt: '2815073' }, { teryt: '2808043', email: typed }] },
+      cookie: olsztyn,
+    });
+
+    expect(invited.status).toBe(200);
+    await expect.poll(async () => (await mailsTo(directory.milomlyn)).length).toBe(1);
+    expect((await mailsTo(directory.milomlyn))[0]?.body.text).toContain(`/nabory/${id}?gmina=2815073`);
+    await expect.poll(async () => (await mailsTo(typed)).length).toBe(1);
+    expect(await mailsTo(directory.korsze)).toHaveLength(0);
+    const managed = await call(`/api/admin/calls/${id}`, { cookie: olsztyn });
+    expect(managed.json.invitations.map((one: { email: string }) => one.email).sort()).toEqual(
+      [directory.milomlyn, typed].sort(),
+    );
+    const details = managed.json.history.flatMap((entry: { details: string[] }) => entry.details);
+    expect(details).toContain(`Miłomłyn (2815073): ${directory.milomlyn} (z rejestru urzędów)`);
+    expect(details).toContain(`Korsze (2808043): ${typed} (adres podany)`);
+  });
+
+  it('names a gmina with no address in the directory and none typed, changing nothing', async () => {
+    const { id } = await announce();
+    await db.client.send(new DeleteCommand({ TableName: db.tableName, Key: keys.office('2808053') }));
+    const before = await tableSnapshot(db);
+
+    const response = await call(`/api/admin/calls/${id}/invitations`, {
+      method: 'POST',
+      body: {
+        revision: 0,
+        invitations: [{ teryt: '2816033', email: 'a@pisz.example' }, { teryt: '2808053' }],
+      },
+      cookie: olsztyn,
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.json.error.fields).toEqual({ 'invitations.1.email': 'no_office_address' });
     expect(await tableSnapshot(db)).toEqual(before);
   });
 });

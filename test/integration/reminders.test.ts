@@ -140,6 +140,7 @@ describe('the planner', () => {
     const report = await planReminders(
       {
         db,
+        siteUrl,
         queue: { send: async (messages) => queue.send(messages.map((m) => JSON.stringify(m))) },
         now: () => at,
       },
@@ -162,6 +163,63 @@ describe('the planner', () => {
     expect(report.messages).toBeGreaterThanOrEqual(6);
   });
 
+  it('gives every deadline of a run its whole audience when they share calls (read once per run)', async () => {
+    const callId = `nabor-${unique()}`;
+    const tag = unique();
+    await createCall(db, {
+      id: callId,
+      programmeId: `program-${unique()}`,
+      title: 'Nabór wspólny',
+      wojewodztwa: ['20'],
+      gminaKinds: ['wiejska'],
+      opensAt: '2029-01-01T00:00:00.000Z',
+      closesAt: '2029-02-01T00:00:00.000Z',
+      formVersion: 1,
+      rules: '',
+    });
+    for (const teryt of ['2002012', '2002022'])
+      await db.client.send(
+        new PutCommand({
+          TableName: db.tableName,
+          Item: {
+            ...keys.card(callId, teryt),
+            ...keys.cardBySendingTime(callId, '20', '2029-01-10T10:00:00.000Z', teryt),
+            type: 'card',
+            callId,
+            teryt,
+            gminaName: `Gmina ${teryt}`,
+            wojewodztwo: '20',
+            status: 'submitted',
+            reviewStatus: 'selected',
+            answers: { contacts: { contact: { email: `kontakt.${teryt}.${tag}@gmina.example` } } },
+          },
+        }),
+      );
+    // Two over the voivodeship's calls, one over the call alone: all due at the same run.
+    const records = [
+      await deadline(due, { audience: ['gminas'] }),
+      await deadline(due, { audience: ['gminas'] }),
+      await deadline(due, { audience: ['gminas'], callId }),
+    ];
+    const queued: ReminderMessage[] = [];
+    await planReminders(
+      {
+        db,
+        siteUrl,
+        queue: { send: async (messages) => void queued.push(...messages) },
+        now: () => new Date(weekBefore.getTime() + 60_000),
+      },
+      { since: new Date(weekBefore.getTime() - 3600_000), recordRun: false },
+    );
+    for (const record of records)
+      expect(
+        queued
+          .filter((m) => m.deadlineId === record.id && m.email.includes(tag))
+          .map((m) => m.email)
+          .sort(),
+      ).toEqual([`kontakt.2002012.${tag}@gmina.example`, `kontakt.2002022.${tag}@gmina.example`]);
+  });
+
   it('catches up after an outage with one send per deadline, and never after the deadline', async () => {
     const record = await deadline(due);
     const queued: ReminderMessage[] = [];
@@ -174,7 +232,7 @@ describe('the planner', () => {
     });
     // Down from before the 14-day send until after the 7-day one: one reminder, the 7-day one.
     await planReminders(
-      { db, queue, now: () => new Date(weekBefore.getTime() + 3600_000) },
+      { db, siteUrl, queue, now: () => new Date(weekBefore.getTime() + 3600_000) },
       { since: new Date('2031-06-01T00:00:00Z'), recordRun: false },
     );
     const forRecord = queued.filter((m) => m.deadlineId === record.id);
@@ -183,7 +241,7 @@ describe('the planner', () => {
     // Down until after the deadline: nothing, not even the day's own.
     queued.length = 0;
     await planReminders(
-      { db, queue, now: () => new Date(due.getTime() + 60_000) },
+      { db, siteUrl, queue, now: () => new Date(due.getTime() + 60_000) },
       { since: new Date('2031-06-01T00:00:00Z'), recordRun: false },
     );
     expect(queued.filter((m) => m.deadlineId === record.id)).toEqual([]);

@@ -203,7 +203,12 @@ describe('mail that is not silently lost', () => {
         tags: { outbox: [Buffer.from(JSON.stringify([stuck?.pk, stuck?.sk])).toString('base64url')] },
       },
     };
-    expect(await recordMailEvent({ db, now: () => new Date() }, JSON.stringify(event))).toBe('recorded');
+    expect(
+      await recordMailEvent(
+        { db, now: () => new Date(), siteUrl: 'http://localhost:5173' },
+        JSON.stringify(event),
+      ),
+    ).toBe('recorded');
     const [settled] = await outboxOf('2001032');
     expect(settled).toMatchObject({ status: 'sent', messageId });
     expect(settled?.mail).toBeUndefined();

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCalls, loadDemoData } from '../../functions/local/demo-data.ts';
 import { createCall } from '../../functions/repositories/calls.ts';
-import { QueryCommand } from '../../functions/repositories/document.ts';
+import { DeleteCommand, PutCommand, QueryCommand } from '../../functions/repositories/document.ts';
+import { keys } from '../../functions/repositories/keys.ts';
 import type { User } from '../../functions/repositories/users.ts';
 import type { ScoreBreakdown } from '../../shared/review/scoring.ts';
 import { ZAdminCardsPage } from '../../shared/schemas/admin.ts';
@@ -324,12 +325,17 @@ describe('the ranking', () => {
   it('proposes seats and reserve from the settings, and the best reserve card for the seat a resignation freed', async () => {
     const cookie = await podlaskie();
 
-    const put = await call(settingsPath, { method: 'PUT', cookie, body: { seats: 3, reserveSize: 2 } });
+    // None stored yet: revision 0.
+    const put = await call(settingsPath, {
+      method: 'PUT',
+      cookie,
+      body: { seats: 3, reserveSize: 2, revision: 0 },
+    });
     const ranking = ZRankingResponse.parse((await call(path, { cookie })).json);
 
     expect(put.status).toBe(200);
-    expect(ZStoredRankingSettings.parse(put.json)).toMatchObject({ seats: 3, reserveSize: 2 });
-    expect(ranking.settings).toMatchObject({ seats: 3, reserveSize: 2 });
+    expect(ZStoredRankingSettings.parse(put.json)).toMatchObject({ seats: 3, reserveSize: 2, revision: 1 });
+    expect(ranking.settings).toMatchObject({ seats: 3, reserveSize: 2, revision: 1 });
     expect(ranking.ranked.map((card) => [card.teryt, card.position, card.proposal, card.status])).toEqual([
       ['2001022', 1, 'selected', 'selected'],
       ['2001032', 2, 'selected', 'scored'],
@@ -362,7 +368,7 @@ describe('the ranking', () => {
     const put = await call(settingsPath, {
       method: 'PUT',
       cookie,
-      body: { seats: 3, reserveSize: 2, quotas },
+      body: { seats: 3, reserveSize: 2, quotas, revision: 1 },
     });
     const ranking = ZRankingResponse.parse((await call(path, { cookie })).json);
 
@@ -387,7 +393,8 @@ describe('the ranking', () => {
   it('refuses invalid settings, naming the field, and changes nothing', async () => {
     const cookie = await podlaskie();
     const before = await tableSnapshot(db);
-    const put = (body: unknown) => call(settingsPath, { method: 'PUT', cookie, body });
+    const put = (body: object) =>
+      call(settingsPath, { method: 'PUT', cookie, body: { revision: 2, ...body } });
     const group = (powiatCodes: string[], seats: number, name = `g${seats}${powiatCodes[0]}`) => ({
       name,
       powiatCodes,
@@ -404,6 +411,12 @@ describe('the ranking', () => {
       quotas: [group(['2001', '2002'], 1), group(['2002'], 1)],
     });
     const extra = await put({ seats: 2, reserveSize: 0, tieBreak: 'chance' });
+    const noRevision = await call(settingsPath, {
+      method: 'PUT',
+      cookie,
+      body: { seats: 2, reserveSize: 0 },
+    });
+    const badRevision = await put({ seats: 2, reserveSize: 0, revision: -1 });
 
     expect(fieldsOf(noSeats)).toEqual(['seats']);
     expect(fieldsOf(sum)).toEqual(['quotas']);
@@ -411,7 +424,87 @@ describe('the ranking', () => {
     expect(fieldsOf(unknown)).toEqual(['quotas.1.powiatCodes.0']);
     expect(fieldsOf(twice)).toEqual(['quotas.1.powiatCodes.0']);
     expect(fieldsOf(extra)).toEqual(['tieBreak']);
+    expect(fieldsOf(noRevision)).toEqual(['revision']);
+    expect(fieldsOf(badRevision)).toEqual(['revision']);
     expect(await tableSnapshot(db)).toEqual(before);
+  });
+
+  it('refuses settings saved over a revision another coordinator replaced, with 409 and nothing changed', async () => {
+    const [first, second] = [await podlaskie(), await podlaskie()];
+    // Both read revision 2 (the quotas above); the first saves, the second still holds revision 2.
+    const read = ZRankingResponse.parse((await call(path, { cookie: second })).json);
+    expect(read.settings?.revision).toBe(2);
+    const saved = await call(settingsPath, {
+      method: 'PUT',
+      cookie: first,
+      body: { seats: 4, reserveSize: 1, revision: 2 },
+    });
+    expect(ZStoredRankingSettings.parse(saved.json)).toMatchObject({ seats: 4, revision: 3 });
+    const before = await tableSnapshot(db);
+
+    const stale = await call(settingsPath, {
+      method: 'PUT',
+      cookie: second,
+      body: { seats: 2, reserveSize: 0, revision: 2 },
+    });
+    // "None stored" is stale too once someone has saved.
+    const fromScratch = await call(settingsPath, {
+      method: 'PUT',
+      cookie: second,
+      body: { seats: 2, reserveSize: 0, revision: 0 },
+    });
+
+    for (const response of [stale, fromScratch]) {
+      expect(response.status).toBe(409);
+      const { error } = ZErrorResponse.parse(response.json);
+      expect(error.code).toBe('CONFLICT');
+      expect(error.message).toBe('Zasób już istnieje albo został zmieniony w międzyczasie.');
+    }
+    expect(await tableSnapshot(db)).toEqual(before);
+    const after = ZRankingResponse.parse((await call(path, { cookie: second })).json);
+    expect(after.settings).toMatchObject({ seats: 4, reserveSize: 1, revision: 3 });
+    expect(after.settings?.quotas).toBeUndefined();
+  });
+
+  it('reads settings saved before revisions as revision 1, and saves over them with it', async () => {
+    const cookie = await podlaskie();
+    const legacyPath = `/api/admin/calls/${LIST_CALL}/ranking/settings?wojewodztwo=20`;
+    await db.client.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: {
+          ...keys.rankingSettings(LIST_CALL, '20'),
+          type: 'ranking-settings',
+          callId: LIST_CALL,
+          wojewodztwo: '20',
+          seats: 2,
+          reserveSize: 1,
+          updatedAt: minute(30),
+          updatedBy: 'dawniej@rops.example',
+        },
+      }),
+    );
+    const ranking = ZRankingResponse.parse(
+      (await call(`/api/admin/calls/${LIST_CALL}/ranking?wojewodztwo=20`, { cookie })).json,
+    );
+    expect(ranking.settings).toMatchObject({ seats: 2, revision: 1 });
+
+    const asIfNone = await call(legacyPath, {
+      method: 'PUT',
+      cookie,
+      body: { seats: 3, reserveSize: 1, revision: 0 },
+    });
+    const saved = await call(legacyPath, {
+      method: 'PUT',
+      cookie,
+      body: { seats: 3, reserveSize: 1, revision: 1 },
+    });
+
+    expect(asIfNone.status).toBe(409);
+    expect(ZStoredRankingSettings.parse(saved.json)).toMatchObject({ seats: 3, revision: 2 });
+    await db.client.send(
+      new DeleteCommand({ TableName: db.tableName, Key: keys.rankingSettings(LIST_CALL, '20') }),
+    );
   });
 });
 
@@ -542,7 +635,7 @@ describe('access', () => {
     for (const path of paths) expect((await call(path)).status).toBe(401);
     const put = await call(`/api/admin/calls/${ALL_CALL}/ranking/settings?wojewodztwo=20`, {
       method: 'PUT',
-      body: { seats: 1, reserveSize: 0 },
+      body: { seats: 1, reserveSize: 0, revision: 0 },
     });
     expect(put.status).toBe(401);
   });
@@ -557,7 +650,7 @@ describe('access', () => {
       await call(`/api/admin/calls/${ALL_CALL}/ranking/settings?wojewodztwo=18`, {
         method: 'PUT',
         cookie,
-        body: { seats: 1, reserveSize: 0 },
+        body: { seats: 1, reserveSize: 0, revision: 0 },
       }),
       await call('/api/admin/calls/liderzy-kooperacji-18/dashboard', { cookie }),
       await call(`/api/admin/calls/${ALL_CALL}/export.csv?wojewodztwo=18`, { cookie }),

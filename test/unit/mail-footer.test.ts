@@ -102,6 +102,20 @@ const SAMPLES = {
     verifyUrl: 'https://k.example/weryfikacja',
     attachment: { key: 'agreements/x.pdf', sha256: 'ab', filename: 'porozumienie.pdf' },
   },
+  'notice-signing-overdue': {
+    agreementId: 'P-1',
+    gminaName: 'Cisna',
+    deadline: AT,
+    parties: [{ name: 'Gmina Cisna', signatory: 'Jan Nowak', email: 'jan@gmina.example', turn: true }],
+    panelUrl: 'https://k.example/admin/porozumienia/n/1801012',
+  },
+  'notice-address-suppressed': {
+    email: 'stary@gmina.example',
+    reason: 'bounce',
+    detail: '550 no such user',
+    at: AT,
+    panelUrl: 'https://k.example/admin/przypomnienia?woj=18',
+  },
   'trust-office-notice': {
     ...card,
     submittedAt: AT,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { polishWallClock } from '../../web/src/admin/polish-date.ts';
+import { polishDay, polishDayText, polishWallClock } from '../../web/src/admin/polish-date.ts';
 
 describe('a day and time typed the Polish way', () => {
   it.each([
@@ -17,5 +17,23 @@ describe('a day and time typed the Polish way', () => {
     expect(polishWallClock('jutro', '12:00')).toBe('jutroT12:00');
     expect(polishWallClock('15.03.2027', '')).toBe('2027-03-15T?');
     expect(polishWallClock('31.02.2027', '12:00')).toBe('2027-02-31T12:00');
+  });
+});
+
+describe('a day typed the Polish way (programmes and milestones)', () => {
+  it.each([
+    ['15.03.2027', '2027-03-15'],
+    ['5.3.2027', '2027-03-05'],
+    ['15-03-2027', '2027-03-15'],
+    [' 2027-03-15 ', '2027-03-15'],
+    ['jutro', 'jutro'],
+    ['', ''],
+  ])('reads %s as %s', (typed, expected) => {
+    expect(polishDay(typed)).toBe(expected);
+  });
+
+  it('shows a stored day as it is typed', () => {
+    expect(polishDayText('2027-03-05')).toBe('05.03.2027');
+    expect(polishDay(polishDayText('2021-06-30'))).toBe('2021-06-30');
   });
 });

@@ -85,9 +85,9 @@ export function Accounts() {
             {accounts.map((account) => (
               <tr key={account.email}>
                 <th scope="row">
-                  {account.role === 'coordinator' ? (
+                  {account.email !== own.user.email ? (
                     <a href={`/admin/konta/${encodeURIComponent(account.email)}`}>
-                      {account.name}
+                      {account.role === 'lead' ? `${account.name} (${texts.roles.lead})` : account.name}
                       <span class="visually-hidden"> — {texts.edit(account.email)}</span>
                     </a>
                   ) : (
@@ -126,10 +126,15 @@ export function Accounts() {
         onSubmit={async (event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
+          const lead = data.get('role') === 'lead';
+          // A lead account is of this lead's own ROPS: its voivodeships are this lead's own.
           const input = {
             email: String(data.get('email') ?? ''),
             name: String(data.get('name') ?? ''),
-            wojewodztwa: data.getAll('wojewodztwa').map(String),
+            wojewodztwa: lead
+              ? (own.user.ownWojewodztwa ?? own.user.wojewodztwa)
+              : data.getAll('wojewodztwa').map(String),
+            ...(lead ? { role: 'lead' as const } : {}),
           };
           const account = await saving.run(() => addAccount(input));
           if (account) {
@@ -146,6 +151,27 @@ export function Accounts() {
           error={fields.email && message(fields.email)}
         />
         <TextField name="name" label={texts.name} error={fields.name && message(fields.name)} />
+        <fieldset class="form-group" aria-describedby="f-role-hint">
+          <legend class="label">{texts.role}</legend>
+          <p class="hint" id="f-role-hint">
+            {texts.roleHint(wojewodztwaList(t, own.user.ownWojewodztwa ?? own.user.wojewodztwa))}
+          </p>
+          {(['coordinator', 'lead'] as const).map((role) => (
+            <div class="choice choice--radio" key={role}>
+              <input
+                class="choice__input"
+                type="radio"
+                id={`f-role-${role}`}
+                name="role"
+                value={role}
+                defaultChecked={role === 'coordinator'}
+              />
+              <label class="choice__label" for={`f-role-${role}`}>
+                {texts.roles[role]}
+              </label>
+            </div>
+          ))}
+        </fieldset>
         <VoivodeshipBoxes
           legend={texts.wojewodztwa}
           name="wojewodztwa"
@@ -175,7 +201,8 @@ export function AccountDetail(props: { email: string }) {
   const [notice, setNotice] = useState<string | undefined>(undefined);
   if (state.status !== 'ready') return <Loading title={texts.editTitle} resource={resource} />;
   const { own, accounts } = state.data;
-  const account = accounts.find((item) => item.email === props.email && item.role === 'coordinator');
+  // Coordinators, and other lead accounts of this lead's ROPS (the API decides which it manages).
+  const account = accounts.find((item) => item.email === props.email && item.email !== own.user.email);
   const fields = saving.fields;
   const wojError = Object.entries(fields).find(([path]) => path.startsWith('wojewodztwa'))?.[1];
   return (

@@ -35,7 +35,7 @@ import type {
 import type {
   TCallDashboard,
   TRankingResponse,
-  TRankingSettings,
+  TRankingSettingsRequest,
   TStoredRankingSettings,
 } from '../../../shared/schemas/review-lists.ts';
 import { requestJson } from '../lib/api.ts';
@@ -122,6 +122,7 @@ const settingsShape = {
   seats: 'number',
   reserveSize: 'number',
   'quotas?': [{ name: 'string', powiatCodes: ['string'], seats: 'number' }],
+  revision: 'number',
   updatedAt: 'string',
   updatedBy: 'string',
 } as const;
@@ -184,6 +185,14 @@ const readCard = reader<AdminCardView>({
   summary: [{ title: 'string', rows: [['string']] }],
   versions: [{ version: 'number', receivedAt: 'string', sha256: 'string' }],
   review: reviewShape,
+  // A card registered from post or e-mail: how and when it came, who typed it in, its scan.
+  'registration?': {
+    channel: 'string',
+    receivedOn: 'string',
+    registeredAt: 'string',
+    registeredBy: 'string',
+    scan: { href: 'string', sha256: 'string', size: 'number', contentType: 'string' },
+  },
   // Issue 13: this card's void, and the gmina's cards voided before it in this call.
   'voided?': voidShape,
   'voidedCards?': [
@@ -299,6 +308,9 @@ const programmeShape = {
   startsOn: 'string',
   endsOn: 'string',
   milestones: [{ number: 'number', name: 'string', startsOn: 'string', endsOn: 'string' }],
+  // Kept though the form does not show them: a programme is saved whole, and these would be lost.
+  'retainUntil?': 'string',
+  'cardLinkDays?': 'number',
 } as const;
 const readProgramme = reader<{ programme: TProgramme }>({ programme: programmeShape });
 
@@ -341,6 +353,11 @@ export function readAuditLog(month: string | undefined, signal?: AbortSignal): P
 
 export async function getAdminProgramme(id: string, signal?: AbortSignal): Promise<TProgramme> {
   return (await requestJson(`/api/admin/programmes/${encodeURIComponent(id)}`, readProgramme, { signal }))
+    .programme;
+}
+
+export async function createProgramme(programme: TProgramme): Promise<TProgramme> {
+  return (await requestJson('/api/admin/programmes', readProgramme, { method: 'POST', body: programme }))
     .programme;
 }
 
@@ -412,7 +429,8 @@ export function getRanking(
 export function putRankingSettings(
   callId: string,
   wojewodztwo: string,
-  settings: TRankingSettings,
+  /** With the revision of the settings as read (0 when none were stored): 409 CONFLICT if stale. */
+  settings: TRankingSettingsRequest,
 ): Promise<TStoredRankingSettings> {
   return requestJson(
     `${callPath(callId)}/ranking/settings?${new URLSearchParams({ wojewodztwo })}`,

@@ -84,6 +84,12 @@ export const en: CallLifeTexts = {
     row: (n: number) => `Gmina ${n}`,
     gminaField: 'Gmina: TERYT code (7 digits) or name',
     emailField: 'E-mail address of the gmina’s office',
+    emailHint:
+      "Left empty: the office's address from the gmina offices' directory. Type an address to send to another.",
+    emailFromDirectory: (address: string) =>
+      `Address in the gmina offices' directory: ${address}. Leave the field empty to send there, or type another.`,
+    emailNotInDirectory:
+      "The gmina offices' directory has no address for this gmina: type the office's e-mail address.",
     addRow: 'Add another gmina',
     submit: 'Send the invitations',
     saved: (n: number) => `We sent ${n} ${n === 1 ? 'invitation' : 'invitations'}.`,
@@ -160,6 +166,8 @@ export const en: CallLifeTexts = {
     },
     email: {
       required: 'Enter the e-mail address of the gmina’s office.',
+      no_office_address:
+        "The gmina offices' directory has no address for this gmina. Type the office's e-mail address or complete the directory (Gmina offices).",
       too_long: 'The e-mail address can have at most 254 characters.',
       _: 'Enter an e-mail address like name@domain.pl.',
     },

@@ -83,7 +83,7 @@ const pl = {
   invite: {
     title: 'Zaproszenia gmin',
     intro:
-      'Nabór, do którego zaprosisz gminy, przyjmuje karty tylko od zaproszonych. Każdy urząd dostanie e-mail z odnośnikiem do naboru na podany adres.',
+      'Nabór, do którego zaprosisz gminy, przyjmuje karty tylko od zaproszonych. Każdy urząd dostanie e-mail z odnośnikiem do naboru na swój adres z rejestru urzędów gmin albo na adres, który wpiszesz.',
     invited: 'Zaproszone gminy',
     none: 'Nikt nie został jeszcze zaproszony: nabór jest otwarty dla wszystkich gmin, których dotyczy.',
     gmina: 'Gmina',
@@ -93,6 +93,10 @@ const pl = {
     row: (n: number) => `Gmina ${n}`,
     gminaField: 'Gmina: kod TERYT (7 cyfr) albo nazwa',
     emailField: 'Adres e-mail urzędu gminy',
+    emailHint: 'Puste pole: adres urzędu z rejestru urzędów gmin. Wpisz adres, aby wysłać na inny.',
+    emailFromDirectory: (address: string) =>
+      `Adres z rejestru urzędów gmin: ${address}. Zostaw pole puste, aby wysłać na ten adres, albo wpisz inny.`,
+    emailNotInDirectory: 'Rejestr urzędów gmin nie ma adresu tej gminy: wpisz adres e-mail urzędu.',
     addRow: 'Dodaj kolejną gminę',
     submit: 'Wyślij zaproszenia',
     saved: (n: number) =>
@@ -170,6 +174,8 @@ const pl = {
     },
     email: {
       required: 'Podaj adres e-mail urzędu gminy.',
+      no_office_address:
+        'Rejestr urzędów gmin nie ma adresu tej gminy. Wpisz adres e-mail urzędu albo uzupełnij rejestr (Urzędy gmin).',
       too_long: 'Adres e-mail może mieć najwyżej 254 znaki.',
       _: 'Wpisz adres e-mail w formacie nazwa@domena.pl.',
     },

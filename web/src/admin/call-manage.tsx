@@ -28,6 +28,7 @@ import { OverlapsWarning } from './call-overlaps.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { useAdminTexts } from './texts.ts';
+import { listOffices } from './trust-api.ts';
 
 /**
  * /admin/nabory/<call> — one call over its life: its facts and overlapping calls; before it opens, its
@@ -349,12 +350,23 @@ function TextField(props: {
   error: string | undefined;
   value?: string;
   type?: 'text' | 'email';
+  hint?: string;
+  onChange?: (input: HTMLInputElement) => void;
 }) {
+  const describedBy =
+    [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
   return (
     <Group error={props.error}>
       <label class="label" for={props.id}>
         {props.label}
       </label>
+      {props.hint ? (
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
       <FieldError id={`${props.id}-error`} text={props.error} />
       <input
         class={props.error ? 'input input--error' : 'input'}
@@ -362,9 +374,12 @@ function TextField(props: {
         name={props.name}
         type={(props.type ?? 'text') as 'text'}
         autoComplete="off"
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        aria-describedby={describedBy}
         aria-invalid={props.error ? true : undefined}
         defaultValue={props.value}
+        onChange={
+          props.onChange ? (event) => props.onChange?.(event.currentTarget as HTMLInputElement) : undefined
+        }
       />
     </Group>
   );
@@ -813,10 +828,43 @@ function Invited(props: { invitations: Invitation[] }) {
   );
 }
 
+/**
+ * The office directory's addresses (offices.tsx's data, issue 13) of the call's voivodeships, by TERYT:
+ * what an invitation goes to unless the coordinator types another. Without them (not loaded) the API still
+ * uses the directory for an address left empty.
+ */
+function useOfficeAddresses(wojewodztwa: readonly string[]): Map<string, string> | undefined {
+  const [offices] = useResource(`invite-offices:${wojewodztwa.join()}`, async (signal) => {
+    const lists = await Promise.all(wojewodztwa.map((code) => listOffices(code, signal)));
+    return new Map(
+      lists.flatMap((list) =>
+        list.gminas.flatMap((gmina) => (gmina.office ? [[gmina.teryt, gmina.office.email] as const] : [])),
+      ),
+    );
+  });
+  return offices.status === 'ready' ? offices.data : undefined;
+}
+
 function InviteSection(props: FormProps & { call: TCall; invitations: Invitation[] }) {
   const texts = useCallLifeTexts();
   const names = useGminaNames();
+  const directory = useOfficeAddresses(props.call.wojewodztwa);
   const [rows, setRows] = useState(1);
+  /**
+   * The directory's address of each row's gmina, said under its e-mail field once the gmina is typed: an
+   * empty field sends there. Not written into the field: a click into it would put the caret after the
+   * address, and what is typed would be appended to it.
+   */
+  const [fromDirectory, setFromDirectory] = useState<Record<number, string | null>>({});
+  const lookUp = (index: number, typed: string) => {
+    const gmina = terytOf(typed, props.call, names);
+    const address = 'teryt' in gmina && directory ? (directory.get(gmina.teryt) ?? null) : undefined;
+    setFromDirectory((known) => {
+      const { [index]: _, ...rest } = known;
+      return address === undefined ? rest : { ...rest, [index]: address };
+    });
+  };
+
   const fields = Array.from({ length: rows }, (_, index) => [`gmina-${index}`, `email-${index}`]).flat();
   const form = useForm(
     props,
@@ -834,9 +882,9 @@ function InviteSection(props: FormProps & { call: TCall; invitations: Invitation
     const invitations = Array.from({ length: rows }, (_, index) => {
       const gmina = terytOf(text(`gmina-${index}`), props.call, names);
       if ('error' in gmina) checked[`gmina-${index}`] = gmina.error;
+      // Left empty: the API sends to the office directory's address (and names a gmina without one).
       const email = text(`email-${index}`);
-      if (email === '') checked[`email-${index}`] = 'required';
-      return { teryt: 'teryt' in gmina ? gmina.teryt : '', email };
+      return { teryt: 'teryt' in gmina ? gmina.teryt : '', ...(email ? { email } : {}) };
     });
     form.send(
       checked,
@@ -863,11 +911,19 @@ function InviteSection(props: FormProps & { call: TCall; invitations: Invitation
               name={`gmina-${index}`}
               label={texts.invite.gminaField}
               error={form.errorOf(`gmina-${index}`)}
+              onChange={(input) => lookUp(index, input.value)}
             />
             <TextField
               id={`f-invite-email-${index}`}
               name={`email-${index}`}
               label={texts.invite.emailField}
+              hint={
+                fromDirectory[index] === undefined
+                  ? texts.invite.emailHint
+                  : fromDirectory[index] === null
+                    ? texts.invite.emailNotInDirectory
+                    : texts.invite.emailFromDirectory(fromDirectory[index] as string)
+              }
               error={form.errorOf(`email-${index}`)}
               type="email"
             />

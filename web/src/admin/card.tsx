@@ -6,6 +6,7 @@ import { useLocation } from '../lib/router.ts';
 import { useAgreementTexts } from './agreement-texts.ts';
 import { getCard, getRules } from './api.ts';
 import { filterQuery, filtersOf } from './card-list.tsx';
+import { CardRegistration } from './card-registration.tsx';
 import { CardReview } from './card-review.tsx';
 import { CardHeldMail, RevokeLinks, VoidCard, VoidedFacts } from './card-trust.tsx';
 import { Saved, useRereadable } from './review-form.tsx';
@@ -131,6 +132,10 @@ export function CardDetail(props: { callId: string; teryt: string }) {
           </dd>
         </div>
         <div class="facts__row">
+          <dt>{review.list.channel}</dt>
+          <dd>{review.channels[view.registration?.channel ?? 'online']}</dd>
+        </div>
+        <div class="facts__row">
           <dt>{texts.card.submittedAt}</dt>
           <dd>
             <WarsawTime instant={view.submittedAt} />
@@ -151,6 +156,7 @@ export function CardDetail(props: { callId: string; teryt: string }) {
           </dd>
         </div>
       </dl>
+      <CardRegistration view={view} />
       <VoidedFacts view={view} />
       {view.versions.length > 1 ? (
         // Each version the gmina sent, with the digest its confirmation e-mail gave: what a dispute needs.

@@ -5,6 +5,7 @@ import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { AdminNav, FieldError, TextField, useSaving } from './admin-nav.tsx';
 import { createDeadline, listCalls } from './api.ts';
+import { useDeliverablesTexts } from './deliverables-texts.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { polishWallClock } from './polish-date.ts';
 import { announceAdded } from './reminders.tsx';
@@ -23,7 +24,7 @@ import { useAdminTexts } from './texts.ts';
 const AUDIENCE = ['gminas', 'ops', 'pcpr', 'coordinators'] as const;
 
 /** The fields in the order of the form, which is the order of the error summary. */
-const FIELDS = ['title', 'description', 'dueAt', 'callId', 'audience', 'offsetsDays'] as const;
+const FIELDS = ['title', 'description', 'dueAt', 'callId', 'audience', 'offsetsDays', 'deliverable'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** The field an API path names: "offsetsDays.1" is the offsets', "wojewodztwa" the call's choice. */
@@ -40,6 +41,7 @@ const ANCHORS: Record<Field, string> = {
   callId: 'f-callId',
   audience: 'f-audience-gminas',
   offsetsDays: 'f-offsetsDays',
+  deliverable: 'f-deliverable-name',
 };
 
 function messageOf(texts: RemindersTexts, path: string, key: string): string {
@@ -59,6 +61,7 @@ function offsetsOf(typed: string): (number | null)[] {
 
 export function NewDeadline(props: { wojewodztwo: string }) {
   const texts = useRemindersTexts();
+  const deliverableTexts = useDeliverablesTexts();
   const admin = useAdminTexts();
   const { t } = useI18n();
   const { route } = useLocation();
@@ -85,7 +88,9 @@ export function NewDeadline(props: { wojewodztwo: string }) {
   const name = wojewodztwoName(t, wojewodztwo);
   const errors: Partial<Record<Field, string>> = {};
   for (const [path, key] of Object.entries(saving.fields))
-    errors[fieldOf(path)] ??= messageOf(texts, path, key);
+    errors[fieldOf(path)] ??= path.startsWith('deliverable')
+      ? (deliverableTexts.fieldErrors[key] ?? deliverableTexts.fieldErrors._)
+      : messageOf(texts, path, key);
   const { error } = saving;
   const summary = error
     ? Object.keys(saving.fields).length > 0
@@ -113,6 +118,7 @@ export function NewDeadline(props: { wojewodztwo: string }) {
           const data = new FormData(event.currentTarget);
           const text = (field: string) => String(data.get(field) ?? '');
           const callId = text('callId');
+          const documentName = text('deliverable.name').trim();
           const request = {
             title: text('title'),
             description: text('description'),
@@ -124,6 +130,7 @@ export function NewDeadline(props: { wojewodztwo: string }) {
             offsetsDays: offsetsOf(text('offsetsDays')),
             optional: data.get('optional') === 'yes',
             avoidDaysOff: data.get('avoidDaysOff') === 'yes',
+            ...(documentName ? { deliverable: { name: documentName } } : {}),
           } as TCreateDeadlineRequest;
           const deadline = await saving.run(() => createDeadline(request));
           if (deadline) {
@@ -224,6 +231,12 @@ export function NewDeadline(props: { wojewodztwo: string }) {
             ))}
           </fieldset>
         </div>
+        <TextField
+          name="deliverable.name"
+          label={deliverableTexts.field}
+          hint={deliverableTexts.fieldHint}
+          error={errors.deliverable}
+        />
         <TextField
           name="offsetsDays"
           label={texts.offsets}

@@ -12,10 +12,11 @@ import { CallManage } from './call-manage.tsx';
 import { CardDetail } from './card.tsx';
 import { Dashboard } from './dashboard.tsx';
 import { NewDeadline } from './deadline-new.tsx';
+import { Deliverables } from './deliverables.tsx';
 import { Erasure } from './erasure.tsx';
 import { HeldMail } from './held-mail.tsx';
 import { Offices } from './offices.tsx';
-import { ProgrammeDetail, Programmes } from './programmes.tsx';
+import { NewProgramme, ProgrammeDetail, Programmes } from './programmes.tsx';
 import { Protocol } from './protocol.tsx';
 import { Ranking } from './ranking.tsx';
 import { Reminders } from './reminders.tsx';
@@ -68,15 +69,18 @@ export function AdminPanel(props: { section?: string; callId?: string; teryt?: s
       return <Rules key={`${callId}-${woj}`} callId={callId} wojewodztwo={woj} />;
     if (section === 'protokol' && woj) return <Protocol callId={callId} wojewodztwo={woj} />;
   }
-  // Administration: /admin/konto, /admin/konta[/<e-mail>], /admin/dziennik, /admin/programy[/<id>].
+  // Administration: /admin/konto, /admin/konta[/<e-mail>], /admin/dziennik, /admin/programy[/<id>|nowy].
   if (section === 'konto' && !callId) return <OwnAccount />;
   if (section === 'konta' && !teryt) return callId ? <AccountDetail email={callId} /> : <Accounts />;
   if (section === 'dziennik' && !callId) return <AuditLog />;
+  if (section === 'programy' && callId === 'nowy' && !teryt) return <NewProgramme />;
   if (section === 'programy' && !teryt) return callId ? <ProgrammeDetail id={callId} /> : <Programmes />;
   // Reminders: /admin/przypomnienia[?woj=NN] and the new deadline's form, /admin/przypomnienia/nowy?woj=NN.
   if (section === 'przypomnienia' && !callId) return <Reminders key={woj ?? ''} wojewodztwo={woj} />;
   if (section === 'przypomnienia' && callId === 'nowy' && !teryt && woj)
     return <NewDeadline key={woj} wojewodztwo={woj} />;
+  if (section === 'przypomnienia' && callId === 'dokumenty' && !teryt && woj)
+    return <Deliverables key={woj} wojewodztwo={woj} />;
   // Trust (issue 13): /admin/poczta?woj=NN (held mail), /admin/urzedy?woj=NN (gmina offices), and the lead's
   // /admin/usuwanie-danych (erasing a gmina's personal data).
   if (section === 'poczta' && !callId) return <HeldMail key={woj ?? ''} wojewodztwo={woj} />;

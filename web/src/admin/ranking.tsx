@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { nextStatus, type ReviewStatus } from '../../../shared/review/statuses.ts';
-import type { TRankingResponse, TRankingSettings } from '../../../shared/schemas/review-lists.ts';
+import type { TRankingResponse, TRankingSettingsRequest } from '../../../shared/schemas/review-lists.ts';
 import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import { ApiError } from '../lib/api.ts';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
@@ -89,7 +89,7 @@ export function Ranking(props: { callId: string; wojewodztwo: string }) {
       </p>
       <Saved text={data.saved} stamp={resource} />
       <Settings
-        key={ranking.settings?.updatedAt ?? 'none'}
+        key={ranking.settings?.revision ?? 0}
         ranking={ranking}
         powiaty={powiaty}
         onSaved={() => done(texts.ranking.settingsSaved)}
@@ -158,7 +158,8 @@ function Settings(props: {
       if (group.powiaty.length === 0) errors[`f-group-${index}-powiaty`] = 'required';
     });
     if (Object.keys(errors).length > 0) return write.refuse(errors);
-    const settings: TRankingSettings = {
+    const settings: TRankingSettingsRequest = {
+      revision: stored?.revision ?? 0,
       seats: seatCount ?? 0,
       reserveSize: reserveSize ?? 0,
       ...(groups.length > 0
@@ -199,6 +200,7 @@ function Settings(props: {
           failure={write.state.failure}
           onReload={props.onReload}
           onRetry={() => write.refuse({})}
+          conflictText={texts.ranking.settingsConflict}
         />
         <TextField
           id="f-seats"

@@ -144,8 +144,12 @@ function StepPage(props: {
       return;
     }
     if (step.slug === 'gmina' && typeof teryt === 'string' && teryt !== props.answers.office?.teryt) {
-      // As the clerk's form does: the gmina's own powiat as the partner, until another is chosen.
-      answers = { ...answers, partner: { ...answers.partner, powiatCode: teryt.slice(0, 4) } };
+      // As the clerk's form does (withGminaDefaults in card-form.tsx, not imported: it would split the form's
+      // chunk): the gmina's own powiat as the partner, until another is chosen, and a rural gmina's wójt.
+      const office = { ...answers.office };
+      const head = office.head as { title?: unknown } | undefined;
+      if (teryt.endsWith('2') && head?.title === undefined) office.head = { ...head, title: 'wojt' };
+      answers = { ...answers, office, partner: { ...answers.partner, powiatCode: teryt.slice(0, 4) } };
       props.onNext(answers);
     }
     route(`${base}/${STEPS[index + 1]?.slug ?? 'wplyw'}`);

@@ -25,6 +25,7 @@ export const en: RemindersTexts = {
     'milestone-start': 'milestone start',
     'milestone-end': 'milestone end',
     custom: "coordinator's deadline",
+    'agreement-signing': 'agreement signing deadline',
   },
   audience: {
     gminas: 'selected gminas',
@@ -32,6 +33,7 @@ export const en: RemindersTexts = {
     pcpr: 'PCPRs',
     coordinators: 'coordinators',
     drafts: 'gminas with an unsent card',
+    signatories: 'signatories who have not signed yet',
   },
   deadlines: 'Preview and test e-mail',
   deadlinesHint:
@@ -56,6 +58,7 @@ export const en: RemindersTexts = {
     pcpr: 'PCPR',
     coordinator: 'coordinator',
     draft: 'gmina (draft)',
+    signatory: 'agreement signatory',
   },
   statuses: {
     sending: 'being sent',
@@ -74,6 +77,8 @@ export const en: RemindersTexts = {
     complaint: 'the recipient reported spam',
     'opted-out': 'the recipient opted out',
     'deadline-passed': 'the deadline had passed',
+    delivered: 'the document was already uploaded',
+    'not-awaiting-signature': 'signed already, or signing ended',
   },
   suppressed: 'Addresses we do not send to',
   suppressedHint:

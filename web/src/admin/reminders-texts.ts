@@ -29,6 +29,7 @@ const pl = {
     'milestone-start': 'początek kamienia milowego',
     'milestone-end': 'koniec kamienia milowego',
     custom: 'termin koordynatora',
+    'agreement-signing': 'termin podpisania porozumienia',
   } as Record<string, string>,
   audience: {
     gminas: 'wybrane gminy',
@@ -36,6 +37,7 @@ const pl = {
     pcpr: 'PCPR',
     coordinators: 'koordynatorzy',
     drafts: 'gminy z niewysłaną kartą',
+    signatories: 'osoby, które jeszcze nie podpisały',
   } as Record<string, string>,
   deadlines: 'Podgląd i wiadomość testowa',
   deadlinesHint:
@@ -60,6 +62,7 @@ const pl = {
     pcpr: 'PCPR',
     coordinator: 'koordynator',
     draft: 'gmina (wersja robocza)',
+    signatory: 'podpisujący porozumienie',
   } as Record<string, string>,
   statuses: {
     sending: 'w trakcie wysyłania',
@@ -78,6 +81,8 @@ const pl = {
     complaint: 'odbiorca zgłosił spam',
     'opted-out': 'odbiorca zrezygnował',
     'deadline-passed': 'termin już minął',
+    delivered: 'dokument już przesłany',
+    'not-awaiting-signature': 'już podpisał(a) lub podpisywanie zakończono',
   } as Record<string, string>,
   suppressed: 'Adresy, do których nie wysyłamy',
   suppressedHint:

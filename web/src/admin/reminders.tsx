@@ -21,6 +21,7 @@ import {
   getUpcomingReminders,
   sendTestReminder,
 } from './api.ts';
+import { useDeliverablesTexts } from './deliverables-texts.ts';
 import { type RemindersTexts, useRemindersTexts } from './reminders-texts.ts';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { useAdminTexts } from './texts.ts';
@@ -70,6 +71,7 @@ async function load(wojewodztwo: string | undefined, signal: AbortSignal): Promi
 
 export function Reminders(props: { wojewodztwo?: string | undefined }) {
   const texts = useRemindersTexts();
+  const deliverables = useDeliverablesTexts();
   const admin = useAdminTexts();
   const { t } = useI18n();
   const { route } = useLocation();
@@ -141,6 +143,11 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
       <p>
         <a class="button" href={`/admin/przypomnienia/nowy?${new URLSearchParams({ woj: wojewodztwo })}`}>
           {texts.addDeadline}
+        </a>
+      </p>
+      <p>
+        <a href={`/admin/przypomnienia/dokumenty?${new URLSearchParams({ woj: wojewodztwo })}`}>
+          {deliverables.link}
         </a>
       </p>
 

@@ -211,6 +211,8 @@ export const en: ReviewTexts = {
     removeGroup: (n) => `Remove group ${n}`,
     saveSettings: 'Save the settings',
     settingsSaved: 'Settings saved, ranking recalculated.',
+    settingsConflict:
+      'Someone else saved the ranking settings since this page was opened. Your changes were not saved: read the settings again, check them and make your changes once more.',
     updated: (who) => `Last changed by: ${who}`,
     list: 'Ranking list',
     unscored: (n) =>
@@ -277,6 +279,18 @@ export const en: ReviewTexts = {
     selected: 'Selected',
     reserve: 'Reserve',
     call: 'Call',
+  },
+  registration: {
+    heading: 'How the card came',
+    channel: 'Sent',
+    postmark: 'Postmark date',
+    emailSent: 'E-mail sent',
+    counts: "This date counts against the call's deadline.",
+    registeredBy: 'Registered by',
+    registeredAt: 'Registered',
+    scan: 'Scan of the card',
+    scanLink: (type, size) => `Download the scan of the card (${type}, ${size})`,
+    scanSha256: "Scan's SHA-256",
   },
   protocol: {
     title: 'Ranking protocol',

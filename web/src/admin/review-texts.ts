@@ -229,6 +229,8 @@ const pl = {
     removeGroup: (n: number) => `Usuń grupę ${n}`,
     saveSettings: 'Zapisz ustawienia',
     settingsSaved: 'Ustawienia zapisane, ranking przeliczony.',
+    settingsConflict:
+      'Ktoś inny zapisał ustawienia rankingu, odkąd otworzono tę stronę. Twoje zmiany nie zostały zapisane: wczytaj ustawienia ponownie, sprawdź je i wprowadź zmiany jeszcze raz.',
     updated: (who: string) => `Ostatnia zmiana: ${who}`,
     list: 'Lista rankingowa',
     unscored: (n: number) =>
@@ -299,6 +301,19 @@ const pl = {
     selected: 'Zakwalifikowane',
     reserve: 'Rezerwa',
     call: 'Nabór',
+  },
+  /** A card registered from post or e-mail: how it came, when it was sent, who typed it in, its scan. */
+  registration: {
+    heading: 'Wpływ karty',
+    channel: 'Jak przyszła karta',
+    postmark: 'Data stempla pocztowego',
+    emailSent: 'Wysłanie e-maila',
+    counts: 'Ta data decyduje o dotrzymaniu terminu naboru.',
+    registeredBy: 'Zarejestrował(a)',
+    registeredAt: 'Zarejestrowano',
+    scan: 'Skan karty',
+    scanLink: (type: string, size: string) => `Pobierz skan karty (${type}, ${size})`,
+    scanSha256: 'Skrót SHA-256 skanu',
   },
   protocol: {
     title: 'Protokół z rankingu',

@@ -13,6 +13,7 @@ import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { focusHeading } from '../lib/page-focus.ts';
 import { reader } from '../lib/shape.ts';
 import { useResource } from '../lib/use-resource.ts';
+import { InvitationNotice, invitationOf, preselectGmina, useInvitedGmina } from './invitation.tsx';
 
 /**
  * The call as this page reads it: with its cancellation, invitations and attachments (issue 17), which the
@@ -82,6 +83,7 @@ function CallDetails(props: { callId: string }) {
   const call: typeof fresh =
     fresh.status === 'loading' && listed ? { status: 'ready', data: listed as CallOnPage } : fresh;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const gmina = useInvitedGmina();
   const notFound = call.status === 'error' && call.error.code === 'NOT_FOUND';
   useDocumentTitle(
     call.status === 'ready'
@@ -121,6 +123,7 @@ function CallDetails(props: { callId: string }) {
   const closed = Date.parse(data.closesAt) <= now || data.cancelled !== undefined;
   const notYetOpen = Date.parse(data.opensAt) > now;
   const otherForm = !takesThisCardForm(data);
+  const invitation = invitationOf(data.invited, gmina);
   const notice = data.cancelled
     ? texts.call.cancelled(formatWarsaw(data.cancelled.at, t.locale))
     : closed
@@ -144,9 +147,9 @@ function CallDetails(props: { callId: string }) {
           ) : null}
         </div>
       ) : null}
-      {data.invited ? <p>{texts.call.invitedOnly}</p> : null}
+      {data.invited ? <InvitationNotice invited={data.invited} gmina={gmina} formOffered={!notice} /> : null}
       <CallFacts call={data} programmeName={data.programmeName} showOpensAt={true} />
-      {notice ? null : (
+      {notice || invitation === 'not-invited' ? null : (
         <>
           <p>{texts.call.startCardHint}</p>
           {/* A link, not a button: it goes to a page (GOV.UK's start button), so it opens in a new tab too. */}
@@ -154,6 +157,7 @@ function CallDetails(props: { callId: string }) {
             class="button button--start"
             href={`/nabory/${encodeURIComponent(data.id)}/zgloszenie`}
             draggable={false}
+            onClick={invitation === 'invited' ? () => preselectGmina(data.id, gmina as string) : undefined}
           >
             {texts.call.startCard}
           </a>

@@ -23,6 +23,13 @@ export const en: CallsTexts = {
     cancelled: (date: string) => `This call was cancelled on ${date}. It no longer takes applications.`,
     cancelledReason: 'Reason for the cancellation:',
     invitedOnly: 'This call is only for the gminas its organiser invited.',
+    invitedList: 'Invited gminas:',
+    invitationFor: (gmina: string) => `Invitation for the gmina of ${gmina}`,
+    invitationHint: 'The application card form opens with this gmina chosen.',
+    notInvited: (gmina: string) =>
+      `The gmina of ${gmina} is not invited to this call and cannot send an application card to it.`,
+    notInvitedHint:
+      'Only the gminas listed below can send a card. If your gmina was invited, open the link in the e-mail its office received.',
     attachmentsHeading: 'Documents of the call',
     attachmentSize: (size: string, type: string) => `${type}, ${size}`,
     contactHeading: 'Contact about this call',

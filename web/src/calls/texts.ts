@@ -51,6 +51,14 @@ const pl = {
     cancelled: (date: string) => `Ten nabór został odwołany ${date}. Nie można się do niego zgłosić.`,
     cancelledReason: 'Powód odwołania:',
     invitedOnly: 'Ten nabór jest tylko dla gmin zaproszonych przez organizatora.',
+    invitedList: 'Zaproszone gminy:',
+    invitationFor: (gmina: string) => `Zaproszenie dla gminy ${gmina}`,
+    invitationHint: 'Formularz karty zgłoszeniowej otworzy się z wybraną gminą.',
+    notInvited: (gmina: string) =>
+      `Gmina ${gmina} nie jest zaproszona do tego naboru i nie może wysłać do niego karty zgłoszeniowej.`,
+    notInvitedHint:
+      'Kartę mogą wysłać tylko gminy wymienione poniżej. Jeśli Twoja gmina dostała zaproszenie, otwórz odnośnik ' +
+      'z wiadomości e-mail, którą dostał urząd gminy.',
     attachmentsHeading: 'Dokumenty naboru',
     attachmentSize: (size: string, type: string) => `${type}, ${size}`,
     contactHeading: 'Kontakt w sprawie naboru',
