@@ -162,7 +162,12 @@ export class DataStack extends Stack {
         resources: [this.documents.bucketArn],
         conditions: { StringLike: { 's3:prefix': ['agreements/*', 'cards/*', 'calls/*'] } },
       }),
-      new PolicyStatement({ actions: ['s3:DeleteObject'], resources: kept }),
+      new PolicyStatement({
+        actions: ['s3:DeleteObject'],
+        resources: ['agreements/*', 'cards/*', 'calls/*'].map((prefix) =>
+          this.documents.arnForObjects(prefix),
+        ),
+      }),
     );
     const bucketId = this.resolve(this.getLogicalId(this.documents.node.defaultChild as CfnElement));
     for (const [policy, prefixes] of [

@@ -122,6 +122,8 @@ describe('data stack', () => {
       StringLike: { 's3:prefix': ['agreements/*', 'cards/*', 'calls/*'] },
     });
     expect(JSON.stringify(statements[1]?.Resource)).not.toContain('uploads');
+    // Deliverables are kept by deadline, not call: the job does not delete them (yet).
+    expect(JSON.stringify(statements[1]?.Resource)).not.toContain('deliverables');
   });
 
   it('denies every request to its buckets that does not use TLS', () => {
