@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROPS_CONTACTS } from '../../shared/rops-contacts.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
 
 /**
  * What the public pages say about whom to contact (issue 17): the call's page names the ROPS of its
@@ -103,11 +103,12 @@ describe('whom the public pages name', () => {
     await page.getByRole('heading', { level: 1, name: 'Sprawdź odpowiedzi przed wysłaniem' }).waitFor();
 
     // Meanwhile someone else sends the gmina's card.
+    const other = `inny.${Date.now()}@example.com`;
     const sent = await sendCard(apiUrl, 'liderzy-kooperacji-20', {
       ...answers,
       contacts: {
         ...answers.contacts,
-        contact: { ...answers.contacts.contact, email: `inny.${Date.now()}@example.com` },
+        contact: { ...answers.contacts.contact, email: other },
       },
     });
     expect(sent.status).toBe(201);
@@ -133,6 +134,19 @@ describe('whom the public pages name', () => {
     const linkPage = (await page.textContent('main')) ?? '';
     for (const value of [bialystok.name, bialystok.email, bialystok.phone, bialystok.hours])
       expect(linkPage).toContain(value);
+    await expectNoAxeViolations(page);
+
+    // The card's own page (the sender's link) names the ROPS to ask about the card.
+    let confirmation: Awaited<ReturnType<typeof sentMail>>[number] | undefined;
+    await expect
+      .poll(async () => {
+        confirmation = (await sentMail(inboxUrl)).find((one) => one.destination.to.includes(other));
+        return confirmation !== undefined;
+      })
+      .toBe(true);
+    await page.goto(`${siteUrl}/karta#t=${linkToken(confirmation as never, '#t=')}`);
+    await page.getByRole('heading', { level: 2, name: 'Kontakt w sprawie naboru' }).waitFor();
+    expect(await page.textContent('main')).toContain('ul. Kombatantów 7, 15-110 Białystok');
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
   });

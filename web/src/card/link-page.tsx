@@ -15,6 +15,7 @@ import { type Answers, STEPS } from '../card/model.ts';
 import { pageTexts, usePageTexts } from '../card/page-texts.ts';
 import { cardTexts, useCardTexts } from '../card/texts.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
+import { GminaRops } from '../components/rops-contact.tsx';
 import { Titled } from '../components/titled.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { ApiError } from '../lib/api.ts';
@@ -236,6 +237,7 @@ function CardDetails(props: { token: string; action: string | undefined }) {
         </div>
       ) : null}
       <AnswersSummary answers={view.answers as Answers} steps={STEPS} />
+      <GminaRops callId={view.callId} teryt={view.teryt} heading />
     </Titled>
   );
 }

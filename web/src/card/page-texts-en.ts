@@ -21,7 +21,7 @@ export const en: PageTexts = {
     contest:
       'If your gmina’s office did not send this card, contact the centre running the call: it can void the card, and the gmina can then send its own.',
   },
-  contact: { email: 'e-mail:', phone: 'phone', hours: 'office hours:' },
+  contact: { heading: 'Contact about this call', email: 'e-mail:', phone: 'phone', hours: 'office hours:' },
   sent: {
     title: 'The application card has been sent',
     titleChanged: 'The changes to the card have been saved',

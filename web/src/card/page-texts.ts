@@ -26,7 +26,7 @@ const pl = {
       'Jeśli urząd Twojej gminy tej karty nie wysłał, skontaktuj się z ośrodkiem prowadzącym nabór: może ją unieważnić, a wtedy gmina wyśle własną.',
   },
   /** A ROPS's contact in a few lines (the refusal of a second card, the page asking for its link again). */
-  contact: { email: 'e-mail:', phone: 'tel.', hours: 'godziny pracy:' },
+  contact: { heading: 'Kontakt w sprawie naboru', email: 'e-mail:', phone: 'tel.', hours: 'godziny pracy:' },
   sent: {
     title: 'Karta zgłoszeniowa została wysłana',
     titleChanged: 'Zmiany w karcie zostały zapisane',

@@ -1,14 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
-import type { TErrorContact } from '../../../shared/schemas/api.ts';
 import type { TCardLinkRequested } from '../../../shared/schemas/submission.ts';
 import { pageTexts, usePageTexts } from '../card/page-texts.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
-import { RopsContactLines } from '../components/rops-contact.tsx';
+import { GminaRops } from '../components/rops-contact.tsx';
 import { ApiError, isCallId, requestJson } from '../lib/api.ts';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
 import { reader } from '../lib/shape.ts';
-import { useResource } from '../lib/use-resource.ts';
 
 /** The route loader waits for the pages' texts in the current language, so the page never shows a mix. */
 export const textsReady = pageTexts.load;
@@ -106,33 +104,4 @@ export default function CardLinkPage(props: { callId?: string; teryt?: string })
       <GminaRops callId={callId} teryt={teryt} />
     </>
   );
-}
-
-const readContacts = reader<{ contacts?: (TErrorContact & { wojewodztwo: string })[] }>({
-  'contacts?': [
-    {
-      wojewodztwo: 'string',
-      name: 'string',
-      address: 'string',
-      email: 'string',
-      phone: 'string',
-      hours: 'string',
-    },
-  ],
-});
-
-/**
- * The ROPS of the gmina's voivodeship, from the call's data (issue 17): whom to contact about a card the
- * office did not send. Nothing while it loads or if it cannot: the sentence above still says whom.
- */
-function GminaRops(props: { callId: string; teryt: string }) {
-  const { callId, teryt } = props;
-  const [call] = useResource(`call-contacts:${callId}`, (signal) =>
-    requestJson(`/api/calls/${encodeURIComponent(callId)}`, readContacts, { signal }),
-  );
-  const contact =
-    call.status === 'ready'
-      ? call.data.contacts?.find((one) => one.wojewodztwo === teryt.slice(0, 2))
-      : undefined;
-  return contact ? <RopsContactLines contact={contact} /> : null;
 }
