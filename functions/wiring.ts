@@ -30,6 +30,14 @@ export function reminderSenderDeps(settings: Config = config()) {
   };
 }
 
+/**
+ * The mail sender's (send-reminders): the reminders' deps with SES's simple sending for outbox messages. The
+ * same pacer paces both kinds, so together they stay under the account's rate.
+ */
+export function mailSenderDeps(settings: Config = config()) {
+  return { ...reminderSenderDeps(settings), outboxMailer: createSesMailer(settings) };
+}
+
 /** The planner's: the table, the clock and the reminders queue (SQS; locally the caller passes its own). */
 export function reminderPlannerDeps(settings: Config = config()) {
   if (!settings.REMINDERS_QUEUE_URL) throw new Error('Invalid configuration: REMINDERS_QUEUE_URL is not set');

@@ -12,7 +12,6 @@ import type {
 import type { TCall } from '../../shared/schemas/programme.ts';
 import { formatWarsaw, warsawLocalToInstant } from '../../shared/time.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import {
   type CallAuditEntry,
   callAuditPut,
@@ -31,7 +30,6 @@ import type { Db } from '../repositories/dynamo.ts';
 import type { OutboxKey, OutgoingMail } from '../repositories/outbox.ts';
 import { getProgramme } from '../repositories/programmes.ts';
 import { requireVoivodeships } from './access.ts';
-import { deliverMail } from './deliver-mail.ts';
 
 /**
  * A call over its life (issue 17): edited before it opens, its closing extended once open, cancelled,
@@ -42,7 +40,7 @@ import { deliverMail } from './deliver-mail.ts';
  * one-voivodeship call, the lead of its programme); the head is the one thing read before deciding it.
  */
 
-export type CallLifeDeps = { db: Db; now: () => Date; mailer: Mailer; siteUrl: string };
+export type CallLifeDeps = { db: Db; now: () => Date; siteUrl: string };
 
 /** The call's head, after access: NOT_FOUND for none, FORBIDDEN outside the user's reach. */
 export async function callInReach(db: Db, user: TAdminUser, callId: string): Promise<StoredCall> {
@@ -193,7 +191,6 @@ async function tellContacts(
       queuedAt,
     })),
   );
-  for (const key of keys) await deliverMail(deps, key);
   return keys.length;
 }
 
@@ -352,7 +349,6 @@ export async function inviteGminas(
     ...mails.map((mail) => mail.item),
   ]);
   if (result !== 'saved') throw stale();
-  for (const mail of mails) await deliverMail(deps, mail.key);
   return {
     call: { ...after.call, revision: request.revision + 1 },
     invited: gminas.map((gmina) => gmina.teryt),

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { TDraftAnswers, TDraftView } from '../../shared/schemas/submission.ts';
 import { canonicalJson, newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { cardExists } from '../repositories/cards.ts';
 import {
@@ -15,7 +14,6 @@ import {
 import type { Db } from '../repositories/dynamo.ts';
 import { resolveLinkToken } from '../repositories/link-tokens.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
-import { deliverMail } from './deliver-mail.ts';
 import { draftUrl } from './links.ts';
 import { assertCardForm } from './recruitment-rules.ts';
 
@@ -23,7 +21,7 @@ import { assertCardForm } from './recruitment-rules.ts';
  * Save and return: a draft is kept on the server and a link to it (a random token, stored hashed, valid
  * until the call closes) goes to the given address, so the card can be finished on any computer.
  */
-type Deps = { db: Db; mailer: Mailer; now: () => Date; siteUrl: string };
+type Deps = { db: Db; now: () => Date; siteUrl: string };
 
 /**
  * Saving a draft e-mails a link to any address typed in: limits keep it from being a way to flood an
@@ -102,7 +100,6 @@ export async function saveDraft(
       : undefined,
   });
   if (stored.outcome === 'key-taken') return twinsAnswer(earlier);
-  await deliverMail(deps, stored.mail);
   return result;
 }
 

@@ -5,17 +5,14 @@ import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import type { Gmina } from '../../shared/teryt/index.ts';
 import { canonicalJson, newLinkToken, newReference, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { type CardRecord, createCard, getCard, getIdempotency } from '../repositories/cards.ts';
 import { type Db, isTransactionConflict } from '../repositories/dynamo.ts';
 import { attemptUpdates, type RateLimit, retryAfterSeconds } from '../repositories/rate-limits.ts';
-import { deliverMail } from './deliver-mail.ts';
 import { cardConfirmation, cardLinkExpiry, retentionExpiresAt } from './links.ts';
 import { cardExistsError, officeNotice } from './office-notices.ts';
 
 export interface NewCardDeps {
   db: Db;
-  mailer: Mailer;
   now: () => Date;
   siteUrl: string;
 }
@@ -130,10 +127,8 @@ export async function storeNewCard(
       throw error;
     });
 
-    if (result.outcome === 'created') {
-      await Promise.all(result.mails.map((key) => deliverMail(deps, key)));
-      return { receipt, replayed: false };
-    }
+    // The confirmation and the office's notice go out through the mail pipeline, not in this request.
+    if (result.outcome === 'created') return { receipt, replayed: false };
     if (result.outcome === 'rate-limited') {
       const rules = result.refused.flatMap((index) => input.limits?.[index]?.[0] ?? []);
       throw new AppError('RATE_LIMITED', {

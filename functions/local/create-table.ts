@@ -1,7 +1,9 @@
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { keyAttributeNames, TABLE_DESIGN } from '../repositories/table-design.ts';
@@ -29,11 +31,21 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           ],
           Projection: { ProjectionType: 'ALL' },
         })),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_DESIGN.streamViewType },
       }),
     );
   } catch (error) {
-    if (error instanceof ResourceInUseException) return 'exists';
-    throw error;
+    if (!(error instanceof ResourceInUseException)) throw error;
+    // A table kept from before the mail pipeline (npm start's saved data) gets its stream now.
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!Table?.StreamSpecification?.StreamEnabled)
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_DESIGN.streamViewType },
+        }),
+      );
+    return 'exists';
   }
   await client.send(
     new UpdateTimeToLiveCommand({

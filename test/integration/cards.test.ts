@@ -18,10 +18,12 @@ import {
 import { linkToken, OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /** Sending cards through the real handlers, on DynamoDB Local, with e-mail read back from the SES emulator. */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 const CALL = 'liderzy-kooperacji-26';
 
@@ -114,7 +116,7 @@ async function withToken(method: string, path: string, token: string, sent?: unk
 }
 
 async function mailTo(address: string) {
-  return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+  return await settledMailTo(db, inboxUrl, address);
 }
 
 describe('sending a card', () => {

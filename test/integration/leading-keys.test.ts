@@ -7,6 +7,7 @@ import { signInLinks } from '../support/admin.ts';
 import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
 import { testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /**
  * The public functions may write only items whose partition keys begin as their records say (the api stack
@@ -15,6 +16,7 @@ import { startApi } from '../support/http.ts';
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 const CALL = 'liderzy-kooperacji-20';
 let api: Awaited<ReturnType<typeof startApi>>;
 
@@ -68,7 +70,7 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
 });
 
 async function mailTo(address: string) {
-  return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+  return await settledMailTo(db, inboxUrl, address);
 }
 
 function expectWithinRecord({ handler, prefixes }: { handler: string; prefixes: string[] }) {

@@ -1,0 +1,118 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { type LocalMailPipeline, startLocalMailPipeline } from '../../functions/local/mail-pipeline.ts';
+import type { Mailer } from '../../functions/mail/mailer.ts';
+import { ScanCommand } from '../../functions/repositories/document.ts';
+import type { Db } from '../../functions/repositories/dynamo.ts';
+import { type SentMail, sentMail } from './cards.ts';
+
+/**
+ * Mail leaves through the pipeline (ARCHITECTURE.md, "Mail that is not silently lost"), after the request
+ * answered: a test that counts e-mails waits until the outbox has settled, never a fixed time.
+ */
+
+let running: LocalMailPipeline | undefined;
+
+/** What a test may swap in the sender: its mailer (SES refusing or silent) or its table client. */
+export interface SenderFaults {
+  mailer?: Mailer | undefined;
+  db?: Db | undefined;
+  /** Stands in for the sender's invocation (a crash mid-batch); the real handler is passed in. */
+  invoke?:
+    | ((
+        event: SQSEvent,
+        real: (event: SQSEvent) => Promise<SQSBatchResponse | undefined>,
+      ) => Promise<SQSBatchResponse | undefined>)
+    | undefined;
+}
+
+/**
+ * The test file's mail pipeline: its table's stream → the in-process queue → the sender handler module, as
+ * `npm start` runs it. For integration tests, which call handlers in-process on a table of their own.
+ */
+export function useMailPipeline(options: { visibilityTimeoutMs?: number } = {}): SenderFaults {
+  const faults: SenderFaults = {};
+  beforeAll(async () => {
+    const [{ sendRemindersHandler }, { mailSenderDeps }] = await Promise.all([
+      import('../../functions/handlers/send-reminders.ts'),
+      import('../../functions/wiring.ts'),
+    ]);
+    const deps = mailSenderDeps();
+    // The sender's own SES and table, each replaceable by a test that injects a fault into the sender.
+    const handler = sendRemindersHandler({
+      ...deps,
+      db: {
+        ...deps.db,
+        client: { send: (command: never) => (faults.db ?? deps.db).client.send(command) } as never,
+      },
+      outboxMailer: { send: (message) => (faults.mailer ?? deps.outboxMailer).send(message) },
+      pace: undefined,
+    });
+    running = await startLocalMailPipeline({
+      dynamodbEndpoint: inject('dynamodbEndpoint'),
+      tableName: process.env.TABLE_NAME as string,
+      visibilityTimeoutMs: options.visibilityTimeoutMs ?? 1_000,
+      handler: (event, context) => {
+        const real = (batch: SQSEvent) => handler(batch, context) as Promise<SQSBatchResponse | undefined>;
+        return faults.invoke ? faults.invoke(event, real) : real(event);
+      },
+    });
+  });
+  afterAll(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+  return faults;
+}
+
+/** The running pipeline's queue (a test puts a duplicate on it). */
+export function pipelineQueue(): LocalMailPipeline['queue'] {
+  if (!running) throw new Error('no mail pipeline in this file (useMailPipeline)');
+  return running.queue;
+}
+
+/** Outbox items still on their way: pending and never tried, or claimed by a sender right now. */
+async function inFlight(db: Db, address?: string): Promise<number> {
+  let count = 0;
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new ScanCommand({
+        TableName: db.tableName,
+        FilterExpression: `#type = :outbox AND (#status = :sending OR (#status = :pending AND attribute_not_exists(retryAt)))${address ? ' AND contains(#to, :address)' : ''}`,
+        ExpressionAttributeNames: {
+          '#type': 'type',
+          '#status': 'status',
+          ...(address ? { '#to': 'to' } : {}),
+        },
+        ExpressionAttributeValues: {
+          ':outbox': 'outbox',
+          ':sending': 'sending',
+          ':pending': 'pending',
+          ...(address ? { ':address': address } : {}),
+        },
+        ProjectionExpression: 'pk',
+        ExclusiveStartKey,
+      }),
+    );
+    count += page.Items?.length ?? 0;
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return count;
+}
+
+/** Waits until the pipeline has delivered (or given up on) every message on its way (to `address`). */
+export async function mailSettled(db: Db, address?: string): Promise<void> {
+  await expect.poll(() => inFlight(db, address), { timeout: 20_000, interval: 100 }).toBe(0);
+}
+
+/** The e-mails to `address` in the SES emulator, once the outbox has settled for it. */
+export async function settledMailTo(db: Db, inboxUrl: string, address: string): Promise<SentMail[]> {
+  await mailSettled(db, address);
+  return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+}
+
+/** Whether this file runs a pipeline (tableSnapshot waits for it to settle first). */
+export function pipelineRunning(): boolean {
+  return running !== undefined;
+}
