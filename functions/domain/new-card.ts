@@ -70,7 +70,7 @@ export async function storeNewCard(
       receivedAt: submittedAt,
     };
     const token = newLinkToken();
-    const mail = cardConfirmation('card-submitted-v1', 'card-submitted', deps.siteUrl, {
+    const mail = cardConfirmation(`card-submitted-v${version}`, 'card-submitted', deps.siteUrl, {
       call,
       receipt,
       gminaName: gmina.name,
