@@ -1,7 +1,7 @@
 import { config } from '../../functions/lib/config.ts';
 import { ScanCommand } from '../../functions/repositories/document.ts';
 import { createDb, type Db } from '../../functions/repositories/dynamo.ts';
-import { mailSettled, pipelineRunning } from './mail.ts';
+import { mailSettled, pipelineState } from './outbox.ts';
 
 /** The test file's own table (see integration-env.ts), through the same client code the handlers use. */
 export function testDb(): Db {
@@ -15,7 +15,7 @@ export function testDb(): Db {
 export async function tableSnapshot(db: Db): Promise<Record<string, unknown>[]> {
   // Mail a request queued is delivered in the background: settled first, so two snapshots differ only by
   // what the test did between them.
-  if (pipelineRunning()) await mailSettled(db);
+  if (pipelineState.running) await mailSettled(db);
   return tableItems(db);
 }
 

@@ -1,10 +1,12 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type LocalMailPipeline, startLocalMailPipeline } from '../../functions/local/mail-pipeline.ts';
 import type { Mailer } from '../../functions/mail/mailer.ts';
-import { ScanCommand } from '../../functions/repositories/document.ts';
 import type { Db } from '../../functions/repositories/dynamo.ts';
 import { type SentMail, sentMail } from './cards.ts';
+import { mailSettled, pipelineState } from './outbox.ts';
+
+export { mailSettled, stackMailTo } from './outbox.ts';
 
 /**
  * Mail leaves through the pipeline (ARCHITECTURE.md, "Mail that is not silently lost"), after the request
@@ -48,6 +50,7 @@ export function useMailPipeline(options: { visibilityTimeoutMs?: number } = {}):
       outboxMailer: { send: (message) => (faults.mailer ?? deps.outboxMailer).send(message) },
       pace: undefined,
     });
+    pipelineState.running = true;
     running = await startLocalMailPipeline({
       dynamodbEndpoint: inject('dynamodbEndpoint'),
       tableName: process.env.TABLE_NAME as string,
@@ -61,6 +64,7 @@ export function useMailPipeline(options: { visibilityTimeoutMs?: number } = {}):
   afterAll(async () => {
     await running?.stop();
     running = undefined;
+    pipelineState.running = false;
   });
   return faults;
 }
@@ -71,48 +75,8 @@ export function pipelineQueue(): LocalMailPipeline['queue'] {
   return running.queue;
 }
 
-/** Outbox items still on their way: pending and never tried, or claimed by a sender right now. */
-async function inFlight(db: Db, address?: string): Promise<number> {
-  let count = 0;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new ScanCommand({
-        TableName: db.tableName,
-        FilterExpression: `#type = :outbox AND (#status = :sending OR (#status = :pending AND attribute_not_exists(retryAt)))${address ? ' AND contains(#to, :address)' : ''}`,
-        ExpressionAttributeNames: {
-          '#type': 'type',
-          '#status': 'status',
-          ...(address ? { '#to': 'to' } : {}),
-        },
-        ExpressionAttributeValues: {
-          ':outbox': 'outbox',
-          ':sending': 'sending',
-          ':pending': 'pending',
-          ...(address ? { ':address': address } : {}),
-        },
-        ProjectionExpression: 'pk',
-        ExclusiveStartKey,
-      }),
-    );
-    count += page.Items?.length ?? 0;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return count;
-}
-
-/** Waits until the pipeline has delivered (or given up on) every message on its way (to `address`). */
-export async function mailSettled(db: Db, address?: string): Promise<void> {
-  await expect.poll(() => inFlight(db, address), { timeout: 20_000, interval: 100 }).toBe(0);
-}
-
 /** The e-mails to `address` in the SES emulator, once the outbox has settled for it. */
 export async function settledMailTo(db: Db, inboxUrl: string, address: string): Promise<SentMail[]> {
   await mailSettled(db, address);
   return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
-}
-
-/** Whether this file runs a pipeline (tableSnapshot waits for it to settle first). */
-export function pipelineRunning(): boolean {
-  return running !== undefined;
 }
