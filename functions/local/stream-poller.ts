@@ -34,7 +34,8 @@ export async function startStreamPoller(options: {
   const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
   dynamo.destroy();
   const streamArn = Table?.LatestStreamArn;
-  if (!streamArn) throw new Error(`table ${options.tableName} has no stream (functions/local/create-table.ts)`);
+  if (!streamArn)
+    throw new Error(`table ${options.tableName} has no stream (functions/local/create-table.ts)`);
   const idleMs = options.idleMs ?? 200;
   /** Open iterators by shard; a shard whose iterator ran out (closed and read) stays as null. */
   const iterators = new Map<string, string | null>();

@@ -26,7 +26,7 @@ const inboxUrl = inject('sesEndpoint');
 const faults = useMailPipeline();
 const CALL = 'liderzy-kooperacji-20';
 /** Gminas of voivodeship 20 that the demo data leaves without a card. */
-const TERYTS = ['2001022', '2002042', '2001032', '2001062', '2001072', '2002032', '2001052'];
+const TERYTS = ['2001022', '2002042', '2001032', '2001062', '2001072', '2002032', '2001052', '2002012'];
 let next = 0;
 
 beforeAll(async () => {
@@ -58,6 +58,35 @@ const outboxOf = async (address: string) =>
   (await tableItems(db)).filter(
     (item) => item.type === 'outbox' && (item.to as string[] | undefined)?.includes(address),
   );
+
+describe('sending a card', () => {
+  it('does one read and one transaction, and no SES call: its e-mail follows through the pipeline', async () => {
+    const commands: string[] = [];
+    const counted = {
+      ...db,
+      client: {
+        send: (command: object) => {
+          commands.push(command.constructor.name);
+          return db.client.send(command as never);
+        },
+      },
+    } as typeof db;
+    const teryt = TERYTS[next++] as string;
+    const email = `jeden.${randomUUID()}@gmina.example`;
+    const answers = ZCardAnswers.parse({
+      ...validAnswers(teryt, teryt.slice(0, 4)),
+      contacts: { ...validAnswers().contacts, contact: { ...validAnswers().contacts.contact, email } },
+    });
+
+    await submitCard(
+      { db: counted, now: () => new Date(), siteUrl: settings.SITE_URL },
+      { callId: CALL, idempotencyKey: randomUUID(), answers, client: `jeden-${randomUUID()}` },
+    );
+
+    expect(commands).toEqual(['BatchGetCommand', 'TransactWriteCommand']);
+    expect(await settledMailTo(db, inboxUrl, email)).toHaveLength(1);
+  });
+});
 
 describe('the mail pipeline', () => {
   it('delivers a sign-in link without the request calling SES, once', async () => {
