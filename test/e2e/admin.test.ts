@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openEmailedSignInLink, signInLinks } from '../support/admin.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, validAnswers } from '../support/cards.ts';
 import { stackMailTo } from '../support/mail.ts';
 
 /** The coordinators' panel: signing in by the e-mailed link, the list, one card, signing out. */

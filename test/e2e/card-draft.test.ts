@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { sendCard, validAnswers } from '../support/cards.ts';
 import { stackMailTo } from '../support/mail.ts';
 import { outboxTo } from '../support/outbox.ts';
 

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openEmailedSignInLink } from '../support/admin.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, validAnswers } from '../support/cards.ts';
 import { stackMailTo } from '../support/mail.ts';
 
 /**

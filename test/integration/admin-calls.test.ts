@@ -7,7 +7,7 @@ import { CARD_FORM_VERSION } from '../../shared/card-form-version.ts';
 import { ZAdminCallsResponse, ZAdminProgrammesResponse } from '../../shared/schemas/admin.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCall, ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
-import { linkToken, sentMail } from '../support/cards.ts';
+import { linkToken } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
 import { settledMailTo, useMailPipeline } from '../support/mail.ts';

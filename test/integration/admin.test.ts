@@ -11,7 +11,7 @@ import {
   ZAdminUser,
 } from '../../shared/schemas/admin.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
 import { settledMailTo, useMailPipeline } from '../support/mail.ts';

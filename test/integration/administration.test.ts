@@ -13,7 +13,7 @@ import {
 } from '../../shared/schemas/administration.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import type { TProgramme } from '../../shared/schemas/programme.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 import { settledMailTo, useMailPipeline } from '../support/mail.ts';

@@ -8,7 +8,7 @@ import { loadDemoData } from '../../functions/local/demo-data.ts';
 import { bundleFunction } from '../../infra/bundling.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCardReceipt, ZReceiptCheck } from '../../shared/schemas/submission.ts';
-import { OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
+import { OTHER_NIP, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { httpEvent, lambdaContext } from '../support/http.ts';
 import { settledMailTo, useMailPipeline } from '../support/mail.ts';

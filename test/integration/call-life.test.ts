@@ -7,7 +7,7 @@ import { CARD_FORM_VERSION } from '../../shared/card-form-version.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCallResponse, ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
 import { warsawOffsetMinutes } from '../../shared/time.ts';
-import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
 import { settledMailTo, useMailPipeline } from '../support/mail.ts';

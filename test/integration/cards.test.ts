@@ -15,7 +15,7 @@ import {
   ZCardView,
   ZReceiptCheck,
 } from '../../shared/schemas/submission.ts';
-import { linkToken, OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, OTHER_NIP, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 import { settledMailTo, useMailPipeline } from '../support/mail.ts';

@@ -4,7 +4,7 @@ import { loadDemoData } from '../../functions/local/demo-data.ts';
 import { DocumentClient } from '../../functions/repositories/document.ts';
 import { HANDLERS, matchRoute } from '../../functions/routes.ts';
 import { signInLinks } from '../support/admin.ts';
-import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, validAnswers } from '../support/cards.ts';
 import { testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 import { mailSettled, settledMailTo, useMailPipeline } from '../support/mail.ts';

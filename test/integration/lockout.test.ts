@@ -13,7 +13,7 @@ import { ZVoidCardResult } from '../../shared/schemas/review.ts';
 import { ZCardReceipt } from '../../shared/schemas/submission.ts';
 import { GMINY } from '../../shared/teryt/index.ts';
 import { warsawDate } from '../../shared/time.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
 import { settledMailTo, useMailPipeline } from '../support/mail.ts';

@@ -8,7 +8,7 @@ import { createDocumentStore, getDocument } from '../../functions/repositories/d
 import { ZAdminCardView } from '../../shared/schemas/admin.ts';
 import { SCAN_PART_BYTES, ZRegisteredCard } from '../../shared/schemas/registration.ts';
 import { warsawDate, warsawLocalToInstant } from '../../shared/time.ts';
-import { sentMail, validAnswers } from '../support/cards.ts';
+import { validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 import { settledMailTo, useMailPipeline } from '../support/mail.ts';

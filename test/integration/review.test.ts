@@ -16,7 +16,7 @@ import type { TCall } from '../../shared/schemas/programme.ts';
 import { ZCallRules, ZReviewStepResult } from '../../shared/schemas/review.ts';
 import { ZCardView, ZSubmitCardRequest } from '../../shared/schemas/submission.ts';
 import { warsawDate } from '../../shared/time.ts';
-import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 import { settledMailTo, useMailPipeline } from '../support/mail.ts';
