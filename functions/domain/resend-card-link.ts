@@ -52,7 +52,7 @@ export async function resendCardLink(
 
   const token = newLinkToken();
   const open = now.getTime() < Date.parse(call.closesAt);
-  const _mailKey = await addCardLink(deps.db, {
+  await addCardLink(deps.db, {
     callId: call.id,
     teryt: card.teryt,
     reference: card.reference,

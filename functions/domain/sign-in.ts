@@ -66,7 +66,7 @@ export async function requestSignIn(deps: Deps, input: { email: string; client: 
   }
   const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + SIGN_IN_TOKEN_MINUTES * 60_000);
-  const _mailKey = await createSignInToken(deps.db, {
+  await createSignInToken(deps.db, {
     tokenSha256: sha256Hex(token),
     email: user.email,
     expiresAt,
