@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context, Handler } from 'aws-lambda';
 import { EVENT_HANDLERS, FALLBACK_HANDLER, matchRoute } from '../routes.ts';
-import { startLocalMailPipeline } from './mail-pipeline.ts';
 
 /**
  * A stand-in for API Gateway (HTTP API, payload 2.0): it turns each request into the event API Gateway
@@ -163,11 +162,4 @@ export function createApiServer(): Server {
 if (import.meta.main) {
   const port = Number(process.env.KOOPERACJA_API_PORT ?? 3000);
   createApiServer().listen(port, '127.0.0.1', () => console.log(`listening on http://127.0.0.1:${port}`));
-  // The mail pipeline beside the API, as the cloud's pipe, queue and sender are beside its functions.
-  if (process.env.DYNAMODB_ENDPOINT && process.env.TABLE_NAME)
-    startLocalMailPipeline({
-      dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT,
-      tableName: process.env.TABLE_NAME,
-      onError: (error) => console.error('mail pipeline:', error),
-    }).catch((error: unknown) => console.error('mail pipeline did not start:', error));
 }

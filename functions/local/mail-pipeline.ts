@@ -102,3 +102,19 @@ export async function startLocalMailPipeline(options: {
     },
   };
 }
+
+// A process of its own under `npm start` and the local stack (functions/local/stack.ts), as the cloud's sender
+// is a function of its own: its sending does not take the API's CPU.
+if (import.meta.main) {
+  const { DYNAMODB_ENDPOINT, TABLE_NAME } = process.env;
+  if (!DYNAMODB_ENDPOINT || !TABLE_NAME) throw new Error('DYNAMODB_ENDPOINT and TABLE_NAME must be set');
+  const pipeline = await startLocalMailPipeline({
+    dynamodbEndpoint: DYNAMODB_ENDPOINT,
+    tableName: TABLE_NAME,
+    onError: (error) => console.error('mail pipeline:', error),
+  });
+  console.log(`sending the outbox of ${TABLE_NAME} from its stream`);
+  const stop = () => pipeline.stop().then(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
