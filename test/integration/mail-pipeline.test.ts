@@ -5,7 +5,7 @@ import { submitCard } from '../../functions/domain/submit-card.ts';
 import { config } from '../../functions/lib/config.ts';
 import { demoCalls, loadDemoData } from '../../functions/local/demo-data.ts';
 import { startSesEmulator } from '../../functions/local/emulators.ts';
-import { freePort } from '../../functions/local/processes.ts';
+import { assertPortFree } from '../../functions/local/processes.ts';
 import { outboxQueueBody } from '../../functions/mail/mail-queue.ts';
 import { createSesMailer } from '../../functions/mail/mailer.ts';
 import { createUserIfAbsent } from '../../functions/repositories/users.ts';
@@ -38,6 +38,20 @@ afterEach(() => {
   faults.mailer = undefined;
   faults.invoke = undefined;
 });
+
+/** A free port in 20000–29999, below Linux's ephemeral range (32768–60999) that port 0 draws from. */
+async function portBelowEphemeral(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 10_000);
+    if (
+      await assertPortFree(port, 'the stopped SES emulator', '-').then(
+        () => true,
+        () => false,
+      )
+    )
+      return port;
+  }
+}
 
 /** Sends a card for the next free gmina; its contact's address. */
 async function sendCard(): Promise<string> {
@@ -104,7 +118,9 @@ describe('the mail pipeline', () => {
   });
 
   it('SES stopped while the message is queued: retried when it is back, delivered once', async () => {
-    const port = await freePort();
+    // Outside the range the OS hands out for port 0 (freePort): while this emulator is stopped, no other
+    // test file's emulator can take its port.
+    const port = await portBelowEphemeral();
     const ses = await startSesEmulator({ port, echo: false });
     faults.mailer = createSesMailer({ ...settings, SES_ENDPOINT: ses.endpoint });
     await ses.process.stop();
