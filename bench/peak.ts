@@ -35,6 +35,8 @@ export interface PeakFigures {
   /** Confirmations per second the sender achieved, from the first request to the last confirmation. */
   sendRate: number;
   otherMail: number;
+  /** The confirmations' outbox records by status. */
+  outboxStatuses: Record<string, number>;
   floor: { throughput: number; p50: number; p95: number; requests: number };
 }
 
@@ -131,6 +133,15 @@ export async function benchPeak(
       for (const to of mail.destination.to) perClerk.set(to, (perClerk.get(to) ?? 0) + 1);
     const items = await tableItems(db);
     const cards = items.filter((item) => item.type === 'card' && item.callId === callId);
+    // What became of each confirmation, by its outbox status (all "sent" when every one went out once).
+    const outboxStatuses: Record<string, number> = {};
+    for (const item of items)
+      if (
+        item.type === 'outbox' &&
+        String(item.pk).startsWith(`CARD#${callId}#`) &&
+        item.template === 'card-submitted'
+      )
+        outboxStatuses[String(item.status)] = (outboxStatuses[String(item.status)] ?? 0) + 1;
 
     // The floor: DynamoDB Local's TransactWrite of as many items of the card's size, at the same concurrency.
     const payload = JSON.stringify(validAnswers('2602052'));
@@ -165,6 +176,7 @@ export async function benchPeak(
       lastConfirmationSeconds,
       sendRate: mails.filter(isConfirmation).length / lastConfirmationSeconds,
       otherMail: mails.length - mails.filter(isConfirmation).length,
+      outboxStatuses,
       floor: {
         throughput: floorRequests / floorSeconds,
         p50: percentile(floorLatencies, 50),

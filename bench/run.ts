@@ -268,6 +268,14 @@ async function peak(gminas: number | undefined): Promise<void> {
       ],
       ['cards stored', `${figures.cards} (expected ${figures.gminas})`, '', ''],
       [
+        'confirmations by outbox status',
+        Object.entries(figures.outboxStatuses)
+          .map(([status, count]) => `${count} ${status}`)
+          .join(', '),
+        '',
+        '',
+      ],
+      [
         'confirmations',
         `${figures.confirmations} to ${figures.confirmedClerks} clerks, at most ${figures.mostToOne} each (expected ${figures.gminas}, 1); other mail ${figures.otherMail}`,
         '',

@@ -79,12 +79,17 @@ export async function startLocalMailPipeline(options: {
   });
   // One consumer at a time, as the sender's maxConcurrency would be with one copy: batches of ten.
   const pump = (async () => {
+    let deadLetters = 0;
     while (running) {
       try {
         await queue.drain((event) => handler(event, senderContext()), { batchSize: 10 });
       } catch (error) {
         options.onError?.(error);
       }
+      // The cloud's dead letters raise an alarm; here the message is said out loud (the sweeper still has it).
+      for (const message of queue.deadLetters.slice(deadLetters))
+        options.onError?.(new Error(`mail message given up after five tries: ${message.body}`));
+      deadLetters = queue.deadLetters.length;
       if (running)
         await new Promise<void>((resolve) => {
           wake = resolve;

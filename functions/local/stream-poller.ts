@@ -43,8 +43,17 @@ export async function startStreamPoller(options: {
   let wake: (() => void) | undefined;
 
   const discoverShards = async () => {
-    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    for (const shard of StreamDescription?.Shards ?? []) {
+    const shards = [];
+    // A page holds up to 100 shards; a long-running table has more.
+    let ExclusiveStartShardId: string | undefined;
+    do {
+      const { StreamDescription } = await streams.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId }),
+      );
+      shards.push(...(StreamDescription?.Shards ?? []));
+      ExclusiveStartShardId = StreamDescription?.LastEvaluatedShardId;
+    } while (ExclusiveStartShardId);
+    for (const shard of shards) {
       if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
       const { ShardIterator } = await streams.send(
         new GetShardIteratorCommand({
