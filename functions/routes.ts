@@ -327,7 +327,8 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   // Reminders before deadlines (ARCHITECTURE.md, "Reminders"): a planner finds the sends due since its last
   // run and queues one message per e-mail; the sender claims each (deadline, offset, recipient) once.
   'plan-reminders': { everyMinutes: 60, timeoutSeconds: 300, table: 'readWrite', enqueues: 'reminders' },
-  // Batches of 10, two copies at most, each pacing itself to half of REMINDER_SEND_RATE: under SES's rate.
+  // Reminders and the outbox's messages (the table's stream → pipe → the same queue), batches of 10, two
+  // copies at most, each pacing itself to half of REMINDER_SEND_RATE: under SES's rate.
   'send-reminders': {
     queue: 'reminders',
     batchSize: 10,
@@ -335,6 +336,8 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     timeoutSeconds: 30,
     table: 'readWrite',
     sendsMail: true,
+    // The one mail sender (ARCHITECTURE.md, "One mail pipeline"): final agreements go as attachments.
+    documents: 'read',
   },
   // SES bounce and complaint events (SES → SNS → SQS): the address is suppressed.
   'record-mail-events': {

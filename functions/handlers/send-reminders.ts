@@ -7,6 +7,7 @@ import { outboxKeyOf } from '../mail/mail-queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { ReminderMessage } from '../mail/reminder-queue.ts';
 import { mailSenderDeps } from '../wiring.ts';
+import { withDocuments } from '../wiring-documents.ts';
 
 type Deps = Parameters<typeof sendReminder>[0] & {
   /** SES's simple sending, for outbox messages (the reminders' raw mailer builds their MIME itself). */
@@ -63,4 +64,4 @@ export function sendRemindersHandler(deps: Deps) {
     processPartialResponse(event, record, processor, { context, throwOnFullBatchFailure: false });
 }
 
-export const handler = sendRemindersHandler(mailSenderDeps());
+export const handler = sendRemindersHandler(withDocuments(mailSenderDeps()));

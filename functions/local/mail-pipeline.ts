@@ -39,15 +39,17 @@ export function senderContext(timeoutMs = 30_000): Context {
  * whole REMINDER_SEND_RATE where each of the cloud's REMINDER_SENDERS copies keeps its share.
  */
 async function defaultSender(): Promise<SenderHandler> {
-  const [{ sendRemindersHandler }, { mailSenderDeps }, { createPacer }, { config }] = await Promise.all([
-    import('../handlers/send-reminders.ts'),
-    import('../wiring.ts'),
-    import('../lib/pacer.ts'),
-    import('../lib/config.ts'),
-  ]);
+  const [{ sendRemindersHandler }, { mailSenderDeps }, { withDocuments }, { createPacer }, { config }] =
+    await Promise.all([
+      import('../handlers/send-reminders.ts'),
+      import('../wiring.ts'),
+      import('../wiring-documents.ts'),
+      import('../lib/pacer.ts'),
+      import('../lib/config.ts'),
+    ]);
   const settings = config();
   return sendRemindersHandler({
-    ...mailSenderDeps(settings),
+    ...withDocuments(mailSenderDeps(settings), settings),
     pace: createPacer(settings.REMINDER_SEND_RATE),
   }) as SenderHandler;
 }

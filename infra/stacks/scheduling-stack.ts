@@ -14,6 +14,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { type IScheduleGroup, Schedule, ScheduleExpression, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
@@ -45,6 +46,8 @@ export interface SchedulingStackProps extends StackProps {
   mailFrom: string;
   siteUrl: string;
   mail: { identity: IEmailIdentity; configurationSet: IConfigurationSet; sendingEvents: IQueue };
+  /** The documents bucket (data stack): the mail sender attaches final agreements from it. */
+  documents?: { bucket: IBucket; read: IManagedPolicy };
   /** E-mails a second all reminder senders together may send (under the SES account's rate). */
   reminderSendRate?: number;
 }
@@ -124,7 +127,12 @@ export class SchedulingStack extends Stack {
         handler,
         table: props.table,
         tableAccess: facts.table === 'none' ? undefined : props.tableAccess[facts.table],
-        environment,
+        environment: {
+          ...environment,
+          ...(facts.documents && props.documents
+            ? { DOCUMENTS_BUCKET: props.documents.bucket.bucketName }
+            : {}),
+        },
         logRetention: RetentionDays.THREE_MONTHS,
         timeout: Duration.seconds(facts.timeoutSeconds),
       });
@@ -136,6 +144,7 @@ export class SchedulingStack extends Stack {
           resourceArns: [configurationSetArn],
         });
       }
+      if (facts.documents === 'read' && props.documents) fn.role?.addManagedPolicy(props.documents.read);
       if ('queue' in facts) {
         fn.addEventSource(
           new SqsEventSource(queues[facts.queue], {

@@ -115,6 +115,15 @@ describe('scheduling stack', () => {
     expect(outboxKeyOf(JSON.parse(filled))).toEqual({ pk: 'CARD#c#2001022', sk: 'MAIL#card-submitted-v1' });
   });
 
+  it('gives the one mail sender the documents bucket to read, for final agreements it attaches', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ DOCUMENTS_BUCKET: Match.anyValue(), REMINDER_SEND_RATE: '14' }),
+      },
+      Timeout: 30,
+    });
+  });
+
   it("lets only Pipes of this account assume the pipe's role, which reads the stream and sends to the queues", () => {
     const roles = template.findResources('AWS::IAM::Role', {
       Properties: {

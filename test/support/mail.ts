@@ -39,7 +39,8 @@ export function useMailPipeline(options: { visibilityTimeoutMs?: number } = {}):
       import('../../functions/handlers/send-reminders.ts'),
       import('../../functions/wiring.ts'),
     ]);
-    const deps = mailSenderDeps();
+    const { withDocuments } = await import('../../functions/wiring-documents.ts');
+    const deps = withDocuments(mailSenderDeps());
     // The sender's own SES and table, each replaceable by a test that injects a fault into the sender.
     const handler = sendRemindersHandler({
       ...deps,
