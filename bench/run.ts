@@ -13,6 +13,7 @@ import { benchAgreementPdf, PDF_RUNS } from './agreements.ts';
 import { withBuiltSite } from './built-site.ts';
 import { benchLighthouse, LIGHTHOUSE_RUNS } from './lighthouse.ts';
 import { measurePageWeight } from './page-weight.ts';
+import { benchPeak, PEAK_CONCURRENCY } from './peak.ts';
 import {
   benchReminders,
   PLAN_TARGET_MS,
@@ -243,6 +244,61 @@ async function submissions(): Promise<void> {
   );
 }
 
+/** `--peak` (every gmina of the register) or `--peak=N` (the first N gminas: a quick check). */
+async function peak(gminas: number | undefined): Promise<void> {
+  const figures = await benchPeak({ gminas });
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  console.log(
+    `Deadline peak on the local stack (${figures.gminas} gminas each send a card, ${PEAK_CONCURRENCY} at once; the mail pipeline's sender at 14 e-mails/s; targets: all within 5 minutes, each confirmation once, throughput ≥ 50 % of the floor)`,
+  );
+  table(
+    ['measure', 'value', 'DynamoDB Local floor (TransactWrite of 8 items)', 'ratio'],
+    [
+      [
+        'submissions',
+        `${figures.gminas} in ${figures.submitSeconds.toFixed(1)} s (${Object.entries(figures.statuses)
+          .map(([status, count]) => `${count} × ${status}`)
+          .join(', ')})`,
+        `${figures.floor.requests} transactions`,
+        '',
+      ],
+      [
+        'throughput',
+        `${figures.throughput.toFixed(1)} cards/s`,
+        `${figures.floor.throughput.toFixed(1)} transactions/s`,
+        `${((100 * figures.throughput) / figures.floor.throughput).toFixed(0)} %`,
+      ],
+      [
+        'latency p50 / p95',
+        `${ms(figures.p50)} / ${ms(figures.p95)}`,
+        `${ms(figures.floor.p50)} / ${ms(figures.floor.p95)}`,
+        '',
+      ],
+      ['cards stored', `${figures.cards} (expected ${figures.gminas})`, '', ''],
+      [
+        'confirmations by outbox status',
+        Object.entries(figures.outboxStatuses)
+          .map(([status, count]) => `${count} ${status}`)
+          .join(', '),
+        '',
+        '',
+      ],
+      [
+        'confirmations',
+        `${figures.confirmations} to ${figures.confirmedClerks} clerks, at most ${figures.mostToOne} each (expected ${figures.gminas}, 1); other mail ${figures.otherMail}`,
+        '',
+        '',
+      ],
+      [
+        'last confirmation',
+        `${figures.lastConfirmationSeconds.toFixed(1)} s after the first request (${figures.sendRate.toFixed(1)} e-mails/s)`,
+        '',
+        '',
+      ],
+    ],
+  );
+}
+
 async function review(): Promise<void> {
   const figures = await benchReview();
   const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -404,12 +460,17 @@ try {
   // `npm run bench -- --functions` measures only the bundles and their import times; `-- --site` only the
   // built site (its weight and Lighthouse); `-- --review` only the review lists on DynamoDB Local;
   // `-- --agreements` only the rendering of an agreement's PDF; `-- --reminders` only the reminders' planning
-  // and sending (with `--quick`, a tenth of the load, for a check at CI speed).
-  const only = ['functions', 'site', 'review', 'agreements', 'reminders'].find((part) =>
-    process.argv.includes(`--${part}`),
-  );
+  // and sending (with `--quick`, a tenth of the load, for a check at CI speed); `-- --peak[=N]` only the
+  // deadline peak (every gmina of the register, or the first N for a quick check).
+  const peakArg = process.argv.find((arg) => arg === '--peak' || arg.startsWith('--peak='));
+  const only = peakArg
+    ? 'peak'
+    : ['functions', 'site', 'review', 'agreements', 'reminders'].find((part) =>
+        process.argv.includes(`--${part}`),
+      );
   const quick = process.argv.includes('--quick');
-  if (only === 'review') await review();
+  if (only === 'peak') await peak(peakArg?.includes('=') ? Number(peakArg.split('=')[1]) : undefined);
+  else if (only === 'review') await review();
   else if (only === 'agreements') await agreements();
   else if (only === 'reminders') await reminders(quick);
   else if (only !== 'site') {
@@ -424,6 +485,7 @@ try {
     await reminders(quick);
   }
   if (!only || only === 'site') await site();
+  // The deadline peak (`--peak`) runs only when asked: minutes of sending at SES's rate.
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }

@@ -128,7 +128,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     throttle: { rate: 50, burst: 100 },
     table: 'readWrite',
     writes: ['CARD#', 'IDEM#', 'RATE#', 'REF#', 'TOKEN#'],
-    sendsMail: true,
     caller: 'anyone',
     whyPublic:
       'gminas apply without accounts; the handler validates and limits sending per client, as the WAF does',
@@ -138,7 +137,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     throttle: { rate: 2, burst: 5 },
     table: 'readWrite',
     writes: ['CARD#', 'RATE#', 'TOKEN#'],
-    sendsMail: true,
     caller: 'anyone',
     whyPublic: "anyone may ask; the link goes only to the card's own contact address, rate-limited per card",
   },
@@ -147,7 +145,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     throttle: { rate: 10, burst: 20 },
     table: 'readWrite',
     writes: ['DRAFT#', 'IDEMDRAFT#', 'RATE#', 'TOKEN#'],
-    sendsMail: true,
     caller: 'anyone',
     whyPublic: 'gminas save drafts without accounts; the draft is reached only by its e-mailed link',
   },
@@ -161,7 +158,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'PUT /api/cards/current',
     table: 'readWrite',
     writes: ['CARD#', 'RATE#', 'TOKEN#'],
-    sendsMail: true,
     caller: 'emailed-secret',
     whyPublic: CARD_LINK,
   },
@@ -169,7 +165,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'DELETE /api/cards/current',
     table: 'readWrite',
     writes: ['CARD#'],
-    sendsMail: true,
     caller: 'emailed-secret',
     whyPublic: CARD_LINK,
   },
@@ -198,7 +193,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     throttle: { rate: 2, burst: 5 },
     table: 'readWrite',
     writes: ['RATE#', 'SIGNIN#'],
-    sendsMail: true,
     caller: 'anyone',
     whyPublic: 'anyone may ask for a sign-in link; it goes only to the address of an account, rate-limited',
   },
@@ -251,14 +245,12 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'formal-check-card': {
     route: 'POST /api/admin/cards/{callId}/{teryt}/formal-check',
     table: 'readWrite',
-    sendsMail: true,
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
   'request-card-correction': {
     route: 'POST /api/admin/cards/{callId}/{teryt}/correction',
     table: 'readWrite',
-    sendsMail: true,
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
@@ -277,7 +269,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'decide-card': {
     route: 'POST /api/admin/cards/{callId}/{teryt}/decision',
     table: 'readWrite',
-    sendsMail: true,
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
@@ -342,7 +333,8 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   // Reminders before deadlines (ARCHITECTURE.md, "Reminders"): a planner finds the sends due since its last
   // run and queues one message per e-mail; the sender claims each (deadline, offset, recipient) once.
   'plan-reminders': { everyMinutes: 60, timeoutSeconds: 300, table: 'readWrite', enqueues: 'reminders' },
-  // Batches of 10, two copies at most, each pacing itself to half of REMINDER_SEND_RATE: under SES's rate.
+  // Reminders and the outbox's messages (the table's stream → pipe → the same queue), batches of 10, two
+  // copies at most, each pacing itself to half of REMINDER_SEND_RATE: under SES's rate.
   'send-reminders': {
     queue: 'reminders',
     batchSize: 10,
@@ -350,6 +342,8 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     timeoutSeconds: 30,
     table: 'readWrite',
     sendsMail: true,
+    // The one mail sender (ARCHITECTURE.md, "One mail pipeline"): final agreements go as attachments.
+    documents: 'read',
   },
   // SES bounce and complaint events (SES → SNS → SQS): the address is suppressed.
   'record-mail-events': {
@@ -540,7 +534,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'POST /api/admin/calls/{callId}/cards',
     table: 'readWrite',
     documents: 'readWrite',
-    sendsMail: true,
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
@@ -619,7 +612,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'resend-held-mail': {
     route: 'POST /api/admin/cards/{callId}/{teryt}/mail/{name}/resend',
     table: 'readWrite',
-    sendsMail: true,
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
@@ -668,7 +660,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'void-card': {
     route: 'POST /api/admin/cards/{callId}/{teryt}/void',
     table: 'readWrite',
-    sendsMail: true,
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
@@ -688,21 +679,18 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'extend-call': {
     route: 'POST /api/admin/calls/{callId}/extension',
     table: 'readWrite',
-    sendsMail: true,
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
   'cancel-call': {
     route: 'POST /api/admin/calls/{callId}/cancellation',
     table: 'readWrite',
-    sendsMail: true,
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
   'invite-gminas': {
     route: 'POST /api/admin/calls/{callId}/invitations',
     table: 'readWrite',
-    sendsMail: true,
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },

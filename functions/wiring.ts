@@ -31,6 +31,14 @@ export function reminderSenderDeps(settings: Config = config()) {
 }
 
 /**
+ * The mail sender's (send-reminders): the reminders' deps with SES's simple sending for outbox messages. The
+ * same pacer paces both kinds, so together they stay under the account's rate.
+ */
+export function mailSenderDeps(settings: Config = config()) {
+  return { ...reminderSenderDeps(settings), outboxMailer: createSesMailer(settings) };
+}
+
+/**
  * The planner's: the table, the clock, the site's address (the overdue signatures' notice links the panel)
  * and the reminders queue (SQS; locally the caller passes its own).
  */

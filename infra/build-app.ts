@@ -90,6 +90,7 @@ export function buildApp(app: App, deployment: Deployment): Stacks {
     stage: deployment.stage,
     mailFrom: deployment.mailFrom,
     siteUrl: deployment.siteUrl,
+    documents: { bucket: data.documents, read: data.documentsAccess.read },
     mail: {
       identity: mail.identity,
       configurationSet: mail.configurationSet,

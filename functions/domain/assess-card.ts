@@ -24,7 +24,6 @@ import type {
 import { warsawDate, warsawLocalToInstant } from '../../shared/time.ts';
 import { newLinkToken } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import type { DecisionMailData, MailTemplate } from '../mail/templates.ts';
 import { getCall } from '../repositories/calls.ts';
 import { type AuditEntry, newEntryId } from '../repositories/card-review.ts';
@@ -35,7 +34,6 @@ import { addNote, type ReviewStep, saveReviewStep } from '../repositories/review
 import { freezeRules } from '../repositories/rules.ts';
 import { requireCardOfGmina } from './access.ts';
 import { currentRules } from './call-rules.ts';
-import { deliverMail } from './deliver-mail.ts';
 import { cardUrl } from './links.ts';
 
 /**
@@ -44,7 +42,7 @@ import { cardUrl } from './links.ts';
  * card's review revision and status (shared/review/statuses.ts) and stored with its audit entry and e-mail
  * in one transaction (repositories/reviews.ts).
  */
-type Deps = { db: Db; mailer: Mailer; now: () => Date; siteUrl: string };
+type Deps = { db: Db; now: () => Date; siteUrl: string };
 type CardPath = { callId: string; teryt: string };
 
 const TERYT = /^\d{7}$/;
@@ -71,7 +69,6 @@ function stepTo(card: StoredCard, revision: number, from: ReviewStatus, action: 
 async function commit(deps: Deps, step: ReviewStep): Promise<TReviewStepResult> {
   const saved = await saveReviewStep(deps.db, step);
   if (saved.outcome === 'stale') throw new AppError('CONFLICT');
-  await Promise.all(saved.mails.map((key) => deliverMail(deps, key)));
   return { status: step.status, revision: step.expectedRevision + 1 };
 }
 

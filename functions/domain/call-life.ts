@@ -12,7 +12,6 @@ import type {
 import type { TCall } from '../../shared/schemas/programme.ts';
 import { formatWarsaw, warsawLocalToInstant } from '../../shared/time.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { type CallJob, callJobPut, finishCallJob, listPendingCallJobs } from '../repositories/call-jobs.ts';
 import {
   type CallAuditEntry,
@@ -36,7 +35,6 @@ import { getOffice } from '../repositories/offices.ts';
 import type { OutboxKey } from '../repositories/outbox.ts';
 import { getProgramme } from '../repositories/programmes.ts';
 import { requireVoivodeships } from './access.ts';
-import { deliverMail } from './deliver-mail.ts';
 
 /**
  * A call over its life (issue 17): edited before it opens, its closing extended once open, cancelled,
@@ -50,7 +48,6 @@ import { deliverMail } from './deliver-mail.ts';
 export type CallLifeDeps = {
   db: Db;
   now: () => Date;
-  mailer: Mailer;
   siteUrl: string;
   /**
    * Runs a change's job right after its commit (runCallJob). Tests put a crash here: a function dying
@@ -189,8 +186,7 @@ const addressHash = (email: string) =>
  * A change's job (repositories/call-jobs.ts): one e-mail per address of the call's drafts and cards, named
  * by the change and the address and written only if absent, so a change's e-mails go once each however
  * often this runs; an extension's drafts kept until the new closing. The job's item goes last, so a run cut
- * short is run again by the sweeper. Delivers what it queued (what SES refuses the outbox sweeper retries);
- * says how many e-mails it queued.
+ * short is run again by the sweeper. The mail pipeline delivers what it queued; says how many e-mails.
  */
 export async function runCallJob(deps: CallLifeDeps, job: CallJob): Promise<number> {
   const call = await getCall(deps.db, job.callId);
@@ -217,7 +213,6 @@ export async function runCallJob(deps: CallLifeDeps, job: CallJob): Promise<numb
     if (job.closesAt) await extendDraftsOfCall(deps.db, call.id, job.closesAt);
   }
   await finishCallJob(deps.db, job);
-  for (const key of queued) await deliverMail(deps, key);
   return queued.length;
 }
 
@@ -419,7 +414,6 @@ export async function inviteGminas(
     ...mails.map((mail) => mail.item),
   ]);
   if (result !== 'saved') throw stale();
-  for (const mail of mails) await deliverMail(deps, mail.key);
   return {
     call: { ...after.call, revision: request.revision + 1 },
     invited: gminas.map((gmina) => gmina.teryt),

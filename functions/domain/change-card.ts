@@ -3,13 +3,11 @@ import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import { canonicalJson, newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { newEntryId } from '../repositories/card-review.ts';
 import { saveNewVersion } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
 import { cardByLink } from './card-by-link.ts';
-import { deliverMail } from './deliver-mail.ts';
 import { cardConfirmation, cardLinkExpiry } from './links.ts';
 import { previousContactNotice } from './office-notices.ts';
 import { assertCardChangeable, assertCardForm, assertEligible } from './recruitment-rules.ts';
@@ -24,7 +22,7 @@ const CHANGE_LIMIT: RateLimit = { scope: 'card-change', limit: 20, windowSeconds
  * makes no second version and no second e-mail.
  */
 export async function changeCard(
-  deps: { db: Db; mailer: Mailer; now: () => Date; siteUrl: string },
+  deps: { db: Db; now: () => Date; siteUrl: string },
   input: { token: string; answers: TCardAnswers },
 ): Promise<TCardReceipt> {
   const { call, card } = await cardByLink(deps, input.token);
@@ -100,6 +98,5 @@ export async function changeCard(
     }
     throw new AppError('CONFLICT');
   }
-  await Promise.all(mailKeys.map((key) => deliverMail(deps, key)));
   return receipt;
 }

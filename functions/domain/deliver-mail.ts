@@ -36,10 +36,6 @@ function outcomeUnknown(error: unknown): boolean {
 }
 
 /**
- * Sends one outbox message if this caller can claim it. It never throws: what is stored is stored, and a
- * message that could not be sent now is left for the sweeper.
- */
-/**
  * Reads a document from the bucket, digest checked. Injected (functions/wiring-documents.ts) rather than
  * imported: the S3 client would otherwise come into every function that sends mail.
  */
@@ -63,8 +59,20 @@ async function rendered(
   };
 }
 
+/**
+ * Sends one outbox message if this caller can claim it (the mail sender, for each message the table's stream
+ * queued; the sweeper, for one whose stream record was lost or whose retry is due). It never throws: what is
+ * stored is stored, and a message that could not be sent now is released for a later try.
+ */
 export async function deliverMail(
-  deps: { db: Db; mailer: Mailer; now: () => Date; readDocument?: ReadDocument | undefined },
+  deps: {
+    db: Db;
+    mailer: Mailer;
+    now: () => Date;
+    readDocument?: ReadDocument | undefined;
+    /** The sender's share of the SES rate: waited for after the claim, so a duplicate costs no slot. */
+    pace?: (() => Promise<void>) | undefined;
+  },
   key: OutboxKey,
 ): Promise<DeliveryResult> {
   try {
@@ -81,6 +89,7 @@ export async function deliverMail(
     }
     let messageId: string;
     try {
+      await deps.pace?.();
       const tag = outboxTag(key);
       messageId = await deps.mailer.send({
         ...(await rendered(deps, message.to, message.mail)),

@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { TDraftAnswers, TDraftView } from '../../shared/schemas/submission.ts';
 import { canonicalJson, newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { cardExists } from '../repositories/cards.ts';
 import { createDraft, getDraft, getDraftIdempotency, updateDraftAnswers } from '../repositories/drafts.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { resolveLinkToken } from '../repositories/link-tokens.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
-import { deliverMail } from './deliver-mail.ts';
 import { draftUrl, footerWojewodztwo } from './links.ts';
 import { assertCardForm } from './recruitment-rules.ts';
 
@@ -18,7 +16,7 @@ import { assertCardForm } from './recruitment-rules.ts';
  * until the call closes — its closing as it is when the link is used, extensions included) goes to the
  * given address, so the card can be finished on any computer.
  */
-type Deps = { db: Db; mailer: Mailer; now: () => Date; siteUrl: string };
+type Deps = { db: Db; now: () => Date; siteUrl: string };
 
 /**
  * Saving a draft e-mails a link to any address typed in: limits keep it from being a way to flood an
@@ -98,7 +96,6 @@ export async function saveDraft(
       : undefined,
   });
   if (stored.outcome === 'key-taken') return twinsAnswer(earlier);
-  await deliverMail(deps, stored.mail);
   return result;
 }
 

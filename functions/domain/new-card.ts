@@ -5,17 +5,15 @@ import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import type { Gmina } from '../../shared/teryt/index.ts';
 import { canonicalJson, newLinkToken, newReference, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { type CardRecord, createCard, getCard, getIdempotency } from '../repositories/cards.ts';
 import { type Db, isTransactionConflict } from '../repositories/dynamo.ts';
+import type { OfficeRecord } from '../repositories/offices.ts';
 import { attemptUpdates, type RateLimit, retryAfterSeconds } from '../repositories/rate-limits.ts';
-import { deliverMail } from './deliver-mail.ts';
 import { cardConfirmation, cardLinkExpiry, retentionExpiresAt } from './links.ts';
 import { cardExistsError, officeNotice } from './office-notices.ts';
 
 export interface NewCardDeps {
   db: Db;
-  mailer: Mailer;
   now: () => Date;
   siteUrl: string;
 }
@@ -37,9 +35,9 @@ const ATTEMPTS = 4;
 
 /**
  * The one way a card comes into being, sent online or registered by a coordinator: the idempotency record
- * first (the same key with the same request returns the first receipt, and sends nothing more; with another
- * request it is refused), then the caller's checks, then one transaction with the card, its reference,
- * version 1, its link and the confirmation e-mail, which is delivered after the commit.
+ * (the same key with the same request returns the first receipt, and sends nothing more; with another
+ * request it is refused), the caller's checks, then one transaction with the card, its reference, version
+ * 1, its link and the confirmation e-mail, which the mail pipeline delivers after the commit.
  */
 export async function storeNewCard(
   deps: NewCardDeps,
@@ -52,18 +50,40 @@ export async function storeNewCard(
     check: () => Promise<NewCardFacts>;
     /** Per-client limits, counted in the card's transaction: only a stored card counts (RATE_LIMITED). */
     limits?: [RateLimit, string][] | undefined;
+    /** The gmina office's directory entry, when the caller read it with the call (null: none). */
+    office?: OfficeRecord | null | undefined;
+    /**
+     * Skip reading the idempotency record before the first round: the transaction's condition on it finds a
+     * replay (and the next round reads its receipt), so a new card costs no read for it. A check that
+     * refuses the request (a retry after the deadline, say) reads it then, so a replay still gets its receipt.
+     */
+    keyInTransaction?: boolean | undefined;
   },
 ): Promise<{ receipt: TCardReceipt; replayed: boolean }> {
   const { call } = input;
   // Set once the gmina's card is found voided: the new card continues its partition after its last version.
   let replacing: { lastVersion: number } | undefined;
-  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+  const replay = async () => {
     const earlier = await getIdempotency(deps.db, call.id, input.idempotencyKey);
-    if (earlier) {
-      if (earlier.requestSha256 !== input.requestSha256) throw new AppError('IDEMPOTENCY_KEY_REUSED');
-      return { receipt: earlier.receipt, replayed: true };
+    if (!earlier) return undefined;
+    if (earlier.requestSha256 !== input.requestSha256) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    return { receipt: earlier.receipt, replayed: true };
+  };
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+    const optimistic = attempt === 1 && input.keyInTransaction === true;
+    if (!optimistic) {
+      const earlier = await replay();
+      if (earlier) return earlier;
     }
-    const { gmina, powiatName, submittedAt, storedAt, extra } = await input.check();
+    let facts: NewCardFacts;
+    try {
+      facts = await input.check();
+    } catch (error) {
+      const earlier = optimistic ? await replay() : undefined;
+      if (earlier) return earlier;
+      throw error;
+    }
+    const { gmina, powiatName, submittedAt, storedAt, extra } = facts;
     const version = replacing ? replacing.lastVersion + 1 : 1;
 
     const receipt: TCardReceipt = {
@@ -73,7 +93,7 @@ export async function storeNewCard(
       receivedAt: submittedAt,
     };
     const token = newLinkToken();
-    const mail = cardConfirmation('card-submitted-v1', 'card-submitted', deps.siteUrl, {
+    const mail = cardConfirmation(`card-submitted-v${version}`, 'card-submitted', deps.siteUrl, {
       call,
       receipt,
       gminaName: gmina.name,
@@ -92,6 +112,7 @@ export async function storeNewCard(
       storedAt,
       channel: extra?.channel ?? 'online',
       contact: input.answers.contacts.contact,
+      office: input.office,
     });
     const result = await createCard(deps.db, {
       card: {
@@ -130,10 +151,8 @@ export async function storeNewCard(
       throw error;
     });
 
-    if (result.outcome === 'created') {
-      await Promise.all(result.mails.map((key) => deliverMail(deps, key)));
-      return { receipt, replayed: false };
-    }
+    // The confirmation and the office's notice go out through the mail pipeline, not in this request.
+    if (result.outcome === 'created') return { receipt, replayed: false };
     if (result.outcome === 'rate-limited') {
       const rules = result.refused.flatMap((index) => input.limits?.[index]?.[0] ?? []);
       throw new AppError('RATE_LIMITED', {

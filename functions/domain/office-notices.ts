@@ -3,7 +3,7 @@ import type { TCall } from '../../shared/schemas/programme.ts';
 import { AppError } from '../lib/errors.ts';
 import type { CardContact } from '../mail/trust-templates.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import { getOffice } from '../repositories/offices.ts';
+import { getOffice, type OfficeRecord } from '../repositories/offices.ts';
 import type { OutgoingMail } from '../repositories/outbox.ts';
 
 /**
@@ -41,9 +41,11 @@ export async function officeNotice(
     storedAt: string;
     channel: 'online' | 'post' | 'email';
     contact: CardContact;
+    /** The directory entry when the caller has read it already (null: none); else it is read here. */
+    office?: OfficeRecord | null | undefined;
   },
 ): Promise<OutgoingMail | undefined> {
-  const office = await getOffice(db, input.teryt);
+  const office = input.office === undefined ? await getOffice(db, input.teryt) : input.office;
   if (!office) return undefined;
   const { name, email, phone } = input.contact;
   return {

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { TCardLinkRequested } from '../../shared/schemas/submission.ts';
 import { newLinkToken } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { getCall } from '../repositories/calls.ts';
 import { addCardLink, getCard } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
-import { deliverMail } from './deliver-mail.ts';
 import { cardLinkExpiry, cardUrl } from './links.ts';
 
 /**
@@ -27,7 +25,7 @@ export const CARD_LINK_LIMITS = {
  * nothing of the card (not even whether there is one). Earlier links keep working.
  */
 export async function resendCardLink(
-  deps: { db: Db; mailer: Mailer; now: () => Date; siteUrl: string },
+  deps: { db: Db; now: () => Date; siteUrl: string },
   input: { callId: string; teryt: string; client: string },
 ): Promise<TCardLinkRequested> {
   const call = await getCall(deps.db, input.callId);
@@ -54,7 +52,7 @@ export async function resendCardLink(
 
   const token = newLinkToken();
   const open = now.getTime() < Date.parse(call.closesAt);
-  const mailKey = await addCardLink(deps.db, {
+  await addCardLink(deps.db, {
     callId: call.id,
     teryt: card.teryt,
     reference: card.reference,
@@ -83,6 +81,5 @@ export async function resendCardLink(
       ),
     },
   });
-  await deliverMail(deps, mailKey);
   return { requestedAt };
 }

@@ -9,7 +9,6 @@ import type {
 } from '../../shared/schemas/retention.ts';
 import { AppError } from '../lib/errors.ts';
 import { logger } from '../lib/logger.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { listCallsOfProgramme } from '../repositories/calls.ts';
 import { auditPut, newEntryId } from '../repositories/card-review.ts';
 import { getCard } from '../repositories/cards.ts';
@@ -22,7 +21,6 @@ import {
   revokeLinks,
 } from '../repositories/retention.ts';
 import { requireCardOfGmina, requireProgrammeLed, requireVoivodeship } from './access.ts';
-import { deliverMail } from './deliver-mail.ts';
 
 type Deps = { db: Db; now: () => Date };
 
@@ -61,7 +59,7 @@ export async function listHeldMail(
  * (409 CONFLICT for the second). Logged in the card's audit log.
  */
 export async function resendHeldMail(
-  deps: Deps & { mailer: Mailer },
+  deps: Deps,
   user: TAdminUser,
   input: { callId: string; teryt: string; name: string; reason?: string | undefined },
 ): Promise<TResendMailResponse> {
@@ -91,16 +89,8 @@ export async function resendHeldMail(
   if (result.outcome === 'gone') throw new AppError('NOT_FOUND');
   if (result.outcome !== 'queued') throw new AppError('CONFLICT', { fields: { name: 'already_resent' } });
   logger.info('held mail resent by a coordinator', { key, by: user.email, as: result.key });
-  const delivered = await deliverMail(deps, result.key);
-  const status =
-    delivered === 'sent'
-      ? 'sent'
-      : delivered === 'unknown'
-        ? 'unknown'
-        : delivered === 'failed'
-          ? 'failed'
-          : 'pending';
-  return { name: newName, status };
+  // The copy goes out through the mail pipeline (the table's stream → the sender), not in this request.
+  return { name: newName, status: 'pending' };
 }
 
 /**

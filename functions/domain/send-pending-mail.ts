@@ -39,6 +39,8 @@ export async function sendPendingMail(deps: {
   now: () => Date;
   /** To attach files (final agreements) to the messages that carry them. */
   readDocument?: ReadDocument | undefined;
+  /** Its share of the SES rate. */
+  pace?: (() => Promise<void>) | undefined;
   timeLeftMs: () => number;
 }): Promise<SweepReport> {
   const now = deps.now();

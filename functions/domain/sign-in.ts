@@ -2,7 +2,6 @@ import type { TAdminUser } from '../../shared/schemas/admin.ts';
 import { newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import { securityLog } from '../lib/security-log.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { auditPut } from '../repositories/audit-log.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { type RateLimit, takeAttempt } from '../repositories/rate-limits.ts';
@@ -14,14 +13,13 @@ import {
   sessionEmail,
 } from '../repositories/sign-in.ts';
 import { getUser, signInRecorded } from '../repositories/users.ts';
-import { deliverMail } from './deliver-mail.ts';
 import { signInUrl } from './links.ts';
 
 /**
  * Coordinators sign in without passwords: they ask for a link, the link's single-use token is exchanged
  * for a session cookie. Nothing a stranger does tells them whether an address has an account.
  */
-type Deps = { db: Db; mailer: Mailer; now: () => Date; siteUrl: string };
+type Deps = { db: Db; now: () => Date; siteUrl: string };
 
 /** Long enough to open the e-mail; short enough that an old message in an inbox is no key. */
 export const SIGN_IN_TOKEN_MINUTES = 15;
@@ -68,7 +66,7 @@ export async function requestSignIn(deps: Deps, input: { email: string; client: 
   }
   const token = newLinkToken();
   const expiresAt = new Date(now.getTime() + SIGN_IN_TOKEN_MINUTES * 60_000);
-  const mailKey = await createSignInToken(deps.db, {
+  await createSignInToken(deps.db, {
     tokenSha256: sha256Hex(token),
     email: user.email,
     expiresAt,
@@ -87,7 +85,6 @@ export async function requestSignIn(deps: Deps, input: { email: string; client: 
     },
   });
   securityLog({ event: 'sign-in-link-sent', actor: user.email });
-  await deliverMail(deps, mailKey);
 }
 
 /** Exchanges a sign-in token (once) for a new session; the session's secret goes to the cookie only. */

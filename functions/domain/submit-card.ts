@@ -2,7 +2,7 @@ import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import { canonicalJson, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import { getCall } from '../repositories/calls.ts';
+import { getCallForCard } from '../repositories/calls.ts';
 import type { RateLimit } from '../repositories/rate-limits.ts';
 import { type NewCardDeps, storeNewCard } from './new-card.ts';
 import { assertCallOpen, assertCardForm, assertEligible } from './recruitment-rules.ts';
@@ -21,7 +21,8 @@ export const CARD_SENDING_LIMITS = {
 
 /**
  * Sends a card: checks the call and the gmina, stores the card with everything that must exist with it in
- * one transaction, then e-mails the confirmation (new-card.ts, which a card registered from paper shares).
+ * one transaction with its confirmation e-mail, which the mail pipeline sends (new-card.ts, which a card
+ * registered from paper shares). One read (the call and the office, together) and one transaction.
  * The same idempotency key with the same answers returns the first receipt again (and sends nothing more);
  * with other answers it is refused.
  */
@@ -35,7 +36,8 @@ export async function submitCard(
     client?: string | undefined;
   },
 ): Promise<{ receipt: TCardReceipt; replayed: boolean }> {
-  const call = await getCall(deps.db, input.callId);
+  // The one read before the transaction: the call and the gmina office's directory entry together.
+  const { call, office } = await getCallForCard(deps.db, input.callId, input.answers.office.teryt);
   if (!call) throw new AppError('CALL_NOT_FOUND');
   const requestSha256 = sha256Hex(canonicalJson({ callId: input.callId, answers: input.answers }));
   // Read once: a request that arrived before the deadline counts as received then, even if a retry below
@@ -46,6 +48,8 @@ export async function submitCard(
     idempotencyKey: input.idempotencyKey,
     requestSha256,
     answers: input.answers,
+    office,
+    keyInTransaction: true,
     // Counted in the card's own transaction: a retry of a stored card (its key found first) and a refused
     // card (CARD_EXISTS, a closed call, bad answers) count nothing.
     limits:

@@ -2,7 +2,6 @@ import { DECIDED, effectiveStatus } from '../../shared/review/statuses.ts';
 import type { TAdminUser } from '../../shared/schemas/admin.ts';
 import type { TVoidCardRequest, TVoidCardResult } from '../../shared/schemas/review.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import type { VoidedMailData } from '../mail/trust-templates.ts';
 import { getCall } from '../repositories/calls.ts';
 import { type AuditEntry, newEntryId } from '../repositories/card-review.ts';
@@ -12,7 +11,6 @@ import { getOffice } from '../repositories/offices.ts';
 import type { OutgoingMail } from '../repositories/outbox.ts';
 import { voidCardItems } from '../repositories/reviews.ts';
 import { requireCardOfGmina } from './access.ts';
-import { deliverMail } from './deliver-mail.ts';
 import { ropsOf } from './office-notices.ts';
 
 /**
@@ -24,7 +22,7 @@ import { ropsOf } from './office-notices.ts';
  * agreement stand; reopening comes first) nor one voided already. Access is decided from the path first; the
  * review's revision guards against acting on a stale page, as every review step does.
  */
-type Deps = { db: Db; mailer: Mailer; now: () => Date; siteUrl: string };
+type Deps = { db: Db; now: () => Date; siteUrl: string };
 
 const TERYT = /^\d{7}$/;
 
@@ -93,6 +91,5 @@ export async function voidCard(
   ];
   const keys = await voidCardItems(deps.db, { card, void: voided, audit, mails });
   if (!keys) throw new AppError('CONFLICT');
-  await Promise.all(keys.map((key) => deliverMail(deps, key)));
   return { voided, revision: card.review.revision + 1 };
 }

@@ -1,10 +1,8 @@
 import type { TCardView } from '../../shared/schemas/submission.ts';
 import { AppError } from '../lib/errors.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import { withdrawCard as storeWithdrawal } from '../repositories/cards.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import { cardByLink, cardView } from './card-by-link.ts';
-import { deliverMail } from './deliver-mail.ts';
 import { assertCardWithdrawable } from './recruitment-rules.ts';
 
 /**
@@ -12,7 +10,7 @@ import { assertCardWithdrawable } from './recruitment-rules.ts';
  * withdrawn card changes nothing.
  */
 export async function withdrawCard(
-  deps: { db: Db; mailer: Mailer; now: () => Date },
+  deps: { db: Db; now: () => Date },
   input: { token: string },
 ): Promise<TCardView> {
   const linked = await cardByLink(deps, input.token);
@@ -48,6 +46,5 @@ export async function withdrawCard(
     assertCardWithdrawable(current.card);
     throw new AppError('CONFLICT');
   }
-  await deliverMail(deps, mailKey);
   return cardView({ ...linked, card: { ...card, status: 'withdrawn', updatedAt: withdrawnAt } }, now);
 }

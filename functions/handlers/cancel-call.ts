@@ -2,9 +2,9 @@ import { ZCancelCallRequest } from '../../shared/schemas/call-life.ts';
 import { signedInUser } from '../domain/access.ts';
 import { cancelCall } from '../domain/call-life.ts';
 import { httpRoute } from '../lib/http.ts';
-import { storeAndMailDeps } from '../wiring.ts';
+import { storeAndSiteDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps();
+const deps = storeAndSiteDeps();
 
 /** Cancels a call with a notice; its drafts' and cards' contacts are told. */
 export const handler = httpRoute(

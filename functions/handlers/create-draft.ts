@@ -2,9 +2,9 @@ import { ZSaveDraftRequest } from '../../shared/schemas/draft.ts';
 import { saveDraft } from '../domain/drafts.ts';
 import { httpRoute } from '../lib/http.ts';
 import { clientAddress, optionalIdempotencyKey } from '../lib/request-headers.ts';
-import { storeAndMailDeps } from '../wiring.ts';
+import { storeAndSiteDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps();
+const deps = storeAndSiteDeps();
 
 export const handler = httpRoute({ body: ZSaveDraftRequest }, async ({ body, params, event }) => ({
   statusCode: 201,

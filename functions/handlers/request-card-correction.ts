@@ -2,9 +2,9 @@ import { ZCorrectionRequest } from '../../shared/schemas/review.ts';
 import { signedInUser } from '../domain/access.ts';
 import { requestCorrection } from '../domain/assess-card.ts';
 import { httpRoute } from '../lib/http.ts';
-import { storeAndMailDeps } from '../wiring.ts';
+import { storeAndSiteDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps();
+const deps = storeAndSiteDeps();
 
 export const handler = httpRoute(
   { session: (token) => signedInUser(deps, token), body: ZCorrectionRequest },

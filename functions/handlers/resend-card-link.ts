@@ -1,9 +1,9 @@
 import { resendCardLink } from '../domain/resend-card-link.ts';
 import { httpRoute } from '../lib/http.ts';
 import { clientAddress } from '../lib/request-headers.ts';
-import { storeAndMailDeps } from '../wiring.ts';
+import { storeAndSiteDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps();
+const deps = storeAndSiteDeps();
 
 export const handler = httpRoute({}, async ({ params, event }) => ({
   statusCode: 202,

@@ -2,9 +2,9 @@ import { ZResendMailRequest } from '../../shared/schemas/retention.ts';
 import { signedInUser } from '../domain/access.ts';
 import { resendHeldMail } from '../domain/retention.ts';
 import { httpRoute } from '../lib/http.ts';
-import { storeAndMailDeps } from '../wiring.ts';
+import { storeAndSiteDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps();
+const deps = storeAndSiteDeps();
 
 export const handler = httpRoute(
   { body: ZResendMailRequest, session: (token) => signedInUser(deps, token) },

@@ -2,9 +2,9 @@ import { ZSubmitCardRequest } from '../../shared/schemas/submission.ts';
 import { submitCard } from '../domain/submit-card.ts';
 import { httpRoute } from '../lib/http.ts';
 import { clientAddress, idempotencyKey } from '../lib/request-headers.ts';
-import { storeAndMailDeps } from '../wiring.ts';
+import { storeAndSiteDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps();
+const deps = storeAndSiteDeps();
 
 export const handler = httpRoute(
   { body: ZSubmitCardRequest },

@@ -1,9 +1,9 @@
 import { withdrawCard } from '../domain/withdraw-card.ts';
 import { httpRoute } from '../lib/http.ts';
 import { bearerToken } from '../lib/request-headers.ts';
-import { storeAndMailDeps } from '../wiring.ts';
+import { storeAndSiteDeps } from '../wiring.ts';
 
-const deps = storeAndMailDeps();
+const deps = storeAndSiteDeps();
 
 export const handler = httpRoute({}, async ({ event }) => ({
   body: await withdrawCard(deps, { token: bearerToken(event) }),

@@ -64,14 +64,22 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
           { AttributeName: TABLE_DESIGN.sortKey, KeyType: 'RANGE' },
         ],
         GlobalSecondaryIndexes: TABLE_DESIGN.globalSecondaryIndexes.map(indexOf),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_DESIGN.streamViewType },
       }),
     );
   } catch (error) {
-    if (error instanceof ResourceInUseException) {
-      await addMissingIndexes(client, tableName);
-      return 'exists';
-    }
-    throw error;
+    if (!(error instanceof ResourceInUseException)) throw error;
+    await addMissingIndexes(client, tableName);
+    // A table kept from before the mail pipeline (npm start's saved data) gets its stream now.
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!Table?.StreamSpecification?.StreamEnabled)
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          StreamSpecification: { StreamEnabled: true, StreamViewType: TABLE_DESIGN.streamViewType },
+        }),
+      );
+    return 'exists';
   }
   await client.send(
     new UpdateTimeToLiveCommand({

@@ -20,6 +20,7 @@ const COLOURS: Record<string, string> = {
   ses: '36',
   s3: '31',
   api: '32',
+  mail: '96',
   web: '34',
   stack: '33',
 };

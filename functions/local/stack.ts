@@ -179,6 +179,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       echo: options.echo,
     });
     running.push(api);
+    // The mail pipeline (ARCHITECTURE.md, "One mail pipeline"): the table's stream → queue → sender.
+    const mail = startProcess('mail', process.execPath, ['functions/local/mail-pipeline.ts'], {
+      cwd: REPO_DIR,
+      env: handlerEnv,
+      echo: options.echo,
+    });
+    running.push(mail);
     const edgeServer = createEdgeServer(
       apiDirect,
       handlerEnv.ORIGIN_SECRET as string,
@@ -202,6 +209,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     await Promise.all([
       waitUntilReady(api, () => httpAnswers(`${apiUrl}/api/health`)),
+      waitUntilReady(mail, async () =>
+        mail.recentOutput().some((line) => line.includes('sending the outbox')),
+      ),
       web ? waitUntilReady(web, () => httpAnswers(site)) : undefined,
     ]);
 

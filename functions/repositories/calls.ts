@@ -11,6 +11,7 @@ import {
 } from './document.ts';
 import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
+import { getCallAndOffice, type OfficeRecord } from './offices.ts';
 import { type OutboxKey, type OutgoingMail, queuedMail } from './outbox.ts';
 import { listDraftContacts } from './reminder-audiences.ts';
 
@@ -106,6 +107,20 @@ export async function getCall(db: Db, callId: string): Promise<TCall | undefined
   if (!CALL_ID.test(callId)) return undefined;
   const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.call(callId) }));
   return Item ? toCall(Item) : undefined;
+}
+
+/**
+ * The call a card is sent to and the gmina office's directory entry, in one read (offices.ts,
+ * getCallAndOffice): sending a card reads nothing else before its transaction.
+ */
+export async function getCallForCard(
+  db: Db,
+  callId: string,
+  teryt: string,
+): Promise<{ call: TCall | undefined; office: OfficeRecord | null }> {
+  if (!CALL_ID.test(callId)) return { call: undefined, office: null };
+  const { callItem, office } = await getCallAndOffice(db, keys.call(callId), teryt);
+  return { call: callItem ? toCall(callItem) : undefined, office };
 }
 
 export interface OpenCallsFilter {

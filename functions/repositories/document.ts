@@ -150,7 +150,10 @@ export class ScanCommand extends DocumentCommand<ScanInput, Page> {
   output = toPage;
 }
 
-export class BatchGetCommand extends DocumentCommand<BatchGetInput, { Responses?: Record<string, Doc[]> }> {
+export class BatchGetCommand extends DocumentCommand<
+  BatchGetInput,
+  { Responses?: Record<string, Doc[]>; UnprocessedKeys?: Record<string, { Keys: Doc[] }> }
+> {
   raw() {
     const RequestItems: BatchGetItemCommandInput['RequestItems'] = {};
     for (const [table, { Keys, ...rest }] of Object.entries(this.input.RequestItems)) {
@@ -158,12 +161,27 @@ export class BatchGetCommand extends DocumentCommand<BatchGetInput, { Responses?
     }
     return new BatchGetItemCommand({ RequestItems });
   }
-  output(raw: { Responses?: Record<string, Attributes[]> }) {
-    if (!raw.Responses) return {};
+  output(raw: {
+    Responses?: Record<string, Attributes[]>;
+    UnprocessedKeys?: Record<string, { Keys?: Attributes[] }>;
+  }) {
+    // Keys DynamoDB did not get to (throttling, size) come back for the caller to ask again.
+    const unprocessed = Object.entries(raw.UnprocessedKeys ?? {}).filter(([, { Keys }]) => Keys?.length);
     return {
-      Responses: Object.fromEntries(
-        Object.entries(raw.Responses).map(([table, items]) => [table, items.map(toDoc)]),
-      ),
+      ...(raw.Responses
+        ? {
+            Responses: Object.fromEntries(
+              Object.entries(raw.Responses).map(([table, items]) => [table, items.map(toDoc)]),
+            ),
+          }
+        : {}),
+      ...(unprocessed.length > 0
+        ? {
+            UnprocessedKeys: Object.fromEntries(
+              unprocessed.map(([table, { Keys = [] }]) => [table, { Keys: Keys.map(toDoc) }]),
+            ),
+          }
+        : {}),
     };
   }
 }

@@ -36,6 +36,11 @@ export const TABLE_DESIGN = {
   sortKey: 'sk',
   /** Epoch seconds; DynamoDB deletes expired tokens, sessions, idempotency keys and rate-limit windows. */
   timeToLiveAttribute: 'expiresAt',
+  /**
+   * The table's stream carries every new outbox item to the mail sender (ARCHITECTURE.md, "Mail that is not
+   * silently lost"). Keys only: no e-mail body or link token travels beyond the table.
+   */
+  streamViewType: 'KEYS_ONLY',
   globalSecondaryIndexes: [
     { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },

@@ -4,6 +4,7 @@ import {
   Billing,
   type ITableV2,
   ProjectionType,
+  StreamViewType,
   TableEncryptionV2,
   TableV2,
 } from 'aws-cdk-lib/aws-dynamodb';
@@ -70,6 +71,8 @@ export class DataStack extends Stack {
           : {}),
       })),
       timeToLiveAttribute: TABLE_DESIGN.timeToLiveAttribute,
+      // New outbox items reach the mail sender through it (the scheduling stack's pipe); keys only.
+      dynamoStream: StreamViewType[TABLE_DESIGN.streamViewType],
       billing: Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,

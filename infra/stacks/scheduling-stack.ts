@@ -1,11 +1,20 @@
 import { type CfnElement, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import type { IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, type IManagedPolicy, type IRole, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  Grant,
+  type IManagedPolicy,
+  type IRole,
+  PolicyStatement,
+  Role,
+  ServicePrincipal,
+} from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnPipe } from 'aws-cdk-lib/aws-pipes';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { type IScheduleGroup, Schedule, ScheduleExpression, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IConfigurationSet, IEmailIdentity } from 'aws-cdk-lib/aws-ses';
@@ -37,9 +46,20 @@ export interface SchedulingStackProps extends StackProps {
   mailFrom: string;
   siteUrl: string;
   mail: { identity: IEmailIdentity; configurationSet: IConfigurationSet; sendingEvents: IQueue };
+  /** The documents bucket (data stack): the mail sender attaches final agreements from it. */
+  documents?: { bucket: IBucket; read: IManagedPolicy };
   /** E-mails a second all reminder senders together may send (under the SES account's rate). */
   reminderSendRate?: number;
 }
+
+/** The pipe's filter: a new item (not a change of one) whose sort key marks an outbox message. */
+export const OUTBOX_INSERTS = {
+  eventName: ['INSERT'],
+  dynamodb: { Keys: { sk: { S: [{ prefix: 'MAIL#' }] } } },
+};
+/** The queue message the pipe writes: only the key (strings quoted, as Pipes' input templates want). */
+export const OUTBOX_MESSAGE_TEMPLATE =
+  '{"outbox":{"pk":"<$.dynamodb.Keys.pk.S>","sk":"<$.dynamodb.Keys.sk.S>"}}';
 
 function pascalCase(kebab: string): string {
   return kebab.replace(/(^|-)(\w)/g, (_, _dash: string, letter: string) => letter.toUpperCase());
@@ -78,6 +98,8 @@ export class SchedulingStack extends Stack {
     this.reminders.queue.grantSendMessages(schedulerRole);
     this.schedulerRole = schedulerRole;
 
+    this.outboxPipe(props.table);
+
     const queues: Record<QueueHandler['queue'], IQueue> = {
       reminders: this.reminders.queue,
       'mail-events': props.mail.sendingEvents,
@@ -105,7 +127,12 @@ export class SchedulingStack extends Stack {
         handler,
         table: props.table,
         tableAccess: facts.table === 'none' ? undefined : props.tableAccess[facts.table],
-        environment,
+        environment: {
+          ...environment,
+          ...(facts.documents && props.documents
+            ? { DOCUMENTS_BUCKET: props.documents.bucket.bucketName }
+            : {}),
+        },
         logRetention: RetentionDays.THREE_MONTHS,
         timeout: Duration.seconds(facts.timeoutSeconds),
       });
@@ -117,6 +144,7 @@ export class SchedulingStack extends Stack {
           resourceArns: [configurationSetArn],
         });
       }
+      if (facts.documents === 'read' && props.documents) fn.role?.addManagedPolicy(props.documents.read);
       if ('queue' in facts) {
         fn.addEventSource(
           new SqsEventSource(queues[facts.queue], {
@@ -131,6 +159,47 @@ export class SchedulingStack extends Stack {
       this.functions.set(name, fn);
       this.loggedErrors.set(name, loggedErrors);
     }
+  }
+
+  /**
+   * Every new outbox item onto the mail queue, for the one sender (ARCHITECTURE.md, "Mail that is not
+   * silently lost"): an EventBridge Pipe from the table's stream (keys only), filtered to inserts whose sort
+   * key is MAIL#…, each turned into `{"outbox":{"pk","sk"}}` (functions/mail/mail-queue.ts). No function of
+   * ours runs for it. Records the pipe could not put on the queue go to the queue's alarmed dead letters.
+   */
+  private outboxPipe(table: ITableV2): void {
+    const streamArn = table.tableStreamArn;
+    if (!streamArn) throw new Error('The table needs its stream (data stack) for the mail pipeline');
+    const role = new Role(this, 'OutboxPipeRole', {
+      assumedBy: new ServicePrincipal('pipes.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    });
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'],
+        resources: [streamArn],
+      }),
+    );
+    this.reminders.queue.grantSendMessages(role);
+    this.reminders.deadLetterQueue.grantSendMessages(role);
+    new CfnPipe(this, 'OutboxPipe', {
+      description: 'New outbox items (table stream, keys only) onto the mail queue',
+      roleArn: role.roleArn,
+      source: streamArn,
+      sourceParameters: {
+        dynamoDbStreamParameters: {
+          // From the oldest record still kept (24 h): a pipe created or resumed late misses nothing.
+          startingPosition: 'TRIM_HORIZON',
+          batchSize: 10,
+          maximumRetryAttempts: 10,
+          deadLetterConfig: { arn: this.reminders.deadLetterQueue.queueArn },
+        },
+        filterCriteria: { filters: [{ pattern: JSON.stringify(OUTBOX_INSERTS) }] },
+      },
+      target: this.reminders.queue.queueArn,
+      targetParameters: { inputTemplate: OUTBOX_MESSAGE_TEMPLATE },
+    });
   }
 
   /** At minute 0 of every hour, Warsaw time: the 08:00 sends go at 08:00. */

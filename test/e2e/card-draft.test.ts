@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { sendCard, validAnswers } from '../support/cards.ts';
+import { stackMailTo } from '../support/mail.ts';
 import { outboxTo } from '../support/outbox.ts';
 
 /** Save and return: a half-filled card saved with an e-mail, restored from the e-mailed link elsewhere. */
@@ -58,10 +59,8 @@ describe('save and return', () => {
     await expectNoAxeViolations(page);
     expect(first.errors).toEqual([]);
 
-    await expect
-      .poll(async () => (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email)))
-      .toHaveLength(1);
-    const [mail] = (await sentMail(inboxUrl)).filter((sent) => sent.destination.to.includes(email));
+    await expect.poll(async () => await stackMailTo(inject('dynamodbUrl'), inboxUrl, email)).toHaveLength(1);
+    const [mail] = await stackMailTo(inject('dynamodbUrl'), inboxUrl, email);
     const link = new RegExp(`${siteUrl}/nabory/liderzy-kooperacji-20/zgloszenie#szkic=[A-Za-z0-9_-]+`).exec(
       mail?.body.text ?? '',
     )?.[0];
@@ -95,7 +94,7 @@ describe('save and return', () => {
     await page.getByRole('button', { name: 'Spróbuj ponownie' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karta została zapisana' }).waitFor();
     expect(await page.textContent('main')).toContain('Zapisaliśmy zmiany');
-    expect((await sentMail(inboxUrl)).filter((sent) => sent.destination.to.includes(email))).toHaveLength(1);
+    expect(await stackMailTo(inject('dynamodbUrl'), inboxUrl, email)).toHaveLength(1);
     expect(second.errors).toEqual([]);
 
     // Once the gmina's card is sent (from anywhere), the link says so instead of offering the card again.
@@ -142,7 +141,7 @@ describe('save and return', () => {
     // One draft, one e-mail (a new draft would have sent a second with another link). Both requests have
     // been answered, so every message they wrote is in the outbox: one, and once it is sent, in the inbox.
     await expect.poll(() => outboxTo(dynamodbUrl, email)).toEqual(['sent']);
-    expect((await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email))).toHaveLength(1);
+    expect(await stackMailTo(inject('dynamodbUrl'), inboxUrl, email)).toHaveLength(1);
     expect(errors).toEqual([]);
   });
 
@@ -154,10 +153,8 @@ describe('save and return', () => {
       body: JSON.stringify({ email: clerk, answers: { office: { teryt: '2001052', nip: '526' } } }),
     });
     expect(saved.status).toBe(201);
-    await expect
-      .poll(async () => (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(clerk)))
-      .toHaveLength(1);
-    const [mail] = (await sentMail(inboxUrl)).filter((sent) => sent.destination.to.includes(clerk));
+    await expect.poll(async () => await stackMailTo(inject('dynamodbUrl'), inboxUrl, clerk)).toHaveLength(1);
+    const [mail] = await stackMailTo(inject('dynamodbUrl'), inboxUrl, clerk);
     const token = /#szkic=([A-Za-z0-9_-]{43})/.exec(mail?.body.text ?? '')?.[1];
     const { page } = await freshPage();
     let down = true;
@@ -185,8 +182,7 @@ describe('save and return', () => {
   it("e-mails the card's link again, to the card's own contact, when the gmina's card was sent by someone else", async () => {
     const clerk = `juchnowiec.${Date.now()}@gmina.example`;
     const colleague = `kolega.${Date.now()}@gmina.example`;
-    const mailsTo = async (address: string) =>
-      (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+    const mailsTo = async (address: string) => await stackMailTo(inject('dynamodbUrl'), inboxUrl, address);
     const answers = validAnswers('2002052');
     const saved = await fetch(`${apiUrl}/api/calls/liderzy-kooperacji-20/drafts`, {
       method: 'POST',

@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ZCardReceipt, ZCardView } from '../../shared/schemas/submission.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, validAnswers } from '../support/cards.ts';
+import { stackMailTo } from '../support/mail.ts';
 
 /** The card's own page, opened from the link in the confirmation e-mail: read, changed, withdrawn. */
 const siteUrl = inject('siteUrl');
@@ -24,7 +25,7 @@ beforeEach(async () => {
 });
 
 async function mailsTo(email: string) {
-  return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email));
+  return await stackMailTo(inject('dynamodbUrl'), inboxUrl, email);
 }
 
 describe('the card page', () => {

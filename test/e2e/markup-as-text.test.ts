@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { openEmailedSignInLink } from '../support/admin.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, validAnswers } from '../support/cards.ts';
+import { stackMailTo } from '../support/mail.ts';
 
 /**
  * A clerk may type anything, markup included: every page that shows the answers shows it as the text it
@@ -30,7 +31,7 @@ beforeEach(async () => {
 });
 
 async function mailsTo(address: string) {
-  return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+  return await stackMailTo(inject('dynamodbUrl'), inboxUrl, address);
 }
 
 /** The answers are on the page as typed, as text: no element came of them and no script of theirs ran. */

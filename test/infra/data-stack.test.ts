@@ -35,6 +35,8 @@ describe('data stack', () => {
       })),
       TimeToLiveSpecification: { AttributeName: TABLE_DESIGN.timeToLiveAttribute, Enabled: true },
       BillingMode: 'PAY_PER_REQUEST',
+      // The mail pipeline's source: keys only, so no e-mail body or link token leaves the table.
+      StreamSpecification: { StreamViewType: 'KEYS_ONLY' },
     });
     const definitions = tables[0]?.Properties.AttributeDefinitions as {
       AttributeName: string;

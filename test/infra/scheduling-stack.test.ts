@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { outboxKeyOf } from '../../functions/mail/mail-queue.ts';
 import { synthesize } from './support.ts';
 
 describe('scheduling stack', () => {
@@ -88,5 +89,67 @@ describe('scheduling stack', () => {
         ]),
       },
     });
+  });
+
+  it('pipes new outbox items from the table stream onto the mail queue, keys only, failures to the dead letters', () => {
+    const [pipe, ...others] = Object.values(template.findResources('AWS::Pipes::Pipe'));
+    expect(others).toEqual([]);
+    const properties = pipe?.Properties;
+    // The data stack's table stream, by a cross-stack reference.
+    expect(Object.keys(properties.Source)).toEqual(['Fn::GetStackOutput']);
+    expect(properties.Target).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^RemindersQueue/), 'Arn'] });
+    expect(JSON.parse(properties.SourceParameters.FilterCriteria.Filters[0].Pattern)).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { Keys: { sk: { S: [{ prefix: 'MAIL#' }] } } },
+    });
+    const stream = properties.SourceParameters.DynamoDBStreamParameters;
+    expect(stream).toMatchObject({ StartingPosition: 'TRIM_HORIZON', MaximumRetryAttempts: 10 });
+    expect(stream.DeadLetterConfig.Arn).toEqual({
+      'Fn::GetAtt': [expect.stringMatching(/^RemindersQueueDeadLetters/), 'Arn'],
+    });
+    // What the sender reads (functions/mail/mail-queue.ts): the key alone, as JSON, once the pipe fills it in.
+    const filled = properties.TargetParameters.InputTemplate.replace(
+      '<$.dynamodb.Keys.pk.S>',
+      'CARD#c#2001022',
+    ).replace('<$.dynamodb.Keys.sk.S>', 'MAIL#card-submitted-v1');
+    expect(outboxKeyOf(JSON.parse(filled))).toEqual({ pk: 'CARD#c#2001022', sk: 'MAIL#card-submitted-v1' });
+  });
+
+  it('gives the one mail sender the documents bucket to read, for final agreements it attaches', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ DOCUMENTS_BUCKET: Match.anyValue(), REMINDER_SEND_RATE: '14' }),
+      },
+      Timeout: 30,
+    });
+  });
+
+  it("lets only Pipes of this account assume the pipe's role, which reads the stream and sends to the queues", () => {
+    const roles = template.findResources('AWS::IAM::Role', {
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Statement: [Match.objectLike({ Principal: { Service: 'pipes.amazonaws.com' } })],
+        },
+      },
+    });
+    const [roleId, ...more] = Object.keys(roles);
+    expect(more).toEqual([]);
+    expect(roles[roleId as string]?.Properties.AssumeRolePolicyDocument.Statement[0].Condition).toEqual({
+      StringEquals: { 'aws:SourceAccount': expect.anything() },
+    });
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
+    );
+    const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    const actions = statements.flatMap((statement: { Action: string | string[] }) =>
+      [statement.Action].flat(),
+    );
+    expect(actions.filter((action: string) => action.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+    ]);
+    expect(actions.every((action: string) => /^(dynamodb|sqs|kms):/.test(action))).toBe(true);
+    expect(actions).not.toContain('dynamodb:GetItem');
   });
 });

@@ -7,13 +7,15 @@ import { CARD_FORM_VERSION } from '../../shared/card-form-version.ts';
 import { ZAdminCallsResponse, ZAdminProgrammesResponse } from '../../shared/schemas/admin.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCall, ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
-import { linkToken, sentMail } from '../support/cards.ts';
+import { linkToken } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /** Announcing a nabór from the panel, through the real handlers and DynamoDB Local. */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 /** Session cookies of a coordinator of świętokrzyskie and of the lead ROPS (whose own is podkarpackie). */
 let coordinator: string;
@@ -51,7 +53,7 @@ async function signedIn(role: User['role'], wojewodztwa: string[]): Promise<stri
   expect((await call('/api/admin/sign-in', { method: 'POST', body: { email: user.email } })).status).toBe(
     202,
   );
-  const mail = (await sentMail(inboxUrl)).find((sent) => sent.destination.to.includes(user.email));
+  const mail = (await settledMailTo(db, inboxUrl, user.email)).at(0);
   const token = linkToken(mail as NonNullable<typeof mail>, '#t=');
   const response = await fetch(`${api.url}/api/admin/sessions`, {
     method: 'POST',

@@ -11,13 +11,15 @@ import {
   ZAdminUser,
 } from '../../shared/schemas/admin.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /** The coordinators' panel through the real handlers, DynamoDB Local and the SES emulator's store. */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 const PODLASKIE_CALL = 'liderzy-kooperacji-20';
 /** Sent in this order, so the list shows them in this order. */
@@ -75,7 +77,7 @@ async function call(
 }
 
 async function mailTo(email: string) {
-  return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email));
+  return await settledMailTo(db, inboxUrl, email);
 }
 
 async function askForLink(email: string): Promise<string> {

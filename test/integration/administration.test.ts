@@ -15,9 +15,10 @@ import {
 } from '../../shared/schemas/administration.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import type { TProgramme } from '../../shared/schemas/programme.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 import { sessionCookieFor } from '../support/review-cards.ts';
 
 /**
@@ -26,6 +27,7 @@ import { sessionCookieFor } from '../support/review-cards.ts';
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 const VIEWER = `192.0.2.${Math.floor(Math.random() * 250) + 1}:443`;
 
@@ -72,9 +74,9 @@ const user = (role: User['role'], wojewodztwa: string[], name = 'Koordynator'): 
 
 /** A sign-in through the e-mailed link, as the panel does it: the session cookie. */
 async function signInByLink(email: string): Promise<string> {
-  const before = (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email)).length;
+  const before = (await settledMailTo(db, inboxUrl, email)).length;
   expect((await call('/api/admin/sign-in', { method: 'POST', body: { email } })).status).toBe(202);
-  const mails = (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email));
+  const mails = await settledMailTo(db, inboxUrl, email);
   expect(mails).toHaveLength(before + 1);
   const token = linkToken(mails.at(-1) as (typeof mails)[number], '#t=');
   const response = await fetch(`${api.url}/api/admin/sessions`, {
@@ -341,7 +343,7 @@ describe('accounts', () => {
     expect((await call('/api/admin/sign-in', { method: 'POST', body: { email: target.email } })).status).toBe(
       202,
     );
-    const mails = (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(target.email));
+    const mails = await settledMailTo(db, inboxUrl, target.email);
     const pendingLink = linkToken(mails.at(-1) as (typeof mails)[number], '#t=');
     const path = `/api/admin/accounts/${encodeURIComponent(target.email)}`;
 
@@ -356,15 +358,11 @@ describe('accounts', () => {
     const used = await call('/api/admin/sessions', { method: 'POST', body: { token: pendingLink } });
     expect(used.status).toBe(401);
     expect(ZErrorResponse.parse(used.json).error.code).toBe('LINK_INVALID');
-    const mailsBefore = (await sentMail(inboxUrl)).filter((mail) =>
-      mail.destination.to.includes(target.email),
-    );
+    const mailsBefore = await settledMailTo(db, inboxUrl, target.email);
     expect((await call('/api/admin/sign-in', { method: 'POST', body: { email: target.email } })).status).toBe(
       202,
     );
-    const mailsAfter = (await sentMail(inboxUrl)).filter((mail) =>
-      mail.destination.to.includes(target.email),
-    );
+    const mailsAfter = await settledMailTo(db, inboxUrl, target.email);
     expect(mailsAfter).toHaveLength(mailsBefore.length);
     const audit = await auditOf(torunLead);
     expect(

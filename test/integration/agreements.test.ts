@@ -16,6 +16,7 @@ import { createUserIfAbsent } from '../../functions/repositories/users.ts';
 import { validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
+import { mailSettled, useMailPipeline } from '../support/mail.ts';
 
 /**
  * Agreements through the real handlers, DynamoDB Local, the S3-compatible server and the SES emulator:
@@ -25,6 +26,7 @@ import { startApi } from '../support/http.ts';
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 const CALL = 'liderzy-kooperacji-26';
 const LOPUSZNO = '2604083';
@@ -46,6 +48,7 @@ interface Mail {
 }
 
 async function mailTo(address: string): Promise<Mail[]> {
+  await mailSettled(db);
   const response = await fetch(`${inboxUrl}/store`);
   return ((await response.json()) as { emails: Mail[] }).emails.filter((mail) =>
     mail.destination.to.some((to) => to.includes(address)),

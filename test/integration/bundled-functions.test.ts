@@ -8,9 +8,10 @@ import { loadDemoData } from '../../functions/local/demo-data.ts';
 import { bundleFunction } from '../../infra/bundling.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCardReceipt, ZReceiptCheck } from '../../shared/schemas/submission.ts';
-import { OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
+import { OTHER_NIP, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { httpEvent, lambdaContext } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /**
  * The deployed artifact, not the TypeScript: handlers bundled and minified twice exactly as the CDK does
@@ -26,6 +27,7 @@ type Handler = (
 const OUT = join(import.meta.dirname, '..', '..', 'node_modules', '.cache', `bundled-${randomUUID()}`);
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 const CALL = 'liderzy-kooperacji-26';
 const handlers: Record<string, Handler> = {};
 
@@ -63,11 +65,7 @@ describe('the bundled functions', () => {
     expect(sent?.statusCode).toBe(201);
     const receipt = ZCardReceipt.parse(JSON.parse(String(sent?.body)));
     await expect
-      .poll(async () =>
-        (await sentMail(inboxUrl)).filter((mail) =>
-          mail.destination.to.includes(answers.contacts.contact.email),
-        ),
-      )
+      .poll(async () => await settledMailTo(db, inboxUrl, answers.contacts.contact.email))
       .toHaveLength(1);
     const checked = await handlers['check-receipt']?.(
       {

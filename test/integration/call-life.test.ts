@@ -15,9 +15,10 @@ import type { TAdminUser } from '../../shared/schemas/admin.ts';
 import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCallResponse, ZOpenCallsResponse } from '../../shared/schemas/programme.ts';
 import { warsawOffsetMinutes } from '../../shared/time.ts';
-import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /**
  * Calls over their life (issue 17) through the real handlers, DynamoDB Local, the SES emulator and s3rver:
@@ -26,6 +27,7 @@ import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 /** Coordinators of warmińsko-mazurskie (28) and of podlaskie (20, another programme's region). */
 let olsztyn: string;
@@ -74,7 +76,7 @@ async function signedIn(role: User['role'], wojewodztwa: string[]): Promise<stri
   expect((await call('/api/admin/sign-in', { method: 'POST', body: { email: user.email } })).status).toBe(
     202,
   );
-  const mail = (await sentMail(inboxUrl)).find((sent) => sent.destination.to.includes(user.email));
+  const mail = (await settledMailTo(db, inboxUrl, user.email)).at(0);
   const token = linkToken(mail as NonNullable<typeof mail>, '#t=');
   const response = await fetch(`${api.url}/api/admin/sessions`, {
     method: 'POST',
@@ -116,8 +118,7 @@ async function announce(overrides: Record<string, unknown> = {}) {
   return response.json as { id: string; revision?: number; overlaps: { id: string }[]; closesAt: string };
 }
 
-const mailsTo = async (address: string) =>
-  (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+const mailsTo = async (address: string) => await settledMailTo(db, inboxUrl, address);
 
 describe("a call's id is made from its title", () => {
   it('folds Polish letters into a slug and adds a suffix when the slug is taken', async () => {

@@ -13,9 +13,10 @@ import { ZVoidCardResult } from '../../shared/schemas/review.ts';
 import { ZCardReceipt } from '../../shared/schemas/submission.ts';
 import { GMINY } from '../../shared/teryt/index.ts';
 import { warsawDate } from '../../shared/time.ts';
-import { linkToken, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 import { sessionCookieFor } from '../support/review-cards.ts';
 
 /**
@@ -26,6 +27,7 @@ import { sessionCookieFor } from '../support/review-cards.ts';
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 const DAY = 86_400_000;
 const CALL = `lockout-${randomUUID().slice(0, 8)}`;
 /** Rural gminas of podlaskie, in register order: each test takes its own. */
@@ -104,8 +106,7 @@ function sendCard(
   });
 }
 
-const mailTo = async (address: string) =>
-  (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+const mailTo = async (address: string) => await settledMailTo(db, inboxUrl, address);
 
 const importCsv = (csv: string, cookie = coordinator) =>
   call('POST', '/api/admin/offices/import', { cookie, body: { csv } });

@@ -4,19 +4,25 @@ import { changeCard } from '../../functions/domain/change-card.ts';
 import { sendPendingMail } from '../../functions/domain/send-pending-mail.ts';
 import { requestSignIn } from '../../functions/domain/sign-in.ts';
 import { submitCard } from '../../functions/domain/submit-card.ts';
+import { sendRemindersHandler } from '../../functions/handlers/send-reminders.ts';
 import { config } from '../../functions/lib/config.ts';
 import { demoCalls, loadDemoData } from '../../functions/local/demo-data.ts';
-import { createSesMailer } from '../../functions/mail/mailer.ts';
+import { LocalQueue } from '../../functions/local/local-queue.ts';
+import { senderContext } from '../../functions/local/mail-pipeline.ts';
+import { outboxQueueBody } from '../../functions/mail/mail-queue.ts';
+import { createSesMailer, type Mailer } from '../../functions/mail/mailer.ts';
 import { getCardWithVersions } from '../../functions/repositories/cards.ts';
 import { QueryCommand } from '../../functions/repositories/document.ts';
 import { createUserIfAbsent } from '../../functions/repositories/users.ts';
+import { mailSenderDeps } from '../../functions/wiring.ts';
 import { ZCardAnswers } from '../../shared/schemas/card.ts';
 import { linkToken, OTHER_NIP, sentMail, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 
 /**
- * Save first, then send: with SES unreachable (a real refused connection, not a mock) the card is stored
- * and its e-mail waits in the outbox; the sweeper sends it exactly once when SES is back.
+ * Save first, then send: the request only stores the card and its message; the sender (played here by the
+ * test, as the queue would hand it over) and the sweeper deliver it. With SES unreachable (a real refused
+ * connection, not a mock) the e-mail waits in the outbox; the sweeper sends it exactly once when SES is back.
  */
 const db = testDb();
 const settings = config();
@@ -29,6 +35,18 @@ const CALL = 'liderzy-kooperacji-20';
 const timeLeftMs = () => 60_000;
 
 beforeAll(() => loadDemoData(db, new Date()));
+
+/**
+ * The mail sender (handlers/send-reminders.ts) handed the messages to `address` that are waiting, as the
+ * queue hands over what the table's stream put on it, with `mailer` as its SES. Once, no redelivery.
+ */
+async function senderDelivers(mailer: Mailer, address: string) {
+  const waiting = (await outboxTo(address)).filter((item) => item.status === 'pending');
+  const handler = sendRemindersHandler({ ...mailSenderDeps(), outboxMailer: mailer, pace: undefined });
+  const queue = new LocalQueue();
+  queue.send(waiting.map((item) => outboxQueueBody({ pk: String(item.pk), sk: String(item.sk) })));
+  return queue.drain((event) => handler(event, senderContext()) as never);
+}
 
 async function mailTo(address: string) {
   return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
@@ -73,9 +91,14 @@ describe('the mail outbox', () => {
     const now = () => new Date();
 
     const { receipt } = await submitCard(
-      { db, mailer: brokenSes, now, siteUrl: settings.SITE_URL },
+      { db, now, siteUrl: settings.SITE_URL },
       { callId: CALL, idempotencyKey: randomUUID(), answers },
     );
+    // The sender's first try: SES refuses (the queue would hand it out again; the sweeper retries it too).
+    expect(await senderDelivers(brokenSes, answers.contacts.contact.email)).toEqual({
+      batches: 1,
+      failures: 1,
+    });
 
     expect((await getCardWithVersions(db, CALL, '2001022'))?.card.reference).toBe(receipt.reference);
     expect(await mailTo(answers.contacts.contact.email)).toEqual([]);
@@ -127,7 +150,7 @@ describe('the mail outbox', () => {
     expect(JSON.stringify(sent)).not.toContain(linkToken(mails[0] as never, '#t='));
   });
 
-  it('records a message the request delivered itself as sent, and takes it out of the outbox index', async () => {
+  it('records a message the sender delivered as sent, and takes it out of the outbox index', async () => {
     const answers = ZCardAnswers.parse({
       ...validAnswers('2002042', '2002'),
       contacts: {
@@ -137,9 +160,10 @@ describe('the mail outbox', () => {
     });
 
     await submitCard(
-      { db, mailer: workingSes, now: () => new Date(), siteUrl: settings.SITE_URL },
+      { db, now: () => new Date(), siteUrl: settings.SITE_URL },
       { callId: CALL, idempotencyKey: randomUUID(), answers },
     );
+    await senderDelivers(workingSes, answers.contacts.contact.email);
 
     const [mail, ...moreMail] = await mailTo(answers.contacts.contact.email);
     expect(moreMail).toEqual([]);
@@ -164,9 +188,10 @@ describe('the mail outbox', () => {
     };
     await createUserIfAbsent(db, user);
     await requestSignIn(
-      { db, mailer: brokenSes, now: () => new Date(), siteUrl: settings.SITE_URL },
+      { db, now: () => new Date(), siteUrl: settings.SITE_URL },
       { email: user.email, client: `outbox-${randomUUID()}` },
     );
+    await senderDelivers(brokenSes, user.email);
     const sixteenMinutesOn = () => new Date(Date.now() + 16 * 60_000);
 
     const report = await sendPendingMail({ db, mailer: workingSes, now: sixteenMinutesOn, timeLeftMs });
@@ -185,10 +210,11 @@ describe('the mail outbox', () => {
     });
     // A sender that "dies" after claiming: SES never answers within the test, so the claim stays.
     const hangingSes = { send: () => new Promise<string>(() => undefined) };
-    void submitCard(
-      { db, mailer: hangingSes, now: () => new Date(), siteUrl: settings.SITE_URL },
+    await submitCard(
+      { db, now: () => new Date(), siteUrl: settings.SITE_URL },
       { callId: CALL, idempotencyKey: randomUUID(), answers },
     );
+    void senderDelivers(hangingSes, answers.contacts.contact.email);
     // Its own message claimed, not any other left "sending" by an earlier test.
     await expect
       .poll(async () => (await outboxTo(answers.contacts.contact.email)).map((item) => item.status))
@@ -211,9 +237,10 @@ describe('the mail outbox', () => {
         },
       });
       await submitCard(
-        { db, mailer: brokenSes, now: () => new Date(), siteUrl: settings.SITE_URL },
+        { db, now: () => new Date(), siteUrl: settings.SITE_URL },
         { callId: CALL, idempotencyKey: randomUUID(), answers },
       );
+      await senderDelivers(brokenSes, answers.contacts.contact.email);
       return answers.contacts.contact.email;
     };
     const start = Date.now();
@@ -267,11 +294,12 @@ describe('after the deadline', () => {
         contact: { ...validAnswers().contacts.contact, email: `late.${randomUUID()}@gmina.example` },
       },
     });
-    const deps = { db, mailer: workingSes, siteUrl: settings.SITE_URL };
+    const deps = { db, siteUrl: settings.SITE_URL };
     await submitCard(
       { ...deps, now: () => new Date() },
       { callId: CALL, idempotencyKey: randomUUID(), answers },
     );
+    await senderDelivers(workingSes, answers.contacts.contact.email);
     const token = linkToken((await mailTo(answers.contacts.contact.email))[0] as never, '#t=');
     const before = await tableSnapshot(db);
     const afterDeadline = () => new Date(Date.parse(call.closesAt) + 1_000);

@@ -8,9 +8,10 @@ import { createDocumentStore, getDocument } from '../../functions/repositories/d
 import { ZAdminCardView } from '../../shared/schemas/admin.ts';
 import { SCAN_PART_BYTES, ZRegisteredCard } from '../../shared/schemas/registration.ts';
 import { warsawDate, warsawLocalToInstant } from '../../shared/time.ts';
-import { sentMail, validAnswers } from '../support/cards.ts';
+import { validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 import { sessionCookieFor } from '../support/review-cards.ts';
 
 /**
@@ -22,6 +23,7 @@ import { sessionCookieFor } from '../support/review-cards.ts';
 const db = testDb();
 const store = createDocumentStore(config());
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 const DAY = 86_400_000;
 /** A świętokrzyskie call that closed at the end of the day three days ago (Warsaw time). */
 const CALL = `paper-${randomUUID().slice(0, 8)}`;
@@ -106,8 +108,7 @@ async function documentKeys(prefix: string): Promise<string[]> {
   return (Contents ?? []).map((object) => object.Key ?? '');
 }
 
-const mailTo = async (address: string) =>
-  (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+const mailTo = async (address: string) => await settledMailTo(db, inboxUrl, address);
 
 describe('registering a card that came by post or e-mail', () => {
   it('takes a postmark of the deadline day typed in three days later: one confirmation, channel and dates, the scan with its hash', async () => {

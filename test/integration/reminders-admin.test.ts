@@ -17,10 +17,12 @@ import { warsawDate } from '../../shared/time.ts';
 import { linkToken, sentMail } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /** The reminders' admin routes and the one-click unsubscribe, through the real handlers. */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 /** A coordinator of podlaskie (20), one of lubelskie (06), and the lead. */
 let podlaskie: { cookie: string; email: string };
@@ -49,7 +51,7 @@ async function signedIn(role: User['role'], wojewodztwa: string[]) {
   expect((await call('/api/admin/sign-in', { method: 'POST', body: { email: user.email } })).status).toBe(
     202,
   );
-  const mail = (await sentMail(inboxUrl)).find((sent) => sent.destination.to.includes(user.email));
+  const mail = (await settledMailTo(db, inboxUrl, user.email)).at(0);
   const token = linkToken(mail as NonNullable<typeof mail>, '#t=');
   const response = await fetch(`${api.url}/api/admin/sessions`, {
     method: 'POST',

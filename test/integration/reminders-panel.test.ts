@@ -16,6 +16,7 @@ import { warsawDate } from '../../shared/time.ts';
 import { linkToken, sentMail } from '../support/cards.ts';
 import { testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /**
  * What the panel's reminders screen reads besides the lists: a deadline's e-mail previewed (sent to
@@ -24,6 +25,7 @@ import { startApi } from '../support/http.ts';
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 let podlaskie: { cookie: string; email: string };
 let lubelskie: { cookie: string; email: string };
@@ -55,7 +57,7 @@ async function signedIn(wojewodztwa: string[]) {
   expect((await call('/api/admin/sign-in', { method: 'POST', body: { email: user.email } })).status).toBe(
     202,
   );
-  const mail = (await sentMail(inboxUrl)).find((sent) => sent.destination.to.includes(user.email));
+  const mail = (await settledMailTo(db, inboxUrl, user.email)).at(0);
   const token = linkToken(mail as NonNullable<typeof mail>, '#t=');
   const response = await fetch(`${api.url}/api/admin/sessions`, {
     method: 'POST',

@@ -6,7 +6,6 @@ import { config } from '../../functions/lib/config.ts';
 import { ensureTable } from '../../functions/local/create-table.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
 import { localDynamoClient } from '../../functions/local/emulators.ts';
-import { createSesMailer } from '../../functions/mail/mailer.ts';
 import { createCall } from '../../functions/repositories/calls.ts';
 import { PutCommand, QueryCommand } from '../../functions/repositories/document.ts';
 import { dbOf } from '../../functions/repositories/dynamo.ts';
@@ -175,7 +174,7 @@ describe("the lead's dashboard", () => {
     corrected.contacts = (a as Sent).answers.contacts;
     corrected.criteria.solectwa.value = 24;
     await changeCard(
-      { db, mailer: createSesMailer(config()), siteUrl: config().SITE_URL, now: () => new Date() },
+      { db, siteUrl: config().SITE_URL, now: () => new Date() },
       { token: (a as Sent).token, answers: ZSubmitCardRequest.parse({ answers: corrected }).answers },
     );
     expect(await byStatus('18')).toEqual({ sent: 4 });

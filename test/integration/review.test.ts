@@ -16,9 +16,10 @@ import type { TCall } from '../../shared/schemas/programme.ts';
 import { ZCallRules, ZReviewStepResult } from '../../shared/schemas/review.ts';
 import { ZCardView, ZSubmitCardRequest } from '../../shared/schemas/submission.ts';
 import { warsawDate } from '../../shared/time.ts';
-import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /**
  * Assessing cards in the panel through the real handlers, DynamoDB Local and the SES emulator: the review
@@ -26,6 +27,7 @@ import { startApi } from '../support/http.ts';
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 /** Podkarpackie's call; the other region is podlaskie's. */
 const CALL = 'liderzy-kooperacji-18';
@@ -60,7 +62,7 @@ async function request(
 }
 
 async function mailTo(email: string) {
-  return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(email));
+  return await settledMailTo(db, inboxUrl, email);
 }
 
 async function signIn(role: User['role'], wojewodztwa: string[]): Promise<{ cookie: string; email: string }> {

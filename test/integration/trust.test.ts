@@ -9,10 +9,12 @@ import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { sendCard, sentMail, validAnswers } from '../support/cards.ts';
 import { testDb } from '../support/db.ts';
 import { httpEvent, lambdaContext, startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /** Trust and abuse: only CloudFront (locally, its edge) reaches the API, and its limits hold. */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 
 beforeAll(async () => {
@@ -102,8 +104,7 @@ describe('a change carries a JSON body', () => {
 describe('a stranger cannot use up what is meant for the owner', () => {
   const STRANGER = `198.51.100.${Math.floor(Math.random() * 250) + 1}:50000`;
   const OWNER = `203.0.113.${Math.floor(Math.random() * 250) + 1}:50001`;
-  const mailTo = async (address: string) =>
-    (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
+  const mailTo = async (address: string) => await settledMailTo(db, inboxUrl, address);
   const post = (path: string, viewer: string, body: unknown = {}) =>
     fetch(`${api.url}${path}`, {
       method: 'POST',
@@ -176,7 +177,7 @@ describe('the security log', () => {
     await expect
       .poll(async () => (await sentMail(inboxUrl)).some((mail) => mail.destination.to.includes(email)))
       .toBe(true);
-    const mail = (await sentMail(inboxUrl)).find((sent) => sent.destination.to.includes(email));
+    const mail = (await settledMailTo(db, inboxUrl, email)).at(0);
     const token = /#t=([A-Za-z0-9_-]{43})/.exec(mail?.body.text ?? '')?.[1] as string;
     const started = await fetch(`${api.url}/api/admin/sessions`, {
       method: 'POST',
