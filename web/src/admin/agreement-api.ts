@@ -4,7 +4,8 @@ import type {
   TAgreementView,
   TSignatory,
 } from '../../../shared/schemas/agreements.ts';
-import { ApiError, type ApiErrorCode, requestJson } from '../lib/api.ts';
+import { sendInParts } from '../agreements/file-parts.ts';
+import { ApiError, requestJson, TIMEOUT_MS } from '../lib/api.ts';
 import { reader } from '../lib/shape.ts';
 
 /*
@@ -184,34 +185,11 @@ export function cancelAgreement(callId: string, teryt: string): Promise<Agreemen
   });
 }
 
-/** The scan of the paper agreement as the request's body (application/pdf, at most 10 MB). */
+/** The scan of the paper agreement (a PDF of at most 10 MB): its parts, then the request that takes them. */
 export async function uploadScan(callId: string, teryt: string, file: Blob): Promise<{ sha256: string }> {
-  let response: Response;
-  try {
-    response = await fetch(`${agreementPath(callId, teryt)}/scan`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/pdf', accept: 'application/json' },
-      body: file,
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    throw new ApiError('NETWORK', { cause });
-  }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (response.ok) {
-    const read = readScan(body);
-    if (read) return read;
-    throw new ApiError('BAD_RESPONSE', { status: response.status });
-  }
-  const failure = body as
-    | { error?: { code?: unknown; fields?: Record<string, string> }; requestId?: string }
-    | undefined;
-  const code = failure?.error?.code;
-  throw new ApiError(typeof code === 'string' ? (code as ApiErrorCode) : 'BAD_RESPONSE', {
-    status: response.status,
-    ...(failure?.error?.fields ? { fields: failure.error.fields } : {}),
-    ...(failure?.requestId ? { requestId: failure.requestId } : {}),
-  });
+  const path = `${agreementPath(callId, teryt)}/scan`;
+  const sent = await sendInParts(path, file);
+  return requestJson(path, readScan, { method: 'POST', body: sent, timeoutMs: TIMEOUT_MS * 2 });
 }
 
 export function recordPaperSignatures(
