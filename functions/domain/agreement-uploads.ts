@@ -1,37 +1,19 @@
-import type { TAdminUser } from '../../shared/schemas/admin.ts';
 import type { TSigningPageView, TUploadedPdfRequest } from '../../shared/schemas/agreements.ts';
 import { inspectPdfSignature } from '../documents/pdf-signatures.ts';
 import { putDocument, sha256Of } from '../repositories/documents.ts';
 import { deleteScanParts } from '../repositories/scans.ts';
-import { requireCardOfGmina } from './access.ts';
 import { type AgreementDeps, documentKey, nextRevision, save } from './agreement-flow.ts';
-import { readAgreement } from './agreement-lists.ts';
 import { agreementByLink, signingPageView } from './agreement-pages.ts';
 import type { Client } from './agreement-signing.ts';
 import { partyOf, requireTurn } from './agreement-state.ts';
-import { assembledPdf, coordinatorOwner, partKeys, signatoryOwner } from './agreement-upload-parts.ts';
-import { uploadAgreementScan, uploadedPdf } from './agreements.ts';
+import { assembledPdf, partKeys, signatoryOwner } from './agreement-upload-parts.ts';
+import { uploadedPdf } from './agreements.ts';
 
 /**
- * The uploaded parts (agreement-upload-parts.ts) taken as one PDF: the coordinator's scan of the paper, or
- * a signatory's signed copy. Same checks and record as before the parts: stored as is with its SHA-256;
- * a refusal changes nothing in the table.
+ * A signatory's uploaded parts (agreement-upload-parts.ts) taken as one PDF, its signed copy: stored as is
+ * with its SHA-256, and whether it carries a signature and whose read from it (node-forge, so apart from
+ * the paper's scan, agreement-scans.ts); a refusal changes nothing in the table.
  */
-
-export async function addAgreementScan(
-  deps: AgreementDeps,
-  user: TAdminUser,
-  path: { callId: string; teryt: string },
-  request: TUploadedPdfRequest,
-): Promise<{ sha256: string }> {
-  requireCardOfGmina(user, path.teryt);
-  const agreement = await readAgreement(deps, path);
-  const keys = partKeys(agreement, coordinatorOwner(user), request);
-  const pdf = await assembledPdf(deps.documents, keys);
-  const stored = await uploadAgreementScan(deps, user, path, pdf);
-  await deleteScanParts(deps.documents, keys).catch(() => undefined);
-  return stored;
-}
 
 export async function addSignedUpload(
   deps: AgreementDeps,

@@ -1,6 +1,6 @@
 import { ZUploadedPdfRequest } from '../../shared/schemas/agreements.ts';
 import { signedInUser } from '../domain/access.ts';
-import { addAgreementScan } from '../domain/agreement-uploads.ts';
+import { addAgreementScan } from '../domain/agreement-scans.ts';
 import { httpRoute } from '../lib/http.ts';
 import { agreementDeps } from '../wiring-agreements.ts';
 
