@@ -6,8 +6,8 @@ import './errors.ts';
 /*
  * An agreement's PDF goes up in parts of 4 MiB, each its own request of raw bytes (one request of 10 MB
  * cannot reach the function: shared/agreement-uploads.ts), then one JSON request takes the file. The
- * signing page (a signed copy) and the panel (a scan of the paper) both send this way; lib/api.ts's JSON
- * requests do not send raw bytes, so the parts are sent here.
+ * signing page's signed copy goes this way (the panel's scan of the paper the same way, in a copy of its
+ * own: admin/agreement-api.ts says why); lib/api.ts's JSON requests do not send raw bytes.
  */
 
 const readError = reader<{ error: { code: string }; requestId?: string }>({
