@@ -453,8 +453,17 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
+  // An uploaded PDF (the paper's scan; below, a signatory's signed copy) comes in parts (raw bytes, 4 MiB
+  // each: shared/agreement-uploads.ts), then one JSON request takes the file.
   'upload-agreement-scan': {
-    route: 'PUT /api/admin/agreements/{callId}/{teryt}/scan',
+    route: 'PUT /api/admin/agreements/{callId}/{teryt}/scan/{uploadId}/{part}',
+    table: 'read',
+    documents: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'add-agreement-scan': {
+    route: 'POST /api/admin/agreements/{callId}/{teryt}/scan',
     table: 'readWrite',
     documents: 'readWrite',
     caller: 'session',
@@ -508,7 +517,14 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     whyPublic: SIGNING_LINK,
   },
   'upload-signed-agreement': {
-    route: 'PUT /api/signing/current/upload',
+    route: 'PUT /api/signing/current/upload/{uploadId}/{part}',
+    table: 'read',
+    documents: 'readWrite',
+    caller: 'emailed-secret',
+    whyPublic: SIGNING_LINK,
+  },
+  'add-signed-upload': {
+    route: 'POST /api/signing/current/upload',
     table: 'readWrite',
     writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#', 'DEADLINE#'],
     sendsMail: true,

@@ -15,6 +15,7 @@ export const AGREEMENT_ERROR_CODES = [
   'DOCUMENT_CHANGED',
   'NOT_A_PDF',
   'FILE_TOO_LARGE',
+  'UPLOAD_INCOMPLETE',
 ] as const;
 
 export type AgreementErrorCode = (typeof AGREEMENT_ERROR_CODES)[number];

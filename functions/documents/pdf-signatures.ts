@@ -167,7 +167,4 @@ export function inspectPdfSignature(pdf: Uint8Array): PdfSignatureInfo {
   }
 }
 
-/** A file that begins as a PDF does ("%PDF-" within its first kilobyte, as readers accept). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
-  return latin1.decode(bytes.subarray(0, 1024)).includes('%PDF-');
-}
+export { looksLikePdf } from './pdf-magic.ts';

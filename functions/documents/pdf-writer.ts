@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 
 /**
  * Text laid out on A4 pages with DejaVu Sans, embedded as a subset (only the glyphs used, so every Polish
- * letter is there and a page of text costs tens of kilobytes, not the font's 740 KB). The font files lie
- * beside a function's bundle (infra/bundling.ts, LAMBDA_DATA_FILES) and in node_modules when run from source.
+ * letter is there and a page of text costs tens of kilobytes, not the font's 740 KB). The font files are
+ * DejaVu already cut to the characters Polish documents need (fonts/, made by infra/subset-fonts.ts: 61 and
+ * 53 KB, parsed at each render); they lie beside a function's bundle (infra/bundling.ts, LAMBDA_DATA_FILES)
+ * and in fonts/ when run from source.
  */
 const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 const fontCache = new Map<string, Uint8Array>();
@@ -17,7 +18,7 @@ function fontBytes(file: string): Uint8Array {
   try {
     bytes = readFileSync(new URL(`./${file}`, import.meta.url));
   } catch {
-    bytes = readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`));
+    bytes = readFileSync(new URL(`./fonts/${file}`, import.meta.url));
   }
   fontCache.set(file, bytes);
   return bytes;

@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import { REFERENCE_ALPHABET } from '../../shared/identifiers.ts';
 import type { PartyRole } from '../../shared/schemas/agreements.ts';
 import { agreementPdf, finalAgreementPdf, type SignatureEntry } from '../documents/agreement-render.ts';
-import { type SealCertificate, sealPdf } from '../documents/seal.ts';
 import { newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import type { SigningLinkMailData } from '../mail/agreement-templates.ts';
@@ -32,7 +31,11 @@ export interface AgreementDeps {
   mailer: Mailer;
   siteUrl: string;
   documents: DocumentStore;
-  seal: () => Promise<SealCertificate>;
+  /**
+   * Seals a final record (PAdES, the platform's certificate). Only the functions that can complete an
+   * agreement are given one (wiring-seal.ts), so the rest bundle neither the seal nor node-forge.
+   */
+  seal: (pdf: Uint8Array, at: Date) => Promise<Uint8Array>;
   readDocument?: ReadDocument | undefined;
 }
 
@@ -223,7 +226,7 @@ export async function completeAndSave(
     trail,
     verifyUrl,
   });
-  const sealed = await sealPdf(unsealed, await deps.seal(), new Date(at));
+  const sealed = await deps.seal(unsealed, new Date(at));
   const sha256 = sha256Of(sealed);
   const file = await putDocument(
     deps.documents,

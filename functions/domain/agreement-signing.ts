@@ -1,12 +1,9 @@
 import type { TSigningPageView } from '../../shared/schemas/agreements.ts';
-import { inspectPdfSignature } from '../documents/pdf-signatures.ts';
 import { AppError } from '../lib/errors.ts';
-import { type AgreementRecord, getAgreement, type PartyRecord } from '../repositories/agreements.ts';
-import { putDocument, sha256Of } from '../repositories/documents.ts';
-import { type AgreementDeps, advance, documentKey, nextRevision, save } from './agreement-flow.ts';
+import { getAgreement } from '../repositories/agreements.ts';
+import { type AgreementDeps, advance, nextRevision, save } from './agreement-flow.ts';
 import { agreementByLink, signingPageView } from './agreement-pages.ts';
-import { currentParty, partyOf, sameName } from './agreement-state.ts';
-import { uploadedPdf } from './agreements.ts';
+import { partyOf, requireTurn, sameName } from './agreement-state.ts';
 
 /**
  * The signatories' side: the e-mailed link (a token in the page's fragment, sent as a Bearer header) shows
@@ -17,13 +14,6 @@ import { uploadedPdf } from './agreements.ts';
 export interface Client {
   ip: string;
   userAgent: string;
-}
-
-/** The checks every action of a signatory passes: signing open, not signed yet, the party's turn. */
-function requireTurn(agreement: AgreementRecord, party: PartyRecord): void {
-  if (party.status === 'signed') throw new AppError('ALREADY_SIGNED');
-  if (agreement.status !== 'signing' || party.status === 'uploaded') throw new AppError('AGREEMENT_STATE');
-  if (currentParty(agreement)?.role !== party.role) throw new AppError('NOT_YOUR_TURN');
 }
 
 /**
@@ -75,7 +65,11 @@ export async function signAgreement(
   return signingPageView(after, partyOf(after, party.role));
 }
 
-/** Declines with a reason: signing stops and the coordinator is told by e-mail. */
+/**
+ * Declines with a reason: signing stops and the coordinator is told by e-mail. On the party's turn only, as
+ * signing is: a party whose turn has not come has nothing in front of it to refuse yet (its link may have
+ * been resent early), and one whose upload waits for the coordinator has answered already.
+ */
 export async function declineAgreement(
   deps: AgreementDeps,
   token: string,
@@ -83,8 +77,7 @@ export async function declineAgreement(
   client: Client,
 ): Promise<TSigningPageView> {
   const { agreement, party } = await agreementByLink(deps, token);
-  if (party.status === 'signed') throw new AppError('ALREADY_SIGNED');
-  if (agreement.status !== 'signing') throw new AppError('AGREEMENT_STATE');
+  requireTurn(agreement, party);
   if (input.documentSha256 !== agreement.document.sha256) throw new AppError('DOCUMENT_CHANGED');
   const at = deps.now().toISOString();
   const next = nextRevision(agreement, at);
@@ -126,84 +119,4 @@ export async function declineAgreement(
     ],
   });
   return signingPageView(next, declined);
-}
-
-/**
- * A PDF signed outside (qualified signature, Profil Zaufany) in place of signing here: at most 10 MB, a PDF,
- * stored as it is with its hash; whether it carries a signature and whose is read from it for the coordinator,
- * whose confirmation makes it count.
- */
-export async function uploadSignedAgreement(
-  deps: AgreementDeps,
-  token: string,
-  body: Uint8Array | undefined,
-  client: Client,
-): Promise<TSigningPageView & { upload: { sha256: string; signed: boolean; signerName?: string } }> {
-  const { agreement, party } = await agreementByLink(deps, token);
-  requireTurn(agreement, party);
-  const pdf = uploadedPdf(body);
-  const sha256 = sha256Of(pdf);
-  const signature = inspectPdfSignature(pdf);
-  const stored = await putDocument(
-    deps.documents,
-    documentKey(agreement, `upload-${party.role}-${sha256}.pdf`),
-    pdf,
-    'application/pdf',
-  );
-  const at = deps.now().toISOString();
-  const next = nextRevision(agreement, at);
-  const uploaded = partyOf(next, party.role);
-  uploaded.status = 'uploaded';
-  uploaded.upload = {
-    key: stored.key,
-    sha256,
-    size: stored.size,
-    signed: signature.signed,
-    ...(signature.signerName ? { signerName: signature.signerName } : {}),
-    uploadedAt: at,
-  };
-  await save(deps, {
-    agreement: next,
-    events: [
-      {
-        at,
-        type: 'signed-upload',
-        actor: `${uploaded.signatory?.name ?? ''} (${uploaded.signatory?.email ?? ''})`,
-        party: uploaded.role,
-        ip: client.ip,
-        userAgent: client.userAgent.slice(0, 500),
-        hashBefore: agreement.document.sha256,
-        hashAfter: sha256,
-        note: signature.signed
-          ? `podpis elektroniczny${signature.signerName ? `: ${signature.signerName}` : ''}`
-          : 'bez podpisu elektronicznego',
-      },
-    ],
-    mail: [
-      {
-        name: `agreement-upload-${party.role}-${sha256.slice(0, 16)}`,
-        to: [next.coordinatorEmail],
-        queuedAt: at,
-        mail: {
-          template: 'agreement-upload-received',
-          wojewodztwo: next.teryt.slice(0, 2),
-          data: {
-            agreementId: next.id,
-            gminaName: next.gminaName,
-            partyName: uploaded.name,
-            signed: signature.signed,
-            ...(signature.signerName ? { signerName: signature.signerName } : {}),
-          },
-        },
-      },
-    ],
-  });
-  return {
-    ...signingPageView(next, uploaded),
-    upload: {
-      sha256,
-      signed: signature.signed,
-      ...(signature.signerName ? { signerName: signature.signerName } : {}),
-    },
-  };
 }

@@ -13,6 +13,13 @@ export function currentParty(agreement: AgreementRecord): PartyRecord | undefine
   return agreement.parties.find((party) => party.status !== 'signed');
 }
 
+/** The checks every action of a signatory passes: signing open, not signed yet, the party's turn. */
+export function requireTurn(agreement: AgreementRecord, party: PartyRecord): void {
+  if (party.status === 'signed') throw new AppError('ALREADY_SIGNED');
+  if (agreement.status !== 'signing' || party.status === 'uploaded') throw new AppError('AGREEMENT_STATE');
+  if (currentParty(agreement)?.role !== party.role) throw new AppError('NOT_YOUR_TURN');
+}
+
 export function partyOf(agreement: AgreementRecord, role: string): PartyRecord {
   const party = agreement.parties.find((candidate) => candidate.role === role);
   if (!party) throw new AppError('NOT_FOUND');

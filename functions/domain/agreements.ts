@@ -12,7 +12,7 @@ import {
   fillAgreementTemplate,
   type PartyFacts,
 } from '../documents/agreement-template.ts';
-import { looksLikePdf } from '../documents/pdf-signatures.ts';
+import { looksLikePdf } from '../documents/pdf-magic.ts';
 import { AppError } from '../lib/errors.ts';
 import {
   type AgreementEvent,

@@ -1,9 +1,9 @@
 import { signedInUser } from '../domain/access.ts';
 import { confirmSignedUpload } from '../domain/agreements.ts';
 import { httpRoute } from '../lib/http.ts';
-import { agreementDeps } from '../wiring-agreements.ts';
+import { sealingAgreementDeps } from '../wiring-seal.ts';
 
-const deps = agreementDeps();
+const deps = sealingAgreementDeps();
 
 export const handler = httpRoute(
   { session: (token) => signedInUser(deps, token) },

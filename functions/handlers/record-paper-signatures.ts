@@ -2,9 +2,9 @@ import { ZPaperSignaturesRequest } from '../../shared/schemas/agreements.ts';
 import { signedInUser } from '../domain/access.ts';
 import { recordPaperSignatures } from '../domain/agreements.ts';
 import { httpRoute } from '../lib/http.ts';
-import { agreementDeps } from '../wiring-agreements.ts';
+import { sealingAgreementDeps } from '../wiring-seal.ts';
 
-const deps = agreementDeps();
+const deps = sealingAgreementDeps();
 
 export const handler = httpRoute(
   { body: ZPaperSignaturesRequest, session: (token) => signedInUser(deps, token) },

@@ -1,16 +1,17 @@
-import { uploadSignedAgreement } from '../domain/agreement-signing.ts';
+import { uploadSignedPart } from '../domain/agreement-upload-parts.ts';
 import { httpRoute } from '../lib/http.ts';
 import { rawBody } from '../lib/raw-body.ts';
-import { bearerToken, clientAddress } from '../lib/request-headers.ts';
-import { agreementDeps } from '../wiring-agreements.ts';
+import { bearerToken } from '../lib/request-headers.ts';
+import { storeMailAndDocumentsDeps } from '../wiring.ts';
 
-const deps = agreementDeps();
+const deps = storeMailAndDocumentsDeps();
 
-/** The signed PDF as the request's body (application/pdf), not JSON. */
-export const handler = httpRoute({ body: 'ignore' }, async ({ event }) => ({
+/** One part of the signed PDF, its raw bytes (not JSON); add-signed-upload takes the file. */
+export const handler = httpRoute({ body: 'ignore' }, async ({ params, event }) => ({
   statusCode: 201,
-  body: await uploadSignedAgreement(deps, bearerToken(event), rawBody(event), {
-    ip: clientAddress(event),
-    userAgent: event.headers?.['user-agent'] ?? '',
+  body: await uploadSignedPart(deps, bearerToken(event), {
+    uploadId: params.uploadId ?? '',
+    part: params.part ?? '',
+    body: rawBody(event),
   }),
 }));

@@ -71,5 +71,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   DOCUMENT_CHANGED: 409,
   NOT_A_PDF: 415,
   FILE_TOO_LARGE: 413,
+  UPLOAD_INCOMPLETE: 409,
   INTERNAL: 500,
 };

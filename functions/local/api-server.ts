@@ -11,6 +11,13 @@ import { EVENT_HANDLERS, FALLBACK_HANDLER, matchRoute } from '../routes.ts';
 
 /** API Gateway refuses larger payloads itself; the handlers' own limit (100 KB) is far below. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * Lambda takes at most this much per synchronous invocation: the event as JSON, with a binary body in
+ * base64 (so about 4.5 MB of file). Bigger, and Lambda refuses the invocation (RequestEntityTooLargeException):
+ * the viewer gets an error, never the function's answer (here a 413), though the gateway's own limit is 10 MB.
+ * So files of up to 10 MB go up in parts (shared/agreement-uploads.ts).
+ */
+export const LAMBDA_MAX_EVENT_BYTES = 6 * 1024 * 1024;
 
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
 
@@ -139,6 +146,10 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
           },
         ]
       : [FALLBACK_HANDLER, { ...base, routeKey: '$default' }];
+  if (Buffer.byteLength(JSON.stringify(event)) > LAMBDA_MAX_EVENT_BYTES) {
+    send(response, { statusCode: 413, body: JSON.stringify({ message: 'Request Entity Too Large' }) });
+    return;
+  }
   const handler = await loadHandler(name);
   const result = (await handler(
     event,

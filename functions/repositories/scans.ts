@@ -16,6 +16,18 @@ export function scanPartKey(
   return `uploads/${upload.callId}/${upload.teryt}/${upload.owner}/${upload.uploadId}/${part}`;
 }
 
+/**
+ * A part of an agreement's PDF on its way in (a signatory's signed copy, a coordinator's scan of the paper):
+ * `owner` is the uploader's (a coordinator's e-mail or the signing link's hash, hashed), so taking the file
+ * reads only parts its own uploader sent.
+ */
+export function agreementUploadPartKey(
+  upload: { callId: string; teryt: string; owner: string; uploadId: string },
+  part: number,
+): string {
+  return `uploads/agreements/${upload.callId}/${upload.teryt}/${upload.owner}/${upload.uploadId}/${part}`;
+}
+
 export async function putScanPart(store: DocumentStore, key: string, body: Uint8Array): Promise<void> {
   await (await store.client()).s3.send(
     new PutObjectCommand({

@@ -19,4 +19,5 @@ export const AGREEMENT_ERROR_MESSAGES_EN: Record<AgreementErrorCode, string> = {
     'The text of the agreement changed after you opened the page. Reload the page and read it again.',
   NOT_A_PDF: 'The uploaded file is not a PDF document.',
   FILE_TOO_LARGE: 'The file is too large (10 MB at most).',
+  UPLOAD_INCOMPLETE: 'Not every part of the file arrived. Choose the file and send it again.',
 };

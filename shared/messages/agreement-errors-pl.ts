@@ -20,4 +20,5 @@ export const AGREEMENT_ERROR_MESSAGES_PL: Record<AgreementErrorCode, string> = {
     'Treść porozumienia zmieniła się od chwili otwarcia strony. Odśwież stronę i przeczytaj ją ponownie.',
   NOT_A_PDF: 'Przesłany plik nie jest dokumentem PDF.',
   FILE_TOO_LARGE: 'Plik jest za duży (najwyżej 10 MB).',
+  UPLOAD_INCOMPLETE: 'Nie dotarły wszystkie części pliku. Wybierz plik i wyślij go jeszcze raz.',
 };

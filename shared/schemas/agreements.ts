@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AGREEMENT_FILE_MAX_PARTS } from '../agreement-uploads.ts';
 import { keyed } from '../validation.ts';
 import { line, paragraphs } from './text.ts';
 
@@ -70,6 +71,17 @@ export const ZPaperSignaturesRequest = z.strictObject({
   scanSha256: ZSha256,
   parties: z.array(z.strictObject({ role: ZPartyPath, signedBy: line(150), signedOn: ZDate })),
 });
+
+/**
+ * A PDF whose parts were sent (PUT …/{uploadId}/{part}, raw bytes, see shared/agreement-uploads.ts), taken
+ * as one file: a signatory's signed copy (POST /api/signing/current/upload) or the coordinator's scan of
+ * the paper (POST /api/admin/agreements/{callId}/{teryt}/scan).
+ */
+export const ZUploadedPdfRequest = z.strictObject({
+  uploadId: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)),
+  parts: z.int().check(z.minimum(1), z.maximum(AGREEMENT_FILE_MAX_PARTS)),
+});
+export type TUploadedPdfRequest = z.infer<typeof ZUploadedPdfRequest>;
 
 export const ZVerifyQuery = z.strictObject({ sha256: ZSha256 });
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,6 +8,7 @@ import { TABLE_NAME } from '../../functions/local/stack.ts';
 import { dbOf } from '../../functions/repositories/dynamo.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { linkToken, sentMail } from '../support/cards.ts';
+import { pdfWithAttachment } from '../support/pdf.ts';
 import { fromPanel, mailTo, signInToPanel, warsawDayFromNow } from '../support/review.ts';
 import { loadItems, reviewedCardItem } from '../support/review-cards.ts';
 
@@ -257,13 +258,19 @@ describe('agreements in the panel', () => {
       selfSignedSealCertificate('Paweł Kowal'),
       new Date(),
     );
-    const uploaded = await fetch(`${apiUrl}/api/signing/current/upload`, {
+    // As the signing page sends it: the part (one, under 4 MiB), then the request that takes the file.
+    const authorization = `Bearer ${linkToken(await mailTo(inboxUrl, who.powiat.email, '/porozumienie#t='), '#t=')}`;
+    const uploadId = randomUUID();
+    const part = await fetch(`${apiUrl}/api/signing/current/upload/${uploadId}/1`, {
       method: 'PUT',
-      headers: {
-        authorization: `Bearer ${linkToken(await mailTo(inboxUrl, who.powiat.email, '/porozumienie#t='), '#t=')}`,
-        'content-type': 'application/pdf',
-      },
+      headers: { authorization, 'content-type': 'application/octet-stream' },
       body: new Blob([new Uint8Array(qualified)]),
+    });
+    expect(part.status).toBe(201);
+    const uploaded = await fetch(`${apiUrl}/api/signing/current/upload`, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify({ uploadId, parts: 1 }),
     });
     expect(uploaded.status).toBe(201);
     await page.reload();
@@ -333,9 +340,15 @@ describe('agreements in the panel', () => {
     );
     await expectNoAxeViolations(page);
 
-    // The scan: here the document's own PDF, as a scanner would give a PDF of the signed paper.
+    // The scan: here the document's own PDF, as a scanner would give a PDF of the signed paper, of 9 MB
+    // (more than one request can carry to a function: the page sends it in parts).
     const pdf = await fromPanel(page, 'GET', `/api/admin/agreements/${CALL}/${SOBKOW}/pdf?which=document`);
-    const scan = Buffer.from((pdf.body as { base64: string }).base64, 'base64');
+    const scan = Buffer.from(
+      await pdfWithAttachment(
+        new Uint8Array(Buffer.from((pdf.body as { base64: string }).base64, 'base64')),
+        9,
+      ),
+    );
     await page.getByLabel('Skan podpisanego porozumienia').setInputFiles({
       name: 'skan-sobkow.pdf',
       mimeType: 'application/pdf',

@@ -12,6 +12,7 @@ import { createSession } from '../../functions/repositories/sign-in.ts';
 import { createUserIfAbsent } from '../../functions/repositories/users.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { validAnswers } from '../support/cards.ts';
+import { pdfWithAttachment } from '../support/pdf.ts';
 
 /**
  * The porozumienie in headless Chromium: a selected card's agreement generated and sent by a coordinator
@@ -303,8 +304,9 @@ describe('a PDF signed with a qualified signature or Profil Zaufany, uploaded on
     });
     expect(sent.status).toBe(200);
     const download = await api(`/api/admin/agreements/${CALL}/${teryt}/pdf?which=document`);
+    // 9 MB: more than one request can carry to a function, so the page sends it in parts.
     const signed = await sealPdf(
-      new Uint8Array(Buffer.from(download.json.base64, 'base64')),
+      await pdfWithAttachment(new Uint8Array(Buffer.from(download.json.base64, 'base64')), 9),
       selfSignedSealCertificate('Jan Nowak'),
       new Date(),
     );
@@ -352,6 +354,87 @@ describe('a PDF signed with a qualified signature or Profil Zaufany, uploaded on
     await withPage(async (page) => {
       await page.goto(await signingLink(gmina.email));
       await page.getByRole('heading', { level: 1, name: 'Porozumienie zostało anulowane' }).waitFor();
+      await expectNoAxeViolations(page);
+    });
+  });
+});
+
+describe('declining on the page', () => {
+  it('asks for a reason, then declines: the page says so, the coordinator is e-mailed the reason', async () => {
+    // Strawczyn: a gmina no other browser test selects.
+    const teryt = '2604182';
+    await selectedCard(teryt, 'Strawczyn', 'ul. Żeromskiego 16', '26-067');
+    const suffix = randomUUID().slice(0, 8);
+    const generated = await api(`/api/admin/agreements/${CALL}/${teryt}`, {
+      method: 'POST',
+      body: { kind: 'two-party' },
+    });
+    expect(generated.status).toBe(201);
+    const gmina = {
+      name: 'Anna Wiśniewska',
+      role: 'Wójt Gminy Strawczyn',
+      email: `wojt.${suffix}@gmina.example`,
+    };
+    const sent = await api(`/api/admin/agreements/${CALL}/${teryt}/signing`, {
+      method: 'POST',
+      body: {
+        signatories: {
+          gmina,
+          wojewodztwo: {
+            name: 'Renata Janik',
+            role: 'Członkini Zarządu',
+            email: `zarzad.${suffix}@woj.example`,
+          },
+        },
+        deadline: new Date(Date.now() + 86400_000).toISOString(),
+        revision: 1,
+      },
+    });
+    expect(sent.status).toBe(200);
+    await expect.poll(async () => (await mailTo(gmina.email)).length).toBe(1);
+    const reason = 'Rada Gminy zbierze się dopiero 15 stycznia; prosimy o przesunięcie terminu.';
+
+    await withPage(async (page, errors) => {
+      await page.goto(await signingLink(gmina.email));
+      await page.getByRole('heading', { level: 1, name: 'Porozumienie o współpracy — Strawczyn' }).waitFor();
+      await page.getByRole('link', { name: 'Odmów podpisania' }).click();
+      const decline = page.getByRole('button', { name: 'Odmów podpisania' });
+
+      // No reason: the summary says so and leads to the field.
+      await decline.click();
+      const summary = page.getByRole('alert').filter({ hasText: 'Popraw błędy' });
+      await summary.getByRole('link', { name: 'Wpisz powód odmowy.' }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-reason');
+      expect(await page.getByLabel('Powód odmowy').getAttribute('aria-invalid')).toBe('true');
+      await expectNoAxeViolations(page);
+      expect((await api(`/api/admin/agreements/${CALL}/${teryt}`)).json.agreement.status).toBe('signing');
+
+      await page.getByLabel('Powód odmowy').fill(reason);
+      await decline.click();
+      await page.getByRole('heading', { level: 2, name: 'Odmowa została wysłana' }).waitFor();
+      expect(await page.textContent('main')).toContain(
+        'Odmówiono podpisania porozumienia. Koordynator otrzymał powód.',
+      );
+      // Nothing is left to sign, upload or decline.
+      expect(await page.getByRole('button', { name: 'Podpisz porozumienie' }).count()).toBe(0);
+      await expectNoAxeViolations(page);
+      expect(errors).toEqual([]);
+    });
+
+    const view = await api(`/api/admin/agreements/${CALL}/${teryt}`);
+    expect(view.json.agreement.status).toBe('declined');
+    expect(view.json.agreement.parties[0]).toMatchObject({ status: 'declined', declineReason: reason });
+    const coordinatorEmail = (await mailTo('@rops.example')).filter((mail) =>
+      mail.subject.startsWith('Odmowa podpisania porozumienia — Strawczyn'),
+    );
+    expect(coordinatorEmail).toHaveLength(1);
+    expect(coordinatorEmail[0]?.body.text).toContain(reason);
+
+    // The link opened again says the agreement was declined, and offers nothing to do.
+    await withPage(async (page) => {
+      await page.goto(await signingLink(gmina.email));
+      await page.getByText('Odmówiono podpisania porozumienia. Koordynator otrzymał powód.').waitFor();
+      expect(await page.getByRole('button', { name: 'Odmów podpisania' }).count()).toBe(0);
       await expectNoAxeViolations(page);
     });
   });

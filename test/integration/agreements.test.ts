@@ -6,17 +6,22 @@ import { inspectPdfSignature } from '../../functions/documents/pdf-signatures.ts
 import { sealPdf, selfSignedSealCertificate } from '../../functions/documents/seal.ts';
 import { listCallAgreements } from '../../functions/domain/agreement-lists.ts';
 import { signingPage } from '../../functions/domain/agreement-pages.ts';
+import { declineAgreement } from '../../functions/domain/agreement-signing.ts';
 import { sha256Hex } from '../../functions/lib/crypto.ts';
+import { LAMBDA_MAX_EVENT_BYTES } from '../../functions/local/api-server.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
 import { PutCommand, UpdateCommand } from '../../functions/repositories/document.ts';
 import { sha256Of } from '../../functions/repositories/documents.ts';
 import { keys } from '../../functions/repositories/keys.ts';
 import { createSession } from '../../functions/repositories/sign-in.ts';
 import { createUserIfAbsent } from '../../functions/repositories/users.ts';
+import { agreementDeps } from '../../functions/wiring-agreements.ts';
+import { AGREEMENT_FILE_PART_BYTES } from '../../shared/agreement-uploads.ts';
 import { validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 import { mailSettled, useMailPipeline } from '../support/mail.ts';
+import { pdfWithAttachment } from '../support/pdf.ts';
 
 /**
  * Agreements through the real handlers, DynamoDB Local, the S3-compatible server and the SES emulator:
@@ -63,6 +68,10 @@ async function latestSigningToken(address: string): Promise<string> {
 }
 
 async function sessionFor(wojewodztwa: string[]): Promise<string> {
+  return (await sessionWithEmail(wojewodztwa)).cookie;
+}
+
+async function sessionWithEmail(wojewodztwa: string[]): Promise<{ cookie: string; email: string }> {
   const email = `koordynator.${randomUUID()}@rops.example`;
   await createUserIfAbsent(db, { email, name: 'Koordynator', role: 'coordinator', wojewodztwa });
   const session = randomBytes(32).toString('base64url');
@@ -72,7 +81,7 @@ async function sessionFor(wojewodztwa: string[]): Promise<string> {
     startedAt: new Date(),
     expiresAt: new Date(Date.now() + 3600_000),
   });
-  return `__Host-kooperacja-session=${session}`;
+  return { cookie: `__Host-kooperacja-session=${session}`, email };
 }
 
 async function call(
@@ -117,6 +126,21 @@ async function selectedCard(teryt: string, city: string, powiatCode: string): Pr
       },
     }),
   );
+}
+
+/**
+ * A PDF as the site sends one: parts of at most 4 MiB, each its own request (raw bytes), then the JSON
+ * request that takes the file. The first refusal is the answer.
+ */
+async function uploadPdf(take: string, auth: { cookie?: string; token?: string }, bytes: Uint8Array) {
+  const uploadId = randomUUID();
+  const parts = Math.max(1, Math.ceil(bytes.byteLength / AGREEMENT_FILE_PART_BYTES));
+  for (let part = 1; part <= parts; part += 1) {
+    const raw = bytes.subarray((part - 1) * AGREEMENT_FILE_PART_BYTES, part * AGREEMENT_FILE_PART_BYTES);
+    const sent = await call(`${take}/${uploadId}/${part}`, { method: 'PUT', ...auth, raw });
+    if (sent.status !== 201) return sent;
+  }
+  return call(take, { method: 'POST', ...auth, body: { uploadId, parts } });
 }
 
 const pdfOf = (json: { base64: string }) => new Uint8Array(Buffer.from(json.base64, 'base64'));
@@ -264,28 +288,62 @@ describe('an agreement signed online, in order, end to end', () => {
     expect([again.status, again.json.error.code]).toEqual([409, 'ALREADY_SIGNED']);
   });
 
-  it('takes an uploaded qualified-signed PDF from the powiat, names its signer, counts it once confirmed', async () => {
+  it('refuses an upload that is not a PDF, over 10 MB, incomplete, or from a forged link, changing nothing', async () => {
     const token = await latestSigningToken(who.powiat.email);
+    const take = '/api/signing/current/upload';
     const before = await tableSnapshot(db);
-    const notPdf = await call('/api/signing/current/upload', {
+    const notPdf = await uploadPdf(take, { token }, new TextEncoder().encode('<html>nie PDF</html>'));
+    expect([notPdf.status, notPdf.json.error.code]).toEqual([415, 'NOT_A_PDF']);
+    const big = new Uint8Array(11 * 1000 * 1000);
+    big.set(new TextEncoder().encode('%PDF-1.7\n'));
+    const tooBig = await uploadPdf(take, { token }, big);
+    expect([tooBig.status, tooBig.json.error.code]).toEqual([413, 'FILE_TOO_LARGE']);
+    const bigPart = await call(`${take}/${randomUUID()}/1`, {
       method: 'PUT',
       token,
-      raw: new TextEncoder().encode('<html>nie PDF</html>'),
+      raw: big.subarray(0, AGREEMENT_FILE_PART_BYTES + 1),
     });
-    expect([notPdf.status, notPdf.json.error.code]).toEqual([415, 'NOT_A_PDF']);
-    const big = new Uint8Array(10 * 1024 * 1024 + 1);
-    big.set(new TextEncoder().encode('%PDF-1.7\n'));
-    const tooBig = await call('/api/signing/current/upload', { method: 'PUT', token, raw: big });
-    expect(tooBig.status).toBe(413);
+    expect([bigPart.status, bigPart.json.error.code]).toEqual([413, 'FILE_TOO_LARGE']);
+    const uploadId = randomUUID();
+    const first = await call(`${take}/${uploadId}/1`, { method: 'PUT', token, raw: big.subarray(0, 1000) });
+    expect(first.status).toBe(201);
+    const incomplete = await call(take, { method: 'POST', token, body: { uploadId, parts: 2 } });
+    expect([incomplete.status, incomplete.json.error.code]).toEqual([409, 'UPLOAD_INCOMPLETE']);
+    const forged = await uploadPdf(
+      take,
+      { token: randomBytes(32).toString('base64url') },
+      big.subarray(0, 9),
+    );
+    expect([forged.status, forged.json.error.code]).toEqual([401, 'LINK_INVALID']);
+    const fourth = await call(`${take}/${uploadId}/4`, { method: 'PUT', token, raw: big.subarray(0, 9) });
+    expect(fourth.status).toBe(404);
     expect(await tableSnapshot(db)).toEqual(before);
+  });
 
+  it('refuses a 9 MB PDF in one request, as API Gateway and Lambda would (6 MB per invocation)', async () => {
+    const token = await latestSigningToken(who.powiat.email);
+    const whole = new Uint8Array(9 * 1000 * 1000);
+    whole.set(new TextEncoder().encode('%PDF-1.7\n'));
+    expect((whole.byteLength * 4) / 3).toBeGreaterThan(LAMBDA_MAX_EVENT_BYTES);
+    const once = await call(`/api/signing/current/upload/${randomUUID()}/1`, {
+      method: 'PUT',
+      token,
+      raw: whole,
+    });
+    expect(once.status).toBe(413);
+  });
+
+  it('takes a 9 MB qualified-signed PDF from the powiat in parts, names its signer, counts it once confirmed', async () => {
+    const token = await latestSigningToken(who.powiat.email);
     const download = await call(`${path(LOPUSZNO)}/pdf?which=document`, { cookie: coordinator });
     const qualified = await sealPdf(
-      pdfOf(download.json),
+      await pdfWithAttachment(pdfOf(download.json), 9),
       selfSignedSealCertificate('Paweł Kowal'),
       new Date(),
     );
-    const uploaded = await call('/api/signing/current/upload', { method: 'PUT', token, raw: qualified });
+    expect(qualified.byteLength).toBeGreaterThan(9 * 1024 * 1024);
+    expect(qualified.byteLength).toBeLessThan(10 * 1024 * 1024);
+    const uploaded = await uploadPdf('/api/signing/current/upload', { token }, qualified);
     expect(uploaded.status).toBe(201);
     expect(uploaded.json.upload).toEqual({
       sha256: sha256Of(qualified),
@@ -472,9 +530,18 @@ describe('changes, cancellation and paper', () => {
   it('records paper signing from a scan: the same final record, trail and verification', async () => {
     const { generated } = await newAgreement('2602082', 'Wodzisław', randomUUID().slice(0, 8));
     const scanDownload = await call(`${path('2602082')}/pdf?which=document`, { cookie: coordinator });
-    const scan = pdfOf(scanDownload.json);
-    const uploaded = await call(`${path('2602082')}/scan`, { method: 'PUT', cookie: coordinator, raw: scan });
+    const scan = await pdfWithAttachment(pdfOf(scanDownload.json), 9);
+    const before = await tableSnapshot(db);
+    const padded = new Uint8Array(scan.byteLength + 2 * 1024 * 1024);
+    padded.set(scan);
+    const tooBig = await uploadPdf(`${path('2602082')}/scan`, { cookie: coordinator }, padded);
+    expect([tooBig.status, tooBig.json.error.code]).toEqual([413, 'FILE_TOO_LARGE']);
+    const notPdf = await uploadPdf(`${path('2602082')}/scan`, { cookie: coordinator }, scan.subarray(2000));
+    expect([notPdf.status, notPdf.json.error.code]).toEqual([415, 'NOT_A_PDF']);
+    expect(await tableSnapshot(db)).toEqual(before);
+    const uploaded = await uploadPdf(`${path('2602082')}/scan`, { cookie: coordinator }, scan);
     expect(uploaded.status).toBe(201);
+    expect(uploaded.json.sha256).toBe(sha256Of(scan));
     const recorded = await call(`${path('2602082')}/paper-signatures`, {
       method: 'POST',
       cookie: coordinator,
@@ -493,6 +560,195 @@ describe('changes, cancellation and paper', () => {
     expect(inspectPdfSignature(final)).toMatchObject({ digestMatches: true, signatureVerifies: true });
     const verified = await call(`/api/agreements/${generated.id}/verification?sha256=${sha256Of(final)}`);
     expect(verified.json.valid).toBe(true);
+  });
+});
+
+describe('a signatory declines with a reason; the coordinator is told', () => {
+  const who = signatories(randomUUID().slice(0, 8));
+  const reason = 'Rada Gminy nie podjęła uchwały o przystąpieniu do projektu; prosimy o termin w styczniu.';
+  const refuse = (token: string, body: unknown) =>
+    call('/api/signing/current/refusal', { method: 'POST', token, body });
+  let owner: { cookie: string; email: string };
+  let documentSha256 = '';
+
+  beforeAll(async () => {
+    owner = await sessionWithEmail(['26']);
+    await selectedCard('2602042', 'Nagłowice', '2602');
+    const generated = await call(path('2602042'), {
+      method: 'POST',
+      body: { kind: 'three-party' },
+      cookie: owner.cookie,
+    });
+    documentSha256 = generated.json.documentSha256;
+    const sent = await call(`${path('2602042')}/signing`, {
+      method: 'POST',
+      cookie: owner.cookie,
+      body: { signatories: who, deadline: new Date(Date.now() + 7 * 86400_000).toISOString(), revision: 1 },
+    });
+    expect(sent.status).toBe(200);
+  });
+
+  it('refuses no reason, a blank one, a changed document, a forged link and the powiat before its turn, changing nothing', async () => {
+    const token = await latestSigningToken(who.gmina.email);
+    expect(
+      (await call(`${path('2602042')}/parties/powiat/link`, { method: 'POST', cookie: owner.cookie })).status,
+    ).toBe(200);
+    const powiat = await latestSigningToken(who.powiat.email);
+    const before = await tableSnapshot(db);
+
+    const none = await refuse(token, { documentSha256 });
+    expect([none.status, none.json.error.code, Object.keys(none.json.error.fields)]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      ['reason'],
+    ]);
+    const blank = await refuse(token, { reason: ' \n\t ', documentSha256 });
+    expect([blank.status, blank.json.error.code, Object.keys(blank.json.error.fields)]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      ['reason'],
+    ]);
+    const long = await refuse(token, { reason: 'x'.repeat(2001), documentSha256 });
+    expect([long.status, long.json.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const changed = await refuse(token, { reason, documentSha256: 'a'.repeat(64) });
+    expect([changed.status, changed.json.error.code]).toEqual([409, 'DOCUMENT_CHANGED']);
+    const forged = await refuse(randomBytes(32).toString('base64url'), { reason, documentSha256 });
+    expect([forged.status, forged.json.error.code]).toEqual([401, 'LINK_INVALID']);
+    const early = await refuse(powiat, { reason, documentSha256 });
+    expect([early.status, early.json.error.code]).toEqual([409, 'NOT_YOUR_TURN']);
+
+    expect(await tableSnapshot(db)).toEqual(before);
+    expect(await mailTo(owner.email)).toEqual([]);
+  });
+
+  it('declines for the gmina: signing stops, the coordinator gets the reason by e-mail, the trail records it', async () => {
+    const token = await latestSigningToken(who.gmina.email);
+    const powiatMails = (await mailTo(who.powiat.email)).length;
+    const declined = await refuse(token, { reason, documentSha256 });
+    expect(declined.status).toBe(200);
+    expect(declined.json.status).toBe('declined');
+    expect(declined.json.parties.map((party: { status: string }) => party.status)).toEqual([
+      'declined',
+      'waiting',
+      'waiting',
+    ]);
+
+    const told = await mailTo(owner.email);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.subject).toBe('Odmowa podpisania porozumienia — Nagłowice');
+    expect(told[0]?.body.text).toContain(reason);
+    expect(told[0]?.body.text).toContain('Łucja Żak');
+    // Nobody else is written to: the powiat's turn does not come.
+    expect((await mailTo(who.powiat.email)).length).toBe(powiatMails);
+
+    const view = await call(path('2602042'), { cookie: owner.cookie });
+    expect(view.json.agreement.status).toBe('declined');
+    expect(view.json.agreement.parties[0]).toMatchObject({ status: 'declined', declineReason: reason });
+    const last = view.json.events.at(-1);
+    expect(last).toMatchObject({
+      type: 'declined',
+      party: 'gmina',
+      actor: `Łucja Żak (${who.gmina.email})`,
+      note: reason,
+      userAgent: 'vitest-agreements',
+      hashBefore: documentSha256,
+    });
+    expect(last.ip).toMatch(/^127\.0\.0\.1|^::1|^::ffff:127\.0\.0\.1/);
+    // The link still opens, and says what happened.
+    const page = await call('/api/signing/current', { token });
+    expect(page.json).toMatchObject({ status: 'declined', yourTurn: false });
+  });
+
+  it('refuses declining twice, and signing or declining after the decline, changing nothing', async () => {
+    const token = await latestSigningToken(who.gmina.email);
+    const powiat = await latestSigningToken(who.powiat.email);
+    const before = await tableSnapshot(db);
+    const mails = (await mailTo(owner.email)).length;
+    const twice = await refuse(token, { reason, documentSha256 });
+    expect([twice.status, twice.json.error.code]).toEqual([409, 'AGREEMENT_STATE']);
+    const sign = await call('/api/signing/current/signature', {
+      method: 'POST',
+      token,
+      body: { fullName: who.gmina.name, consent: true, documentSha256 },
+    });
+    expect([sign.status, sign.json.error.code]).toEqual([409, 'AGREEMENT_STATE']);
+    const other = await refuse(powiat, { reason, documentSha256 });
+    expect([other.status, other.json.error.code]).toEqual([409, 'AGREEMENT_STATE']);
+    expect(await tableSnapshot(db)).toEqual(before);
+    expect((await mailTo(owner.email)).length).toBe(mails);
+  });
+});
+
+describe('declining with a dead link changes nothing', () => {
+  async function sentAgreement(teryt: string, city: string, deadline: Date) {
+    const who = signatories(randomUUID().slice(0, 8));
+    await selectedCard(teryt, city, teryt.slice(0, 4));
+    const generated = await call(path(teryt), {
+      method: 'POST',
+      body: { kind: 'two-party' },
+      cookie: coordinator,
+    });
+    expect(generated.status).toBe(201);
+    const sent = await call(`${path(teryt)}/signing`, {
+      method: 'POST',
+      cookie: coordinator,
+      body: {
+        signatories: { gmina: who.gmina, wojewodztwo: who.wojewodztwo },
+        deadline: deadline.toISOString(),
+        revision: 1,
+      },
+    });
+    expect(sent.status).toBe(200);
+    return { who, documentSha256: generated.json.documentSha256 as string };
+  }
+  const client = { ip: '192.0.2.1', userAgent: 'vitest-agreements' };
+
+  it('refuses a link past its deadline', async () => {
+    const deadline = new Date(Date.now() + 60_000);
+    const { who, documentSha256 } = await sentAgreement('2602012', 'Imielno', deadline);
+    const token = await latestSigningToken(who.gmina.email);
+    const before = await tableSnapshot(db);
+    // The clock one millisecond past the deadline; the rest as the handler wires it.
+    const late = { ...agreementDeps(), now: () => new Date(deadline.getTime() + 1) };
+    await expect(
+      declineAgreement(late, token, { reason: 'Za późno.', documentSha256 }, client),
+    ).rejects.toMatchObject({ code: 'SIGNING_LINK_EXPIRED' });
+    expect(await tableSnapshot(db)).toEqual(before);
+  });
+
+  it('refuses a cancelled agreement’s link, and a replaced signatory’s', async () => {
+    const { who, documentSha256 } = await sentAgreement(
+      '2602023',
+      'Jędrzejów',
+      new Date(Date.now() + 86400_000),
+    );
+    const oldToken = await latestSigningToken(who.gmina.email);
+    const changed = await call(`${path('2602023')}/parties/gmina/signatory`, {
+      method: 'PUT',
+      cookie: coordinator,
+      body: {
+        signatory: {
+          name: 'Jan Nowy',
+          role: 'Zastępca Burmistrza',
+          email: `nowy.${randomUUID()}@gmina.example`,
+        },
+      },
+    });
+    expect(changed.status).toBe(200);
+    const newToken = await latestSigningToken(changed.json.parties[0].signatory.email);
+    const body = { reason: 'Nie podpiszemy.', documentSha256 };
+    let before = await tableSnapshot(db);
+    const replaced = await call('/api/signing/current/refusal', { method: 'POST', token: oldToken, body });
+    expect([replaced.status, replaced.json.error.code]).toEqual([410, 'SIGNING_LINK_REPLACED']);
+    expect(await tableSnapshot(db)).toEqual(before);
+
+    expect(
+      (await call(`${path('2602023')}/cancellation`, { method: 'POST', cookie: coordinator })).status,
+    ).toBe(200);
+    before = await tableSnapshot(db);
+    const cancelled = await call('/api/signing/current/refusal', { method: 'POST', token: newToken, body });
+    expect([cancelled.status, cancelled.json.error.code]).toEqual([410, 'AGREEMENT_CANCELLED']);
+    expect(await tableSnapshot(db)).toEqual(before);
   });
 });
 
@@ -515,6 +771,7 @@ describe('access: every coordinator route decides before reading', () => {
       ['PUT', `${path(LOPUSZNO)}/parties/gmina/signatory`, { signatory: signatories('x').gmina }],
       ['POST', `${path(LOPUSZNO)}/parties/powiat/confirmation`],
       ['POST', `${path(LOPUSZNO)}/cancellation`],
+      ['POST', `${path(LOPUSZNO)}/scan`, { uploadId: randomUUID(), parts: 1 }],
       ['POST', `${path(LOPUSZNO)}/paper-signatures`, { scanSha256: 'a'.repeat(64), parties: [] }],
       ['GET', `${path(LOPUSZNO)}/pdf?which=final`],
       ['GET', `/api/admin/calls/${CALL}/agreements?wojewodztwo=26`],
@@ -526,7 +783,7 @@ describe('access: every coordinator route decides before reading', () => {
       const anonymous = await call(url, { method, ...(body === undefined ? {} : { body }) });
       expect([url, method, anonymous.status]).toEqual([url, method, 401]);
     }
-    const scan = await call(`${path(LOPUSZNO)}/scan`, {
+    const scan = await call(`${path(LOPUSZNO)}/scan/${randomUUID()}/1`, {
       method: 'PUT',
       cookie: stranger,
       raw: new TextEncoder().encode('%PDF-1.4'),

@@ -189,6 +189,7 @@ export const en: AgreementTexts = {
     scan_required: 'Attach the scan of the signed agreement (PDF, at most 10 MB).',
     not_pdf: 'The scan must be a PDF file.',
     too_large: 'The scan is too large: at most 10 MB.',
+    upload_incomplete: 'Not every part of the scan arrived: choose the file and save again.',
     every_party_once: 'Say who signed for each party.',
     invalid: 'Enter a valid value.',
   },

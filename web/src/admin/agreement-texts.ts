@@ -211,6 +211,7 @@ const pl = {
     scan_required: 'Dołącz skan podpisanego porozumienia (PDF, najwyżej 10 MB).',
     not_pdf: 'Skan musi być plikiem PDF.',
     too_large: 'Skan jest za duży: najwyżej 10 MB.',
+    upload_incomplete: 'Nie dotarły wszystkie części skanu: wybierz plik i zapisz jeszcze raz.',
     every_party_once: 'Wpisz, kto podpisał za każdą stronę.',
     invalid: 'Wpisz prawidłową wartość.',
   } as Record<string, string>,

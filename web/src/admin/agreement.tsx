@@ -706,6 +706,13 @@ function Document(props: Writes & { html: string; editable: boolean }) {
   );
 }
 
+/** The API's refusals of the scan itself, said at the file's field. */
+const SCAN_ERRORS: Partial<Record<string, string>> = {
+  NOT_A_PDF: 'not_pdf',
+  FILE_TOO_LARGE: 'too_large',
+  UPLOAD_INCOMPLETE: 'upload_incomplete',
+};
+
 /** The scan of the agreement signed by hand, and who signed for each party and when. */
 function PaperForm(props: Writes) {
   const texts = useAgreementTexts();
@@ -752,10 +759,8 @@ function PaperForm(props: Writes) {
           scan = await uploadScan(agreement.callId, agreement.teryt, file);
         } catch (error) {
           // The API's own check of the file, said at the file's field.
-          if (error instanceof ApiError && (error.code === 'NOT_A_PDF' || error.code === 'FILE_TOO_LARGE'))
-            throw new ApiError('VALIDATION_FAILED', {
-              fields: { scan: error.code === 'NOT_A_PDF' ? 'not_pdf' : 'too_large' },
-            });
+          const field = error instanceof ApiError ? SCAN_ERRORS[error.code] : undefined;
+          if (field) throw new ApiError('VALIDATION_FAILED', { fields: { scan: field } });
           throw error;
         }
         return recordPaperSignatures(agreement.callId, agreement.teryt, {

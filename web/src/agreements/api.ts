@@ -1,7 +1,9 @@
+import { AGREEMENT_FILE_MAX_BYTES } from '../../../shared/agreement-uploads.ts';
 import type { PartyRole, TSigningPageView, TVerifyResponse } from '../../../shared/schemas/agreements.ts';
-import { ApiError, type ApiErrorCode, KNOWN_ERROR_CODES, requestJson, TIMEOUT_MS } from '../lib/api.ts';
+import { requestJson, TIMEOUT_MS } from '../lib/api.ts';
 import { reader } from '../lib/shape.ts';
 import './errors.ts';
+import { sendInParts } from './file-parts.ts';
 
 /*
  * The signatories' routes (the e-mailed link's token as a Bearer header) and the public verification
@@ -65,10 +67,6 @@ const readVerification = reader<Verification>({
   'completedAt?': 'string',
   'parties?': [{ name: 'string', signedAt: 'string' }],
 });
-const readError = reader<{ error: { code: string }; requestId?: string }>({
-  error: { code: 'string' },
-  'requestId?': 'string',
-});
 
 // Compile-time only: what the API promises must be something these readers accept.
 type Reads<Reader, Contract extends Reader> = Contract;
@@ -108,63 +106,21 @@ export function declineAgreement(
 }
 
 /** The largest upload the API takes (10 MB); a bigger file is refused here without sending it. */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = AGREEMENT_FILE_MAX_BYTES;
 
 /**
- * A PDF signed with a qualified signature or Profil Zaufany, sent as the raw body (application/pdf), which
- * lib/api.ts's JSON requests do not do. Failures become ApiErrors as there: the API's code, a timeout
- * (a larger allowance: 10 MB on a rural link), the network, or a bad response.
+ * A PDF signed with a qualified signature or Profil Zaufany: its parts (file-parts.ts), then the request
+ * that takes them as the party's signed copy. Failures are ApiErrors, the API's code first.
  */
 export async function uploadSignedPdf(token: string, file: Blob): Promise<UploadAnswer> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, TIMEOUT_MS * 8);
-  try {
-    let response: Response;
-    try {
-      response = await fetch('/api/signing/current/upload', {
-        method: 'PUT',
-        headers: { accept: 'application/json', 'content-type': 'application/pdf', ...bearer(token) },
-        body: file,
-        credentials: 'same-origin',
-        signal: controller.signal,
-      });
-    } catch (cause) {
-      throw new ApiError(timedOut ? 'TIMEOUT' : 'NETWORK', { cause });
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (cause) {
-      throw new ApiError(timedOut ? 'TIMEOUT' : response.status === 413 ? 'FILE_TOO_LARGE' : 'BAD_RESPONSE', {
-        status: response.status,
-        cause,
-      });
-    }
-    if (!response.ok) {
-      const parsed = readError(body);
-      const code = parsed?.error.code;
-      throw new ApiError(
-        code && KNOWN_ERROR_CODES.has(code)
-          ? (code as ApiErrorCode)
-          : response.status === 413
-            ? 'FILE_TOO_LARGE'
-            : 'BAD_RESPONSE',
-        {
-          status: response.status,
-          ...(parsed?.requestId === undefined ? {} : { requestId: parsed.requestId }),
-        },
-      );
-    }
-    const answer = readUpload(body);
-    if (!answer) throw new ApiError('BAD_RESPONSE', { status: response.status });
-    return answer;
-  } finally {
-    clearTimeout(timer);
-  }
+  const sent = await sendInParts('/api/signing/current/upload', file, bearer(token));
+  return requestJson('/api/signing/current/upload', readUpload, {
+    method: 'POST',
+    body: sent,
+    headers: bearer(token),
+    // The server reads the parts back, checks and stores up to 10 MB before it answers.
+    timeoutMs: TIMEOUT_MS * 2,
+  });
 }
 
 export function verifyAgreement(

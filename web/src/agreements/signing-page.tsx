@@ -528,7 +528,7 @@ function UploadForm(props: FormProps) {
   const { state, setState, send } = useSending();
   const [error, setError] = useState<{ text?: string; at: number }>({ at: 0 });
   const apiFileError =
-    state.error && (state.error.code === 'NOT_A_PDF' || state.error.code === 'FILE_TOO_LARGE')
+    state.error && ['NOT_A_PDF', 'FILE_TOO_LARGE', 'UPLOAD_INCOMPLETE'].includes(state.error.code)
       ? message(state.error)
       : undefined;
   const fileError = apiFileError ?? error.text;
