@@ -17,7 +17,14 @@ export interface ReminderQueue {
   send(messages: readonly ReminderMessage[]): Promise<void>;
 }
 
-/** SendMessageBatch, 10 at a time; entries SQS refused are sent again (three tries), then the run fails. */
+/** Batches SQS takes at once from one planner: 7,447 batches one after another would take minutes. */
+const BATCHES_IN_FLIGHT = 16;
+
+/**
+ * SendMessageBatch, 10 at a time, 16 batches in flight; entries SQS refused are sent again (three tries),
+ * then the run fails (the planner's last run is not moved, so the next run queues them again and the
+ * claims drop what was already sent).
+ */
 export function createSqsReminderQueue(queueUrl: string, region: string): ReminderQueue {
   let client: Promise<{
     sqs: SQSClient;
@@ -34,7 +41,7 @@ export function createSqsReminderQueue(queueUrl: string, region: string): Remind
     async send(messages) {
       if (messages.length === 0) return;
       const { sqs: sqsClient, Batch } = await sqs();
-      for (let start = 0; start < messages.length; start += 10) {
+      const sendBatch = async (start: number) => {
         let entries = messages
           .slice(start, start + 10)
           .map((message, index) => ({ Id: String(index), MessageBody: JSON.stringify(message) }));
@@ -47,7 +54,15 @@ export function createSqsReminderQueue(queueUrl: string, region: string): Remind
               `SQS refused ${entries.length} reminder messages: ${Failed[0]?.Code ?? 'unknown'}`,
             );
         }
-      }
+      };
+      const starts = Array.from({ length: Math.ceil(messages.length / 10) }, (_, index) => index * 10);
+      let next = 0;
+      // A few workers take the next batch as each finishes; the first refusal fails the whole send.
+      await Promise.all(
+        Array.from({ length: Math.min(BATCHES_IN_FLIGHT, starts.length) }, async () => {
+          while (next < starts.length) await sendBatch(starts[next++] as number);
+        }),
+      );
     },
   };
 }
