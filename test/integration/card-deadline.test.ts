@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { changeCard } from '../../functions/domain/change-card.ts';
 import { submitCard } from '../../functions/domain/submit-card.ts';
 import { withdrawCard } from '../../functions/domain/withdraw-card.ts';
 import { config } from '../../functions/lib/config.ts';
-import type { Mailer, MailMessage } from '../../functions/mail/mailer.ts';
 import { createCall } from '../../functions/repositories/calls.ts';
 import { getCardWithVersions } from '../../functions/repositories/cards.ts';
 import { ZCardAnswers } from '../../shared/schemas/card.ts';
-import { validAnswers } from '../support/cards.ts';
+import { linkToken, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /**
  * The deadline is an instant, and the server's clock decides: a card sent, changed or withdrawn 1 ms before
@@ -26,15 +26,10 @@ const at = (instant: number) => () => new Date(instant);
 const lastMoment = at(closesAt.getTime() - 1);
 const deadline = at(closesAt.getTime());
 
-/** E-mails are kept here, not sent: the tests need the links in them. */
-const mailed: MailMessage[] = [];
-const mailer: Mailer = {
-  send: async (message) => {
-    mailed.push(message);
-    return `local-${mailed.length}`;
-  },
-};
-const deps = { db, mailer, siteUrl: settings.SITE_URL };
+// The confirmation (with the card's link the tests need) goes out through the mail pipeline, to the SES emulator.
+const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
+const deps = { db, siteUrl: settings.SITE_URL };
 
 beforeAll(async () => {
   await createCall(db, {
@@ -68,10 +63,9 @@ async function sentCard(teryt: string) {
     { ...deps, now: at(closesAt.getTime() - 3_600_000) },
     { callId: CALL, idempotencyKey: randomUUID(), answers },
   );
-  const mail = mailed.find((message) => message.to.includes(answers.contacts.contact.email));
-  const token = /#t=([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1];
-  if (!token) throw new Error('no card link in the confirmation');
-  return { answers, token };
+  const [mail] = await settledMailTo(db, inboxUrl, answers.contacts.contact.email);
+  if (!mail) throw new Error('no confirmation e-mail');
+  return { answers, token: linkToken(mail, '#t=') };
 }
 
 const changed = (answers: ReturnType<typeof answersFor>) => ({

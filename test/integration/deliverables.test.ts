@@ -24,6 +24,7 @@ import { warsawDate } from '../../shared/time.ts';
 import { linkToken, type SentMail, sentMail } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
+import { mailSettled, settledMailTo, useMailPipeline } from '../support/mail.ts';
 
 /**
  * A deadline that asks for a document back, on DynamoDB Local, the SES emulator and s3rver: reminders
@@ -33,6 +34,8 @@ import { startApi, TEST_VIEWER_HEADER } from '../support/http.ts';
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+// Sign-in links (and any mail a request queues) leave through the mail pipeline, after the request answered.
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 const VIEWER = `198.51.100.${Math.floor(Math.random() * 250) + 1}:443`;
 const tag = randomUUID().slice(0, 8);
@@ -71,7 +74,7 @@ async function signedIn(role: User['role'], wojewodztwa: string[]): Promise<stri
   expect((await call('/api/admin/sign-in', { method: 'POST', body: { email: user.email } })).status).toBe(
     202,
   );
-  const mail = (await sentMail(inboxUrl)).find((sent) => sent.destination.to.includes(user.email));
+  const [mail] = await settledMailTo(db, inboxUrl, user.email);
   const token = linkToken(mail as SentMail, '#t=');
   const response = await fetch(`${api.url}/api/admin/sessions`, {
     method: 'POST',
@@ -110,8 +113,10 @@ async function deliver(token: string, parts: Uint8Array[], name = 'Sprawozdanie 
   return { statuses, done };
 }
 
-const mailTo = async (address: string) =>
-  (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.some((to) => to.includes(address)));
+const mailTo = async (address: string) => {
+  await mailSettled(db, address);
+  return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.some((to) => to.includes(address)));
+};
 /** The token of the upload link in a reminder (/porozumienie/dokument#t=…). */
 const uploadToken = (mail: SentMail) => {
   const match = /\/porozumienie\/dokument#t=([A-Za-z0-9_-]{43})/.exec(mail.body.text ?? '');
