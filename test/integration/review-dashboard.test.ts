@@ -15,9 +15,10 @@ import { ZErrorResponse } from '../../shared/schemas/api.ts';
 import { ZCallDashboard } from '../../shared/schemas/review-lists.ts';
 import { ZSubmitCardRequest } from '../../shared/schemas/submission.ts';
 import { warsawDate } from '../../shared/time.ts';
-import { linkToken, sendCard, sentMail, validAnswers } from '../support/cards.ts';
+import { linkToken, sendCard, validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
+import { settledMailTo, useMailPipeline } from '../support/mail.ts';
 import { sessionCookieFor } from '../support/review-cards.ts';
 
 /**
@@ -28,6 +29,8 @@ import { sessionCookieFor } from '../support/review-cards.ts';
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+// The confirmation with the card's link leaves through the mail pipeline, after the request answered.
+useMailPipeline();
 let api: Awaited<ReturnType<typeof startApi>>;
 const CALL = `dashboard-${Date.now()}`;
 const DAY = 86_400_000;
@@ -87,16 +90,9 @@ async function sentCard(teryt: string): Promise<Sent> {
   const answers = validAnswers(teryt);
   answers.contacts.contact.email = `kontakt.${randomUUID()}@gmina.example`;
   expect((await sendCard(api.url, CALL, answers)).status).toBe(201);
-  await expect
-    .poll(async () =>
-      (await sentMail(inboxUrl)).filter((mail) =>
-        mail.destination.to.includes(answers.contacts.contact.email),
-      ),
-    )
-    .toHaveLength(1);
-  const [confirmation] = (await sentMail(inboxUrl)).filter((mail) =>
-    mail.destination.to.includes(answers.contacts.contact.email),
-  );
+  const mails = await settledMailTo(db, inboxUrl, answers.contacts.contact.email);
+  expect(mails).toHaveLength(1);
+  const [confirmation] = mails;
   return {
     teryt,
     answers,

@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { listSuppressedAddresses } from '../../functions/domain/reminders-admin.ts';
-import { sendPendingMail } from '../../functions/domain/send-pending-mail.ts';
 import { sendReminder } from '../../functions/domain/send-reminder.ts';
 import { handler as recordMailEvents } from '../../functions/handlers/record-mail-events.ts';
 import { config } from '../../functions/lib/config.ts';
-import { createSesMailer } from '../../functions/mail/mailer.ts';
 import { createSesRawMailer } from '../../functions/mail/raw-mailer.ts';
 import { type DeadlineRecord, saveDeadline } from '../../functions/repositories/deadlines.ts';
 import { cardMessageKey, outboxTag } from '../../functions/repositories/outbox.ts';
@@ -14,15 +12,17 @@ import { getSend, getSuppression } from '../../functions/repositories/reminder-s
 import { createUserIfAbsent } from '../../functions/repositories/users.ts';
 import { DEFAULT_REMINDER_POLICY, plannedSends } from '../../shared/reminders/schedule.ts';
 import { testDb } from '../support/db.ts';
+import { mailSettled, useMailPipeline } from '../support/mail.ts';
 
 /**
  * Bounces and complaints tell the coordinators (issue 15, "The e-mails"): SES's events, in the shape the
  * mail stack delivers them (configuration set → SNS raw delivery → SQS), fed to the record-mail-events
  * handler; the coordinators of the voivodeship concerned get one e-mail per suppressed address, whatever
- * number of events follow, through the outbox and the SES emulator.
+ * number of events follow, through the outbox, the mail pipeline and the SES emulator.
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+useMailPipeline();
 const siteUrl = 'http://localhost:5173';
 const context = { getRemainingTimeInMillis: () => 30_000 } as Context;
 const unique = () => randomUUID().slice(0, 8);
@@ -32,7 +32,9 @@ interface Mail {
   destination: { to: string[] };
   body: { text: string; html?: string };
 }
+/** The e-mails to `address`, once the pipeline has sent what the events queued for it. */
 async function mailTo(address: string): Promise<Mail[]> {
+  await mailSettled(db, address);
   const response = await fetch(`${inboxUrl}/store`);
   return ((await response.json()) as { emails: Mail[] }).emails.filter((mail) =>
     mail.destination.to.some((to) => to.includes(address)),
@@ -105,15 +107,6 @@ const complaint = (address: string, mail: object) =>
     mail,
   });
 
-/** The outbox's delivery (the sweeper), as of a little after now: it sends what the events queued. */
-const sweep = () =>
-  sendPendingMail({
-    db,
-    mailer: createSesMailer(config()),
-    now: () => new Date(Date.now() + 5 * 60_000),
-    timeLeftMs: () => 60_000,
-  });
-
 const tag = unique();
 const podlaskie = [`koordynator.a.${tag}@rops.example`, `koordynator.b.${tag}@rops.example`];
 const swietokrzyskie = `koordynator.${tag}@rops26.example`;
@@ -165,8 +158,6 @@ describe('a suppressed address, told to the coordinators', () => {
       complaint(address, mailPart(messageId ?? '', address)),
     ])
       expect((await recordMailEvents(event, context)).batchItemFailures).toEqual([]);
-    await sweep();
-    await sweep();
 
     for (const coordinator of podlaskie) {
       const [notice, ...more] = await notices(coordinator, address);
@@ -202,7 +193,6 @@ describe('a suppressed address, told to the coordinators', () => {
     const lone = bounce(stranger, mailPart(`0107-${unique()}`, stranger));
     expect((await recordMailEvents(lone, context)).batchItemFailures).toEqual([]);
     expect((await getSuppression(db, stranger)).suppressed?.reason).toBe('bounce');
-    await sweep();
 
     const [notice, ...more] = await notices(swietokrzyskie, clerk);
     expect(more).toEqual([]);
