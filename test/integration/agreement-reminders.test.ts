@@ -3,13 +3,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signingDeadlineId } from '../../functions/domain/agreement-deadline.ts';
 import { listCallAgreements } from '../../functions/domain/agreement-lists.ts';
 import { planReminders } from '../../functions/domain/plan-reminders.ts';
-import { sendPendingMail } from '../../functions/domain/send-pending-mail.ts';
 import { sendReminder } from '../../functions/domain/send-reminder.ts';
 import { config } from '../../functions/lib/config.ts';
 import { sha256Hex } from '../../functions/lib/crypto.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
 import { runReminders } from '../../functions/local/reminders.ts';
-import { createSesMailer } from '../../functions/mail/mailer.ts';
 import { createSesRawMailer } from '../../functions/mail/raw-mailer.ts';
 import type { ReminderMessage } from '../../functions/mail/reminder-queue.ts';
 import { getDeadline, plannedOffsets } from '../../functions/repositories/deadlines.ts';
@@ -23,6 +21,7 @@ import { warsawDate, warsawLocalToInstant } from '../../shared/time.ts';
 import { validAnswers } from '../support/cards.ts';
 import { testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
+import { mailSettled, useMailPipeline } from '../support/mail.ts';
 
 /**
  * An agreement's signing deadline reminded (issues 15 and 16), through the real handlers, DynamoDB Local
@@ -33,6 +32,8 @@ import { startApi } from '../support/http.ts';
  */
 const db = testDb();
 const inboxUrl = inject('sesEndpoint');
+// Signing links and the coordinator's notice leave through the mail pipeline, after the request answered.
+useMailPipeline();
 const siteUrl = 'http://localhost:5173';
 const CALL = 'liderzy-kooperacji-26';
 let api: Awaited<ReturnType<typeof startApi>>;
@@ -49,6 +50,7 @@ interface Mail {
 }
 
 async function mailTo(address: string): Promise<Mail[]> {
+  await mailSettled(db, address);
   const response = await fetch(`${inboxUrl}/store`);
   return ((await response.json()) as { emails: Mail[] }).emails.filter((mail) =>
     mail.destination.to.some((to) => to.includes(address)),
@@ -348,15 +350,6 @@ describe("an agreement's signing deadline, reminded", () => {
     // A second run over the same window (an operator's --since, a retried run) queues nothing new.
     expect((await plan(deadlineId, new Date(after.getTime() + 60_000))).report.overdueNotices).toBe(0);
 
-    const sweep = () =>
-      sendPendingMail({
-        db,
-        mailer: createSesMailer(config()),
-        now: () => new Date(after.getTime() + 5 * 60_000),
-        timeLeftMs: () => 60_000,
-      });
-    await sweep();
-    await sweep();
     const notices = (await mailTo(coordinatorEmail)).filter((mail) =>
       mail.subject.startsWith('Porozumienie niepodpisane w terminie'),
     );
