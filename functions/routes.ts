@@ -329,7 +329,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   },
   // What a call's extension or cancellation left undone when its request died after the commit (its job
   // item): the e-mails to every draft's and card's address, the drafts' expiry.
-  'run-call-jobs': { everyMinutes: 5, timeoutSeconds: 120, table: 'readWrite', sendsMail: true },
+  'run-call-jobs': { everyMinutes: 5, timeoutSeconds: 120, table: 'readWrite' },
   // Reminders before deadlines (ARCHITECTURE.md, "Reminders"): a planner finds the sends due since its last
   // run and queues one message per e-mail; the sender claims each (deadline, offset, recipient) once.
   'plan-reminders': { everyMinutes: 60, timeoutSeconds: 300, table: 'readWrite', enqueues: 'reminders' },
@@ -409,7 +409,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'edit-agreement-text': {
     route: 'PUT /api/admin/agreements/{callId}/{teryt}/text',
     table: 'readWrite',
-    sendsMail: true,
     documents: 'readWrite',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
@@ -417,7 +416,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'send-agreement': {
     route: 'POST /api/admin/agreements/{callId}/{teryt}/signing',
     table: 'readWrite',
-    sendsMail: true,
     documents: 'readWrite',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
@@ -425,7 +423,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'resend-signing-link': {
     route: 'POST /api/admin/agreements/{callId}/{teryt}/parties/{role}/link',
     table: 'readWrite',
-    sendsMail: true,
     documents: 'readWrite',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
@@ -433,7 +430,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'change-signatory': {
     route: 'PUT /api/admin/agreements/{callId}/{teryt}/parties/{role}/signatory',
     table: 'readWrite',
-    sendsMail: true,
     documents: 'readWrite',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
@@ -441,7 +437,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'confirm-signed-upload': {
     route: 'POST /api/admin/agreements/{callId}/{teryt}/parties/{role}/confirmation',
     table: 'readWrite',
-    sendsMail: true,
     documents: 'readWriteSeal',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
@@ -472,7 +467,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
   'record-paper-signatures': {
     route: 'POST /api/admin/agreements/{callId}/{teryt}/paper-signatures',
     table: 'readWrite',
-    sendsMail: true,
     documents: 'readWriteSeal',
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
@@ -502,7 +496,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'POST /api/signing/current/signature',
     table: 'readWrite',
     writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#', 'DEADLINE#'],
-    sendsMail: true,
     documents: 'readWriteSeal',
     caller: 'emailed-secret',
     whyPublic: SIGNING_LINK,
@@ -511,7 +504,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'POST /api/signing/current/refusal',
     table: 'readWrite',
     writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#', 'DEADLINE#'],
-    sendsMail: true,
     documents: 'readWrite',
     caller: 'emailed-secret',
     whyPublic: SIGNING_LINK,
@@ -527,7 +519,6 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     route: 'POST /api/signing/current/upload',
     table: 'readWrite',
     writes: ['CARD#', 'SIGNSTEP#', 'AGREEMENTID#', 'DEADLINE#'],
-    sendsMail: true,
     documents: 'readWrite',
     caller: 'emailed-secret',
     whyPublic: SIGNING_LINK,

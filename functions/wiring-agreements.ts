@@ -1,5 +1,5 @@
 import { type Config, config } from './lib/config.ts';
-import { storeAndMailDeps } from './wiring.ts';
+import { storeAndSiteDeps } from './wiring.ts';
 import { withDocuments } from './wiring-documents.ts';
 
 /**
@@ -8,9 +8,9 @@ import { withDocuments } from './wiring-documents.ts';
  * one that refuses, should a change ever reach it.
  */
 
-/** Everything the agreements' use-cases take: table, clock, mail, site address, documents (no seal). */
+/** Everything the agreements' use-cases take: table, clock, site address, documents (no seal); no SES: mail goes by the outbox. */
 export function agreementDeps(settings: Config = config()) {
-  const deps = withDocuments(storeAndMailDeps(settings), settings);
+  const deps = withDocuments(storeAndSiteDeps(settings), settings);
   if (!deps.documents) throw new Error('Invalid configuration: DOCUMENTS_BUCKET is required here');
   return {
     ...deps,

@@ -5,7 +5,6 @@ import { agreementPdf, finalAgreementPdf, type SignatureEntry } from '../documen
 import { newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import type { SigningLinkMailData } from '../mail/agreement-templates.ts';
-import type { Mailer } from '../mail/mailer.ts';
 import {
   type AgreementEvent,
   type AgreementRecord,
@@ -16,10 +15,10 @@ import {
 } from '../repositories/agreements.ts';
 import { type DocumentStore, putDocument, sha256Of } from '../repositories/documents.ts';
 import type { Db } from '../repositories/dynamo.ts';
-import type { OutboxKey, OutgoingMail } from '../repositories/outbox.ts';
+import type { OutgoingMail } from '../repositories/outbox.ts';
 import { signingDeadlineWrites } from './agreement-deadline.ts';
 import { currentParty, partyOf } from './agreement-state.ts';
-import { deliverMail, type ReadDocument } from './deliver-mail.ts';
+import type { ReadDocument } from './deliver-mail.ts';
 
 /**
  * What every agreement use-case shares: the signing order, links, documents, the final record. The
@@ -28,7 +27,6 @@ import { deliverMail, type ReadDocument } from './deliver-mail.ts';
 export interface AgreementDeps {
   db: Db;
   now: () => Date;
-  mailer: Mailer;
   siteUrl: string;
   documents: DocumentStore;
   /**
@@ -118,9 +116,12 @@ export function partyAddress(party: PartyRecord & { contactEmail?: string | unde
   return party.signatory?.email ?? party.contactEmail;
 }
 
-/** Saves a change over the revision read; CONFLICT if someone else changed the agreement meanwhile. */
+/**
+ * Saves a change over the revision read, its e-mails as outbox items in the same transaction (the mail
+ * pipeline sends them); CONFLICT if someone else changed the agreement meanwhile.
+ */
 export async function save(
-  deps: Pick<AgreementDeps, 'db' | 'mailer' | 'now' | 'readDocument'>,
+  deps: Pick<AgreementDeps, 'db' | 'now'>,
   change: Parameters<typeof saveAgreement>[1],
 ): Promise<void> {
   // The signing deadline follows the agreement in the same transaction: written while it is being
@@ -128,14 +129,6 @@ export async function save(
   const also = signingDeadlineWrites(deps.db, change.agreement, deps.now());
   const result = await saveAgreement(deps.db, { ...change, also });
   if (result.outcome === 'conflict') throw new AppError('CONFLICT');
-  await deliverAll(deps, result.mail);
-}
-
-async function deliverAll(
-  deps: Pick<AgreementDeps, 'db' | 'mailer' | 'now' | 'readDocument'>,
-  keys: OutboxKey[],
-) {
-  for (const key of keys) await deliverMail(deps, key);
 }
 
 /** The agreement for the next revision: the caller changes this copy and saves it. */
