@@ -18,7 +18,7 @@ export const DELIVERABLE_PAGE = '/porozumienie/dokument';
  * A link works this long after the deadline: the party can still see (and prove) what it delivered. Here, not
  * in shared/schemas/deliverables.ts: importing that would bundle zod into the planner and the sender (9 KB).
  */
-const DELIVERABLE_LINK_DAYS = 30;
+export const DELIVERABLE_LINK_DAYS = 30;
 
 /** The parties who delivered a deadline's document (by their address's SHA-256); empty if it asks for none. */
 export async function deliveredParties(db: Db, deadline: DeadlineRecord): Promise<Set<string>> {

@@ -1,5 +1,5 @@
 import type { TDelivered } from '../../shared/schemas/deliverables.ts';
-import { type Doc, GetCommand, PutCommand, QueryCommand } from './document.ts';
+import { DeleteCommand, type Doc, GetCommand, PutCommand, QueryCommand } from './document.ts';
 import type { Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
@@ -170,4 +170,24 @@ export async function putDelivery(
     if ((error as Error).name === 'ConditionalCheckFailedException') return 'stale';
     throw error;
   }
+}
+
+/**
+ * At the retention date (functions/domain/apply-retention.ts): the parties' delivery records (addresses)
+ * and the voivodeships' listings of the deadline go; the deadline itself names nobody. Says how many items.
+ */
+export async function eraseDeliveries(
+  db: Db,
+  deadline: { id: string; dueAt: string; wojewodztwa: readonly string[] },
+): Promise<number> {
+  const parties = (await listDeliveries(db, deadline.id)).map((delivery) =>
+    keys.delivery(deadline.id, delivery.party),
+  );
+  const listings = deadline.wojewodztwa.map((code) => {
+    const { pk, sk } = keys.deliverableOfWojewodztwo(code, deadline.dueAt, deadline.id);
+    return { pk, sk };
+  });
+  for (const Key of [...parties, ...listings])
+    await db.client.send(new DeleteCommand({ TableName: db.tableName, Key }));
+  return parties.length;
 }

@@ -131,7 +131,7 @@ export class DataStack extends Stack {
         // versioned bucket that leaves the versions behind a delete marker, which go 30 days later (a month to
         // undo a mistaken deletion), and then the marker. Kept documents are never overwritten or deleted
         // otherwise, so this takes nothing else.
-        ...(['agreements/', 'cards/', 'calls/'] as const).map((prefix) => ({
+        ...(['agreements/', 'cards/', 'calls/', 'deliverables/'] as const).map((prefix) => ({
           id: `ExpireDeleted-${prefix.slice(0, -1)}`,
           prefix,
           noncurrentVersionExpiration: Duration.days(30),
@@ -163,11 +163,11 @@ export class DataStack extends Stack {
       new PolicyStatement({
         actions: ['s3:ListBucket'],
         resources: [this.documents.bucketArn],
-        conditions: { StringLike: { 's3:prefix': ['agreements/*', 'cards/*', 'calls/*'] } },
+        conditions: { StringLike: { 's3:prefix': ['agreements/*', 'cards/*', 'calls/*', 'deliverables/*'] } },
       }),
       new PolicyStatement({
         actions: ['s3:DeleteObject'],
-        resources: ['agreements/*', 'cards/*', 'calls/*'].map((prefix) =>
+        resources: ['agreements/*', 'cards/*', 'calls/*', 'deliverables/*'].map((prefix) =>
           this.documents.arnForObjects(prefix),
         ),
       }),
@@ -176,7 +176,7 @@ export class DataStack extends Stack {
     for (const [policy, prefixes] of [
       [documentsRead, ['agreements', 'cards', 'calls', 'deliverables']],
       [documentsReadWrite, ['agreements', 'cards', 'calls', 'deliverables', 'uploads']],
-      [documentsExpire, ['agreements', 'cards', 'calls']],
+      [documentsExpire, ['agreements', 'cards', 'calls', 'deliverables']],
     ] as const) {
       for (const prefix of prefixes) {
         Validations.of(policy).acknowledge({

@@ -94,7 +94,7 @@ describe('data stack', () => {
     const rules = (bucket.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
 
     // Assess
-    for (const prefix of ['agreements/', 'cards/', 'calls/']) {
+    for (const prefix of ['agreements/', 'cards/', 'calls/', 'deliverables/']) {
       expect(rules).toContainEqual(
         expect.objectContaining({
           Prefix: prefix,
@@ -121,11 +121,11 @@ describe('data stack', () => {
     // Assess
     expect(statements.map((statement) => statement.Action)).toEqual(['s3:ListBucket', 's3:DeleteObject']);
     expect(statements[0]?.Condition).toEqual({
-      StringLike: { 's3:prefix': ['agreements/*', 'cards/*', 'calls/*'] },
+      StringLike: { 's3:prefix': ['agreements/*', 'cards/*', 'calls/*', 'deliverables/*'] },
     });
     expect(JSON.stringify(statements[1]?.Resource)).not.toContain('uploads');
-    // Deliverables are kept by deadline, not call: the job does not delete them (yet).
-    expect(JSON.stringify(statements[1]?.Resource)).not.toContain('deliverables');
+    // Documents asked for by deadlines go with their call's retention too.
+    expect(JSON.stringify(statements[1]?.Resource)).toContain('deliverables/*');
   });
 
   it('denies every request to its buckets that does not use TLS', () => {

@@ -5,6 +5,13 @@ import { applyRetention } from '../../functions/domain/apply-retention.ts';
 import { config } from '../../functions/lib/config.ts';
 import { demoCalls, LIDERZY_KOOPERACJI } from '../../functions/local/demo-data.ts';
 import { createCall } from '../../functions/repositories/calls.ts';
+import { type DeadlineRecord, saveDeadline } from '../../functions/repositories/deadlines.ts';
+import {
+  listDeliverableDeadlineIds,
+  listDeliveries,
+  putDeliverableListing,
+  putDelivery,
+} from '../../functions/repositories/deliverables.ts';
 import {
   createDocumentStore,
   deleteDocumentsUnder,
@@ -101,6 +108,77 @@ describe("documents past the programme's retention date", () => {
     });
     expect(again.documentsDeleted).toBe(0);
     expect(await documentsOfCall(kept.id)).toEqual(keptKeys);
+  });
+
+  it("erases documents asked for by a deadline with its call's retention, never before the links end", async () => {
+    const expired = await programmeWithCall('dok-2020', '2020-12-31');
+    const kept = await programmeWithCall('dok-2040', '2040-12-31');
+    // Three deadlines in a voivodeship of neither call: one per call, and one of no call, kept as long as the
+    // longest-kept call of its voivodeships (kept's, 2040).
+    const wojewodztwo = expired.wojewodztwa[0] as string;
+    const deadline = async (name: string, callId: string | undefined): Promise<DeadlineRecord> => {
+      const record: DeadlineRecord = {
+        id: `sprawozdanie-${name}-${run}`,
+        kind: 'custom',
+        title: 'Sprawozdanie z KM I',
+        description: '',
+        dueAt: '2019-06-28T10:00:00.000Z',
+        wojewodztwa: [wojewodztwo],
+        callId,
+        audience: ['gminas'],
+        policy: { offsetsDays: [7], hour: 8, avoidDaysOff: true },
+        optional: false,
+        createdAt: '2019-05-01T10:00:00.000Z',
+        deliverable: { name: 'Sprawozdanie' },
+      };
+      expect(await saveDeadline(db, record, [])).toBe('saved');
+      await putDeliverableListing(db, record);
+      const party = 'e'.repeat(64);
+      const key = `deliverables/${record.id}/${party}/${'f'.repeat(64)}.pdf`;
+      await putDocument(store, key, new TextEncoder().encode('%PDF-1.4 raport'), 'application/pdf');
+      const delivery = {
+        deadlineId: record.id,
+        party,
+        email: `ops-${name}@gmina.example`,
+        role: 'gmina',
+        wojewodztwo,
+        key,
+        versions: 1,
+        at: '2019-06-20T10:00:00.000Z',
+        filename: 'sprawozdanie.pdf',
+        size: 15,
+        sha256: 'f'.repeat(64),
+      };
+      expect(await putDelivery(db, delivery, 0)).toBe('saved');
+      return record;
+    };
+    const ofExpired = await deadline('stary', expired.id);
+    const ofKept = await deadline('nowy', kept.id);
+    const ofNoCall = await deadline('bez-naboru', undefined);
+    const deleteDocuments = (prefix: string) => deleteDocumentsUnder(store, prefix);
+
+    // Within the upload links' 30 days after the deadline, even an expired call's documents stay.
+    const early = await applyRetention({
+      db,
+      timeLeftMs,
+      now: () => new Date('2019-07-01T10:00:00Z'),
+      deleteDocuments,
+    });
+    expect(early.deliveriesErased).toBe(0);
+    expect(await keysUnder(`deliverables/${ofExpired.id}/`)).toHaveLength(1);
+
+    const report = await applyRetention({ db, timeLeftMs, now: () => new Date(), deleteDocuments });
+    expect(report.deliveriesErased).toBe(1);
+    expect(await keysUnder(`deliverables/${ofExpired.id}/`)).toEqual([]);
+    expect(await listDeliveries(db, ofExpired.id)).toEqual([]);
+    expect(await listDeliverableDeadlineIds(db, wojewodztwo)).not.toContain(ofExpired.id);
+    for (const one of [ofKept, ofNoCall]) {
+      expect(await keysUnder(`deliverables/${one.id}/`)).toHaveLength(1);
+      expect(await listDeliveries(db, one.id)).toHaveLength(1);
+    }
+
+    const again = await applyRetention({ db, timeLeftMs, now: () => new Date(), deleteDocuments });
+    expect(again.deliveriesErased).toBe(0);
   });
 
   it('deletes more than one page of a listing', async () => {
