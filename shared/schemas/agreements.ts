@@ -125,6 +125,8 @@ export const ZAgreementView = z.strictObject({
   documentSha256: z.string(),
   deadline: z.optional(z.string()),
   parties: z.array(ZPartyView),
+  /** Signed on paper: the scan's SHA-256, shown beside its download. */
+  scan: z.optional(z.strictObject({ sha256: z.string() })),
   final: z.optional(z.strictObject({ sha256: z.string(), completedAt: z.string() })),
 });
 export type TAgreementView = z.infer<typeof ZAgreementView>;

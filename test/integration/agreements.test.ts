@@ -1,13 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import {
-  concatTransformationMatrix,
-  drawObject,
-  PDFDocument,
-  PDFName,
-  popGraphicsState,
-  pushGraphicsState,
-} from 'pdf-lib';
 import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { inspectPdfSignature } from '../../functions/documents/pdf-signatures.ts';
@@ -29,7 +21,7 @@ import { validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 import { mailSettled, useMailPipeline } from '../support/mail.ts';
-import { pdfWithAttachment } from '../support/pdf.ts';
+import { pdfWithAttachment, scannedPdf } from '../support/pdf.ts';
 
 /**
  * Agreements through the real handlers, DynamoDB Local, the S3-compatible server and the SES emulator:
@@ -189,34 +181,6 @@ async function downloadPdf(
 }
 const pdfOf = async (query: string, teryt = LOPUSZNO) => (await downloadPdf(query, teryt)).bytes;
 const path = (teryt: string) => `/api/admin/agreements/${CALL}/${teryt}`;
-
-/**
- * A scanner's PDF: `pdf`'s pages, then one page of `megabytes` MiB of image (random grey, so nothing
- * compresses it). Pages, not an attachment: the final record copies a scan's pages.
- */
-async function scannedPdf(pdf: Uint8Array, megabytes: number): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf);
-  const side = Math.floor(Math.sqrt(megabytes * 1024 * 1024));
-  const image = document.context.register(
-    document.context.stream(randomBytes(side * side), {
-      Type: 'XObject',
-      Subtype: 'Image',
-      Width: side,
-      Height: side,
-      ColorSpace: 'DeviceGray',
-      BitsPerComponent: 8,
-    }),
-  );
-  const page = document.addPage([595, 842]);
-  page.node.setXObject(PDFName.of('Skan'), image);
-  page.pushOperators(
-    pushGraphicsState(),
-    concatTransformationMatrix(595, 0, 0, 842, 0, 0),
-    drawObject('Skan'),
-    popGraphicsState(),
-  );
-  return document.save({ useObjectStreams: false });
-}
 
 beforeAll(async () => {
   await loadDemoData(db, new Date());
