@@ -74,6 +74,7 @@ export function agreementView(agreement: AgreementRecord, now: Date): TAgreement
       ...(party.declineReason ? { declineReason: party.declineReason } : {}),
       overdue: isOverdue(agreement, party, now),
     })),
+    ...(agreement.scan ? { scan: { sha256: agreement.scan.sha256 } } : {}),
     ...(agreement.final
       ? { final: { sha256: agreement.final.sha256, completedAt: agreement.final.completedAt } }
       : {}),

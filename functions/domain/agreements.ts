@@ -1,6 +1,7 @@
 import type { TAdminUser } from '../../shared/schemas/admin.ts';
 import type {
   AgreementKind,
+  AgreementPdf,
   PartyRole,
   TAgreementView,
   TSignatory,
@@ -26,6 +27,7 @@ import {
 import { getCall } from '../repositories/calls.ts';
 import { getDocument, putDocument, sha256Of } from '../repositories/documents.ts';
 import { getProgramme } from '../repositories/programmes.ts';
+import { presignedDownload } from '../repositories/scans.ts';
 import { requireCardOfGmina } from './access.ts';
 import {
   type AgreementDeps,
@@ -490,22 +492,61 @@ export async function recordPaperSignatures(
   return agreementView((await getAgreement(deps.db, path.callId, path.teryt)) ?? next, deps.now());
 }
 
-/** The agreement's PDF for the coordinator: the final record once complete, else the document to sign. */
+/**
+ * Files up to this size come from this origin; larger ones (a scan or a signed copy of up to 10 MB, a final
+ * record with the scan's pages) by a link signed for a minute: Lambda answers at most 6 MB, base64 counted.
+ */
+const STREAMED_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * One of the agreement's PDFs for a coordinator of the gmina's voivodeship (decided from the path before
+ * anything is read): the document to sign, the sealed final record, the paper's scan or a party's signed
+ * upload; up to 4 MiB its bytes, larger a presigned link, either only after its SHA-256 is checked.
+ */
 export async function agreementPdfForCoordinator(
   deps: AgreementDeps,
   user: TAdminUser,
-  path: CardPath & { which: 'document' | 'final' | 'scan' },
-): Promise<{ filename: string; sha256: string; base64: string }> {
+  path: CardPath & { which: AgreementPdf; party?: PartyRole | undefined },
+): Promise<
+  | { kind: 'file'; filename: string; sha256: string; body: Uint8Array }
+  | { kind: 'redirect'; filename: string; sha256: string; location: string }
+> {
   requireCardOfGmina(user, path.teryt);
+  if (path.which === 'upload' && !path.party)
+    throw new AppError('VALIDATION_FAILED', { fields: { party: 'required' } });
   const agreement = await readAgreement(deps, path);
   const file =
-    path.which === 'final' ? agreement.final : path.which === 'scan' ? agreement.scan : agreement.document;
+    path.which === 'final'
+      ? agreement.final
+      : path.which === 'scan'
+        ? agreement.scan
+        : path.which === 'upload'
+          ? agreement.parties.find((party) => party.role === path.party)?.upload
+          : agreement.document;
   if (!file) throw new AppError('NOT_FOUND');
+  const suffix =
+    path.which === 'document'
+      ? `-v${agreement.textVersion}`
+      : path.which === 'upload'
+        ? `-podpisane-${path.party}`
+        : `-${path.which}`;
+  const filename = `porozumienie-${agreement.id}${suffix}.pdf`;
+  // Read and checked against its SHA-256 first, whichever way it then goes: a changed object is an error,
+  // never handed over, nor a link to it signed (as a card's scan).
   const document = await getDocument(deps.documents, file.key, file.sha256);
   if (!document) throw new AppError('NOT_FOUND');
+  if (document.body.byteLength <= STREAMED_MAX_BYTES)
+    return { kind: 'file', filename, sha256: file.sha256, body: document.body };
   return {
-    filename: `porozumienie-${agreement.id}${path.which === 'document' ? `-v${agreement.textVersion}` : `-${path.which}`}.pdf`,
+    kind: 'redirect',
+    filename,
     sha256: file.sha256,
-    base64: Buffer.from(document.body).toString('base64'),
+    location: await presignedDownload(deps.documents, {
+      key: file.key,
+      filename,
+      contentType: 'application/pdf',
+      seconds: 60,
+      now: deps.now(),
+    }),
   };
 }

@@ -18,6 +18,12 @@ const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
  * So files of up to 10 MB go up in parts (shared/agreement-uploads.ts).
  */
 export const LAMBDA_MAX_EVENT_BYTES = 6 * 1024 * 1024;
+/**
+ * And at most this much back: the handler's answer as JSON, a binary body in base64 (so about 4.5 MB of
+ * file). Bigger, and the invocation fails (Function.ResponseSizeTooLarge) and API Gateway answers a bare
+ * 500, as here: a download of more than 4 MiB must be a 303 to a presigned link (repositories/scans.ts).
+ */
+export const LAMBDA_MAX_RESPONSE_BYTES = 6_291_556;
 
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
 
@@ -156,6 +162,14 @@ async function handle(request: IncomingMessage, response: ServerResponse): Promi
     lambdaContext(name, event.requestContext.requestId),
     () => undefined,
   )) as APIGatewayProxyStructuredResultV2;
+  const answered = Buffer.byteLength(JSON.stringify(result ?? null));
+  if (answered > LAMBDA_MAX_RESPONSE_BYTES) {
+    console.error(
+      `${name}: response payload of ${answered} bytes exceeds Lambda's ${LAMBDA_MAX_RESPONSE_BYTES}`,
+    );
+    send(response, { statusCode: 500, body: JSON.stringify({ message: 'Internal Server Error' }) });
+    return;
+  }
   send(response, result);
 }
 

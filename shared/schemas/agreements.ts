@@ -85,6 +85,17 @@ export type TUploadedPdfRequest = z.infer<typeof ZUploadedPdfRequest>;
 
 export const ZVerifyQuery = z.strictObject({ sha256: ZSha256 });
 
+/**
+ * Which of an agreement's PDFs the coordinator downloads: the document to sign, the sealed final record,
+ * the paper's scan, or a party's uploaded signed copy (`party` names whose; only with `upload`).
+ */
+export const AGREEMENT_PDFS = ['document', 'final', 'scan', 'upload'] as const;
+export type AgreementPdf = (typeof AGREEMENT_PDFS)[number];
+export const ZAgreementPdfQuery = z.strictObject({
+  which: z.optional(z.enum(AGREEMENT_PDFS)),
+  party: z.optional(ZPartyPath),
+});
+
 export const ZPartyView = z.strictObject({
   role: z.enum(PARTY_ROLES),
   name: z.string(),
@@ -114,6 +125,8 @@ export const ZAgreementView = z.strictObject({
   documentSha256: z.string(),
   deadline: z.optional(z.string()),
   parties: z.array(ZPartyView),
+  /** Signed on paper: the scan's SHA-256, shown beside its download. */
+  scan: z.optional(z.strictObject({ sha256: z.string() })),
   final: z.optional(z.strictObject({ sha256: z.string(), completedAt: z.string() })),
 });
 export type TAgreementView = z.infer<typeof ZAgreementView>;

@@ -8,7 +8,7 @@ import { TABLE_NAME } from '../../functions/local/stack.ts';
 import { dbOf } from '../../functions/repositories/dynamo.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { linkToken, sentMail } from '../support/cards.ts';
-import { pdfWithAttachment } from '../support/pdf.ts';
+import { scannedPdf } from '../support/pdf.ts';
 import { fromPanel, mailTo, signInToPanel, warsawDayFromNow } from '../support/review.ts';
 import { loadItems, reviewedCardItem } from '../support/review-cards.ts';
 
@@ -76,6 +76,19 @@ async function agreementOf(teryt: string) {
   const { status, body } = await fromPanel(page, 'GET', `/api/admin/agreements/${CALL}/${teryt}`);
   expect(status).toBe(200);
   return (body as { agreement: { revision: number; text: string; documentSha256: string } }).agreement;
+}
+
+/** The agreement's document to sign as the panel's session gets it: its bytes (under 4 MiB: from the API). */
+async function pdfFromPanel(teryt: string): Promise<Uint8Array> {
+  const base64 = await page.evaluate(async (path) => {
+    const response = await fetch(path);
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return btoa(binary);
+  }, `/api/admin/agreements/${CALL}/${teryt}/pdf?which=document`);
+  return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
 /** The page fits a 320 px screen: nothing but its tables scrolls sideways (WCAG 1.4.10). */
@@ -252,9 +265,8 @@ describe('agreements in the panel', () => {
     await expect.poll(() => linksTo(who.powiat.email)).toBe(2);
 
     // The powiat signs with a qualified signature instead: its PDF uploaded through the new link.
-    const pdf = await fromPanel(page, 'GET', `/api/admin/agreements/${CALL}/${BIELINY}/pdf?which=document`);
     const qualified = await sealPdf(
-      Buffer.from((pdf.body as { base64: string }).base64, 'base64'),
+      await pdfFromPanel(BIELINY),
       selfSignedSealCertificate('Paweł Kowal'),
       new Date(),
     );
@@ -276,6 +288,11 @@ describe('agreements in the panel', () => {
     await page.reload();
     const powiat = party('Powiat kielecki');
     await powiat.getByText('Podpisujący według certyfikatu: Paweł Kowal.').waitFor();
+    // The signed copy, to be checked before confirming, downloads as it was uploaded.
+    const copy = page.waitForEvent('download');
+    await powiat.getByRole('link', { name: 'Pobierz przesłany plik z podpisem: Powiat kielecki' }).click();
+    const copied = await readFile((await (await copy).path()) as string);
+    expect(Buffer.compare(copied, Buffer.from(qualified))).toBe(0);
     expect(await powiat.locator('dd').first().textContent()).toBe(
       'przesłała plik z podpisem, czeka na potwierdzenie',
     );
@@ -340,15 +357,10 @@ describe('agreements in the panel', () => {
     );
     await expectNoAxeViolations(page);
 
-    // The scan: here the document's own PDF, as a scanner would give a PDF of the signed paper, of 9 MB
-    // (more than one request can carry to a function: the page sends it in parts).
-    const pdf = await fromPanel(page, 'GET', `/api/admin/agreements/${CALL}/${SOBKOW}/pdf?which=document`);
-    const scan = Buffer.from(
-      await pdfWithAttachment(
-        new Uint8Array(Buffer.from((pdf.body as { base64: string }).base64, 'base64')),
-        9,
-      ),
-    );
+    // The scan: here the document's own PDF with a page of 9 MB of image, as a scanner would give one of
+    // the signed paper (more than one request can carry to a function: the page sends it in parts; and more
+    // than one answer can carry back: it and the final record that copies its pages come from the bucket).
+    const scan = Buffer.from(await scannedPdf(await pdfFromPanel(SOBKOW), 9));
     await page.getByLabel('Skan podpisanego porozumienia').setInputFiles({
       name: 'skan-sobkow.pdf',
       mimeType: 'application/pdf',
@@ -373,16 +385,23 @@ describe('agreements in the panel', () => {
     await history.getByRole('row', { name: /Zapisano podpis na papierze \(Gmina Sobków\)/ }).waitFor();
     await expectNoAxeViolations(page);
 
-    const finalSha = await page.locator('dl.facts code.digest').nth(1).textContent();
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Pobierz egzemplarz końcowy (PDF z pieczęcią)' }).click();
-    const file = await readFile((await (await download).path()) as string);
-    expect(file.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(createHash('sha256').update(file).digest('hex')).toBe(finalSha);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /^Pobrano plik porozumienie-PZ-.*-final\.pdf/ })
-      .waitFor();
+    // Each link downloads the file whose SHA-256 the page shows: the final record and the scan, both over
+    // 4 MiB, through the API's 303 to a link signed for a minute.
+    const fact = (name: string) =>
+      page.locator('dl.facts .facts__row').filter({ hasText: name }).locator('code.digest').textContent();
+    const downloaded = async (link: string) => {
+      const download = page.waitForEvent('download');
+      await page.getByRole('link', { name: link }).click();
+      const file = await readFile((await (await download).path()) as string);
+      return { file, name: (await download).suggestedFilename() };
+    };
+    const final = await downloaded('Pobierz egzemplarz końcowy (PDF z pieczęcią)');
+    expect(final.file.byteLength).toBeGreaterThan(9 * 1024 * 1024);
+    expect(final.name).toMatch(/^porozumienie-PZ-.*-final\.pdf$/);
+    expect(createHash('sha256').update(final.file).digest('hex')).toBe(await fact('SHA-256 egzemplarza'));
+    const scanned = await downloaded('Pobierz skan porozumienia podpisanego na papierze');
+    expect(Buffer.compare(scanned.file, scan)).toBe(0);
+    expect(createHash('sha256').update(scanned.file).digest('hex')).toBe(await fact('SHA-256 skanu'));
     await expectNoAxeViolations(page);
 
     // The list says where both stand.

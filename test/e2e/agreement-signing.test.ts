@@ -303,10 +303,14 @@ describe('a PDF signed with a qualified signature or Profil Zaufany, uploaded on
       },
     });
     expect(sent.status).toBe(200);
-    const download = await api(`/api/admin/agreements/${CALL}/${teryt}/pdf?which=document`);
+    // The document to sign (under 4 MiB: the file itself from the API).
+    const download = await fetch(`${apiUrl}/api/admin/agreements/${CALL}/${teryt}/pdf?which=document`, {
+      headers: { cookie: coordinator },
+    });
+    expect(download.status).toBe(200);
     // 9 MB: more than one request can carry to a function, so the page sends it in parts.
     const signed = await sealPdf(
-      await pdfWithAttachment(new Uint8Array(Buffer.from(download.json.base64, 'base64')), 9),
+      await pdfWithAttachment(new Uint8Array(await download.arrayBuffer()), 9),
       selfSignedSealCertificate('Jan Nowak'),
       new Date(),
     );

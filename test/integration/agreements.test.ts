@@ -21,7 +21,7 @@ import { validAnswers } from '../support/cards.ts';
 import { tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
 import { mailSettled, useMailPipeline } from '../support/mail.ts';
-import { pdfWithAttachment } from '../support/pdf.ts';
+import { pdfWithAttachment, scannedPdf } from '../support/pdf.ts';
 
 /**
  * Agreements through the real handlers, DynamoDB Local, the S3-compatible server and the SES emulator:
@@ -143,7 +143,43 @@ async function uploadPdf(take: string, auth: { cookie?: string; token?: string }
   return call(take, { method: 'POST', ...auth, body: { uploadId, parts } });
 }
 
-const pdfOf = (json: { base64: string }) => new Uint8Array(Buffer.from(json.base64, 'base64'));
+/**
+ * One of the agreement's PDFs as a browser gets it: up to 4 MiB its bytes from the API, larger a 303 to a
+ * link signed for a minute, fetched from the S3-compatible server without the session.
+ */
+async function downloadPdf(
+  query: string,
+  teryt = LOPUSZNO,
+  cookie = coordinator,
+): Promise<{ bytes: Uint8Array; via: 'api' | 'bucket'; filename: string }> {
+  const response = await fetch(`${api.url}${path(teryt)}/pdf?${query}`, {
+    headers: { cookie },
+    redirect: 'manual',
+  });
+  const disposition = (answer: Response) =>
+    /filename="([^"]+)"/.exec(answer.headers.get('content-disposition') ?? '')?.[1] ?? '';
+  if (response.status === 200) {
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    return {
+      bytes: new Uint8Array(await response.arrayBuffer()),
+      via: 'api',
+      filename: disposition(response),
+    };
+  }
+  expect([query, response.status]).toEqual([query, 303]);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  const location = new URL(response.headers.get('location') ?? '');
+  expect(location.origin).not.toBe(new URL(api.url).origin);
+  expect(location.searchParams.get('X-Amz-Expires')).toBe('60');
+  const fromBucket = await fetch(location);
+  expect(fromBucket.status).toBe(200);
+  return {
+    bytes: new Uint8Array(await fromBucket.arrayBuffer()),
+    via: 'bucket',
+    filename: disposition(fromBucket),
+  };
+}
+const pdfOf = async (query: string, teryt = LOPUSZNO) => (await downloadPdf(query, teryt)).bytes;
 const path = (teryt: string) => `/api/admin/agreements/${CALL}/${teryt}`;
 
 beforeAll(async () => {
@@ -184,9 +220,10 @@ describe('an agreement signed online, in order, end to end', () => {
     ]);
     documentSha256 = generated.json.documentSha256;
 
-    const download = await call(`${path(LOPUSZNO)}/pdf?which=document`, { cookie: coordinator });
-    expect(download.status).toBe(200);
-    const pdf = pdfOf(download.json);
+    const download = await downloadPdf('which=document');
+    expect(download.via).toBe('api');
+    expect(download.filename).toBe(`porozumienie-${generated.json.id}-v1.pdf`);
+    const pdf = download.bytes;
     expect(sha256Of(pdf)).toBe(documentSha256);
     writeFileSync('/tmp/kooperacja-agreement.pdf', pdf);
     const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
@@ -335,9 +372,8 @@ describe('an agreement signed online, in order, end to end', () => {
 
   it('takes a 9 MB qualified-signed PDF from the powiat in parts, names its signer, counts it once confirmed', async () => {
     const token = await latestSigningToken(who.powiat.email);
-    const download = await call(`${path(LOPUSZNO)}/pdf?which=document`, { cookie: coordinator });
     const qualified = await sealPdf(
-      await pdfWithAttachment(pdfOf(download.json), 9),
+      await pdfWithAttachment(await pdfOf('which=document'), 9),
       selfSignedSealCertificate('Paweł Kowal'),
       new Date(),
     );
@@ -351,6 +387,25 @@ describe('an agreement signed online, in order, end to end', () => {
       signerName: 'Paweł Kowal',
     });
     expect(uploaded.json.parties[1].status).toBe('uploaded');
+
+    // The coordinator reads the signed copy before confirming it: over 4 MiB, from the bucket, unchanged.
+    const copy = await downloadPdf('which=upload&party=powiat');
+    expect(copy.via).toBe('bucket');
+    expect(copy.filename).toMatch(/^porozumienie-PZ-[A-Z0-9]{4}-[A-Z0-9]{4}-podpisane-powiat\.pdf$/);
+    expect(Buffer.compare(copy.bytes, qualified)).toBe(0);
+    const noParty = await call(`${path(LOPUSZNO)}/pdf?which=upload`, { cookie: coordinator });
+    expect([noParty.status, noParty.json.error.code, noParty.json.error.fields]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      { party: 'required' },
+    ]);
+    const noUpload = await call(`${path(LOPUSZNO)}/pdf?which=upload&party=gmina`, { cookie: coordinator });
+    expect([noUpload.status, noUpload.json.error.code]).toEqual([404, 'NOT_FOUND']);
+    const foreignCopy = await fetch(`${api.url}${path(LOPUSZNO)}/pdf?which=upload&party=powiat`, {
+      headers: { cookie: stranger },
+      redirect: 'manual',
+    });
+    expect([foreignCopy.status, foreignCopy.headers.get('location')]).toEqual([403, null]);
 
     const foreign = await call(`${path(LOPUSZNO)}/parties/powiat/confirmation`, {
       method: 'POST',
@@ -386,8 +441,10 @@ describe('an agreement signed online, in order, end to end', () => {
       expect(final?.attachments?.[0]?.filename).toBe(`porozumienie-${view.json.agreement.id}.pdf`);
       expect(sha256Of(Buffer.from(final?.attachments?.[0]?.content ?? '', 'base64'))).toBe(finalSha);
     }
-    const download = await call(`${path(LOPUSZNO)}/pdf?which=final`, { cookie: coordinator });
-    const final = pdfOf(download.json);
+    const download = await downloadPdf('which=final');
+    expect(download.via).toBe('api');
+    const final = download.bytes;
+    expect(sha256Of(final)).toBe(finalSha);
     writeFileSync('/tmp/kooperacja-agreement-final.pdf', final);
     expect(inspectPdfSignature(final)).toMatchObject({
       signed: true,
@@ -529,8 +586,7 @@ describe('changes, cancellation and paper', () => {
 
   it('records paper signing from a scan: the same final record, trail and verification', async () => {
     const { generated } = await newAgreement('2602082', 'Wodzisław', randomUUID().slice(0, 8));
-    const scanDownload = await call(`${path('2602082')}/pdf?which=document`, { cookie: coordinator });
-    const scan = await pdfWithAttachment(pdfOf(scanDownload.json), 9);
+    const scan = await scannedPdf(await pdfOf('which=document', '2602082'), 9);
     const before = await tableSnapshot(db);
     const padded = new Uint8Array(scan.byteLength + 2 * 1024 * 1024);
     padded.set(scan);
@@ -556,10 +612,32 @@ describe('changes, cancellation and paper', () => {
     expect(recorded.status).toBe(200);
     expect(recorded.json.status).toBe('completed');
     expect(recorded.json.parties.every((party: { method: string }) => party.method === 'paper')).toBe(true);
-    const final = pdfOf((await call(`${path('2602082')}/pdf?which=final`, { cookie: coordinator })).json);
+    expect(recorded.json.final.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // Both over what Lambda can answer: each a 303 to the bucket, byte for byte what was stored.
+    const scanBack = await downloadPdf('which=scan', '2602082');
+    expect(scanBack.via).toBe('bucket');
+    expect(scanBack.filename).toBe(`porozumienie-${generated.id}-scan.pdf`);
+    expect(Buffer.compare(scanBack.bytes, scan)).toBe(0);
+    const finalBack = await downloadPdf('which=final', '2602082');
+    expect(finalBack.via).toBe('bucket');
+    expect(finalBack.bytes.byteLength).toBeGreaterThan(9 * 1024 * 1024);
+    const final = finalBack.bytes;
+    expect(sha256Of(final)).toBe(recorded.json.final.sha256);
     expect(inspectPdfSignature(final)).toMatchObject({ digestMatches: true, signatureVerifies: true });
+    const { totalPages } = await extractText(new Uint8Array(final));
+    expect(totalPages).toBeGreaterThan(2);
     const verified = await call(`/api/agreements/${generated.id}/verification?sha256=${sha256Of(final)}`);
     expect(verified.json.valid).toBe(true);
+
+    // Access decided first: another voivodeship's coordinator gets no link, nor does anyone without a session.
+    for (const which of ['final', 'scan', 'document']) {
+      const url = `${api.url}${path('2602082')}/pdf?which=${which}`;
+      const foreign = await fetch(url, { headers: { cookie: stranger }, redirect: 'manual' });
+      expect([which, foreign.status, foreign.headers.get('location')]).toEqual([which, 403, null]);
+      const anonymous = await fetch(url, { redirect: 'manual' });
+      expect([which, anonymous.status, anonymous.headers.get('location')]).toEqual([which, 401, null]);
+    }
   });
 });
 
@@ -774,6 +852,9 @@ describe('access: every coordinator route decides before reading', () => {
       ['POST', `${path(LOPUSZNO)}/scan`, { uploadId: randomUUID(), parts: 1 }],
       ['POST', `${path(LOPUSZNO)}/paper-signatures`, { scanSha256: 'a'.repeat(64), parties: [] }],
       ['GET', `${path(LOPUSZNO)}/pdf?which=final`],
+      ['GET', `${path(LOPUSZNO)}/pdf?which=document`],
+      ['GET', `${path(LOPUSZNO)}/pdf?which=scan`],
+      ['GET', `${path(LOPUSZNO)}/pdf?which=upload&party=powiat`],
       ['GET', `/api/admin/calls/${CALL}/agreements?wojewodztwo=26`],
     ];
     const before = await tableSnapshot(db);

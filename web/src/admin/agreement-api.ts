@@ -1,5 +1,6 @@
 import type {
   AgreementKind,
+  AgreementPdf,
   PartyRole,
   TAgreementView,
   TSignatory,
@@ -39,6 +40,7 @@ const agreementShape = {
       overdue: 'boolean',
     },
   ],
+  'scan?': { sha256: 'string' },
   'final?': { sha256: 'string', completedAt: 'string' },
 } as const;
 
@@ -91,12 +93,6 @@ const readPage = reader<AgreementPage>({
 });
 const readList = reader<CallAgreements>({ agreements: [agreementShape], 'kind?': 'string' });
 const readScan = reader<{ sha256: string }>({ sha256: 'string' });
-const readPdf = reader<{ filename: string; sha256: string; base64: string }>({
-  filename: 'string',
-  sha256: 'string',
-  base64: 'string',
-});
-
 const agreementPath = (callId: string, teryt: string) =>
   `/api/admin/agreements/${encodeURIComponent(callId)}/${encodeURIComponent(teryt)}`;
 
@@ -258,25 +254,16 @@ export function recordPaperSignatures(
 }
 
 /**
- * A PDF of the agreement (the document to sign, the sealed final record, or the paper scan), its SHA-256
- * checked in the browser against what the API says it is before it is saved as a file.
+ * The address of one of the agreement's PDFs, for a plain link: the browser downloads it with the session
+ * cookie. The API decides access and checks the file's SHA-256 before it answers: up to 4 MiB with the file,
+ * larger with a 303 to a link signed for a minute, from which the browser takes it from the bucket (as a
+ * card's scan). The page shows each file's SHA-256 beside its link.
  */
-export async function downloadAgreementPdf(
+export function agreementPdfHref(
   callId: string,
   teryt: string,
-  which: 'document' | 'final' | 'scan',
-): Promise<{ filename: string; sha256: string; file: Blob }> {
-  const pdf = await requestJson(
-    `${agreementPath(callId, teryt)}/pdf?${new URLSearchParams({ which })}`,
-    readPdf,
-    // Tens of kilobytes, a scan up to 10 MB: more time than a page's data.
-    { timeoutMs: 60_000 },
-  );
-  const binary = atob(pdf.base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  if (hex !== pdf.sha256) throw new ApiError('BAD_RESPONSE');
-  return { filename: pdf.filename, sha256: pdf.sha256, file: new Blob([bytes], { type: 'application/pdf' }) };
+  which: AgreementPdf,
+  party?: PartyRole,
+): string {
+  return `${agreementPath(callId, teryt)}/pdf?${new URLSearchParams({ which, ...(party ? { party } : {}) })}`;
 }

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { AgreementKind, PartyRole } from '../../../shared/schemas/agreements.ts';
+import type { AgreementKind, AgreementPdf, PartyRole } from '../../../shared/schemas/agreements.ts';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import type { ApiError } from '../lib/api.ts';
-import { type Agreement, downloadAgreementPdf, generateAgreement } from './agreement-api.ts';
+import { type Agreement, agreementPdfHref, generateAgreement } from './agreement-api.ts';
 import { type AgreementTexts, useAgreementTexts } from './agreement-texts.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { describedBy, FieldError, Group, useWrite, type WriteState } from './review-form.tsx';
@@ -211,56 +211,28 @@ export function AgreementFailure(props: {
 }
 
 /**
- * Downloads one of the agreement's PDFs: fetched as JSON, its SHA-256 checked, then saved as a file. The
- * result is said in a status region beside the button, which keeps the focus.
+ * A link to one of the agreement's PDFs. The API checks access and the file's SHA-256 before it answers
+ * (a changed file is never handed over) and sends one over 4 MiB from the bucket by a short-lived link, as
+ * a card's scan; the page shows each file's SHA-256 beside it to compare.
  */
 export function DownloadPdf(props: {
   callId: string;
   teryt: string;
-  which: 'document' | 'final' | 'scan';
+  which: AgreementPdf;
+  party?: PartyRole;
   label: string;
 }) {
-  const texts = useAgreementTexts();
-  const [state, setState] = useState<'idle' | 'busy' | { saved: string } | ApiError>('idle');
-  const download = () => {
-    if (state === 'busy') return;
-    setState('busy');
-    downloadAgreementPdf(props.callId, props.teryt, props.which).then(
-      ({ filename, file }) => {
-        const url = URL.createObjectURL(file);
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = filename;
-        document.body.append(link);
-        link.click();
-        link.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        setState({ saved: filename });
-      },
-      (error: ApiError) => setState(error),
-    );
-  };
   return (
-    <div class="agreement-download">
-      <button
-        type="button"
+    <p class="agreement-download">
+      {/* A download, not a page: the router leaves it to the browser. */}
+      <a
         class="button button--secondary"
-        aria-disabled={state === 'busy' ? true : undefined}
-        onClick={download}
+        href={agreementPdfHref(props.callId, props.teryt, props.which, props.party)}
+        download
       >
         {props.label}
-      </button>
-      <p role="status" class={typeof state === 'object' && 'saved' in state ? 'hint' : 'visually-hidden'}>
-        {state === 'busy'
-          ? texts.downloading
-          : typeof state === 'object' && 'saved' in state
-            ? texts.downloaded(state.saved)
-            : ''}
-      </p>
-      {typeof state === 'object' && !('saved' in state) ? (
-        <ErrorNotice title={texts.downloadFailed} error={state} onRetry={download} />
-      ) : null}
-    </div>
+      </a>
+    </p>
   );
 }
 

@@ -65,9 +65,8 @@ export const en: AgreementTexts = {
   downloadDocument: 'Download the PDF to sign',
   downloadFinal: 'Download the final copy (sealed PDF)',
   downloadScan: 'Download the scan of the agreement signed on paper',
-  downloading: 'Downloading the file…',
-  downloaded: (name) => `Downloaded ${name}. Its SHA-256 matches the one stored.`,
-  downloadFailed: 'The file could not be downloaded',
+  downloadUpload: (party) => `Download the signed file uploaded: ${party}`,
+  scanSha: 'SHA-256 of the scan of the agreement signed on paper',
   notFoundTitle: 'No agreement prepared',
   notFound:
     'No agreement has been prepared with this gmina yet. One can be prepared from a card selected for the project.',

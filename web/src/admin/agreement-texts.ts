@@ -79,9 +79,8 @@ const pl = {
   downloadDocument: 'Pobierz PDF do podpisu',
   downloadFinal: 'Pobierz egzemplarz końcowy (PDF z pieczęcią)',
   downloadScan: 'Pobierz skan porozumienia podpisanego na papierze',
-  downloading: 'Pobieranie pliku…',
-  downloaded: (name: string) => `Pobrano plik ${name}. Jego SHA-256 zgadza się z zapisanym.`,
-  downloadFailed: 'Nie udało się pobrać pliku',
+  downloadUpload: (party: string) => `Pobierz przesłany plik z podpisem: ${party}`,
+  scanSha: 'SHA-256 skanu porozumienia podpisanego na papierze',
   notFoundTitle: 'Porozumienia nie przygotowano',
   notFound:
     'Z tą gminą nie przygotowano jeszcze porozumienia. Można je przygotować z karty zakwalifikowanej do projektu.',

@@ -50,7 +50,7 @@ import { useAdminTexts } from './texts.ts';
 
 /**
  * /admin/porozumienia/<callId>/<teryt> — one agreement: where it stands, its document (the HTML the API
- * gives, its SHA-256, the PDF), each party's step with its signatory (resend a link, change the signatory,
+ * gives, its SHA-256, the PDFs as links: see DownloadPdf), each party's step with its signatory (resend a link, change the signatory,
  * confirm a qualified-signed upload), the signatories and deadline sent for signing, the text edited (a
  * change after a signature voids it and signing starts again), signing on paper recorded from the scan,
  * the cancellation, and the events in time order. Every write names the revision read: a 409 offers to read
@@ -169,7 +169,7 @@ export function AgreementScreen(props: { callId: string; teryt: string }) {
           which="document"
           label={texts.downloadDocument}
         />
-        {agreement.parties.some((party) => party.method === 'paper') ? (
+        {agreement.scan ? (
           <DownloadPdf
             callId={agreement.callId}
             teryt={agreement.teryt}
@@ -227,6 +227,14 @@ function Facts(props: { agreement: Agreement }) {
           <code class="digest">{agreement.documentSha256}</code>
         </dd>
       </div>
+      {agreement.scan ? (
+        <div class="facts__row">
+          <dt>{texts.scanSha}</dt>
+          <dd>
+            <code class="digest">{agreement.scan.sha256}</code>
+          </dd>
+        </div>
+      ) : null}
       {agreement.final ? (
         <>
           <div class="facts__row">
@@ -329,6 +337,13 @@ function Parties(props: Writes) {
                     <p>
                       {texts.uploadSha}: <code class="digest">{party.upload.sha256}</code>
                     </p>
+                    <DownloadPdf
+                      callId={agreement.callId}
+                      teryt={agreement.teryt}
+                      which="upload"
+                      party={party.role}
+                      label={texts.downloadUpload(party.name)}
+                    />
                   </dd>
                 </div>
               ) : null}
