@@ -491,6 +491,14 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'emailed-secret',
     whyPublic: SIGNING_LINK,
   },
+  // The sealed final record for a party, by its link, once completed: a link to the bucket for a minute.
+  'get-signed-agreement': {
+    route: 'GET /api/signing/current/final',
+    table: 'read',
+    documents: 'read',
+    caller: 'emailed-secret',
+    whyPublic: SIGNING_LINK,
+  },
   // A signatory's change rewrites the agreement's signing deadline (DEADLINE#) in its transaction.
   'sign-agreement': {
     route: 'POST /api/signing/current/signature',

@@ -4,7 +4,7 @@ import type { PartyRole } from '../../shared/schemas/agreements.ts';
 import { agreementPdf, finalAgreementPdf, type SignatureEntry } from '../documents/agreement-render.ts';
 import { newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
-import type { SigningLinkMailData } from '../mail/agreement-templates.ts';
+import type { CompletedMailData, SigningLinkMailData } from '../mail/agreement-templates.ts';
 import {
   type AgreementEvent,
   type AgreementRecord,
@@ -17,7 +17,7 @@ import { type DocumentStore, putDocument, sha256Of } from '../repositories/docum
 import type { Db } from '../repositories/dynamo.ts';
 import type { OutgoingMail } from '../repositories/outbox.ts';
 import { signingDeadlineWrites } from './agreement-deadline.ts';
-import { currentParty, partyOf } from './agreement-state.ts';
+import { currentParty, FINAL_DOWNLOAD_DAYS, partyOf } from './agreement-state.ts';
 import type { ReadDocument } from './deliver-mail.ts';
 
 /**
@@ -165,7 +165,8 @@ const EVENT_LABEL: Record<string, string> = {
 
 /**
  * All have signed: the final PDF (the signed document, a signature page, the audit trail with this change's
- * events), sealed, stored, and e-mailed to every party as an attachment — saved with the change.
+ * events), sealed, stored, and e-mailed to every party (attached when small enough, always with a link
+ * of the party's own to download it) and to the coordinator — saved with the change.
  */
 export async function completeAndSave(
   deps: AgreementDeps,
@@ -230,30 +231,48 @@ export async function completeAndSave(
   completed.hashAfter = sha256;
   next.status = 'completed';
   next.final = { key: file.key, sha256, size: file.size, completedAt: at };
-  const recipients = [
-    ...new Set([...next.parties.flatMap((party) => partyAddress(party) ?? []), next.coordinatorEmail]),
-  ];
-  const completedMail: OutgoingMail = {
-    name: `agreement-completed-${sha256.slice(0, 16)}`,
-    to: recipients,
+  // Each party gets its own message with a link of its own to the signing page, where the final record
+  // can be downloaded (the only way to it when it is too large to attach); the coordinator has the panel.
+  const downloadUntil = new Date(Date.parse(at) + FINAL_DOWNLOAD_DAYS * 24 * 3600_000);
+  const links: NewSigningLink[] = [];
+  const completedMail: OutgoingMail[] = [];
+  const data = {
+    agreementId: next.id,
+    gminaName: next.gminaName,
+    finalSha256: sha256,
+    verifyUrl: `${verifyUrl}&sha256=${sha256}`,
+    attachment: { key: file.key, sha256, filename: `porozumienie-${next.id}.pdf` },
+  };
+  const mailOf = (name: string, to: string, extra: Partial<CompletedMailData> = {}): OutgoingMail => ({
+    name: `agreement-completed-${name}-${sha256.slice(0, 16)}`,
+    to: [to],
     queuedAt: at,
+    keepUntil: new Date(downloadUntil.getTime() + 30 * 24 * 3600_000),
     mail: {
       template: 'agreement-completed',
       wojewodztwo: next.teryt.slice(0, 2),
-      data: {
-        agreementId: next.id,
-        gminaName: next.gminaName,
-        finalSha256: sha256,
-        verifyUrl: `${verifyUrl}&sha256=${sha256}`,
-        attachment: { key: file.key, sha256, filename: `porozumienie-${next.id}.pdf` },
-      },
+      data: { ...data, ...extra },
     },
-  };
+  });
+  for (const party of next.parties) {
+    const address = partyAddress(party);
+    if (!address) continue;
+    const token = newLinkToken();
+    links.push({ tokenSha256: sha256Hex(token), role: party.role, expiresAt: downloadUntil });
+    completedMail.push(
+      mailOf(party.role, address, {
+        downloadUrl: `${deps.siteUrl}/porozumienie#t=${token}`,
+        downloadUntil: downloadUntil.toISOString(),
+      }),
+    );
+  }
+  if (!completedMail.some((mail) => mail.to[0] === next.coordinatorEmail))
+    completedMail.push(mailOf('coordinator', next.coordinatorEmail));
   await save(deps, {
     agreement: next,
     events: [...events, completed],
-    ...(extra.links ? { links: extra.links } : {}),
-    mail: [...(extra.mail ?? []), completedMail],
+    links: [...(extra.links ?? []), ...links],
+    mail: [...(extra.mail ?? []), ...completedMail],
   });
 }
 

@@ -8,6 +8,14 @@ import type { AgreementRecord, PartyRecord } from '../repositories/agreements.ts
  * the seal, S3) so the functions that only show agreements do not bundle those.
  */
 
+/**
+ * How long after completion a party's link downloads the final record. The signing links die with the
+ * signing deadline (their SIGNSTEP item's TTL), which may be the day of completion; the completion e-mail
+ * brings each party a new link for this long: a month to save the record, after which the coordinator
+ * (the panel) has it.
+ */
+export const FINAL_DOWNLOAD_DAYS = 30;
+
 /** Whose turn it is: the first party, in the signing order, that has not signed; undefined when all have. */
 export function currentParty(agreement: AgreementRecord): PartyRecord | undefined {
   return agreement.parties.find((party) => party.status !== 'signed');

@@ -25,10 +25,10 @@ import {
   type PartyRecord,
 } from '../repositories/agreements.ts';
 import { getCall } from '../repositories/calls.ts';
-import { getDocument, putDocument, sha256Of } from '../repositories/documents.ts';
+import { putDocument, sha256Of } from '../repositories/documents.ts';
 import { getProgramme } from '../repositories/programmes.ts';
-import { presignedDownload } from '../repositories/scans.ts';
 import { requireCardOfGmina } from './access.ts';
+import { checkedPdf, pdfLink } from './agreement-downloads.ts';
 import {
   type AgreementDeps,
   advance,
@@ -531,22 +531,13 @@ export async function agreementPdfForCoordinator(
         ? `-podpisane-${path.party}`
         : `-${path.which}`;
   const filename = `porozumienie-${agreement.id}${suffix}.pdf`;
-  // Read and checked against its SHA-256 first, whichever way it then goes: a changed object is an error,
-  // never handed over, nor a link to it signed (as a card's scan).
-  const document = await getDocument(deps.documents, file.key, file.sha256);
-  if (!document) throw new AppError('NOT_FOUND');
-  if (document.body.byteLength <= STREAMED_MAX_BYTES)
-    return { kind: 'file', filename, sha256: file.sha256, body: document.body };
+  // Read and checked against its SHA-256 first, whichever way it then goes (agreement-downloads.ts).
+  const body = await checkedPdf(deps.documents, file);
+  if (body.byteLength <= STREAMED_MAX_BYTES) return { kind: 'file', filename, sha256: file.sha256, body };
   return {
     kind: 'redirect',
     filename,
     sha256: file.sha256,
-    location: await presignedDownload(deps.documents, {
-      key: file.key,
-      filename,
-      contentType: 'application/pdf',
-      seconds: 60,
-      now: deps.now(),
-    }),
+    location: await pdfLink(deps.documents, file, filename, deps.now()),
   };
 }

@@ -41,20 +41,32 @@ function outcomeUnknown(error: unknown): boolean {
  */
 export type ReadDocument = (key: string, sha256: string) => Promise<Uint8Array | undefined>;
 
-/** The message with its attachment read from the documents bucket (a final agreement). */
+/**
+ * The largest final record sent as an attachment. SES's raw sending (API v1) takes a message of at most
+ * 10 MB (10,000,000 bytes counted, to be safe) after encoding; base64 in 76-character lines makes a file
+ * 4/3 × 78/76 ≈ 1.37 times larger: 7,000,000 bytes become 9.58 MB, which leaves ~400 kB for the text, the
+ * HTML and the headers (test/unit/final-attachment-size.test.ts measures the raw message). A larger record
+ * (a paper agreement's scan of up to 10 MB makes one of ~9–10 MB) is not attached: its e-mail says where
+ * to download it, with its SHA-256, instead of being refused by SES over and over and then held.
+ */
+export const FINAL_ATTACHMENT_MAX_BYTES = 7_000_000;
+
+/** The message with its attachment read from the documents bucket (a final agreement), if small enough. */
 async function rendered(
   deps: { readDocument?: ReadDocument | undefined },
   to: string[],
   mail: MailTemplate,
 ): Promise<MailMessage> {
-  const message = renderMail(to, mail);
-  if (mail.template !== 'agreement-completed') return message;
+  if (mail.template !== 'agreement-completed') return renderMail(to, mail);
   const { attachment } = mail.data;
   if (!deps.readDocument) throw new Error('this function has no documents bucket to attach a file from');
+  // Read (and its digest checked) either way: a changed or missing record is not announced as sent.
   const content = await deps.readDocument(attachment.key, attachment.sha256);
   if (!content) throw new Error(`attachment ${attachment.key} is missing`);
+  if (content.byteLength > FINAL_ATTACHMENT_MAX_BYTES)
+    return renderMail(to, { ...mail, data: { ...mail.data, tooLarge: { bytes: content.byteLength } } });
   return {
-    ...message,
+    ...renderMail(to, mail),
     attachments: [{ filename: attachment.filename, contentType: 'application/pdf', content }],
   };
 }

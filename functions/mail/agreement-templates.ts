@@ -44,8 +44,19 @@ export interface CompletedMailData {
   gminaName: string;
   finalSha256: string;
   verifyUrl: string;
-  /** The sealed final PDF in the documents bucket, attached when the message is sent. */
+  /** The sealed final PDF in the documents bucket, attached when the message is sent and small enough. */
   attachment: { key: string; sha256: string; filename: string };
+  /**
+   * A party's own link to the signing page, where the final record can be downloaded until `downloadUntil`
+   * (a coordinator's copy has none: the panel has the file).
+   */
+  downloadUrl?: string | undefined;
+  downloadUntil?: string | undefined;
+  /**
+   * Decided by the sender, never stored: the file's size when it is too large to attach
+   * (FINAL_ATTACHMENT_MAX_BYTES, deliver-mail.ts); absent when it is attached.
+   */
+  tooLarge?: { bytes: number } | undefined;
 }
 
 export function isAgreementMail(mail: { template: string }): mail is AgreementMailTemplate {
@@ -55,20 +66,25 @@ export function isAgreementMail(mail: { template: string }): mail is AgreementMa
 function message(
   to: string[],
   subject: string,
-  paragraphs: string[],
+  paragraphs: (string | [string, string])[],
   action?: [string, string],
 ): MailMessage {
+  // A paragraph given as [url, label] is a link of its own (the text version shows the address).
+  const blocks = action ? [...paragraphs, action] : paragraphs;
   const html = htmlDocument(
     subject,
-    `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${paragraphs
-      .map((paragraph) => `<p style="white-space:pre-wrap">${escapeHtml(paragraph)}</p>`)
-      .join('')}${action ? `<p><a href="${escapeHtml(action[0])}">${escapeHtml(action[1])}</a></p>` : ''}`,
+    `<h1 style="font-size:22px">${escapeHtml(subject)}</h1>${blocks
+      .map((block) =>
+        typeof block === 'string'
+          ? `<p style="white-space:pre-wrap">${escapeHtml(block)}</p>`
+          : `<p><a href="${escapeHtml(block[0])}">${escapeHtml(block[1])}</a></p>`,
+      )
+      .join('')}`,
   );
   const text = [
     subject,
     '',
-    ...paragraphs.flatMap((paragraph) => [paragraph, '']),
-    ...(action ? [action[0]] : []),
+    ...blocks.flatMap((block) => (typeof block === 'string' ? [block, ''] : [block[0], ''])),
   ]
     .join('\n')
     .trimEnd();
@@ -115,11 +131,30 @@ export function renderAgreementMail(to: string[], mail: AgreementMailTemplate): 
     }
     case 'agreement-completed': {
       const { data } = mail;
+      const seal = 'z podpisami i historią, opatrzony pieczęcią elektroniczną platformy';
+      const until = data.downloadUntil
+        ? ` (odnośnik działa do ${formatWarsaw(data.downloadUntil)} czasu polskiego i jest przeznaczony tylko dla Ciebie)`
+        : '';
+      const where: (string | [string, string])[] = data.downloadUrl
+        ? [
+            `Plik pobierzesz na stronie porozumienia przyciskiem „Pobierz podpisane porozumienie (PDF)”${until}:`,
+            [data.downloadUrl, 'Otwórz stronę porozumienia'],
+          ]
+        : ['Plik pobierzesz w panelu koordynatora, na stronie tego porozumienia.'];
+      const intro = data.tooLarge
+        ? [
+            `Wszystkie Strony podpisały porozumienie ${data.agreementId}. Jego egzemplarz końcowy (${seal}) ma ${megabytes(data.tooLarge.bytes)} i jest zbyt duży, by wysłać go e-mailem jako załącznik.`,
+            ...where,
+          ]
+        : [
+            `Wszystkie Strony podpisały porozumienie ${data.agreementId}. W załączniku jest jego egzemplarz końcowy ${seal}.`,
+            ...(data.downloadUrl ? where : []),
+          ];
       return message(
         to,
         `Porozumienie podpisane — ${data.gminaName}`,
         [
-          `Wszystkie Strony podpisały porozumienie ${data.agreementId}. W załączniku jest jego egzemplarz końcowy z podpisami i historią, opatrzony pieczęcią elektroniczną platformy.`,
+          ...intro,
           `Skrót SHA-256 egzemplarza końcowego: ${data.finalSha256}`,
           'Zgodność pliku można sprawdzić na stronie weryfikacji:',
         ],
@@ -127,4 +162,9 @@ export function renderAgreementMail(to: string[], mail: AgreementMailTemplate): 
       );
     }
   }
+}
+
+/** "9,4 MB": a file's size as a Polish reader writes it. */
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toLocaleString('pl-PL', { maximumFractionDigits: 1 })} MB`;
 }

@@ -159,3 +159,15 @@ export const ZVerifyResponse = z.strictObject({
   parties: z.optional(z.array(z.strictObject({ name: z.string(), signedAt: z.string() }))),
 });
 export type TVerifyResponse = z.infer<typeof ZVerifyResponse>;
+
+/**
+ * A signatory's download of the sealed final record (GET /api/signing/current/final): a link to the bucket
+ * signed for 60 s, which the page navigates to, the file's SHA-256 (checked before signing) and size.
+ */
+export const ZSignedAgreementLink = z.strictObject({
+  url: z.string(),
+  sha256: z.string(),
+  size: z.number(),
+  filename: z.string(),
+});
+export type TSignedAgreementLink = z.infer<typeof ZSignedAgreementLink>;

@@ -4,6 +4,7 @@ import { extractText } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { inspectPdfSignature } from '../../functions/documents/pdf-signatures.ts';
 import { sealPdf, selfSignedSealCertificate } from '../../functions/documents/seal.ts';
+import { finalRecordForSignatory } from '../../functions/domain/agreement-downloads.ts';
 import { listCallAgreements } from '../../functions/domain/agreement-lists.ts';
 import { signingPage } from '../../functions/domain/agreement-pages.ts';
 import { declineAgreement } from '../../functions/domain/agreement-signing.ts';
@@ -440,7 +441,17 @@ describe('an agreement signed online, in order, end to end', () => {
       const final = (await mailTo(address)).find((mail) => mail.subject.startsWith('Porozumienie podpisane'));
       expect(final?.attachments?.[0]?.filename).toBe(`porozumienie-${view.json.agreement.id}.pdf`);
       expect(sha256Of(Buffer.from(final?.attachments?.[0]?.content ?? '', 'base64'))).toBe(finalSha);
+      // Attached (small enough), and the party's own link to download it again later.
+      expect(final?.body.text).toContain('W załączniku jest jego egzemplarz końcowy');
+      expect(final?.body.text).not.toContain('zbyt duży');
+      expect(final?.body.text).toMatch(/\/porozumienie#t=[A-Za-z0-9_-]{43}/);
     }
+    const again = await call('/api/signing/current/final', {
+      token: await latestSigningToken(who.powiat.email),
+    });
+    expect([again.status, again.json.sha256]).toEqual([200, finalSha]);
+    const againBytes = new Uint8Array(await (await fetch(again.json.url)).arrayBuffer());
+    expect(sha256Of(againBytes)).toBe(finalSha);
     const download = await downloadPdf('which=final');
     expect(download.via).toBe('api');
     const final = download.bytes;
@@ -638,6 +649,75 @@ describe('changes, cancellation and paper', () => {
       const anonymous = await fetch(url, { redirect: 'manual' });
       expect([which, anonymous.status, anonymous.headers.get('location')]).toEqual([which, 401, null]);
     }
+
+    // Over 7 MB the record is not attached (its base64 would pass SES's 10 MB): each party's e-mail says
+    // so, gives the hash and a link of the party's own to the page that downloads it.
+    const completedMails = (await mailTo('')).filter(
+      (mail) => mail.subject === 'Porozumienie podpisane — Wodzisław',
+    );
+    const gminaContact = 'kontakt.2602082@gmina.example';
+    expect(completedMails.map((mail) => mail.destination.to)).toContainEqual([gminaContact]);
+    expect(completedMails).toHaveLength(2);
+    for (const mail of completedMails) {
+      expect(mail.attachments ?? []).toEqual([]);
+      expect(mail.body.text).toContain('zbyt duży, by wysłać go e-mailem');
+      expect(mail.body.text).toContain('Pobierz podpisane porozumienie (PDF)');
+      expect(mail.body.text).toContain(`Skrót SHA-256 egzemplarza końcowego: ${sha256Of(final)}`);
+      expect(mail.body.text).toMatch(/\/porozumienie#t=[A-Za-z0-9_-]{43}/);
+    }
+    const token = await latestSigningToken(gminaContact);
+    const page = await call('/api/signing/current', { token });
+    expect([page.status, page.json.status, page.json.you.role]).toEqual([200, 'completed', 'gmina']);
+    const link = await call('/api/signing/current/final', { token });
+    expect(link.status).toBe(200);
+    expect(link.json).toMatchObject({
+      sha256: sha256Of(final),
+      size: final.byteLength,
+      filename: `porozumienie-${generated.id}.pdf`,
+    });
+    const url = new URL(link.json.url);
+    expect(url.origin).not.toBe(new URL(api.url).origin);
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('60');
+    const fromBucket = await fetch(url);
+    expect(fromBucket.status).toBe(200);
+    expect(Buffer.compare(new Uint8Array(await fromBucket.arrayBuffer()), final)).toBe(0);
+  });
+
+  it('gives the final record only by a live link of its agreement, once completed, for 30 days', async () => {
+    const forged = await call('/api/signing/current/final', { token: 'A'.repeat(43) });
+    expect([forged.status, forged.json.error.code]).toEqual([401, 'LINK_INVALID']);
+    // No link, a session of another voivodeship's coordinator: refused before anything is read.
+    const stranger401 = await call('/api/signing/current/final', { cookie: stranger });
+    expect([stranger401.status, stranger401.json.error.code]).toEqual([401, 'LINK_INVALID']);
+
+    // Another agreement's link, still being signed: no final record, and never this one.
+    const { who } = await newAgreement('2602033', 'Małogoszcz', randomUUID().slice(0, 8));
+    const sent = await call(`${path('2602033')}/signing`, {
+      method: 'POST',
+      cookie: coordinator,
+      body: { signatories: who, deadline: new Date(Date.now() + 86400_000).toISOString(), revision: 1 },
+    });
+    expect(sent.status).toBe(200);
+    const open = await latestSigningToken(who.gmina.email);
+    const unfinished = await call('/api/signing/current/final', { token: open });
+    expect([unfinished.status, unfinished.json.error.code]).toEqual([409, 'AGREEMENT_STATE']);
+
+    // The completed paper agreement's link: refused once 30 days have passed since completion.
+    const token = await latestSigningToken('kontakt.2602082@gmina.example');
+    const completed = (await call(path('2602082'), { cookie: coordinator })).json.agreement;
+    const completedAt = Date.parse(completed.final.completedAt);
+    const day29 = { ...agreementDeps(), now: () => new Date(completedAt + 29 * 86400_000) };
+    await expect(finalRecordForSignatory(day29, token)).resolves.toMatchObject({
+      sha256: completed.final.sha256,
+    });
+    const day30 = { ...agreementDeps(), now: () => new Date(completedAt + 30 * 86400_000) };
+    await expect(finalRecordForSignatory(day30, token)).rejects.toMatchObject({
+      code: 'SIGNING_LINK_EXPIRED',
+    });
+    const cancelled = await call(`${path('2602033')}/cancellation`, { method: 'POST', cookie: coordinator });
+    expect(cancelled.status).toBe(200);
+    const dead = await call('/api/signing/current/final', { token: open });
+    expect([dead.status, dead.json.error.code]).toEqual([410, 'AGREEMENT_CANCELLED']);
   });
 });
 

@@ -59,6 +59,7 @@ const BUILT_IN: Readonly<Record<ApiGroup, readonly string[]>> = {
     'download-agreement',
     'get-signing-page',
     'get-signing-document',
+    'get-signed-agreement',
     'sign-agreement',
     'decline-agreement',
     'upload-signed-agreement',

@@ -1,5 +1,10 @@
 import { AGREEMENT_FILE_MAX_BYTES } from '../../../shared/agreement-uploads.ts';
-import type { PartyRole, TSigningPageView, TVerifyResponse } from '../../../shared/schemas/agreements.ts';
+import type {
+  PartyRole,
+  TSignedAgreementLink,
+  TSigningPageView,
+  TVerifyResponse,
+} from '../../../shared/schemas/agreements.ts';
 import { requestJson, TIMEOUT_MS } from '../lib/api.ts';
 import { reader } from '../lib/shape.ts';
 import './errors.ts';
@@ -37,6 +42,12 @@ export interface SigningPdf {
   sha256: string;
   base64: string;
 }
+export interface SignedAgreementLink {
+  url: string;
+  sha256: string;
+  size: number;
+  filename: string;
+}
 export interface Verification {
   valid: boolean;
   agreementId: string;
@@ -61,6 +72,12 @@ const readUpload = reader<UploadAnswer>({
   upload: { sha256: 'string', signed: 'boolean', 'signerName?': 'string' },
 });
 const readPdf = reader<SigningPdf>({ filename: 'string', sha256: 'string', base64: 'string' });
+const readSignedLink = reader<SignedAgreementLink>({
+  url: 'string',
+  sha256: 'string',
+  size: 'number',
+  filename: 'string',
+});
 const readVerification = reader<Verification>({
   valid: 'boolean',
   agreementId: 'string',
@@ -70,7 +87,11 @@ const readVerification = reader<Verification>({
 
 // Compile-time only: what the API promises must be something these readers accept.
 type Reads<Reader, Contract extends Reader> = Contract;
-export type ContractsRead = [Reads<SigningView, TSigningPageView>, Reads<Verification, TVerifyResponse>];
+export type ContractsRead = [
+  Reads<SigningView, TSigningPageView>,
+  Reads<Verification, TVerifyResponse>,
+  Reads<SignedAgreementLink, TSignedAgreementLink>,
+];
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -81,6 +102,11 @@ export function getSigningPage(token: string, signal?: AbortSignal): Promise<Sig
 /** The PDF the page shows as text: base64 in JSON, checked against the hash the page shows. */
 export function getSigningPdf(token: string): Promise<SigningPdf> {
   return requestJson('/api/signing/current/pdf', readPdf, { headers: bearer(token) });
+}
+
+/** The signed final record: a link to the bucket for a minute, which the page then navigates to. */
+export function getSignedAgreementLink(token: string): Promise<SignedAgreementLink> {
+  return requestJson('/api/signing/current/final', readSignedLink, { headers: bearer(token) });
 }
 
 export function signAgreement(
