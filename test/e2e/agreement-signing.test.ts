@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sealPdf, selfSignedSealCertificate } from '../../functions/documents/seal.ts';
@@ -257,11 +258,28 @@ describe('signing a porozumienie by the e-mailed links', () => {
       expect(errors).toEqual([]);
     });
 
-    // The gmina's link now shows the agreement as complete, with the way to verify it.
-    await withPage(async (page) => {
+    // The gmina's link (the completion e-mail's own) now shows the agreement as complete, with the way to
+    // verify it and the final record to download: from the bucket, by a link the API signs, byte for byte.
+    await withPage(async (page, errors) => {
       await page.goto(await signingLink(who.gmina.email));
       await page.getByText('Wszystkie strony podpisały porozumienie.').waitFor();
       await page.getByRole('link', { name: 'Sprawdź autentyczność podpisanego porozumienia' }).waitFor();
+      await expectNoAxeViolations(page);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Pobierz podpisane porozumienie (PDF)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`porozumienie-${agreementId}.pdf`);
+      const saved = await download.path();
+      expect(
+        createHash('sha256')
+          .update(await readFile(saved))
+          .digest('hex'),
+      ).toBe(finalSha);
+      await page.getByText('Pobieranie pliku rozpoczęte').waitFor();
+      expect(await page.textContent('main')).toContain(finalSha);
+      await expectNoAxeViolations(page);
+      expect(errors).toEqual([]);
     });
   });
 

@@ -6,6 +6,7 @@ import { focusHeading } from '../lib/page-focus.ts';
 import { useResource } from '../lib/use-resource.ts';
 import {
   declineAgreement,
+  getSignedAgreementLink,
   getSigningPage,
   getSigningPdf,
   MAX_UPLOAD_BYTES,
@@ -233,11 +234,14 @@ function Agreement(props: {
                     : texts.notYourTurn}
         </p>
         {view.status === 'completed' ? (
-          <p>
-            <a href={`/porozumienie/weryfikacja?id=${encodeURIComponent(view.agreementId)}`}>
-              {texts.verifyLink}
-            </a>
-          </p>
+          <>
+            <FinalDownload token={props.token} />
+            <p>
+              <a href={`/porozumienie/weryfikacja?id=${encodeURIComponent(view.agreementId)}`}>
+                {texts.verifyLink}
+              </a>
+            </p>
+          </>
         ) : null}
       </div>
 
@@ -356,6 +360,60 @@ function PdfDownload(props: { token: string; sha256: string }) {
         {state.busy ? texts.pdfPreparing : state.file ? texts.pdfReady : ''}
       </p>
       {state.error ? <AgreementErrorNotice title={texts.pdfFailed} error={state.error} /> : null}
+    </div>
+  );
+}
+
+/**
+ * The sealed final record: the API checks the link and the file's digest and answers a link to the bucket
+ * signed for a minute, which the page navigates to (a navigation, not a fetch: the CSP's connect-src stays
+ * 'self'); the bucket answers it as an attachment, so the page stays. Up to 10 MB, so never through the API.
+ */
+function FinalDownload(props: { token: string }) {
+  const texts = useAgreementTexts();
+  const [state, setState] = useState<{
+    busy?: boolean;
+    error?: ApiError;
+    file?: { sha256: string; size: number };
+  }>({});
+  return (
+    <div>
+      <button
+        type="button"
+        class="button"
+        aria-disabled={state.busy ? true : undefined}
+        onClick={() => {
+          if (state.busy) return;
+          setState({ busy: true });
+          getSignedAgreementLink(props.token).then(
+            (link) => {
+              setState({ file: { sha256: link.sha256, size: link.size } });
+              window.location.assign(link.url);
+            },
+            (error: unknown) =>
+              setState({
+                error: error instanceof ApiError ? error : new ApiError('BAD_RESPONSE', { cause: error }),
+              }),
+          );
+        }}
+      >
+        {texts.final.download}
+      </button>
+      <div role="status">
+        {state.busy ? <p class="visually-hidden">{texts.final.preparing}</p> : null}
+        {state.file ? (
+          <>
+            <p>
+              {texts.final.started(
+                (state.file.size / 1_000_000).toLocaleString('pl-PL', { maximumFractionDigits: 1 }),
+              )}{' '}
+              <code class="digest">{state.file.sha256}</code>
+            </p>
+            <p class="hint">{texts.final.hint}</p>
+          </>
+        ) : null}
+      </div>
+      {state.error ? <AgreementErrorNotice title={texts.final.failed} error={state.error} /> : null}
     </div>
   );
 }

@@ -61,7 +61,14 @@ export const en: AgreementTexts = {
     'Your file is awaiting the coordinator’s confirmation. Once confirmed, the agreement moves on to the next party.',
   youDeclined: 'You declined to sign the agreement. The coordinator has received your reason.',
   completed:
-    'All parties have signed the agreement. Each has received its final version by e-mail (a PDF with an electronic seal and the signing history).',
+    'All parties have signed the agreement. Its final version (a PDF with the electronic seal and the signing history) can be downloaded below for 30 days after signing; every party has been told by e-mail.',
+  final: {
+    download: 'Download the signed agreement (PDF)',
+    preparing: 'Preparing the file…',
+    failed: 'The signed agreement could not be downloaded',
+    started: (megabytes) => `Download started (${megabytes} MB). The file's SHA-256:`,
+    hint: 'The e-mail gives the same digest. You can check the downloaded file with it on the verification page.',
+  },
   declinedAgreement: 'A party declined to sign. The coordinator will be in touch about it.',
   verifyLink: 'Check that a signed agreement is genuine',
   choose: 'What would you like to do?',

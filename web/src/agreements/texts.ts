@@ -67,7 +67,15 @@ const pl = {
     'Przesłany plik czeka na potwierdzenie koordynatora. Gdy je otrzyma, porozumienie przejdzie do następnej strony.',
   youDeclined: 'Odmówiono podpisania porozumienia. Koordynator otrzymał powód.',
   completed:
-    'Wszystkie strony podpisały porozumienie. Każda otrzymała e-mailem jego ostateczną wersję (PDF z pieczęcią elektroniczną i historią podpisów).',
+    'Wszystkie strony podpisały porozumienie. Jego ostateczna wersja (PDF z pieczęcią elektroniczną i historią podpisów) jest do pobrania poniżej przez 30 dni od podpisania; każda strona otrzymała o niej e-mail.',
+  /** The sealed final record, downloaded from the bucket by a link the API signs for a minute. */
+  final: {
+    download: 'Pobierz podpisane porozumienie (PDF)',
+    preparing: 'Przygotowywanie pliku…',
+    failed: 'Nie udało się pobrać podpisanego porozumienia',
+    started: (megabytes: string) => `Pobieranie pliku rozpoczęte (${megabytes} MB). Skrót SHA-256 pliku:`,
+    hint: 'Ten sam skrót podaliśmy w e-mailu. Możesz nim sprawdzić pobrany plik na stronie weryfikacji.',
+  },
   declinedAgreement: 'Jedna ze stron odmówiła podpisu. Koordynator skontaktuje się w tej sprawie.',
   verifyLink: 'Sprawdź autentyczność podpisanego porozumienia',
   /** The three ways to answer, as links to their sections. */
