@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startBuiltSite } from '../../functions/local/built-site.ts';
 import { startQuietStack } from '../../functions/local/stack.ts';
+import { TEST_VIEWER_HEADER } from './http.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,7 +20,8 @@ declare module 'vitest' {
 
 /** The whole local stack, as `npm start` runs it, on free ports; and the site's production build. */
 export default async function setup(project: TestProject) {
-  const stack = await startQuietStack(true);
+  // Browser pages name their own viewer address (test/support/browser.ts), so files share no per-client limit.
+  const stack = await startQuietStack(true, { testViewerHeader: TEST_VIEWER_HEADER });
   // Built apart from web/dist, which stays whatever the developer last built.
   const outDir = mkdtempSync(join(tmpdir(), 'kooperacja-site-'));
   const built = await startBuiltSite(stack.urls.api, outDir).catch(async (error: unknown) => {
