@@ -106,10 +106,17 @@ async function call(
   return { status: response.status, json: text ? JSON.parse(text) : undefined };
 }
 
+/**
+ * A gmina's contact address of this run's own: the SES emulator is shared by every test file, and others
+ * (cards.test.ts) send cards for the same gminas, reading their confirmations' links by the address.
+ */
+const RUN = randomUUID().slice(0, 8);
+const contactOf = (teryt: string) => `kontakt.${teryt}.${RUN}@gmina.example`;
+
 async function selectedCard(teryt: string, city: string, powiatCode: string): Promise<void> {
   const answers = validAnswers(teryt, powiatCode) as ReturnType<typeof validAnswers>;
   answers.office.address = { street: 'ul. Jana Pawła II 6', postalCode: '26-070', city };
-  answers.contacts.contact.email = `kontakt.${teryt}@gmina.example`;
+  answers.contacts.contact.email = contactOf(teryt);
   await db.client.send(
     new PutCommand({
       TableName: db.tableName,
@@ -655,7 +662,7 @@ describe('changes, cancellation and paper', () => {
     const completedMails = (await mailTo('')).filter(
       (mail) => mail.subject === 'Porozumienie podpisane — Wodzisław',
     );
-    const gminaContact = 'kontakt.2602082@gmina.example';
+    const gminaContact = contactOf('2602082');
     expect(completedMails.map((mail) => mail.destination.to)).toContainEqual([gminaContact]);
     expect(completedMails).toHaveLength(2);
     for (const mail of completedMails) {
@@ -703,7 +710,7 @@ describe('changes, cancellation and paper', () => {
     expect([unfinished.status, unfinished.json.error.code]).toEqual([409, 'AGREEMENT_STATE']);
 
     // The completed paper agreement's link: refused once 30 days have passed since completion.
-    const token = await latestSigningToken('kontakt.2602082@gmina.example');
+    const token = await latestSigningToken(contactOf('2602082'));
     const completed = (await call(path('2602082'), { cookie: coordinator })).json.agreement;
     const completedAt = Date.parse(completed.final.completedAt);
     const day29 = { ...agreementDeps(), now: () => new Date(completedAt + 29 * 86400_000) };
