@@ -68,8 +68,8 @@ export async function runReminders(options: {
   const handler = sendRemindersHandler({ ...reminderSenderDeps(), now: clock });
   const drained = await queue.drain((event: SQSEvent) => handler(event, context()), { maxWaitMs: 30_000 });
   if (report.overdueNoticeKeys.length > 0) {
-    // In the cloud the outbox's sweeper sends these notices; here nothing sweeps on a timer, so the run
-    // sends them itself, as of its clock.
+    // In the cloud (and under `npm start`) the mail pipeline sends these notices; a run on its own has no
+    // pipeline, so it sends them itself, as of its clock (the outbox's claim keeps it to one e-mail if both do).
     const [{ deliverMail }, { storeAndMailDeps }, { withDocuments }] = await Promise.all([
       import('../domain/deliver-mail.ts'),
       import('../wiring.ts'),
