@@ -60,7 +60,7 @@ export interface ReviewFigures {
   listFloorWhole: Latencies;
   /** Mean bytes of a card as stored (DynamoDB's item size, roughly: JSON) and as gsi2list carries it. */
   cardBytes: { whole: number; slim: number };
-  csv: { median: number; max: number; bytes: number };
+  csv: { median: number; max: number; bytes: number; rows: number };
   csvFloor: { median: number };
 }
 
@@ -129,8 +129,15 @@ export async function benchReview(): Promise<ReviewFigures> {
     if (!template) throw new Error('demo calls missing');
     const callId = 'bench-review';
     const wojewodztwa = [...new Set(GMINY.map((gmina) => gmina.wojewodztwoCode))];
+    // A programme over every voivodeship, led from Rzeszów: the lead's reach (its programmes' voivodeships)
+    // is then all 2,477 cards, which the export is to hold.
+    const { createProgramme } = await import('../functions/repositories/programmes.ts');
+    const { LIDERZY_KOOPERACJI } = await import('../functions/local/demo-data.ts');
+    const programmeId = 'bench-review';
+    await createProgramme(db, { ...LIDERZY_KOOPERACJI, id: programmeId, wojewodztwa, leadWojewodztwo: '18' });
     await createCall(db, {
       ...template,
+      programmeId,
       id: callId,
       wojewodztwa,
       gminaKinds: ['wiejska', 'miejsko-wiejska', 'miejska'],
@@ -259,11 +266,14 @@ export async function benchReview(): Promise<ReviewFigures> {
     const exportPath = `/api/admin/calls/${callId}/export.csv`;
     const csvTimes: number[] = [];
     let bytes = 0;
+    let rows = 0;
     for (let run = 0; run <= EXPORT_RUNS; run += 1) {
       const started = performance.now();
       const response = await exportCsv(event(exportPath, {}, lead), context);
       if (response.statusCode !== 200) throw new Error(`export: ${response.statusCode} ${response.body}`);
       bytes = Buffer.byteLength(response.body ?? '', 'utf8');
+      // Rows after the header (the body ends with a line break).
+      rows = (response.body ?? '').trimEnd().split('\r\n').length - 1;
       if (run > 0) csvTimes.push(performance.now() - started); // the first is the warm-up
     }
     const csvFloorTimes: number[] = [];
@@ -282,7 +292,7 @@ export async function benchReview(): Promise<ReviewFigures> {
       listFloor: floor,
       listFloorWhole: floorWhole,
       cardBytes,
-      csv: { median: median(csvTimes), max: Math.max(...csvTimes), bytes },
+      csv: { median: median(csvTimes), max: Math.max(...csvTimes), bytes, rows },
       csvFloor: { median: median(csvFloorTimes) },
     };
   } finally {

@@ -332,7 +332,7 @@ async function review(): Promise<void> {
       ],
       [
         `CSV export, all ${figures.cards} (lead; median, max)`,
-        `${ms(figures.csv.median)}, ${ms(figures.csv.max)} (${(figures.csv.bytes / 1024).toFixed(0)} KB)`,
+        `${ms(figures.csv.median)}, ${ms(figures.csv.max)} (${figures.csv.rows} rows, ${(figures.csv.bytes / 1024).toFixed(0)} KB)`,
         `${ms(figures.csvFloor.median)} (the 16 partitions' Queries with scores)`,
         ratio(figures.csv.median, figures.csvFloor.median),
         figures.csv.max <= CSV_TARGET_MS ? 'ok' : 'OVER',
