@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { PORT_VARIABLES } from '../../functions/local/stack.ts';
 import { addDays } from '../../shared/reminders/holidays.ts';
 import { warsawDate } from '../../shared/time.ts';
 import { openEmailedSignInLink } from '../support/admin.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { sentMail } from '../support/cards.ts';
+import { runReminders } from '../support/reminders-cli.ts';
 
 /**
  * The panel's reminders in Chromium, each screen and state checked by axe: a coordinator signs in by the
@@ -17,7 +16,6 @@ import { sentMail } from '../support/cards.ts';
  */
 const siteUrl = inject('siteUrl');
 const inboxUrl = inject('inboxUrl');
-const dynamodbUrl = inject('dynamodbUrl');
 const COORDINATOR = 'koordynator.30@kooperacja.example';
 let browser: Browser;
 let page: Page;
@@ -32,32 +30,6 @@ beforeEach(async () => {
   ({ page } = opened);
   return () => opened.context.close();
 });
-
-/** `npm run reminders -- --now <instant> --since <instant>` against this test's stack. */
-async function runReminders(now: string, since: string): Promise<string> {
-  const port = (url: string) => new URL(url).port;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    [PORT_VARIABLES.dynamodb]: port(dynamodbUrl),
-    [PORT_VARIABLES.ses]: port(inboxUrl),
-    [PORT_VARIABLES.web]: port(siteUrl),
-  };
-  delete env.TABLE_NAME;
-  const child = spawn(process.execPath, ['functions/local/reminders.ts', '--now', now, '--since', since], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    env,
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  child.stderr.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  expect(code, output).toBe(0);
-  return output;
-}
 
 /** "15.03.2027": a Warsaw day as a Polish coordinator types it. */
 const polish = (day: string) => day.split('-').reverse().join('.');

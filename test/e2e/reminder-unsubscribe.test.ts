@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { PORT_VARIABLES } from '../../functions/local/stack.ts';
 import { openEmailedSignInLink } from '../support/admin.ts';
 import { expectNoAxeViolations, launchBrowser, openPage } from '../support/browser.ts';
 import { sentMail } from '../support/cards.ts';
+import { runReminders } from '../support/reminders-cli.ts';
 
 /**
  * The page the unsubscribe link in an optional reminder's body opens, in Chromium with axe: a coordinator's
@@ -15,7 +14,6 @@ import { sentMail } from '../support/cards.ts';
  */
 const siteUrl = inject('siteUrl');
 const inboxUrl = inject('inboxUrl');
-const dynamodbUrl = inject('dynamodbUrl');
 const COORDINATOR = 'koordynator.06@kooperacja.example';
 let browser: Browser;
 let page: Page;
@@ -30,31 +28,6 @@ beforeEach(async () => {
   ({ page } = opened);
   return () => opened.context.close();
 });
-
-/** `npm run reminders -- --now <instant> --since <instant>` against this test's stack. */
-async function runReminders(now: string, since: string): Promise<void> {
-  const port = (url: string) => new URL(url).port;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    [PORT_VARIABLES.dynamodb]: port(dynamodbUrl),
-    [PORT_VARIABLES.ses]: port(inboxUrl),
-    [PORT_VARIABLES.web]: port(siteUrl),
-  };
-  delete env.TABLE_NAME;
-  const child = spawn(process.execPath, ['functions/local/reminders.ts', '--now', now, '--since', since], {
-    cwd: new URL('../..', import.meta.url).pathname,
-    env,
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  child.stderr.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  expect(code, output).toBe(0);
-}
 
 /** The panel's list of addresses no longer reached in lubelskie, as the signed-in coordinator reads it. */
 const suppressed = async () =>
