@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useDocumentTitle } from '../lib/document-title.ts';
 import { useI18n } from '../lib/i18n.ts';
 
@@ -58,7 +58,8 @@ export function UnsubscribePage() {
   const [token] = useState(linkToken);
   const [state, setState] = useState<State>(token ? 'ready' : 'invalid');
   const outcome = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // As the outcome is drawn, not a frame later: a screen reader then reads it, not what had the focus.
+  useLayoutEffect(() => {
     if (state !== 'ready' && state !== 'sending') outcome.current?.focus();
   }, [state]);
 
