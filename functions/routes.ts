@@ -61,6 +61,11 @@ export interface HttpHandler extends HandlerFacts {
    * The api stack confines its writes to them (dynamodb:LeadingKeys), so a bug cannot write a USER# item.
    */
   writes?: readonly string[];
+  /**
+   * Prefixes it may only check in a transaction (dynamodb:ConditionCheckItem), never write: submit-card's
+   * check that the call it kept is unchanged (CALL#).
+   */
+  checks?: readonly string[];
 }
 
 export interface ScheduledHandler extends HandlerFacts, EnqueuesFacts {
@@ -128,6 +133,7 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     throttle: { rate: 50, burst: 100 },
     table: 'readWrite',
     writes: ['CARD#', 'IDEM#', 'RATE#', 'REF#', 'TOKEN#'],
+    checks: ['CALL#'],
     caller: 'anyone',
     whyPublic:
       'gminas apply without accounts; the handler validates and limits sending per client, as the WAF does',

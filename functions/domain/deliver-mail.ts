@@ -2,17 +2,20 @@ import { logger } from '../lib/logger.ts';
 import type { Mailer, MailMessage } from '../mail/mailer.ts';
 import { type MailTemplate, renderMail } from '../mail/templates.ts';
 import type { Db } from '../repositories/dynamo.ts';
+import { getOffice } from '../repositories/offices.ts';
 import {
+  addressTo,
   claimMessage,
   markFailed,
   markSent,
+  markSkipped,
   markUnknownNow,
   type OutboxKey,
   outboxTag,
   releaseForRetry,
 } from '../repositories/outbox.ts';
 
-export type DeliveryResult = 'sent' | 'not-claimed' | 'retry-later' | 'failed' | 'unknown';
+export type DeliveryResult = 'sent' | 'not-claimed' | 'retry-later' | 'failed' | 'unknown' | 'skipped';
 
 /**
  * SES refusing is mostly passing (throttling, an outage) or a setting a person fixes (a paused account,
@@ -99,12 +102,27 @@ export async function deliverMail(
       logger.warn('sign-in mail given up: its link expired before delivery', { key });
       return 'failed';
     }
+    let to = message.to;
+    if (message.toOffice && to.length === 0) {
+      // A notice to a gmina office goes to its official address as the directory has it now.
+      const office = await getOffice(deps.db, message.toOffice);
+      if (!office) {
+        await markSkipped(deps.db, key, 'the office directory has no address for the gmina', deps.now());
+        logger.info('office notice not sent: the directory has no address for the gmina', {
+          key,
+          teryt: message.toOffice,
+        });
+        return 'skipped';
+      }
+      to = [office.email];
+      await addressTo(deps.db, key, to);
+    }
     let messageId: string;
     try {
       await deps.pace?.();
       const tag = outboxTag(key);
       messageId = await deps.mailer.send({
-        ...(await rendered(deps, message.to, message.mail)),
+        ...(await rendered(deps, to, message.mail)),
         ...(tag ? { tags: { outbox: tag } } : {}),
       });
     } catch (error) {

@@ -5,9 +5,9 @@ import type { TCardReceipt } from '../../shared/schemas/submission.ts';
 import type { Gmina } from '../../shared/teryt/index.ts';
 import { canonicalJson, newLinkToken, newReference, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
+import { callUnchanged } from '../repositories/calls.ts';
 import { type CardRecord, createCard, getCard, getIdempotency } from '../repositories/cards.ts';
 import { type Db, isTransactionConflict } from '../repositories/dynamo.ts';
-import type { OfficeRecord } from '../repositories/offices.ts';
 import { attemptUpdates, type RateLimit, retryAfterSeconds } from '../repositories/rate-limits.ts';
 import { cardConfirmation, cardLinkExpiry, retentionExpiresAt } from './links.ts';
 import { cardExistsError, officeNotice } from './office-notices.ts';
@@ -30,6 +30,14 @@ export interface NewCardFacts {
   extra?: Partial<CardRecord> | undefined;
 }
 
+/** The call given is no longer the call stored (changed, or gone): its sender reads it again. */
+export class CallChanged extends Error {
+  constructor() {
+    super('the call changed since it was read');
+    this.name = 'CallChanged';
+  }
+}
+
 /** A few rounds cover a double click racing itself and the rare reference collision (1 in 10^12). */
 const ATTEMPTS = 4;
 
@@ -50,8 +58,11 @@ export async function storeNewCard(
     check: () => Promise<NewCardFacts>;
     /** Per-client limits, counted in the card's transaction: only a stored card counts (RATE_LIMITED). */
     limits?: [RateLimit, string][] | undefined;
-    /** The gmina office's directory entry, when the caller read it with the call (null: none). */
-    office?: OfficeRecord | null | undefined;
+    /**
+     * Check in the transaction that the call is still the one given (its revision): for a call kept in a
+     * warm function. A changed call ends the attempt with CallChanged.
+     */
+    callUnchanged?: boolean | undefined;
     /**
      * Skip reading the idempotency record before the first round: the transaction's condition on it finds a
      * replay (and the next round reads its receipt), so a new card costs no read for it. A check that
@@ -102,8 +113,8 @@ export async function storeNewCard(
       token,
     });
     // The gmina office learns of every card sent in its name, at its official address (when the directory
-    // has one), in the card's own transaction.
-    const notice = await officeNotice(deps.db, {
+    // has one), queued in the card's own transaction.
+    const notice = officeNotice({
       call,
       teryt: gmina.teryt,
       gminaName: gmina.name,
@@ -112,7 +123,6 @@ export async function storeNewCard(
       storedAt,
       channel: extra?.channel ?? 'online',
       contact: input.answers.contacts.contact,
-      office: input.office,
     });
     const result = await createCard(deps.db, {
       card: {
@@ -143,9 +153,10 @@ export async function storeNewCard(
       },
       // Queued when stored: the outbox's retries and its giving up count from then, not from a postmark.
       mail: { ...mail, queuedAt: storedAt },
-      notices: notice ? [notice] : [],
+      notices: [notice],
       replacing,
       counts: input.limits ? attemptUpdates(deps.db, input.limits, deps.now()) : undefined,
+      callCheck: input.callUnchanged ? callUnchanged(deps.db, call) : undefined,
     }).catch((error: unknown) => {
       if (isTransactionConflict(error)) return { outcome: 'conflict' } as const;
       throw error;
@@ -153,6 +164,7 @@ export async function storeNewCard(
 
     // The confirmation and the office's notice go out through the mail pipeline, not in this request.
     if (result.outcome === 'created') return { receipt, replayed: false };
+    if (result.outcome === 'call-changed') throw new CallChanged();
     if (result.outcome === 'rate-limited') {
       const rules = result.refused.flatMap((index) => input.limits?.[index]?.[0] ?? []);
       throw new AppError('RATE_LIMITED', {

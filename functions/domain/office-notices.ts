@@ -2,8 +2,6 @@ import { type PublicRopsContact, publicContact, ropsContactOf } from '../../shar
 import type { TCall } from '../../shared/schemas/programme.ts';
 import { AppError } from '../lib/errors.ts';
 import type { CardContact } from '../mail/trust-templates.ts';
-import type { Db } from '../repositories/dynamo.ts';
-import { getOffice, type OfficeRecord } from '../repositories/offices.ts';
 import type { OutgoingMail } from '../repositories/outbox.ts';
 
 /**
@@ -27,30 +25,25 @@ export function cardExistsError(teryt: string): AppError {
 }
 
 /**
- * The notice of a new card to the gmina office's official address, or none when the directory has no
- * address for the gmina. Named by the reference, so a retried round queues it once with its card.
+ * The notice of a new card to the gmina office's official address, which the sender looks up when it sends
+ * (none sent when the directory has none). Named by the reference, so a retried round queues it once with
+ * its card.
  */
-export async function officeNotice(
-  db: Db,
-  input: {
-    call: TCall;
-    teryt: string;
-    gminaName: string;
-    reference: string;
-    submittedAt: string;
-    storedAt: string;
-    channel: 'online' | 'post' | 'email';
-    contact: CardContact;
-    /** The directory entry when the caller has read it already (null: none); else it is read here. */
-    office?: OfficeRecord | null | undefined;
-  },
-): Promise<OutgoingMail | undefined> {
-  const office = input.office === undefined ? await getOffice(db, input.teryt) : input.office;
-  if (!office) return undefined;
+export function officeNotice(input: {
+  call: TCall;
+  teryt: string;
+  gminaName: string;
+  reference: string;
+  submittedAt: string;
+  storedAt: string;
+  channel: 'online' | 'post' | 'email';
+  contact: CardContact;
+}): OutgoingMail {
   const { name, email, phone } = input.contact;
   return {
     name: `office-notice-${input.reference}`,
-    to: [office.email],
+    to: [],
+    toOffice: input.teryt,
     mail: {
       template: 'trust-office-notice',
       wojewodztwo: input.teryt.slice(0, 2),

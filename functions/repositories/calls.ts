@@ -11,7 +11,6 @@ import {
 } from './document.ts';
 import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
-import { getCallAndOffice, type OfficeRecord } from './offices.ts';
 import { type OutboxKey, type OutgoingMail, queuedMail } from './outbox.ts';
 import { listDraftContacts } from './reminder-audiences.ts';
 
@@ -110,17 +109,58 @@ export async function getCall(db: Db, callId: string): Promise<TCall | undefined
 }
 
 /**
- * The call a card is sent to and the gmina office's directory entry, in one read (offices.ts,
- * getCallAndOffice): sending a card reads nothing else before its transaction.
+ * The calls a warm function has read, for sending cards: a deadline peak sends thousands of cards to a few
+ * calls. Never trusted alone: the card's transaction checks the call's revision (`callUnchanged`), and a
+ * refusal drawn from a kept call is confirmed by a fresh read (submit-card.ts).
  */
-export async function getCallForCard(
-  db: Db,
-  callId: string,
-  teryt: string,
-): Promise<{ call: TCall | undefined; office: OfficeRecord | null }> {
-  if (!CALL_ID.test(callId)) return { call: undefined, office: null };
-  const { callItem, office } = await getCallAndOffice(db, keys.call(callId), teryt);
-  return { call: callItem ? toCall(callItem) : undefined, office };
+export interface WarmCalls {
+  /** The call as read less than `maxAgeMs` ago, if it was. */
+  kept(callId: string): TCall | undefined;
+  /** Reads the call now, and keeps it. */
+  read(callId: string): Promise<TCall | undefined>;
+  forget(callId: string): void;
+}
+
+/** Calls are tens a year: a handful kept is every open one. */
+const WARM_CALLS_KEPT = 32;
+
+export function warmCalls(db: Db, maxAgeMs: number, now: () => number = Date.now): WarmCalls {
+  const kept = new Map<string, { call: TCall; readAt: number }>();
+  return {
+    kept(callId) {
+      const entry = kept.get(callId);
+      return entry && now() - entry.readAt < maxAgeMs ? entry.call : undefined;
+    },
+    async read(callId) {
+      const call = await getCall(db, callId);
+      kept.delete(callId);
+      if (!call) return undefined;
+      // A Map iterates in insertion order: the first key is the one read longest ago.
+      if (kept.size >= WARM_CALLS_KEPT) kept.delete(kept.keys().next().value as string);
+      kept.set(callId, { call, readAt: now() });
+      return call;
+    },
+    forget(callId) {
+      kept.delete(callId);
+    },
+  };
+}
+
+/**
+ * The condition, inside a card's transaction, that the call is still the one read: every change of a call
+ * raises its revision (saveCallChange, setCallRetention); a call never changed has none.
+ */
+export function callUnchanged(db: Db, call: TCall): TransactItem {
+  const revision = call.revision ?? 0;
+  return {
+    ConditionCheck: {
+      TableName: db.tableName,
+      Key: keys.call(call.id),
+      ConditionExpression:
+        revision === 0 ? 'attribute_exists(pk) AND attribute_not_exists(revision)' : 'revision = :revision',
+      ...(revision === 0 ? {} : { ExpressionAttributeValues: { ':revision': revision } }),
+    },
+  };
 }
 
 export interface OpenCallsFilter {
@@ -448,11 +488,13 @@ export async function setCallRetention(
         Key,
         UpdateExpression:
           retention.cardLinkDays === undefined
-            ? 'SET retainUntil = :until REMOVE cardLinkDays'
-            : 'SET retainUntil = :until, cardLinkDays = :days',
+            ? 'SET retainUntil = :until REMOVE cardLinkDays ADD revision :one'
+            : 'SET retainUntil = :until, cardLinkDays = :days ADD revision :one',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: {
           ':until': retention.retainUntil,
+          // A change like any other: cards' links and retention follow it (callUnchanged), open forms are stale.
+          ':one': 1,
           ...(retention.cardLinkDays === undefined ? {} : { ':days': retention.cardLinkDays }),
         },
       }),

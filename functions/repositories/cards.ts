@@ -1,6 +1,5 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import type { TCardReceipt } from '../../shared/schemas/submission.ts';
-import { foldPolish } from '../../shared/teryt/search.ts';
 import {
   type AuditEntry,
   auditPut,
@@ -79,7 +78,7 @@ type Item = Record<string, unknown>;
 
 export type CreateCardResult =
   | { outcome: 'created'; mails: OutboxKey[] }
-  | { outcome: 'idempotency-key-taken' | 'card-exists' | 'reference-taken' }
+  | { outcome: 'idempotency-key-taken' | 'card-exists' | 'reference-taken' | 'call-changed' }
   /** A counting update of `counts` found its window full: `refused` are their indexes. */
   | { outcome: 'rate-limited'; refused: number[] };
 
@@ -102,6 +101,8 @@ export async function createCard(
     replacing?: { lastVersion: number } | undefined;
     /** Rate-limit updates (rate-limits.ts attemptUpdates): counted with the card, or the card is refused. */
     counts?: TransactItem[] | undefined;
+    /** The call's condition (calls.ts callUnchanged): 'call-changed' when it fails. */
+    callCheck?: TransactItem | undefined;
   },
 ): Promise<CreateCardResult> {
   const { card, idempotency, replacing } = input;
@@ -127,7 +128,6 @@ export async function createCard(
     {
       ...cardKey,
       ...keys.cardBySendingTime(card.callId, card.wojewodztwo, card.submittedAt, card.teryt),
-      ...keys.cardByName(card.callId, card.wojewodztwo, foldPolish(card.gminaName), card.teryt),
       type: 'card',
       ...card,
       ...kept,
@@ -167,13 +167,17 @@ export async function createCard(
               },
             }),
           )
-          .concat(input.counts ?? []),
+          .concat(input.counts ?? [], input.callCheck ? [input.callCheck] : []),
       }),
     );
     return { outcome: 'created', mails: mails.map((mail) => mail.key) };
   } catch (error) {
     const codes = cancellationCodes(error);
-    const refused = (input.counts ?? [])
+    const counts = input.counts ?? [];
+    // First: every other outcome was judged against a call that is no longer the one stored.
+    if (input.callCheck && codes?.[items.length + counts.length] === 'ConditionalCheckFailed')
+      return { outcome: 'call-changed' };
+    const refused = counts
       .map((_, index) => index)
       .filter((index) => codes?.[items.length + index] === 'ConditionalCheckFailed');
     if (codes?.[0] === 'ConditionalCheckFailed') return { outcome: 'idempotency-key-taken' };

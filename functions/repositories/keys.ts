@@ -69,15 +69,12 @@ export const keys = {
   }),
   /**
    * A call's cards for coordinators, one partition per call and voivodeship (≤ 314 gminas), so thousands
-   * sending at the deadline do not share one partition: gsi2 by sending time, gsi3 by name.
+   * sending at the deadline do not share one partition: gsi2 by sending time; the lists sort by name or
+   * score in memory (≤ 314 rows), so no index by name is written.
    */
   cardBySendingTime: (callId: string, wojewodztwo: string, submittedAt: string, teryt: string) => ({
     gsi2pk: `CARDS#${callId}#${wojewodztwo}`,
     gsi2sk: `${submittedAt}#${teryt}`,
-  }),
-  cardByName: (callId: string, wojewodztwo: string, foldedName: string, teryt: string) => ({
-    gsi3pk: `CARDS#${callId}#${wojewodztwo}`,
-    gsi3sk: `${foldedName}#${teryt}`,
   }),
   /**
    * A card's review log, in its own partition so it is read with the card: append-only audit entries and

@@ -1,13 +1,6 @@
 import type { TOffice } from '../../shared/schemas/offices.ts';
 import { type AuditRecord, auditPut } from './audit-log.ts';
-import {
-  BatchGetCommand,
-  type Doc,
-  GetCommand,
-  QueryCommand,
-  type TransactItem,
-  TransactWriteCommand,
-} from './document.ts';
+import { type Doc, GetCommand, QueryCommand, type TransactItem, TransactWriteCommand } from './document.ts';
 import { cancellationCodes, type Db } from './dynamo.ts';
 import { keys } from './keys.ts';
 
@@ -43,36 +36,6 @@ function officeItem(office: OfficeRecord): Doc {
 export async function getOffice(db: Db, teryt: string): Promise<OfficeRecord | undefined> {
   const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.office(teryt) }));
   return Item ? toOffice(Item) : undefined;
-}
-
-/**
- * A call and a gmina office's directory entry in one BatchGet: what sending a card reads (the call to check,
- * the office to notify), so the request does one read and one transaction. `office` is null when the
- * directory has no entry; `call` undefined when there is no such call. Keys SES-style throttling left
- * unprocessed are read again.
- */
-export async function getCallAndOffice(
-  db: Db,
-  callKey: { pk: string; sk: string },
-  teryt: string,
-): Promise<{ callItem: Doc | undefined; office: OfficeRecord | null }> {
-  const officeKey = keys.office(teryt);
-  let pending: Doc[] = [callKey, officeKey];
-  const found: Doc[] = [];
-  for (let attempt = 0; pending.length > 0 && attempt < 5; attempt += 1) {
-    const { Responses, UnprocessedKeys } = await db.client.send(
-      new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending } } }),
-    );
-    found.push(...(Responses?.[db.tableName] ?? []));
-    pending = (UnprocessedKeys?.[db.tableName]?.Keys as Doc[] | undefined) ?? [];
-  }
-  if (pending.length > 0) throw new Error('the call and office could not be read (unprocessed keys)');
-  const isKey = (item: Doc, key: { pk: string; sk: string }) => item.pk === key.pk && item.sk === key.sk;
-  const officeItem = found.find((item) => isKey(item, officeKey));
-  return {
-    callItem: found.find((item) => isKey(item, callKey)),
-    office: officeItem ? toOffice(officeItem) : null,
-  };
 }
 
 /** A voivodeship's offices (≤ 314), by TERYT code: one paginated Query of gsi1. */

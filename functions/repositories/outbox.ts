@@ -16,7 +16,7 @@ import { keys } from './keys.ts';
  * gsi3 lists those not yet delivered by when they are due (a new one after SENDER_GRACE_MS, a refused one
  * at its retry).
  */
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unknown' | 'failed';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'unknown' | 'failed' | 'skipped';
 
 /**
  * A message SES may not have sent ("unknown") or gave up on ("failed") keeps its rendered body this long, so
@@ -44,6 +44,11 @@ export interface OutgoingMail {
   /** Tells the message from the others about the same card, draft or sign-in, e.g. "card-changed-v2". */
   name: string;
   to: string[];
+  /**
+   * A gmina office (TERYT) whose official address the sender looks up when it sends, instead of `to`: the
+   * request that queues the message reads nothing for it, and the notice goes where the directory says then.
+   */
+  toOffice?: string | undefined;
   mail: MailTemplate;
   queuedAt: string;
   /** When the delivery record may go (TTL); kept if absent. */
@@ -77,6 +82,7 @@ export interface HeldMessage extends OutboxKey {
 
 export interface OutboxMessage extends OutboxKey {
   to: string[];
+  toOffice?: string;
   mail: MailTemplate;
   status: OutboxStatus;
   attempts: number;
@@ -100,13 +106,14 @@ function dueKey(dueAt: Date, key: OutboxKey): string {
 /** The outbox item for a transaction of the repository whose item lives in `ownerPk`, and its key. */
 export function queuedMail(ownerPk: string, outgoing: OutgoingMail): { key: OutboxKey; item: Doc } {
   const key = keys.outboxMessage(ownerPk, outgoing.name);
-  const { to, mail, queuedAt, keepUntil } = outgoing;
+  const { to, toOffice, mail, queuedAt, keepUntil } = outgoing;
   return {
     key,
     item: {
       ...key,
       type: 'outbox',
       to,
+      ...(toOffice ? { toOffice } : {}),
       // What kind of message it was stays when the body goes (sent, or held past HELD_BODY_DAYS).
       template: mail.template,
       mail,
@@ -204,6 +211,40 @@ export async function markSent(db: Db, key: OutboxKey, messageId: string, now: D
         ':sent': 'sent',
         ':sending': 'sending',
         ':id': messageId,
+        ':now': now.toISOString(),
+      },
+    }),
+  );
+}
+
+/** Records the addresses the sender looked up (`toOffice`) on the claimed message, before it is sent. */
+export async function addressTo(db: Db, key: OutboxKey, to: string[]): Promise<void> {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: key,
+      UpdateExpression: 'SET #to = :to',
+      ConditionExpression: '#status = :sending',
+      ExpressionAttributeNames: { '#status': 'status', '#to': 'to' },
+      ExpressionAttributeValues: { ':to': to, ':sending': 'sending' },
+    }),
+  );
+}
+
+/** Not sent, and never will be (no address to send it to): out of the queue, the reason kept. */
+export async function markSkipped(db: Db, key: OutboxKey, reason: string, now: Date): Promise<void> {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: key,
+      UpdateExpression:
+        'SET #status = :skipped, lastError = :reason, skippedAt = :now REMOVE mail, gsi3pk, gsi3sk, gsi2pk, gsi2sk',
+      ConditionExpression: '#status = :sending',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':skipped': 'skipped',
+        ':sending': 'sending',
+        ':reason': reason.slice(0, 500),
         ':now': now.toISOString(),
       },
     }),

@@ -189,6 +189,18 @@ export class ApiStack extends Stack {
             },
           }),
         );
+        if (facts.checks)
+          fn.addToRolePolicy(
+            new PolicyStatement({
+              actions: ['dynamodb:ConditionCheckItem'],
+              resources: [props.table.tableArn],
+              conditions: {
+                'ForAllValues:StringLike': {
+                  'dynamodb:LeadingKeys': facts.checks.map((prefix) => `${prefix}*`),
+                },
+              },
+            }),
+          );
       }
       // Every HTTP function checks the origin header; reading the secret is all it may do with it.
       if ('route' in facts)

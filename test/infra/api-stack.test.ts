@@ -141,6 +141,25 @@ describe('api stack', () => {
     expect(HANDLERS['submit-card']).toMatchObject({ writes: ['CARD#', 'IDEM#', 'RATE#', 'REF#', 'TOKEN#'] });
   });
 
+  it('lets submit-card only check the call (CALL#) in its transaction, never write it', () => {
+    // Prepare
+    type Statement = { Action: string | string[]; Condition?: Record<string, Record<string, string[]>> };
+    const statements = inlinePoliciesOf(template)
+      .filter(([id]) => id.startsWith(pascal('submit-card')))
+      .flatMap(([, policy]) => (policy.PolicyDocument as { Statement: Statement[] }).Statement);
+
+    // Assess
+    const checks = statements.filter((statement) =>
+      JSON.stringify(statement.Condition ?? {}).includes('CALL#'),
+    );
+    expect(checks).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:ConditionCheckItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CALL#*'] } },
+      }),
+    ]);
+  });
+
   it('grants inline only log writing, confined table writes, reading the origin secret, SES sending to the mail handlers, the sweeper schedule its invoke and the sealing handlers the seal', () => {
     // Act
     const policies = inlinePoliciesOf(template);
@@ -158,6 +177,7 @@ describe('api stack', () => {
       expect([
         ['logs:CreateLogStream', 'logs:PutLogEvents'],
         ['dynamodb:ConditionCheckItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+        ['dynamodb:ConditionCheckItem'],
         ['secretsmanager:GetSecretValue'],
         ['ses:SendEmail', 'ses:SendRawEmail'],
         ['lambda:InvokeFunction'],

@@ -13,6 +13,8 @@ import { outboxQueueBody } from '../../functions/mail/mail-queue.ts';
 import { createSesMailer, type Mailer } from '../../functions/mail/mailer.ts';
 import { getCardWithVersions } from '../../functions/repositories/cards.ts';
 import { QueryCommand } from '../../functions/repositories/document.ts';
+import { putOfficesUnlogged } from '../../functions/repositories/offices.ts';
+import { cardMessageKey } from '../../functions/repositories/outbox.ts';
 import { createUserIfAbsent } from '../../functions/repositories/users.ts';
 import { mailSenderDeps } from '../../functions/wiring.ts';
 import { ZCardAnswers } from '../../shared/schemas/card.ts';
@@ -102,8 +104,8 @@ describe('the mail outbox', () => {
 
     expect((await getCardWithVersions(db, CALL, '2001022'))?.card.reference).toBe(receipt.reference);
     expect(await mailTo(answers.contacts.contact.email)).toEqual([]);
-    const pending = (await tableSnapshot(db)).filter(
-      (item) => item.type === 'outbox' && item.status === 'pending',
+    const pending = (await outboxTo(answers.contacts.contact.email)).filter(
+      (item) => item.status === 'pending',
     );
     expect(pending).toHaveLength(1);
     expect(pending[0]?.lastError).toBeTruthy();
@@ -280,6 +282,67 @@ describe('the mail outbox', () => {
     );
     expect(failed).toHaveLength(1);
     expect(await mailTo(third)).toEqual([]);
+  });
+});
+
+describe("the gmina office's notice", () => {
+  it('goes to the address the directory has when it is sent, and nowhere (skipped, logged) where it has none', async () => {
+    const sent = async (teryt: string) => {
+      const answers = ZCardAnswers.parse({
+        ...validAnswers(teryt, teryt.slice(0, 4)),
+        contacts: {
+          ...validAnswers().contacts,
+          contact: { ...validAnswers().contacts.contact, email: `urzad.${randomUUID()}@gmina.example` },
+        },
+      });
+      const { receipt } = await submitCard(
+        { db, now: () => new Date(), siteUrl: settings.SITE_URL },
+        { callId: CALL, idempotencyKey: randomUUID(), answers },
+      );
+      return { teryt, reference: receipt.reference };
+    };
+    const noticeOf = async ({ reference }: { reference: string }) => {
+      const [notice] = (await tableSnapshot(db)).filter(
+        (item) => item.type === 'outbox' && item.sk === `MAIL#office-notice-${reference}`,
+      );
+      if (!notice) throw new Error(`no office notice for ${reference}`);
+      return notice;
+    };
+    const office = (teryt: string, email: string) => ({
+      teryt,
+      gminaName: 'Gmina',
+      email,
+      source: 'manual' as const,
+      changedAt: new Date().toISOString(),
+      changedBy: 'test',
+    });
+    const oldAddress = `stary.${randomUUID()}@gmina.example`;
+    const newAddress = `nowy.${randomUUID()}@gmina.example`;
+    await putOfficesUnlogged(db, [office('2003032', oldAddress)]);
+    const moved = await sent('2003032');
+    const nowhere = await sent('2003042');
+    // The directory changes after the card was sent, before its notice goes out.
+    await putOfficesUnlogged(db, [office('2003032', newAddress)]);
+    const handler = sendRemindersHandler({ ...mailSenderDeps(), outboxMailer: workingSes, pace: undefined });
+    const queue = new LocalQueue();
+    queue.send(
+      [moved, nowhere].map(({ teryt, reference }) =>
+        outboxQueueBody(cardMessageKey(CALL, teryt, `office-notice-${reference}`)),
+      ),
+    );
+
+    await queue.drain((event) => handler(event, senderContext()) as never);
+
+    expect(await mailTo(oldAddress)).toEqual([]);
+    const [notice, ...more] = await mailTo(newAddress);
+    expect(more).toEqual([]);
+    expect(notice?.body.text).toContain(moved.reference);
+    expect(await noticeOf(moved)).toMatchObject({ status: 'sent', to: [newAddress] });
+    const skipped = await noticeOf(nowhere);
+    expect(skipped).toMatchObject({ status: 'skipped', to: [] });
+    expect(skipped.lastError).toMatch(/no address/);
+    expect(await listedUndelivered()).not.toContain(`${skipped.pk}|${skipped.sk}`);
+    expect(skipped).not.toHaveProperty('mail');
   });
 });
 

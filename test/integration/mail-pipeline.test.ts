@@ -74,7 +74,7 @@ const outboxOf = async (address: string) =>
   );
 
 describe('sending a card', () => {
-  it('does one read and one transaction, and no SES call: its e-mail follows through the pipeline', async () => {
+  it('does one read and one transaction (the call, read fresh), and no SES call: its e-mail follows through the pipeline', async () => {
     const commands: string[] = [];
     const counted = {
       ...db,
@@ -97,7 +97,7 @@ describe('sending a card', () => {
       { callId: CALL, idempotencyKey: randomUUID(), answers, client: `jeden-${randomUUID()}` },
     );
 
-    expect(commands).toEqual(['BatchGetCommand', 'TransactWriteCommand']);
+    expect(commands).toEqual(['GetCommand', 'TransactWriteCommand']);
     expect(await settledMailTo(db, inboxUrl, email)).toHaveLength(1);
   });
 });

@@ -18,7 +18,8 @@ export async function outboxTo(dynamodbUrl: string, address: string): Promise<st
       const page = await client.send(
         new ScanCommand({
           TableName: TABLE_NAME,
-          FilterExpression: '#type = :outbox AND contains(#to, :address)',
+          // A gmina office's notice is addressed once its sender looks the address up: counted until then.
+          FilterExpression: '#type = :outbox AND (contains(#to, :address) OR attribute_exists(toOffice))',
           ExpressionAttributeNames: { '#type': 'type', '#to': 'to', '#status': 'status' },
           ExpressionAttributeValues: { ':outbox': { S: 'outbox' }, ':address': { S: address } },
           ProjectionExpression: '#status',
@@ -62,7 +63,8 @@ export async function inFlight(db: Db, address?: string): Promise<number> {
     const page = await db.client.send(
       new DocumentScan({
         TableName: db.tableName,
-        FilterExpression: `#type = :outbox AND (#status = :sending OR (#status = :pending AND attribute_not_exists(retryAt)))${address ? ' AND contains(#to, :address)' : ''}`,
+        // A notice to a gmina office has its address only once the sender looked it up: waited for too.
+        FilterExpression: `#type = :outbox AND (#status = :sending OR (#status = :pending AND attribute_not_exists(retryAt)))${address ? ' AND (contains(#to, :address) OR attribute_exists(toOffice))' : ''}`,
         ExpressionAttributeNames: {
           '#type': 'type',
           '#status': 'status',

@@ -9,7 +9,6 @@ import { LIDERZY_RULE_SET, type ScoreBreakdown, scoreCard } from '../../shared/r
 import type { ReviewStatus } from '../../shared/review/statuses.ts';
 import type { CardChannel } from '../../shared/schemas/review-lists.ts';
 import { findGmina } from '../../shared/teryt/index.ts';
-import { foldPolish } from '../../shared/teryt/search.ts';
 import { validAnswers } from './cards.ts';
 
 /**
@@ -34,7 +33,6 @@ export function reviewedCardItem(card: ReviewedCard): Record<string, unknown> {
   return {
     ...keys.card(card.callId, card.teryt),
     ...keys.cardBySendingTime(card.callId, wojewodztwo, card.submittedAt, card.teryt),
-    ...keys.cardByName(card.callId, wojewodztwo, foldPolish(gmina.name), card.teryt),
     type: 'card',
     callId: card.callId,
     teryt: card.teryt,
