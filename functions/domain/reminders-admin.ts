@@ -72,7 +72,7 @@ export async function listUpcomingReminders(
   const reminders: TUpcomingRemindersResponse['reminders'] = [];
   for (const entry of entries) {
     const deadline = deadlines.get(entry.deadlineId);
-    if (!deadline || !deadline.wojewodztwa.some((code) => wojewodztwa.has(code))) continue;
+    if (!deadline?.wojewodztwa.some((code) => wojewodztwa.has(code))) continue;
     // An entry a later version of the deadline no longer plans is not shown.
     const planned = plannedSends(new Date(deadline.dueAt), deadline.policy).some(
       (send) => send.offsetDays === entry.offsetDays && send.at.toISOString() === entry.sendAt,
@@ -141,7 +141,7 @@ export async function previewReminder(
 ): Promise<TReminderPreviewResponse> {
   requireVoivodeship(user, query.wojewodztwo);
   const deadline = await getDeadline(deps.db, query.deadlineId);
-  if (!deadline || !deadline.wojewodztwa.includes(query.wojewodztwo)) throw new AppError('NOT_FOUND');
+  if (!deadline?.wojewodztwa.includes(query.wojewodztwo)) throw new AppError('NOT_FOUND');
   // An optional reminder says how to unsubscribe; the address itself is each recipient's own secret.
   const mail = reminderMail(deadline, deps.siteUrl, deps.now(), {
     unsubscribeUrl: deadline.optional ? `${deps.siteUrl}/api/reminders/unsubscribe` : undefined,
