@@ -10,9 +10,15 @@ export interface Db {
 
 /**
  * A request that gets no connection in a second or no answer in three is given up (and retried by the SDK)
- * rather than left to hang until the Lambda's own 10 s timeout ends it without an answer.
+ * rather than left to hang until the Lambda's own 10 s timeout ends it without an answer. Without
+ * `throwOnRequestTimeout` the handler only logs a warning and keeps waiting (a DynamoDB Local frozen for
+ * 12 s answered a read after 12 s: test/integration/mail-dynamodb-paused.test.ts).
  */
-export const DYNAMODB_TIMEOUTS = { connectionTimeout: 1000, requestTimeout: 3000 } as const;
+export const DYNAMODB_TIMEOUTS = {
+  connectionTimeout: 1000,
+  requestTimeout: 3000,
+  throwOnRequestTimeout: true,
+} as const;
 
 /** Created once per process (module scope in handlers) and reused by every invocation. */
 export function createDb(config: Pick<Config, 'TABLE_NAME' | 'AWS_REGION' | 'DYNAMODB_ENDPOINT'>): Db {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MailTemplate } from '../mail/templates.ts';
 import {
   type Doc,
@@ -168,20 +169,26 @@ export function cardMessageKey(callId: string, teryt: string, name: string): Out
   return keys.outboxMessage(keys.card(callId, teryt).pk, name);
 }
 
-/** Moves a pending message to "sending" for this caller; undefined if someone else has it (or it is done). */
+/**
+ * Moves a pending message to "sending" for this caller; undefined if someone else has it (or it is done).
+ * The claim carries a token of its own: when DynamoDB applied it but its answer was lost (a timeout), the
+ * SDK's retry of the same request finds its own claim and succeeds, instead of leaving the message claimed
+ * by nobody until the sweeper reports it.
+ */
 export async function claimMessage(db: Db, key: OutboxKey, now: Date): Promise<OutboxMessage | undefined> {
   try {
     const { Attributes } = await db.client.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key: key,
-        UpdateExpression: 'SET #status = :sending, claimedAt = :now ADD attempts :one',
-        ConditionExpression: '#status = :pending',
+        UpdateExpression: 'SET #status = :sending, claimedAt = :now, claimToken = :token ADD attempts :one',
+        ConditionExpression: '#status = :pending OR (#status = :sending AND claimToken = :token)',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':sending': 'sending',
           ':pending': 'pending',
           ':now': now.toISOString(),
+          ':token': randomUUID(),
           ':one': 1,
         },
         ReturnValues: 'ALL_NEW',
@@ -205,7 +212,8 @@ export async function markSent(db: Db, key: OutboxKey, messageId: string, now: D
       Key: key,
       UpdateExpression:
         'SET #status = :sent, messageId = :id, sentAt = :now REMOVE mail, gsi3pk, gsi3sk, gsi2pk, gsi2sk',
-      ConditionExpression: '#status = :sending',
+      // Or already recorded by this very request, applied once before its answer was lost and retried.
+      ConditionExpression: '#status = :sending OR (#status = :sent AND messageId = :id)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':sent': 'sent',
@@ -239,7 +247,7 @@ export async function markSkipped(db: Db, key: OutboxKey, reason: string, now: D
       Key: key,
       UpdateExpression:
         'SET #status = :skipped, lastError = :reason, skippedAt = :now REMOVE mail, gsi3pk, gsi3sk, gsi2pk, gsi2sk',
-      ConditionExpression: '#status = :sending',
+      ConditionExpression: '#status = :sending OR #status = :skipped',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':skipped': 'skipped',
@@ -258,7 +266,7 @@ export async function releaseForRetry(db: Db, key: OutboxKey, reason: string, re
       TableName: db.tableName,
       Key: key,
       UpdateExpression: 'SET #status = :pending, lastError = :reason, retryAt = :retryAt, gsi3sk = :due',
-      ConditionExpression: '#status = :sending',
+      ConditionExpression: '#status = :sending OR (#status = :pending AND retryAt = :retryAt)',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':pending': 'pending',

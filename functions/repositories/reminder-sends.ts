@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sha256Hex } from '../lib/crypto.ts';
 import {
   type Doc,
@@ -97,6 +98,7 @@ export async function claimSend(db: Db, claim: SendClaim, now: Date): Promise<Cl
     ':woj': claim.wojewodztwo,
     ':title': claim.title,
     ':type': 'reminder-send',
+    ':token': randomUUID(),
   };
   const listing = listed(claim, claimedAt);
   const names: Record<string, string> = { '#status': 'status', '#role': 'role', '#type': 'type' };
@@ -122,8 +124,10 @@ export async function claimSend(db: Db, claim: SendClaim, now: Date): Promise<Cl
       new UpdateCommand({
         TableName: db.tableName,
         Key: keyOf(claim),
-        UpdateExpression: `SET ${sets.join(', ')} ADD attempts :one`,
-        ConditionExpression: 'attribute_not_exists(pk) OR #status = :retry',
+        UpdateExpression: `SET ${sets.join(', ')}, claimToken = :token ADD attempts :one`,
+        // Or this very claim, applied before its answer was lost (a timeout) and retried by the SDK.
+        ConditionExpression:
+          'attribute_not_exists(pk) OR #status = :retry OR (#status = :sending AND claimToken = :token)',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
