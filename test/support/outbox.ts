@@ -18,8 +18,7 @@ export async function outboxTo(dynamodbUrl: string, address: string): Promise<st
       const page = await client.send(
         new ScanCommand({
           TableName: TABLE_NAME,
-          // A gmina office's notice is addressed once its sender looks the address up: counted until then.
-          FilterExpression: '#type = :outbox AND (contains(#to, :address) OR attribute_exists(toOffice))',
+          FilterExpression: '#type = :outbox AND contains(#to, :address)',
           ExpressionAttributeNames: { '#type': 'type', '#to': 'to', '#status': 'status' },
           ExpressionAttributeValues: { ':outbox': { S: 'outbox' }, ':address': { S: address } },
           ProjectionExpression: '#status',
@@ -30,6 +29,38 @@ export async function outboxTo(dynamodbUrl: string, address: string): Promise<st
       ExclusiveStartKey = page.LastEvaluatedKey as Record<string, never> | undefined;
     } while (ExclusiveStartKey);
     return statuses;
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Notices to gmina offices on their way whose address the sender has not looked up yet. */
+async function noticesUnaddressed(dynamodbUrl: string): Promise<number> {
+  const client = localDynamoClient(dynamodbUrl);
+  try {
+    let count = 0;
+    let ExclusiveStartKey: Record<string, never> | undefined;
+    do {
+      const page = await client.send(
+        new ScanCommand({
+          TableName: TABLE_NAME,
+          FilterExpression:
+            '#type = :outbox AND attribute_exists(toOffice) AND size(#to) = :zero AND #status IN (:pending, :sending)',
+          ExpressionAttributeNames: { '#type': 'type', '#to': 'to', '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':outbox': { S: 'outbox' },
+            ':zero': { N: '0' },
+            ':pending': { S: 'pending' },
+            ':sending': { S: 'sending' },
+          },
+          Select: 'COUNT',
+          ExclusiveStartKey,
+        }),
+      );
+      count += page.Count ?? 0;
+      ExclusiveStartKey = page.LastEvaluatedKey as Record<string, never> | undefined;
+    } while (ExclusiveStartKey);
+    return count;
   } finally {
     client.destroy();
   }
@@ -105,6 +136,12 @@ export async function stackMailTo(
     () => outboxTo(dynamodbUrl, address),
     (statuses) => !statuses.some((status) => status === 'pending' || status === 'sending'),
     `mail to ${address}`,
+  );
+  // A gmina office's notice has its address only once its sender looked it up: waited for too.
+  await pollUntil(
+    () => noticesUnaddressed(dynamodbUrl),
+    (count) => count === 0,
+    'notices to gmina offices',
   );
   return (await sentMail(inboxUrl)).filter((mail) => mail.destination.to.includes(address));
 }
