@@ -119,6 +119,12 @@ describe('a coordinator’s own deadline', () => {
       'offsetsDays',
       'no_send_before_deadline',
     ],
+    [
+      'only a reminder on the day, of a deadline before 8:00',
+      { dueAt: `${addDays(warsawDate(new Date()), 30)}T07:00`, offsetsDays: [0], avoidDaysOff: false },
+      'offsetsDays',
+      'before_send_hour',
+    ],
     ['a call that does not exist', { callId: 'nie-ma-takiego' }, 'callId', 'not_found'],
   ])('refuses %s with the field named, and changes nothing', async (_, overrides, field, reason) => {
     const before = await tableSnapshot(db);

@@ -153,6 +153,8 @@ export const en: RemindersTexts = {
       out_of_range: 'A reminder can go out at most 90 days before the deadline.',
       no_send_before_deadline:
         'None of these reminders would go out before the deadline: all those days have passed. Enter smaller numbers.',
+      before_send_hour:
+        'A reminder on the day goes out at 8:00, and the deadline ends earlier: enter a later time for the deadline or add a day before it (e.g. 1).',
       _: 'Enter whole numbers of days separated by commas, for example 14, 7, 1, 0.',
     },
     _: { _: 'Check the value of this field.' },

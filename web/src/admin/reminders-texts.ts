@@ -159,6 +159,8 @@ const pl = {
       out_of_range: 'Przypomnienie może wyjść najwcześniej 90 dni przed terminem.',
       no_send_before_deadline:
         'Żadne z tych przypomnień nie zdąży przed terminem: wszystkie dni już minęły. Podaj mniejsze liczby.',
+      before_send_hour:
+        'Przypomnienie w dniu terminu wychodzi o 8:00, a termin upływa wcześniej: podaj późniejszą godzinę terminu albo dodaj dzień przed nim (np. 1).',
       _: 'Podaj liczby całkowite dni oddzielone przecinkami, na przykład 14, 7, 1, 0.',
     },
     _: { _: 'Sprawdź wartość tego pola.' },
