@@ -95,7 +95,8 @@ const pl = {
   // The new deadline's form.
   newTitle: 'Nowy termin',
   newIntro: (wojewodztwo: string) =>
-    `Termin w województwie ${wojewodztwo}. Przypomnienia wyślemy o 8:00 czasu polskiego w wybrane dni przed nim.`,
+    // The name stays in the nominative ("podlaskie"): "w województwie podlaskie" reads wrong to a Pole.
+    `Województwo ${wojewodztwo}: przypomnienia wyślemy o 8:00 czasu polskiego w wybrane dni przed terminem.`,
   backToReminders: 'Wróć do przypomnień',
   name: 'Nazwa terminu',
   nameHint: 'Na przykład: Sprawozdanie z kamienia milowego II. Trafi do tematu wiadomości.',
@@ -108,7 +109,7 @@ const pl = {
   time: 'Godzina',
   timeHint: 'gg:mm',
   scope: 'Których gmin dotyczy',
-  scopeAll: (wojewodztwo: string) => `Wszystkie wybrane gminy województwa ${wojewodztwo}`,
+  scopeAll: (wojewodztwo: string) => `Wszystkie wybrane gminy (województwo ${wojewodztwo})`,
   scopeCall: 'Wybrane gminy jednego naboru',
   call: 'Nabór',
   audienceLegend: 'Kto dostanie przypomnienie',
