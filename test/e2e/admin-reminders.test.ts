@@ -115,8 +115,17 @@ describe('reminders in the panel (the wielkopolskie coordinator)', () => {
     expect(await rows.first().textContent()).toContain('koordynatorzy');
     await expectNoAxeViolations(page);
 
-    // Its e-mail, previewed: sent to nobody.
+    // Who it would go to now, by address (not only how many).
     const tools = page.getByRole('region', { name: title });
+    await tools.getByText(`Odbiorcy, gdyby wysłać teraz:`).click();
+    await tools
+      .getByRole('listitem')
+      .filter({ hasText: COORDINATOR })
+      .filter({ hasText: 'koordynator' })
+      .waitFor();
+    await expectNoAxeViolations(page);
+
+    // Its e-mail, previewed: sent to nobody.
     await tools.getByText(`Podgląd wiadomości: ${title}`).click();
     await tools.getByText('Sprawozdanie z kwartału: wyślij je koordynatorowi.').waitFor();
     expect(await tools.textContent()).toContain(`Przypomnienie: ${title}`);

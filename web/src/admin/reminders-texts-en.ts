@@ -38,6 +38,10 @@ export const en: RemindersTexts = {
   deadlines: 'Preview and test e-mail',
   deadlinesHint:
     'The test e-mail is the reminder as it would go out now, sent only to your address (with [TEST] in its subject).',
+  recipientsNow: (n: number, title: string) =>
+    `Recipients if it went now: ${n} ${s(n, 'address', 'addresses')} — ${title}`,
+  recipientsMore: (n: number) => `…and ${n} more.`,
+  recipientsNone: 'Nobody: the groups of this deadline have no addresses we can write to now.',
   preview: (title: string) => `Preview of the e-mail: ${title}`,
   previewLoading: 'Loading the preview…',
   previewFailed: 'The preview could not be loaded.',

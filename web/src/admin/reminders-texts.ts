@@ -42,6 +42,11 @@ const pl = {
   deadlines: 'Podgląd i wiadomość testowa',
   deadlinesHint:
     'Wiadomość testowa to przypomnienie takie, jakie wyszłoby teraz, wysłane tylko na Twój adres (z [TEST] w temacie).',
+  recipientsNow: (n: number, title: string) =>
+    `Odbiorcy, gdyby wysłać teraz: ${n} ${plForm(n, { one: 'adres', few: 'adresy', many: 'adresów', other: 'adresu' })} — ${title}`,
+  recipientsMore: (n: number) =>
+    `…i ${n} ${plForm(n, { one: 'inny', few: 'inne', many: 'innych', other: 'innego' })}.`,
+  recipientsNone: 'Nikt: grupy tego terminu nie mają teraz adresów, do których możemy pisać.',
   preview: (title: string) => `Podgląd wiadomości: ${title}`,
   previewLoading: 'Wczytywanie podglądu…',
   previewFailed: 'Nie udało się wczytać podglądu.',

@@ -304,6 +304,24 @@ function DeadlineTools(props: { deadline: Upcoming; wojewodztwo: string }) {
         {texts.kinds[deadline.kind] ?? deadline.kind} —{' '}
         <time dateTime={deadline.dueAt}>{formatWarsaw(deadline.dueAt, t.locale)}</time>
       </p>
+      <details class="reminder-preview">
+        <summary>{texts.recipientsNow(deadline.recipients, deadline.title)}</summary>
+        {deadline.addresses.length === 0 ? (
+          <p>{texts.recipientsNone}</p>
+        ) : (
+          <ul class="list">
+            {deadline.addresses.map((address) => (
+              <li key={address.email}>
+                <span class="admin-user__name">{address.email}</span> (
+                {texts.roles[address.role] ?? address.role})
+              </li>
+            ))}
+          </ul>
+        )}
+        {deadline.recipients > deadline.addresses.length ? (
+          <p>{texts.recipientsMore(deadline.recipients - deadline.addresses.length)}</p>
+        ) : null}
+      </details>
       <details
         class="reminder-preview"
         onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
