@@ -177,4 +177,21 @@ describe('reminders in the panel (the wielkopolskie coordinator)', () => {
     await page.getByRole('heading', { level: 2, name: 'Adresy, do których nie wysyłamy' }).waitFor();
     await expectNoAxeViolations(page);
   });
+  it('shows a milestone’s start and end as a day, not as its last minute', async () => {
+    // The planner brings the demo milestones' deadlines up to date; an instant long past sends nothing.
+    await runReminders('2020-01-01T00:01', '2020-01-01T00:00');
+    await page.goto(`${siteUrl}/admin/przypomnienia`);
+    await page.getByRole('heading', { level: 1, name: 'Logowanie do panelu koordynatora' }).waitFor();
+    await openEmailedSignInLink(page, inboxUrl, 'koordynator.20@kooperacja.example');
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    const upcoming = page.getByRole('table', { name: /Najbliższe przypomnienia/ });
+    const milestone = upcoming.getByRole('row').filter({ hasText: 'koniec kamienia milowego' }).first();
+    await milestone.waitFor();
+    // The columns: the send, the deadline, when it falls, how long before, the recipients.
+    const falls = (await milestone.getByRole('cell').nth(1).textContent()) ?? '';
+    expect(falls).toMatch(/^\d{1,2} \p{L}+ \d{4}$/u);
+    const region = page.getByRole('region', { name: /^KM I / }).first();
+    expect(await region.textContent()).toMatch(/koniec kamienia milowego — \d{1,2} \p{L}+ \d{4}Odbiorcy/u);
+    await expectNoAxeViolations(page);
+  });
 });

@@ -6,7 +6,7 @@ import type {
   TSuppressedAddressesResponse,
   TUpcomingRemindersResponse,
 } from '../../../shared/schemas/reminders.ts';
-import { formatWarsaw } from '../../../shared/time.ts';
+import { formatWarsaw, formatWarsawDay, warsawDate } from '../../../shared/time.ts';
 import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import type { ApiError } from '../lib/api.ts';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
@@ -177,7 +177,7 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
                     <span lang="pl">{reminder.title}</span>
                     <span class="hint review-block">{texts.kinds[reminder.kind] ?? reminder.kind}</span>
                   </th>
-                  <td>{when(reminder.dueAt)}</td>
+                  <td>{due(reminder, t.locale)}</td>
                   <td>{texts.offsetDays(reminder.offsetDays)}</td>
                   <td>
                     {texts.recipientsCount(reminder.recipients)}
@@ -269,6 +269,19 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
   );
 }
 
+/**
+ * When a deadline falls. A milestone's start or end is a whole day (planned as its last instant, so that the
+ * reminder "on the day" goes out): the day alone, as a start "18 grudnia 2026 23:59" would mislead.
+ */
+function due(deadline: { kind: string; dueAt: string }, locale: string) {
+  const whole = deadline.kind === 'milestone-start' || deadline.kind === 'milestone-end';
+  return (
+    <time dateTime={whole ? warsawDate(new Date(deadline.dueAt)) : deadline.dueAt}>
+      {whole ? formatWarsawDay(deadline.dueAt, locale) : formatWarsaw(deadline.dueAt, locale)}
+    </time>
+  );
+}
+
 /** A send's state: sent (and SES's word on its delivery), skipped with why, or still open. */
 function stateOf(texts: RemindersTexts, entry: TSentRemindersResponse['reminders'][number]): string {
   const status = texts.statuses[entry.status] ?? entry.status;
@@ -301,8 +314,7 @@ function DeadlineTools(props: { deadline: Upcoming; wojewodztwo: string }) {
         {deadline.title}
       </h3>
       <p>
-        {texts.kinds[deadline.kind] ?? deadline.kind} —{' '}
-        <time dateTime={deadline.dueAt}>{formatWarsaw(deadline.dueAt, t.locale)}</time>
+        {texts.kinds[deadline.kind] ?? deadline.kind} — {due(deadline, t.locale)}
       </p>
       <details class="reminder-preview">
         <summary>{texts.recipientsNow(deadline.recipients, deadline.title)}</summary>
