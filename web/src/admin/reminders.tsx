@@ -6,7 +6,7 @@ import type {
   TSuppressedAddressesResponse,
   TUpcomingRemindersResponse,
 } from '../../../shared/schemas/reminders.ts';
-import { formatWarsaw, formatWarsawDay, warsawDate } from '../../../shared/time.ts';
+import { formatWarsaw } from '../../../shared/time.ts';
 import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import type { ApiError } from '../lib/api.ts';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
@@ -275,11 +275,13 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
  */
 function due(deadline: { kind: string; dueAt: string }, locale: string) {
   const whole = deadline.kind === 'milestone-start' || deadline.kind === 'milestone-end';
-  return (
-    <time dateTime={whole ? warsawDate(new Date(deadline.dueAt)) : deadline.dueAt}>
-      {whole ? formatWarsawDay(deadline.dueAt, locale) : formatWarsaw(deadline.dueAt, locale)}
-    </time>
-  );
+  // Formatted here, not by shared/time.ts's formatWarsawDay: that chunk is the card form's too (its budget).
+  const text = whole
+    ? new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Warsaw', dateStyle: 'long' }).format(
+        new Date(deadline.dueAt),
+      )
+    : formatWarsaw(deadline.dueAt, locale);
+  return <time dateTime={deadline.dueAt}>{text}</time>;
 }
 
 /** A send's state: sent (and SES's word on its delivery), skipped with why, or still open. */
