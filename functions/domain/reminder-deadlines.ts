@@ -144,7 +144,8 @@ function invalid(field: string, reason: string): AppError {
 
 /**
  * A coordinator's own deadline, in their voivodeships (FORBIDDEN otherwise, decided before anything is
- * read). Refused with the field named: a time already past, no reminder left before it, a call that does not
+ * read). Refused with the field named: a time already past, no reminder left before it (the days past, or
+ * every send at the hour of a day the deadline ends earlier), a call that does not
  * exist or is not in those voivodeships. Nothing is written unless all is well.
  */
 export async function createCustomDeadline(
@@ -161,7 +162,10 @@ export async function createCustomDeadline(
     offsetsDays: request.offsetsDays ?? DEFAULT_REMINDER_POLICY.offsetsDays,
     avoidDaysOff: request.avoidDaysOff ?? DEFAULT_REMINDER_POLICY.avoidDaysOff,
   };
-  const sends = plannedSends(dueAt, policy).filter((send) => send.at.getTime() > now.getTime());
+  const planned = plannedSends(dueAt, policy);
+  // Every send at 8:00 of a day at or after the deadline (e.g. only "0" for 7:00): not a matter of days past.
+  if (planned.length === 0) throw invalid('offsetsDays', 'before_send_hour');
+  const sends = planned.filter((send) => send.at.getTime() > now.getTime());
   if (sends.length === 0) throw invalid('offsetsDays', 'no_send_before_deadline');
   if (request.callId) {
     const call = await getCall(deps.db, request.callId);

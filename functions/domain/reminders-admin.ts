@@ -49,10 +49,15 @@ function scope(user: TAdminUser, query: TRemindersQuery): readonly string[] {
 }
 
 const UPCOMING_DAYS = 30;
+/** Addresses listed per deadline; the count covers them all. */
+const ADDRESSES_LISTED = 50;
+/** Suppressions are kept by address: read a few at a time. */
+const SUPPRESSION_READS_AT_ONCE = 8;
 
 /**
- * The reminders planned for the next 30 days in the voivodeships, soonest first, each with the number of
- * addresses it would go to if it went now (audiences are resolved at sending).
+ * The reminders planned for the next 30 days in the voivodeships, soonest first, each with the addresses it
+ * would go to if it went now (audiences are resolved at sending): their number, and the first 50 by name.
+ * Addresses the sender would skip (bounced, complained, opted out of an optional one) are left out.
  */
 export async function listUpcomingReminders(
   deps: { db: Db; now: () => Date },
@@ -68,7 +73,15 @@ export async function listUpcomingReminders(
     entries.map((entry) => entry.deadlineId),
   );
   const users = deadlines.size > 0 ? await listUsers(deps.db) : [];
-  const counts = new Map<string, number>();
+  const audiences = new Map<string, { count: number; addresses: { email: string; role: string }[] }>();
+  const suppressions = new Map<string, Promise<Awaited<ReturnType<typeof getSuppression>>>>();
+  const suppressionOf = (email: string) => {
+    const known = suppressions.get(email);
+    if (known) return known;
+    const state = getSuppression(deps.db, email);
+    suppressions.set(email, state);
+    return state;
+  };
   const reminders: TUpcomingRemindersResponse['reminders'] = [];
   for (const entry of entries) {
     const deadline = deadlines.get(entry.deadlineId);
@@ -78,11 +91,24 @@ export async function listUpcomingReminders(
       (send) => send.offsetDays === entry.offsetDays && send.at.toISOString() === entry.sendAt,
     );
     if (!planned) continue;
-    let count = counts.get(deadline.id);
-    if (count === undefined) {
-      const recipients = await resolveRecipients(deps.db, deadline, users);
-      count = recipients.filter((recipient) => wojewodztwa.has(recipient.wojewodztwo)).length;
-      counts.set(deadline.id, count);
+    let audience = audiences.get(deadline.id);
+    if (audience === undefined) {
+      const inScope = (await resolveRecipients(deps.db, deadline, users)).filter((recipient) =>
+        wojewodztwa.has(recipient.wojewodztwo),
+      );
+      // As the sender would: a bounced or complaining address gets nothing, one opted out no optional one.
+      const reached: { email: string; role: string }[] = [];
+      for (let start = 0; start < inScope.length; start += SUPPRESSION_READS_AT_ONCE) {
+        const batch = inScope.slice(start, start + SUPPRESSION_READS_AT_ONCE);
+        const states = await Promise.all(batch.map((recipient) => suppressionOf(recipient.email)));
+        batch.forEach((recipient, index) => {
+          const state = states[index];
+          if (state?.suppressed || (deadline.optional && state?.optedOutAt)) return;
+          reached.push({ email: recipient.email, role: recipient.role });
+        });
+      }
+      audience = { count: reached.length, addresses: reached.slice(0, ADDRESSES_LISTED) };
+      audiences.set(deadline.id, audience);
     }
     reminders.push({
       deadlineId: deadline.id,
@@ -93,7 +119,8 @@ export async function listUpcomingReminders(
       offsetDays: entry.offsetDays,
       wojewodztwa: deadline.wojewodztwa.filter((code) => wojewodztwa.has(code)),
       audience: deadline.audience,
-      recipients: count,
+      recipients: audience.count,
+      addresses: audience.addresses,
     });
   }
   return { reminders: reminders.sort((a, b) => a.sendAt.localeCompare(b.sendAt)) };
@@ -152,7 +179,6 @@ export async function previewReminder(
 
 /** How many of the voivodeship's latest sends are looked through for addresses reminders no longer reach. */
 const SUPPRESSION_SCAN = 500;
-const SUPPRESSION_READS_AT_ONCE = 8;
 
 /**
  * The addresses the voivodeship's reminders went to (its latest 500 sends) that no longer get them: a

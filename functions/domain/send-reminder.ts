@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { warsawDate } from '../../shared/time.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { logger } from '../lib/logger.ts';
 import { deadlineEvent } from '../mail/calendar.ts';
@@ -109,6 +110,11 @@ export function reminderMail(
           description: deadline.description,
           dueAt: deadline.dueAt,
           url: link,
+          // A milestone lasts whole days: its start and end are calendar days, not the day's last minute.
+          allDay:
+            deadline.kind === 'milestone-start' || deadline.kind === 'milestone-end'
+              ? warsawDate(new Date(deadline.dueAt))
+              : undefined,
         }),
       },
     ],

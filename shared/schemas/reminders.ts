@@ -113,6 +113,8 @@ export const ZUpcomingReminder = z.strictObject({
   audience: z.array(z.enum(AUDIENCE_GROUPS)),
   /** Addresses it would go to if sent now (suppressed ones not counted). */
   recipients: z.int(),
+  /** Those addresses with their role, the first 50 (the coordinator sees who, not only how many). */
+  addresses: z.array(z.strictObject({ email: z.string(), role: z.string() })),
 });
 export const ZUpcomingRemindersResponse = z.strictObject({
   /** The next 30 days, soonest first. */

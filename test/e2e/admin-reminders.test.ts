@@ -55,9 +55,23 @@ describe('reminders in the panel (the wielkopolskie coordinator)', () => {
     ).toBe('page');
     await expectNoAxeViolations(page);
 
+    // The documents' screen and the new deadline's form at their bare addresses (as the README names them):
+    // the coordinator's voivodeship, not "Nie znaleziono strony".
+    await page.goto(`${siteUrl}/admin/przypomnienia/dokumenty`);
+    await page.getByRole('heading', { level: 1, name: 'Dokumenty od gmin: wielkopolskie' }).waitFor();
+    await page.goto(`${siteUrl}/admin/przypomnienia/nowy`);
+    await page.getByRole('heading', { level: 1, name: 'Nowy termin' }).waitFor();
+    await page.getByRole('link', { name: 'Wróć do przypomnień' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Przypomnienia o terminach' }).waitFor();
+
     // A new deadline: a day in the past first.
     await page.getByRole('link', { name: 'Dodaj własny termin' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nowy termin' }).waitFor();
+    // The voivodeship's name in the nominative, where Polish grammar lets it stand uninflected.
+    await page.getByText('Województwo wielkopolskie: przypomnienia wyślemy o 8:00').waitFor();
+    expect(await page.getByLabel('Których gmin dotyczy').locator('option').first().textContent()).toBe(
+      'Wszystkie wybrane gminy (województwo wielkopolskie)',
+    );
     await expectNoAxeViolations(page);
     await page.getByLabel('Nazwa terminu').fill(title);
     await page.getByLabel('Opis (nieobowiązkowy)').fill('Sprawozdanie z kwartału: wyślij je koordynatorowi.');
@@ -71,6 +85,19 @@ describe('reminders in the panel (the wielkopolskie coordinator)', () => {
     await expectNoAxeViolations(page);
     await summary.getByRole('link').click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-dueAt-date');
+
+    // Two errors further down: the summary lists them in the form's order (the document, then the days).
+    await page.getByLabel('Dokument, o który prosisz (opcjonalnie)').fill('S'.repeat(201));
+    await page.getByLabel('Ile dni przed terminem przypomnieć').fill('tydzień');
+    await page.getByRole('button', { name: 'Zapisz termin' }).click();
+    await summary.getByRole('link', { name: 'Nazwa dokumentu może mieć najwyżej 200 znaków.' }).waitFor();
+    // (The form's contract is checked before the date's place in time, so the past date waits its turn.)
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Nazwa dokumentu może mieć najwyżej 200 znaków.',
+      'Podaj liczby całkowite dni oddzielone przecinkami, na przykład 14, 7, 1, 0.',
+    ]);
+    await page.getByLabel('Dokument, o który prosisz (opcjonalnie)').fill('');
+    await page.getByLabel('Ile dni przed terminem przypomnieć').fill('14, 7, 1, 0');
 
     // Twenty days ahead at noon: its 14-, 7- and 1-day reminders fall within the next 30 days.
     const dueDay = addDays(warsawDate(new Date()), 20);
@@ -88,8 +115,17 @@ describe('reminders in the panel (the wielkopolskie coordinator)', () => {
     expect(await rows.first().textContent()).toContain('koordynatorzy');
     await expectNoAxeViolations(page);
 
-    // Its e-mail, previewed: sent to nobody.
+    // Who it would go to now, by address (not only how many).
     const tools = page.getByRole('region', { name: title });
+    await tools.getByText(`Odbiorcy, gdyby wysłać teraz:`).click();
+    await tools
+      .getByRole('listitem')
+      .filter({ hasText: COORDINATOR })
+      .filter({ hasText: 'koordynator' })
+      .waitFor();
+    await expectNoAxeViolations(page);
+
+    // Its e-mail, previewed: sent to nobody.
     await tools.getByText(`Podgląd wiadomości: ${title}`).click();
     await tools.getByText('Sprawozdanie z kwartału: wyślij je koordynatorowi.').waitFor();
     expect(await tools.textContent()).toContain(`Przypomnienie: ${title}`);
@@ -139,6 +175,23 @@ describe('reminders in the panel (the wielkopolskie coordinator)', () => {
     expect(await sentRow.textContent()).toContain('wysłane');
     expect(await sentRow.textContent()).toContain('14 dni przed');
     await page.getByRole('heading', { level: 2, name: 'Adresy, do których nie wysyłamy' }).waitFor();
+    await expectNoAxeViolations(page);
+  });
+  it('shows a milestone’s start and end as a day, not as its last minute', async () => {
+    // The planner brings the demo milestones' deadlines up to date; an instant long past sends nothing.
+    await runReminders('2020-01-01T00:01', '2020-01-01T00:00');
+    await page.goto(`${siteUrl}/admin/przypomnienia`);
+    await page.getByRole('heading', { level: 1, name: 'Logowanie do panelu koordynatora' }).waitFor();
+    await openEmailedSignInLink(page, inboxUrl, 'koordynator.20@kooperacja.example');
+    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    const upcoming = page.getByRole('table', { name: /Najbliższe przypomnienia/ });
+    const milestone = upcoming.getByRole('row').filter({ hasText: 'koniec kamienia milowego' }).first();
+    await milestone.waitFor();
+    // The columns: the send, the deadline, when it falls, how long before, the recipients.
+    const falls = (await milestone.getByRole('cell').nth(1).textContent()) ?? '';
+    expect(falls).toMatch(/^\d{1,2} \p{L}+ \d{4}$/u);
+    const region = page.getByRole('region', { name: /^KM I / }).first();
+    expect(await region.textContent()).toMatch(/koniec kamienia milowego — \d{1,2} \p{L}+ \d{4}Odbiorcy/u);
     await expectNoAxeViolations(page);
   });
 });

@@ -5,7 +5,7 @@ import { config } from '../../functions/lib/config.ts';
 import { LIDERZY_KOOPERACJI } from '../../functions/local/demo-data.ts';
 import { createSesRawMailer, type RawMailer } from '../../functions/mail/raw-mailer.ts';
 import { createProgramme } from '../../functions/repositories/programmes.ts';
-import { getSuppression } from '../../functions/repositories/reminder-sends.ts';
+import { getSuppression, putSuppression } from '../../functions/repositories/reminder-sends.ts';
 import { createUserIfAbsent, type User } from '../../functions/repositories/users.ts';
 import { addDays } from '../../shared/reminders/holidays.ts';
 import {
@@ -119,6 +119,12 @@ describe('a coordinator’s own deadline', () => {
       'offsetsDays',
       'no_send_before_deadline',
     ],
+    [
+      'only a reminder on the day, of a deadline before 8:00',
+      { dueAt: `${addDays(warsawDate(new Date()), 30)}T07:00`, offsetsDays: [0], avoidDaysOff: false },
+      'offsetsDays',
+      'before_send_hour',
+    ],
     ['a call that does not exist', { callId: 'nie-ma-takiego' }, 'callId', 'not_found'],
   ])('refuses %s with the field named, and changes nothing', async (_, overrides, field, reason) => {
     const before = await tableSnapshot(db);
@@ -162,8 +168,10 @@ describe('the lists and the test e-mail', () => {
     const { reminders } = ZUpcomingRemindersResponse.parse(json);
     const mine = reminders.filter((reminder) => reminder.deadlineId === deadlineId);
     expect(mine.length).toBeGreaterThanOrEqual(2);
-    // The coordinators of podlaskie: this file's own one at least.
+    // The coordinators of podlaskie: this file's own one at least, named with their role.
     expect(mine[0]?.recipients).toBeGreaterThanOrEqual(1);
+    expect(mine[0]?.addresses).toContainEqual({ email: podlaskie.email, role: 'coordinator' });
+    expect(mine[0]?.addresses.length).toBe(Math.min(mine[0]?.recipients ?? 0, 50));
     const lubelskieView = await call('/api/admin/reminders/upcoming', { cookie: lubelskie.cookie });
     expect(
       ZUpcomingRemindersResponse.parse(lubelskieView.json).reminders.map((r) => r.deadlineId),
@@ -172,6 +180,27 @@ describe('the lists and the test e-mail', () => {
     expect(ZUpcomingRemindersResponse.parse(leadView.json).reminders.map((r) => r.deadlineId)).toContain(
       deadlineId,
     );
+  });
+
+  it('leaves out of the upcoming recipients an address that bounced, as the sender skips it', async () => {
+    const bounced = {
+      email: `bounced.${randomUUID()}@rops.example`,
+      name: 'Koordynator',
+      role: 'coordinator',
+    };
+    await createUserIfAbsent(db, { ...bounced, role: 'coordinator', wojewodztwa: ['20'] });
+    const mineNow = async () => {
+      const { json } = await call('/api/admin/reminders/upcoming?wojewodztwo=20', {
+        cookie: podlaskie.cookie,
+      });
+      return ZUpcomingRemindersResponse.parse(json).reminders.find((r) => r.deadlineId === deadlineId);
+    };
+    const before = await mineNow();
+    expect(before?.addresses).toContainEqual({ email: bounced.email, role: 'coordinator' });
+    await putSuppression(db, bounced.email, 'bounce', 'test', new Date());
+    const after = await mineNow();
+    expect(after?.addresses.map((address) => address.email)).not.toContain(bounced.email);
+    expect(after?.recipients).toBe((before?.recipients ?? 0) - 1);
   });
 
   it('refuses another region’s lists (403) and a session-less request (401)', async () => {

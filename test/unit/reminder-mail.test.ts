@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reminderMail } from '../../functions/domain/send-reminder.ts';
 import { buildRawMessage, encodeHeaderText } from '../../functions/mail/mime.ts';
 import { renderReminder, whenDue } from '../../functions/mail/reminder-templates.ts';
 
@@ -25,6 +26,36 @@ describe('the reminder e-mail', () => {
     );
     expect(mail.text).toContain('kończy się za 14 dni: 31 marca 2031.');
     expect(mail.html).toContain('Opracowanie modelu');
+  });
+
+  it('puts a milestone in the calendar as the whole day, a coordinator’s deadline at its time', () => {
+    const now = new Date('2031-03-10T07:00:00.000Z');
+    const deadline = {
+      id: 'km-test-2-start',
+      kind: 'milestone-start' as const,
+      title: 'KM II „Wdrożenie modelu” (Liderzy kooperacji)',
+      description: '',
+      // A start "on 1 April" is planned as that day's last instant, as the planner writes it.
+      dueAt: '2031-04-01T21:59:59.999Z',
+      wojewodztwa: ['20'],
+      audience: ['coordinators' as const],
+      policy: { offsetsDays: [14], hour: 8, avoidDaysOff: true },
+      optional: false,
+      createdAt: now.toISOString(),
+    };
+    const calendar = (mail: ReturnType<typeof reminderMail>) => mail.attachments[0]?.content ?? '';
+    const milestone = calendar(reminderMail(deadline, 'https://kooperacja.example', now));
+    expect(milestone).toContain('DTSTART;VALUE=DATE:20310401');
+    expect(milestone).toContain('DTEND;VALUE=DATE:20310402');
+    const own = calendar(
+      reminderMail(
+        { ...deadline, id: 'custom-1', kind: 'custom', dueAt: '2031-04-01T10:00:00.000Z' },
+        'https://kooperacja.example',
+        now,
+      ),
+    );
+    expect(own).toContain('DTSTART:20310401T093000Z');
+    expect(own).toContain('DTEND:20310401T100000Z');
   });
 
   it('escapes what a coordinator typed in the HTML part', () => {

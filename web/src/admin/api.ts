@@ -465,6 +465,7 @@ const readUpcoming = reader<TUpcomingRemindersResponse>({
       wojewodztwa: ['string'],
       audience: ['string'],
       recipients: 'number',
+      addresses: [{ email: 'string', role: 'string' }],
     },
   ],
 });

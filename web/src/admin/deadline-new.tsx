@@ -14,7 +14,8 @@ import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { useAdminTexts } from './texts.ts';
 
 /**
- * /admin/przypomnienia/nowy?woj=NN — a coordinator's own deadline in one voivodeship: its name and
+ * /admin/przypomnienia/nowy?woj=NN — a coordinator's own deadline in one voivodeship (without `woj`, the
+ * user's first, as on the reminders' screen): its name and
  * description (the e-mail's), the day and time as Poles write them (15.03.2027, 12:00; Warsaw time), the
  * gminas it concerns (the voivodeship's selected ones, or one call's), who is reminded, how many days
  * before, whether recipients may opt out and whether a send falling on a day off moves to the working day
@@ -24,7 +25,7 @@ import { useAdminTexts } from './texts.ts';
 const AUDIENCE = ['gminas', 'ops', 'pcpr', 'coordinators'] as const;
 
 /** The fields in the order of the form, which is the order of the error summary. */
-const FIELDS = ['title', 'description', 'dueAt', 'callId', 'audience', 'offsetsDays', 'deliverable'] as const;
+const FIELDS = ['title', 'description', 'dueAt', 'callId', 'audience', 'deliverable', 'offsetsDays'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** The field an API path names: "offsetsDays.1" is the offsets', "wojewodztwa" the call's choice. */
@@ -59,7 +60,7 @@ function offsetsOf(typed: string): (number | null)[] {
     .map((part) => (/^-?\d+$/.test(part) ? Number(part) : null));
 }
 
-export function NewDeadline(props: { wojewodztwo: string }) {
+export function NewDeadline(props: { wojewodztwo?: string | undefined }) {
   const texts = useRemindersTexts();
   const deliverableTexts = useDeliverablesTexts();
   const admin = useAdminTexts();
@@ -68,7 +69,6 @@ export function NewDeadline(props: { wojewodztwo: string }) {
   const saving = useSaving();
   const [calls, retry] = useResource('admin:calls', (signal) => listCalls(signal));
   const signingIn = useSignInWhenSignedOut(calls.status === 'error' ? calls.error : undefined);
-  const { wojewodztwo } = props;
   if (calls.status !== 'ready') {
     return (
       <Titled title={texts.newTitle}>
@@ -84,6 +84,7 @@ export function NewDeadline(props: { wojewodztwo: string }) {
     );
   }
   const { user } = calls.data;
+  const wojewodztwo = props.wojewodztwo ?? user.wojewodztwa[0] ?? '';
   const ofVoivodeship = calls.data.calls.filter((call) => call.wojewodztwa.includes(wojewodztwo));
   const name = wojewodztwoName(t, wojewodztwo);
   const errors: Partial<Record<Field, string>> = {};

@@ -12,26 +12,29 @@ import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { useAdminTexts } from './texts.ts';
 
 /**
- * /admin/przypomnienia/dokumenty?woj=NN — one voivodeship's deadlines that ask for a document: for each, who
+ * /admin/przypomnienia/dokumenty?woj=NN (without `woj`, the user's first voivodeship) — one voivodeship's
+ * deadlines that ask for a document: for each, who
  * uploaded it (when, the file, its SHA-256, a download) and who has not, as the API lists them (the parties
  * of that voivodeship only; the download is checked again by the API).
  */
 
-type Loaded = { own: TOwnAccountResponse; deadlines: TDeliveriesResponse['deadlines'] };
+type Loaded = { own: TOwnAccountResponse; wojewodztwo: string; deadlines: TDeliveriesResponse['deadlines'] };
 
-export function Deliverables(props: { wojewodztwo: string }) {
+export function Deliverables(props: { wojewodztwo?: string | undefined }) {
   const texts = useDeliverablesTexts();
   const admin = useAdminTexts();
   const { t } = useI18n();
-  const { wojewodztwo } = props;
   const [resource, retry] = useResource(
-    `admin:deliverables:${wojewodztwo}`,
+    `admin:deliverables:${props.wojewodztwo ?? ''}`,
     async (signal): Promise<Loaded> => {
-      const [own, deliveries] = await Promise.all([
-        getOwnAccount(signal),
-        getDeliveries(wojewodztwo, signal),
-      ]);
-      return { own, deadlines: deliveries.deadlines };
+      const chosen = props.wojewodztwo;
+      if (chosen) {
+        const [own, deliveries] = await Promise.all([getOwnAccount(signal), getDeliveries(chosen, signal)]);
+        return { own, wojewodztwo: chosen, deadlines: deliveries.deadlines };
+      }
+      const own = await getOwnAccount(signal);
+      const first = own.user.wojewodztwa[0] ?? '';
+      return { own, wojewodztwo: first, deadlines: (await getDeliveries(first, signal)).deadlines };
     },
   );
   const signingIn = useSignInWhenSignedOut(resource.status === 'error' ? resource.error : undefined);
@@ -49,7 +52,7 @@ export function Deliverables(props: { wojewodztwo: string }) {
       </Titled>
     );
   }
-  const { own, deadlines } = resource.data;
+  const { own, wojewodztwo, deadlines } = resource.data;
   const when = (instant: string) => formatWarsaw(instant, t.locale);
   const name = wojewodztwoName(t, wojewodztwo);
   return (

@@ -75,12 +75,13 @@ export function AdminPanel(props: { section?: string; callId?: string; teryt?: s
   if (section === 'dziennik' && !callId) return <AuditLog />;
   if (section === 'programy' && callId === 'nowy' && !teryt) return <NewProgramme />;
   if (section === 'programy' && !teryt) return callId ? <ProgrammeDetail id={callId} /> : <Programmes />;
-  // Reminders: /admin/przypomnienia[?woj=NN] and the new deadline's form, /admin/przypomnienia/nowy?woj=NN.
+  // Reminders: /admin/przypomnienia[?woj=NN], the new deadline's form /admin/przypomnienia/nowy[?woj=NN] and
+  // the documents /admin/przypomnienia/dokumenty[?woj=NN] (without `woj`, each the user's first voivodeship).
   if (section === 'przypomnienia' && !callId) return <Reminders key={woj ?? ''} wojewodztwo={woj} />;
-  if (section === 'przypomnienia' && callId === 'nowy' && !teryt && woj)
-    return <NewDeadline key={woj} wojewodztwo={woj} />;
-  if (section === 'przypomnienia' && callId === 'dokumenty' && !teryt && woj)
-    return <Deliverables key={woj} wojewodztwo={woj} />;
+  if (section === 'przypomnienia' && callId === 'nowy' && !teryt)
+    return <NewDeadline key={woj ?? ''} wojewodztwo={woj} />;
+  if (section === 'przypomnienia' && callId === 'dokumenty' && !teryt)
+    return <Deliverables key={woj ?? ''} wojewodztwo={woj} />;
   // Trust (issue 13): /admin/poczta?woj=NN (held mail), /admin/urzedy?woj=NN (gmina offices), and the lead's
   // /admin/usuwanie-danych (erasing a gmina's personal data).
   if (section === 'poczta' && !callId) return <HeldMail key={woj ?? ''} wojewodztwo={woj} />;

@@ -38,6 +38,10 @@ export const en: RemindersTexts = {
   deadlines: 'Preview and test e-mail',
   deadlinesHint:
     'The test e-mail is the reminder as it would go out now, sent only to your address (with [TEST] in its subject).',
+  recipientsNow: (n: number, title: string) =>
+    `Recipients if it went now: ${n} ${s(n, 'address', 'addresses')} — ${title}`,
+  recipientsMore: (n: number) => `…and ${n} more.`,
+  recipientsNone: 'Nobody: the groups of this deadline have no addresses we can write to now.',
   preview: (title: string) => `Preview of the e-mail: ${title}`,
   previewLoading: 'Loading the preview…',
   previewFailed: 'The preview could not be loaded.',
@@ -153,6 +157,8 @@ export const en: RemindersTexts = {
       out_of_range: 'A reminder can go out at most 90 days before the deadline.',
       no_send_before_deadline:
         'None of these reminders would go out before the deadline: all those days have passed. Enter smaller numbers.',
+      before_send_hour:
+        'A reminder on the day goes out at 8:00, and the deadline ends earlier: enter a later time for the deadline or add a day before it (e.g. 1).',
       _: 'Enter whole numbers of days separated by commas, for example 14, 7, 1, 0.',
     },
     _: { _: 'Check the value of this field.' },

@@ -42,6 +42,11 @@ const pl = {
   deadlines: 'Podgląd i wiadomość testowa',
   deadlinesHint:
     'Wiadomość testowa to przypomnienie takie, jakie wyszłoby teraz, wysłane tylko na Twój adres (z [TEST] w temacie).',
+  recipientsNow: (n: number, title: string) =>
+    `Odbiorcy, gdyby wysłać teraz: ${n} ${plForm(n, { one: 'adres', few: 'adresy', many: 'adresów', other: 'adresu' })} — ${title}`,
+  recipientsMore: (n: number) =>
+    `…i ${n} ${plForm(n, { one: 'inny', few: 'inne', many: 'innych', other: 'innego' })}.`,
+  recipientsNone: 'Nikt: grupy tego terminu nie mają teraz adresów, do których możemy pisać.',
   preview: (title: string) => `Podgląd wiadomości: ${title}`,
   previewLoading: 'Wczytywanie podglądu…',
   previewFailed: 'Nie udało się wczytać podglądu.',
@@ -95,7 +100,8 @@ const pl = {
   // The new deadline's form.
   newTitle: 'Nowy termin',
   newIntro: (wojewodztwo: string) =>
-    `Termin w województwie ${wojewodztwo}. Przypomnienia wyślemy o 8:00 czasu polskiego w wybrane dni przed nim.`,
+    // The name stays in the nominative ("podlaskie"): "w województwie podlaskie" reads wrong to a Pole.
+    `Województwo ${wojewodztwo}: przypomnienia wyślemy o 8:00 czasu polskiego w wybrane dni przed terminem.`,
   backToReminders: 'Wróć do przypomnień',
   name: 'Nazwa terminu',
   nameHint: 'Na przykład: Sprawozdanie z kamienia milowego II. Trafi do tematu wiadomości.',
@@ -108,7 +114,7 @@ const pl = {
   time: 'Godzina',
   timeHint: 'gg:mm',
   scope: 'Których gmin dotyczy',
-  scopeAll: (wojewodztwo: string) => `Wszystkie wybrane gminy województwa ${wojewodztwo}`,
+  scopeAll: (wojewodztwo: string) => `Wszystkie wybrane gminy (województwo ${wojewodztwo})`,
   scopeCall: 'Wybrane gminy jednego naboru',
   call: 'Nabór',
   audienceLegend: 'Kto dostanie przypomnienie',
@@ -159,6 +165,8 @@ const pl = {
       out_of_range: 'Przypomnienie może wyjść najwcześniej 90 dni przed terminem.',
       no_send_before_deadline:
         'Żadne z tych przypomnień nie zdąży przed terminem: wszystkie dni już minęły. Podaj mniejsze liczby.',
+      before_send_hour:
+        'Przypomnienie w dniu terminu wychodzi o 8:00, a termin upływa wcześniej: podaj późniejszą godzinę terminu albo dodaj dzień przed nim (np. 1).',
       _: 'Podaj liczby całkowite dni oddzielone przecinkami, na przykład 14, 7, 1, 0.',
     },
     _: { _: 'Sprawdź wartość tego pola.' },

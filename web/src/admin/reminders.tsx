@@ -177,7 +177,7 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
                     <span lang="pl">{reminder.title}</span>
                     <span class="hint review-block">{texts.kinds[reminder.kind] ?? reminder.kind}</span>
                   </th>
-                  <td>{when(reminder.dueAt)}</td>
+                  <td>{due(reminder, t.locale)}</td>
                   <td>{texts.offsetDays(reminder.offsetDays)}</td>
                   <td>
                     {texts.recipientsCount(reminder.recipients)}
@@ -269,6 +269,21 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
   );
 }
 
+/**
+ * When a deadline falls. A milestone's start or end is a whole day (planned as its last instant, so that the
+ * reminder "on the day" goes out): the day alone, as a start "18 grudnia 2026 23:59" would mislead.
+ */
+function due(deadline: { kind: string; dueAt: string }, locale: string) {
+  const whole = deadline.kind === 'milestone-start' || deadline.kind === 'milestone-end';
+  // Formatted here, not by shared/time.ts's formatWarsawDay: that chunk is the card form's too (its budget).
+  const text = whole
+    ? new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Warsaw', dateStyle: 'long' }).format(
+        new Date(deadline.dueAt),
+      )
+    : formatWarsaw(deadline.dueAt, locale);
+  return <time dateTime={deadline.dueAt}>{text}</time>;
+}
+
 /** A send's state: sent (and SES's word on its delivery), skipped with why, or still open. */
 function stateOf(texts: RemindersTexts, entry: TSentRemindersResponse['reminders'][number]): string {
   const status = texts.statuses[entry.status] ?? entry.status;
@@ -301,9 +316,26 @@ function DeadlineTools(props: { deadline: Upcoming; wojewodztwo: string }) {
         {deadline.title}
       </h3>
       <p>
-        {texts.kinds[deadline.kind] ?? deadline.kind} —{' '}
-        <time dateTime={deadline.dueAt}>{formatWarsaw(deadline.dueAt, t.locale)}</time>
+        {texts.kinds[deadline.kind] ?? deadline.kind} — {due(deadline, t.locale)}
       </p>
+      <details class="reminder-preview">
+        <summary>{texts.recipientsNow(deadline.recipients, deadline.title)}</summary>
+        {deadline.addresses.length === 0 ? (
+          <p>{texts.recipientsNone}</p>
+        ) : (
+          <ul class="list">
+            {deadline.addresses.map((address) => (
+              <li key={address.email}>
+                <span class="admin-user__name">{address.email}</span> (
+                {texts.roles[address.role] ?? address.role})
+              </li>
+            ))}
+          </ul>
+        )}
+        {deadline.recipients > deadline.addresses.length ? (
+          <p>{texts.recipientsMore(deadline.recipients - deadline.addresses.length)}</p>
+        ) : null}
+      </details>
       <details
         class="reminder-preview"
         onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
