@@ -3,7 +3,8 @@ import { useAdminTexts } from './texts.ts';
 
 /*
  * The fields a call's form has on both of its screens: announcing it (new-call.tsx) and changing it before
- * it opens or moving its closing (call-manage.tsx). Imported by the two panel routes only, it is built into
+ * it opens or moving its closing (call-manage.tsx); the panel's other forms take describedBy, Group and
+ * FieldError from here through review-form.tsx. Imported from the panel's two routes only, it is built into
  * the chunk they already share (session.tsx's), not a file of its own.
  */
 
