@@ -25,21 +25,39 @@ const port = Number(process.env.KOOPERACJA_WEB_PORT ?? 5173);
  * source under another id); Preact and src/lib (the router, the language, the API client), which must be
  * one instance, stay shared from the entry chunk. Only in the build: the dev server has no chunks.
  */
-const COPY = 'panel-copy';
-const COPIED = /\/(web\/src\/(card|components)|shared|node_modules\/zod)\//;
-const COPYING_FROM = /\/web\/src\/admin\/register-card\.tsx$/;
-function panelCopies(): Plugin {
-  const marked = (id: string) => /[?&]panel-copy$/.test(id);
-  const original = (id: string) => id.replace(/[?&]panel-copy$/, '');
+const panelCopies = () =>
+  copies(
+    'panel-copy',
+    /\/web\/src\/admin\/register-card\.tsx$/,
+    /\/(web\/src\/(card|components)|shared|node_modules\/zod)\//,
+  );
+
+/**
+ * The public checks of a receipt and of an agreement share components/digest-check.tsx; shared by their two
+ * routes it would be a chunk of its own, a file more in the entry's import map (+29 B gzipped on the card
+ * form's route). The agreement route's page takes a copy instead, as the receipt route has its own.
+ */
+const digestCheckCopy = () =>
+  copies(
+    'agreement-copy',
+    /\/web\/src\/agreements\/verification-page\.tsx$/,
+    /\/web\/src\/components\/digest-check\.tsx$/,
+  );
+
+/** Builds each module `copied` that `from` (or a copy) imports as a copy of its own, marked `?${mark}`. */
+function copies(mark: string, from: RegExp, copied: RegExp): Plugin {
+  const markedAs = new RegExp(`[?&]${mark}$`);
+  const marked = (id: string) => markedAs.test(id);
+  const original = (id: string) => id.replace(markedAs, '');
   return {
-    name: 'kooperacja-panel-copies',
+    name: `kooperacja-${mark}`,
     apply: 'build',
     enforce: 'pre',
     async resolveId(source, importer, options) {
-      if (!importer || !(marked(importer) || COPYING_FROM.test(importer))) return null;
+      if (!importer || !(marked(importer) || from.test(importer))) return null;
       const resolved = await this.resolve(source, original(importer), { ...options, skipSelf: true });
-      if (!resolved || resolved.external || !COPIED.test(resolved.id)) return resolved;
-      return { ...resolved, id: `${resolved.id}${resolved.id.includes('?') ? '&' : '?'}${COPY}` };
+      if (!resolved || resolved.external || !copied.test(resolved.id)) return resolved;
+      return { ...resolved, id: `${resolved.id}${resolved.id.includes('?') ? '&' : '?'}${mark}` };
     },
     load(id) {
       // Files only; a copy of `…?url` is left to Vite's asset plugin, which reads past the mark.
@@ -52,7 +70,7 @@ const proxy = { '/api': { target: apiUrl, changeOrigin: true } };
 
 export default defineConfig(({ command }) => ({
   root: webRoot,
-  plugins: [panelCopies(), preact()],
+  plugins: [panelCopies(), digestCheckCopy(), preact()],
   // Only the dev server injects <style> elements; a production build has just <link rel="stylesheet">.
   html: command === 'serve' ? { cspNonce: DEV_STYLE_NONCE } : {},
   build: {

@@ -64,4 +64,27 @@ describe('the production build', () => {
     expect(lookbehinds).toEqual([]);
     await context.close();
   });
+
+  it('answers the two public checks, whose shared module each route carries a copy of (no chunk of its own)', async () => {
+    const { context, page, errors } = await openPage(browser);
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    // Well-formed questions that match nothing: each page's verdict, drawn by components/digest-check.tsx.
+    await page.goto(`${builtSiteUrl}/potwierdzenie?ref=KZ-AAAA-AAAA&sha256=${'0'.repeat(64)}`);
+    await page.getByRole('heading', { level: 2, name: 'Nie znaleziono takiego potwierdzenia' }).waitFor();
+    await expectNoAxeViolations(page);
+    await page.goto(`${builtSiteUrl}/porozumienie/weryfikacja?id=pz aaaa aaaa&sha256=x`);
+    await page.locator('.error-summary').getByText('Wpisz skrót SHA-256', { exact: false }).waitFor();
+    expect(await page.inputValue('#f-id')).toBe('pz aaaa aaaa');
+    await page.fill('#f-sha256', '0'.repeat(64));
+    await page.getByRole('button', { name: 'Sprawdź' }).click();
+    await page.getByRole('heading', { level: 2, name: 'To nie jest podpisane porozumienie' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('id')).toBe('PZ-AAAA-AAAA');
+    await expectNoAxeViolations(page);
+    expect(scripts.filter((url) => url.includes('digest-check'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

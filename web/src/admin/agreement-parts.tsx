@@ -216,8 +216,7 @@ export function AgreementFailure(props: {
  * a card's scan; the page shows each file's SHA-256 beside it to compare.
  */
 export function DownloadPdf(props: {
-  callId: string;
-  teryt: string;
+  agreement: Pick<Agreement, 'callId' | 'teryt'>;
   which: AgreementPdf;
   party?: PartyRole;
   label: string;
@@ -227,7 +226,7 @@ export function DownloadPdf(props: {
       {/* A download, not a page: the router leaves it to the browser. */}
       <a
         class="button button--secondary"
-        href={agreementPdfHref(props.callId, props.teryt, props.which, props.party)}
+        href={agreementPdfHref(props.agreement.callId, props.agreement.teryt, props.which, props.party)}
         download
       >
         {props.label}

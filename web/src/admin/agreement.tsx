@@ -156,26 +156,11 @@ export function AgreementScreen(props: { callId: string; teryt: string }) {
       <Facts agreement={agreement} />
       <div class="agreement-downloads">
         {agreement.final ? (
-          <DownloadPdf
-            callId={agreement.callId}
-            teryt={agreement.teryt}
-            which="final"
-            label={texts.downloadFinal}
-          />
+          <DownloadPdf agreement={agreement} which="final" label={texts.downloadFinal} />
         ) : null}
-        <DownloadPdf
-          callId={agreement.callId}
-          teryt={agreement.teryt}
-          which="document"
-          label={texts.downloadDocument}
-        />
+        <DownloadPdf agreement={agreement} which="document" label={texts.downloadDocument} />
         {agreement.scan ? (
-          <DownloadPdf
-            callId={agreement.callId}
-            teryt={agreement.teryt}
-            which="scan"
-            label={texts.downloadScan}
-          />
+          <DownloadPdf agreement={agreement} which="scan" label={texts.downloadScan} />
         ) : null}
       </div>
       <Parties {...writes} />
@@ -261,9 +246,14 @@ function Parties(props: Writes) {
   const write = useWrite();
   const { agreement } = props;
   const [changing, setChanging] = useState<PartyRole>();
-  const act = (request: () => Promise<Agreement>, text: string) =>
+  /** One request about a party (confirm its upload, resend its link), then `text` said as saved. */
+  const act = (
+    request: (callId: string, teryt: string, role: PartyRole) => Promise<Agreement>,
+    party: { role: PartyRole },
+    text: string,
+  ) =>
     write.send(
-      request,
+      () => request(agreement.callId, agreement.teryt, party.role),
       () => props.done(text),
       () => undefined,
     );
@@ -338,8 +328,7 @@ function Parties(props: Writes) {
                       {texts.uploadSha}: <code class="digest">{party.upload.sha256}</code>
                     </p>
                     <DownloadPdf
-                      callId={agreement.callId}
-                      teryt={agreement.teryt}
+                      agreement={agreement}
                       which="upload"
                       party={party.role}
                       label={texts.downloadUpload(party.name)}
@@ -352,19 +341,12 @@ function Parties(props: Writes) {
               {signing && party.status === 'uploaded' ? (
                 <>
                   <p class="hint">{texts.confirmHint}</p>
-                  <button
-                    type="button"
+                  <PartyAction
                     class="button"
-                    aria-disabled={write.state.busy ? true : undefined}
-                    onClick={() =>
-                      act(
-                        () => confirmUpload(agreement.callId, agreement.teryt, party.role),
-                        texts.confirmed(party.name),
-                      )
-                    }
-                  >
-                    {texts.confirm(party.name)}
-                  </button>
+                    busy={write.state.busy}
+                    label={texts.confirm(party.name)}
+                    onClick={() => act(confirmUpload, party, texts.confirmed(party.name))}
+                  />
                 </>
               ) : null}
               {open && changing === party.role ? (
@@ -379,19 +361,12 @@ function Parties(props: Writes) {
               ) : open ? (
                 <div class="button-group">
                   {party.signatory ? (
-                    <button
-                      type="button"
+                    <PartyAction
                       class="button button--secondary"
-                      aria-disabled={write.state.busy ? true : undefined}
-                      onClick={() =>
-                        act(
-                          () => resendLink(agreement.callId, agreement.teryt, party.role),
-                          texts.resent(party.name),
-                        )
-                      }
-                    >
-                      {texts.resend(party.name)}
-                    </button>
+                      busy={write.state.busy}
+                      label={texts.resend(party.name)}
+                      onClick={() => act(resendLink, party, texts.resent(party.name))}
+                    />
                   ) : null}
                   <button
                     type="button"
@@ -408,6 +383,25 @@ function Parties(props: Writes) {
         );
       })}
     </section>
+  );
+}
+
+/** A button that acts on a party, aria-disabled while a request is out, as the screen's other buttons. */
+function PartyAction(props: {
+  class: string;
+  busy: boolean | undefined;
+  label: string;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      class={props.class}
+      aria-disabled={props.busy ? true : undefined}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </button>
   );
 }
 

@@ -35,8 +35,6 @@ export const en: CallLifeTexts = {
   failed: 'Could not save',
   errorSummary: 'Correct the errors in the form',
   sending: 'Saving…',
-  date: 'Date',
-  time: 'Time (Polish time)',
   edit: {
     title: 'Change the call before it opens',
     intro: 'Until the call opens you can change its title, dates, voivodeships, kinds of gmina and rules.',

@@ -43,8 +43,6 @@ const pl = {
   failed: 'Nie udało się zapisać',
   errorSummary: 'Popraw błędy w formularzu',
   sending: 'Zapisywanie…',
-  date: 'Data',
-  time: 'Godzina (czas polski)',
   edit: {
     title: 'Zmień nabór przed jego rozpoczęciem',
     intro:

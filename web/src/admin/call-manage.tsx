@@ -10,6 +10,7 @@ import type { ApiError } from '../lib/api.ts';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { listProgrammes } from './api.ts';
+import { Boxes, describedBy, FieldError, FieldLabel, Group, WallClock } from './call-fields.tsx';
 import {
   addAttachment,
   cancelCall,
@@ -309,11 +310,6 @@ function useForm(
   return { state, setState, errorOf, summary, send };
 }
 
-/** Ids for aria-describedby, skipping the absent ones. */
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
-
 function Failure(props: { failure: ApiError | undefined; onRetry: () => void }) {
   const texts = useCallLifeTexts();
   const ref = useRef<HTMLDivElement>(null);
@@ -325,21 +321,6 @@ function Failure(props: { failure: ApiError | undefined; onRetry: () => void }) 
     <div tabIndex={-1} ref={ref}>
       <ErrorNotice title={texts.failed} error={props.failure} onRetry={props.onRetry} />
     </div>
-  );
-}
-
-function Group(props: { error: string | undefined; children: ComponentChildren }) {
-  return <div class={props.error ? 'form-group form-group--error' : 'form-group'}>{props.children}</div>;
-}
-
-function FieldError(props: { id: string; text: string | undefined }) {
-  const admin = useAdminTexts();
-  if (!props.text) return null;
-  return (
-    <p class="error-message" id={props.id}>
-      <span class="visually-hidden">{admin.errorPrefix} </span>
-      {props.text}
-    </p>
   );
 }
 
@@ -359,15 +340,7 @@ function TextField(props: {
       .join(' ') || undefined;
   return (
     <Group error={props.error}>
-      <label class="label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={`${props.id}-error`} text={props.error} />
+      <FieldLabel id={props.id} label={props.label} hint={props.hint} error={props.error} />
       <input
         class={props.error ? 'input input--error' : 'input'}
         id={props.id}
@@ -397,15 +370,7 @@ function TextArea(props: {
   const hintId = props.hint ? `${props.id}-hint` : undefined;
   return (
     <Group error={props.error}>
-      <label class="label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p class="hint" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={`${props.id}-error`} text={props.error} />
+      <FieldLabel id={props.id} label={props.label} hint={props.hint} error={props.error} />
       <textarea
         class={props.error ? 'textarea textarea--error' : 'textarea'}
         id={props.id}
@@ -415,95 +380,6 @@ function TextArea(props: {
         aria-invalid={props.error ? true : undefined}
         defaultValue={props.value}
       />
-    </Group>
-  );
-}
-
-function Boxes(props: {
-  name: string;
-  idPrefix: string;
-  legend: string;
-  error: string | undefined;
-  options: [value: string, label: string][];
-  checked: string[];
-}) {
-  const errorId = props.error ? `${props.idPrefix}-error` : undefined;
-  return (
-    <Group error={props.error}>
-      <fieldset class="fieldset" aria-describedby={errorId}>
-        <legend class="fieldset__legend fieldset__legend--s">{props.legend}</legend>
-        <FieldError id={`${props.idPrefix}-error`} text={props.error} />
-        <div class="choices">
-          {props.options.map(([value, label]) => (
-            <div class="choice" key={value}>
-              <input
-                class="choice__input"
-                type="checkbox"
-                id={`${props.idPrefix}-${value}`}
-                name={props.name}
-                value={value}
-                defaultChecked={props.checked.includes(value)}
-              />
-              <label class="choice__label" for={`${props.idPrefix}-${value}`}>
-                {label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </Group>
-  );
-}
-
-/** A Warsaw wall-clock time as a native date and a native time input (as new-call.tsx's). */
-function WallClock(props: {
-  base: string;
-  name: string;
-  legend: string;
-  hint: string;
-  error: string | undefined;
-  value?: string;
-}) {
-  const texts = useCallLifeTexts();
-  const [date, time] = (props.value ?? '').split('T');
-  const errorId = props.error ? `${props.base}-error` : undefined;
-  return (
-    <Group error={props.error}>
-      <fieldset class="fieldset" aria-describedby={describedBy(`${props.base}-hint`, errorId)}>
-        <legend class="fieldset__legend fieldset__legend--s">{props.legend}</legend>
-        <p class="hint" id={`${props.base}-hint`}>
-          {props.hint}
-        </p>
-        <FieldError id={`${props.base}-error`} text={props.error} />
-        <div class="figure">
-          <div class="figure__item">
-            <label class="label" for={`${props.base}-date`}>
-              {texts.date}
-            </label>
-            <input
-              class={props.error ? 'input input--error' : 'input'}
-              id={`${props.base}-date`}
-              name={`${props.name}Date`}
-              type="date"
-              aria-invalid={props.error ? true : undefined}
-              defaultValue={date || undefined}
-            />
-          </div>
-          <div class="figure__item">
-            <label class="label" for={`${props.base}-time`}>
-              {texts.time}
-            </label>
-            <input
-              class={props.error ? 'input input--error' : 'input'}
-              id={`${props.base}-time`}
-              name={`${props.name}Time`}
-              type="time"
-              aria-invalid={props.error ? true : undefined}
-              defaultValue={time || undefined}
-            />
-          </div>
-        </div>
-      </fieldset>
     </Group>
   );
 }
@@ -564,63 +440,95 @@ function EditForm(props: FormProps & { call: TCall; programme: TAdminProgramme |
     );
   };
   return (
-    <section aria-labelledby="edit-heading">
-      <h2 id="edit-heading">{texts.edit.title}</h2>
+    <FormSection
+      id="edit"
+      title={texts.edit.title}
+      form={form}
+      intro={<p>{texts.edit.intro}</p>}
+      onSubmit={submit}
+      submit={texts.edit.submit}
+    >
+      <TextField
+        id="f-edit-title"
+        name="title"
+        label={texts.edit.callTitle}
+        error={form.errorOf('title')}
+        value={call.title}
+      />
+      <Boxes
+        name="wojewodztwa"
+        idPrefix="f-edit-woj"
+        legend={texts.wojewodztwa}
+        error={form.errorOf('wojewodztwa')}
+        options={wojewodztwa.map((code) => [code, wojewodztwoName(t, code)])}
+        checked={call.wojewodztwa}
+      />
+      <Boxes
+        name="gminaKinds"
+        idPrefix="f-edit-kind"
+        legend={texts.gminaKinds}
+        error={form.errorOf('gminaKinds')}
+        options={GMINA_KINDS.map((kind) => [kind, admin.kinds[kind]])}
+        checked={call.gminaKinds}
+      />
+      <WallClock
+        base="f-edit-opensAt"
+        name="opensAt"
+        legend={texts.edit.opensAt}
+        hint={texts.edit.dateHint}
+        error={form.errorOf('opensAt')}
+        value={warsawLocal(call.opensAt)}
+      />
+      <WallClock
+        base="f-edit-closesAt"
+        name="closesAt"
+        legend={texts.edit.closesAt}
+        hint={texts.edit.dateHint}
+        error={form.errorOf('closesAt')}
+        value={warsawLocal(call.closesAt)}
+      />
+      <TextArea
+        id="f-edit-rules"
+        name="rules"
+        label={texts.edit.rules}
+        error={form.errorOf('rules')}
+        value={call.rules}
+        rows={8}
+      />
+    </FormSection>
+  );
+}
+
+/**
+ * One of the screen's forms: its heading, what comes before the form (the invited, the files), the error
+ * summary and a failure's notice (each takes the focus), the intro, the fields and the button.
+ */
+function FormSection(props: {
+  id: string;
+  title: string;
+  form: ReturnType<typeof useForm>;
+  before?: ComponentChildren;
+  intro?: ComponentChildren;
+  onSubmit: (event: Event) => void;
+  submit: string;
+  warning?: boolean;
+  children: ComponentChildren;
+}) {
+  const texts = useCallLifeTexts();
+  const { form } = props;
+  return (
+    <section aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>{props.title}</h2>
+      {props.before}
       <ErrorSummary title={texts.errorSummary} errors={form.summary} verdict={form.state.verdict} />
       <Failure
         failure={form.state.failure}
         onRetry={() => form.setState({ errors: {}, verdict: form.state.verdict })}
       />
-      <p>{texts.edit.intro}</p>
-      <form method="post" noValidate onSubmit={submit}>
-        <TextField
-          id="f-edit-title"
-          name="title"
-          label={texts.edit.callTitle}
-          error={form.errorOf('title')}
-          value={call.title}
-        />
-        <Boxes
-          name="wojewodztwa"
-          idPrefix="f-edit-woj"
-          legend={texts.wojewodztwa}
-          error={form.errorOf('wojewodztwa')}
-          options={wojewodztwa.map((code) => [code, wojewodztwoName(t, code)])}
-          checked={call.wojewodztwa}
-        />
-        <Boxes
-          name="gminaKinds"
-          idPrefix="f-edit-kind"
-          legend={texts.gminaKinds}
-          error={form.errorOf('gminaKinds')}
-          options={GMINA_KINDS.map((kind) => [kind, admin.kinds[kind]])}
-          checked={call.gminaKinds}
-        />
-        <WallClock
-          base="f-edit-opensAt"
-          name="opensAt"
-          legend={texts.edit.opensAt}
-          hint={texts.edit.dateHint}
-          error={form.errorOf('opensAt')}
-          value={warsawLocal(call.opensAt)}
-        />
-        <WallClock
-          base="f-edit-closesAt"
-          name="closesAt"
-          legend={texts.edit.closesAt}
-          hint={texts.edit.dateHint}
-          error={form.errorOf('closesAt')}
-          value={warsawLocal(call.closesAt)}
-        />
-        <TextArea
-          id="f-edit-rules"
-          name="rules"
-          label={texts.edit.rules}
-          error={form.errorOf('rules')}
-          value={call.rules}
-          rows={8}
-        />
-        <SubmitButton busy={form.state.busy} label={texts.edit.submit} />
+      {props.intro}
+      <form method="post" noValidate onSubmit={props.onSubmit}>
+        {props.children}
+        <SubmitButton busy={form.state.busy} label={props.submit} warning={props.warning} />
       </form>
     </section>
   );
@@ -661,33 +569,30 @@ function ExtendForm(props: FormProps & { call: TCall }) {
     );
   };
   return (
-    <section aria-labelledby="extend-heading">
-      <h2 id="extend-heading">{texts.extend.title}</h2>
-      <ErrorSummary title={texts.errorSummary} errors={form.summary} verdict={form.state.verdict} />
-      <Failure
-        failure={form.state.failure}
-        onRetry={() => form.setState({ errors: {}, verdict: form.state.verdict })}
+    <FormSection
+      id="extend"
+      title={texts.extend.title}
+      form={form}
+      intro={<p>{texts.extend.intro}</p>}
+      onSubmit={submit}
+      submit={texts.extend.submit}
+    >
+      <WallClock
+        base="f-extend-closesAt"
+        name="closesAt"
+        legend={texts.extend.closesAt}
+        hint={texts.edit.dateHint}
+        error={form.errorOf('closesAt')}
+        value={warsawLocal(props.call.closesAt)}
       />
-      <p>{texts.extend.intro}</p>
-      <form method="post" noValidate onSubmit={submit}>
-        <WallClock
-          base="f-extend-closesAt"
-          name="closesAt"
-          legend={texts.extend.closesAt}
-          hint={texts.edit.dateHint}
-          error={form.errorOf('closesAt')}
-          value={warsawLocal(props.call.closesAt)}
-        />
-        <TextArea
-          id="f-extend-reason"
-          name="reason"
-          label={texts.extend.reason}
-          hint={texts.extend.reasonHint}
-          error={form.errorOf('reason')}
-        />
-        <SubmitButton busy={form.state.busy} label={texts.extend.submit} />
-      </form>
-    </section>
+      <TextArea
+        id="f-extend-reason"
+        name="reason"
+        label={texts.extend.reason}
+        hint={texts.extend.reasonHint}
+        error={form.errorOf('reason')}
+      />
+    </FormSection>
   );
 }
 
@@ -710,42 +615,40 @@ function CancelForm(props: FormProps) {
   };
   const confirmError = form.errorOf('confirm');
   return (
-    <section aria-labelledby="cancel-heading">
-      <h2 id="cancel-heading">{texts.cancel.title}</h2>
-      <ErrorSummary title={texts.errorSummary} errors={form.summary} verdict={form.state.verdict} />
-      <Failure
-        failure={form.state.failure}
-        onRetry={() => form.setState({ errors: {}, verdict: form.state.verdict })}
+    <FormSection
+      id="cancel"
+      title={texts.cancel.title}
+      form={form}
+      intro={<p class="warning-text">{texts.cancel.intro}</p>}
+      onSubmit={submit}
+      submit={texts.cancel.submit}
+      warning
+    >
+      <TextArea
+        id="f-cancel-reason"
+        name="reason"
+        label={texts.cancel.reason}
+        hint={texts.cancel.reasonHint}
+        error={form.errorOf('reason')}
       />
-      <p class="warning-text">{texts.cancel.intro}</p>
-      <form method="post" noValidate onSubmit={submit}>
-        <TextArea
-          id="f-cancel-reason"
-          name="reason"
-          label={texts.cancel.reason}
-          hint={texts.cancel.reasonHint}
-          error={form.errorOf('reason')}
-        />
-        <Group error={confirmError}>
-          <FieldError id="f-cancel-confirm-error" text={confirmError} />
-          <div class="choice">
-            <input
-              class="choice__input"
-              type="checkbox"
-              id="f-cancel-confirm"
-              name="confirm"
-              value="yes"
-              aria-describedby={confirmError ? 'f-cancel-confirm-error' : undefined}
-              aria-invalid={confirmError ? true : undefined}
-            />
-            <label class="choice__label" for="f-cancel-confirm">
-              {texts.cancel.confirm}
-            </label>
-          </div>
-        </Group>
-        <SubmitButton busy={form.state.busy} label={texts.cancel.submit} warning />
-      </form>
-    </section>
+      <Group error={confirmError}>
+        <FieldError id="f-cancel-confirm-error" text={confirmError} />
+        <div class="choice">
+          <input
+            class="choice__input"
+            type="checkbox"
+            id="f-cancel-confirm"
+            name="confirm"
+            value="yes"
+            aria-describedby={confirmError ? 'f-cancel-confirm-error' : undefined}
+            aria-invalid={confirmError ? true : undefined}
+          />
+          <label class="choice__label" for="f-cancel-confirm">
+            {texts.cancel.confirm}
+          </label>
+        </div>
+      </Group>
+    </FormSection>
   );
 }
 
@@ -893,60 +796,57 @@ function InviteSection(props: FormProps & { call: TCall; invitations: Invitation
     );
   };
   return (
-    <section aria-labelledby="invite-heading">
-      <h2 id="invite-heading">{texts.invite.title}</h2>
-      <Invited invitations={props.invitations} />
-      <ErrorSummary title={texts.errorSummary} errors={form.summary} verdict={form.state.verdict} />
-      <Failure
-        failure={form.state.failure}
-        onRetry={() => form.setState({ errors: {}, verdict: form.state.verdict })}
-      />
-      <p>{texts.invite.intro}</p>
-      <form method="post" noValidate onSubmit={submit}>
-        {Array.from({ length: rows }, (_, index) => (
-          <fieldset class="fieldset" key={index}>
-            <legend class="fieldset__legend fieldset__legend--s">{texts.invite.row(index + 1)}</legend>
-            <TextField
-              id={`f-invite-gmina-${index}`}
-              name={`gmina-${index}`}
-              label={texts.invite.gminaField}
-              error={form.errorOf(`gmina-${index}`)}
-              onChange={(input) => lookUp(index, input.value)}
-            />
-            <TextField
-              id={`f-invite-email-${index}`}
-              name={`email-${index}`}
-              label={texts.invite.emailField}
-              hint={
-                fromDirectory[index] === undefined
-                  ? texts.invite.emailHint
-                  : fromDirectory[index] === null
-                    ? texts.invite.emailNotInDirectory
-                    : texts.invite.emailFromDirectory(fromDirectory[index] as string)
-              }
-              error={form.errorOf(`email-${index}`)}
-              type="email"
-            />
-          </fieldset>
-        ))}
-        {rows < 40 ? (
-          <p>
-            <button
-              type="button"
-              class="button button--secondary"
-              onClick={() => {
-                setRows(rows + 1);
-                // The new row's first field takes the focus once it is rendered.
-                requestAnimationFrame(() => document.getElementById(`f-invite-gmina-${rows}`)?.focus());
-              }}
-            >
-              {texts.invite.addRow}
-            </button>
-          </p>
-        ) : null}
-        <SubmitButton busy={form.state.busy} label={texts.invite.submit} />
-      </form>
-    </section>
+    <FormSection
+      id="invite"
+      title={texts.invite.title}
+      form={form}
+      before={<Invited invitations={props.invitations} />}
+      intro={<p>{texts.invite.intro}</p>}
+      onSubmit={submit}
+      submit={texts.invite.submit}
+    >
+      {Array.from({ length: rows }, (_, index) => (
+        <fieldset class="fieldset" key={index}>
+          <legend class="fieldset__legend fieldset__legend--s">{texts.invite.row(index + 1)}</legend>
+          <TextField
+            id={`f-invite-gmina-${index}`}
+            name={`gmina-${index}`}
+            label={texts.invite.gminaField}
+            error={form.errorOf(`gmina-${index}`)}
+            onChange={(input) => lookUp(index, input.value)}
+          />
+          <TextField
+            id={`f-invite-email-${index}`}
+            name={`email-${index}`}
+            label={texts.invite.emailField}
+            hint={
+              fromDirectory[index] === undefined
+                ? texts.invite.emailHint
+                : fromDirectory[index] === null
+                  ? texts.invite.emailNotInDirectory
+                  : texts.invite.emailFromDirectory(fromDirectory[index] as string)
+            }
+            error={form.errorOf(`email-${index}`)}
+            type="email"
+          />
+        </fieldset>
+      ))}
+      {rows < 40 ? (
+        <p>
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => {
+              setRows(rows + 1);
+              // The new row's first field takes the focus once it is rendered.
+              requestAnimationFrame(() => document.getElementById(`f-invite-gmina-${rows}`)?.focus());
+            }}
+          >
+            {texts.invite.addRow}
+          </button>
+        </p>
+      ) : null}
+    </FormSection>
   );
 }
 
@@ -982,77 +882,70 @@ function FilesSection(props: FormProps & { call: TCall }) {
     );
   const error = form.errorOf('file');
   return (
-    <section aria-labelledby="files-heading">
-      <h2 id="files-heading">{texts.files.title}</h2>
-      {attachments.length === 0 ? (
-        <p>{texts.files.none}</p>
-      ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways at 320 px must take the keyboard's focus to be scrolled (axe: scrollable-region-focusable)
-        <section class="table-scroll" aria-label={texts.files.list} tabIndex={0}>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{texts.files.name}</th>
-                <th scope="col">{texts.files.size}</th>
-                <th scope="col">{texts.files.addedAt}</th>
-                <th scope="col">{texts.files.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {attachments.map((attachment) => (
-                <tr key={attachment.id}>
-                  <td>
-                    <a
-                      href={`/api/calls/${encodeURIComponent(props.callId)}/attachments/${encodeURIComponent(attachment.id)}`}
-                      download
-                    >
-                      {attachment.name}
-                    </a>
-                  </td>
-                  <td>{texts.files.sizeOf(attachment.size)}</td>
-                  <td>{formatWarsaw(attachment.addedAt, t.locale)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="button button--secondary button--small"
-                      aria-label={texts.files.remove(attachment.name)}
-                      onClick={() => remove(attachment.id, attachment.name)}
-                    >
-                      {texts.files.removeShort}
-                    </button>
-                  </td>
+    <FormSection
+      id="files"
+      title={texts.files.title}
+      form={form}
+      before={
+        attachments.length === 0 ? (
+          <p>{texts.files.none}</p>
+        ) : (
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways at 320 px must take the keyboard's focus to be scrolled (axe: scrollable-region-focusable)
+          <section class="table-scroll" aria-label={texts.files.list} tabIndex={0}>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{texts.files.name}</th>
+                  <th scope="col">{texts.files.size}</th>
+                  <th scope="col">{texts.files.addedAt}</th>
+                  <th scope="col">{texts.files.actions}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
-      <ErrorSummary title={texts.errorSummary} errors={form.summary} verdict={form.state.verdict} />
-      <Failure
-        failure={form.state.failure}
-        onRetry={() => form.setState({ errors: {}, verdict: form.state.verdict })}
-      />
-      <form method="post" noValidate onSubmit={submit}>
-        <Group error={error}>
-          <label class="label" for="f-file">
-            {texts.files.file}
-          </label>
-          <p class="hint" id="f-file-hint">
-            {texts.files.fileHint}
-          </p>
-          <FieldError id="f-file-error" text={error} />
-          <input
-            class={error ? 'file-upload file-upload--error' : 'file-upload'}
-            id="f-file"
-            name="file"
-            type="file"
-            accept=".pdf,.docx,.odt"
-            aria-describedby={describedBy('f-file-hint', error && 'f-file-error')}
-            aria-invalid={error ? true : undefined}
-          />
-        </Group>
-        <SubmitButton busy={form.state.busy} label={texts.files.submit} />
-      </form>
-    </section>
+              </thead>
+              <tbody>
+                {attachments.map((attachment) => (
+                  <tr key={attachment.id}>
+                    <td>
+                      <a
+                        href={`/api/calls/${encodeURIComponent(props.callId)}/attachments/${encodeURIComponent(attachment.id)}`}
+                        download
+                      >
+                        {attachment.name}
+                      </a>
+                    </td>
+                    <td>{texts.files.sizeOf(attachment.size)}</td>
+                    <td>{formatWarsaw(attachment.addedAt, t.locale)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        class="button button--secondary button--small"
+                        aria-label={texts.files.remove(attachment.name)}
+                        onClick={() => remove(attachment.id, attachment.name)}
+                      >
+                        {texts.files.removeShort}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )
+      }
+      onSubmit={submit}
+      submit={texts.files.submit}
+    >
+      <Group error={error}>
+        <FieldLabel id="f-file" label={texts.files.file} hint={texts.files.fileHint} error={error} />
+        <input
+          class={error ? 'file-upload file-upload--error' : 'file-upload'}
+          id="f-file"
+          name="file"
+          type="file"
+          accept=".pdf,.docx,.odt"
+          aria-describedby={describedBy('f-file-hint', error && 'f-file-error')}
+          aria-invalid={error ? true : undefined}
+        />
+      </Group>
+    </FormSection>
   );
 }

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { CARD_FORM_VERSION } from '../../../shared/card-form-version.ts';
 import { GMINA_KINDS } from '../../../shared/gmina-kinds.ts';
@@ -10,6 +9,7 @@ import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { listProgrammes } from './api.ts';
+import { Boxes, describedBy, FieldLabel, Group, WallClock } from './call-fields.tsx';
 import { announceCall, keepAnnouncedOverlaps } from './call-life-api.ts';
 import { ErrorSummary } from './error-summary.tsx';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
@@ -240,10 +240,11 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
           value={typedText(typed.title)}
         />
         <Group error={errorOf('programmeId')}>
-          <label class="label" for="f-call-programmeId">
-            {texts.newCall.programme}
-          </label>
-          <FieldError id="f-call-programmeId-error" text={errorOf('programmeId')} />
+          <FieldLabel
+            id="f-call-programmeId"
+            label={texts.newCall.programme}
+            error={errorOf('programmeId')}
+          />
           <select
             class="select"
             id="f-call-programmeId"
@@ -284,6 +285,7 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
           checked={typedList(typed.gminaKinds)}
         />
         <WallClock
+          base="f-call-opensAt"
           name="opensAt"
           legend={texts.newCall.opensAt}
           hint={texts.newCall.opensAtHint}
@@ -291,6 +293,7 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
           value={typedText(typed.opensAt)}
         />
         <WallClock
+          base="f-call-closesAt"
           name="closesAt"
           legend={texts.newCall.closesAt}
           hint={texts.newCall.closesAtHint}
@@ -298,13 +301,12 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
           value={typedText(typed.closesAt)}
         />
         <Group error={errorOf('rules')}>
-          <label class="label" for="f-call-rules">
-            {texts.newCall.rules}
-          </label>
-          <p class="hint" id="f-call-rules-hint">
-            {texts.newCall.rulesHint}
-          </p>
-          <FieldError id="f-call-rules-error" text={errorOf('rules')} />
+          <FieldLabel
+            id="f-call-rules"
+            label={texts.newCall.rules}
+            hint={texts.newCall.rulesHint}
+            error={errorOf('rules')}
+          />
           <textarea
             class={errorOf('rules') ? 'textarea textarea--error' : 'textarea'}
             id="f-call-rules"
@@ -333,26 +335,6 @@ function NewCallForm(props: { programmes: TAdminProgramme[] }) {
   );
 }
 
-/** Ids for aria-describedby, skipping the absent ones. */
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
-
-function Group(props: { error: string | undefined; children: ComponentChildren }) {
-  return <div class={props.error ? 'form-group form-group--error' : 'form-group'}>{props.children}</div>;
-}
-
-function FieldError(props: { id: string; text: string | undefined }) {
-  const texts = useAdminTexts();
-  if (!props.text) return null;
-  return (
-    <p class="error-message" id={props.id}>
-      <span class="visually-hidden">{texts.errorPrefix} </span>
-      {props.text}
-    </p>
-  );
-}
-
 function TextField(props: {
   name: FieldName;
   label: string;
@@ -366,15 +348,7 @@ function TextField(props: {
   const errorId = props.error ? `${id}-error` : undefined;
   return (
     <Group error={props.error}>
-      <label class="label" for={id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <p class="hint" id={hintId}>
-          {props.hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} text={props.error} />
+      <FieldLabel id={id} label={props.label} hint={props.hint} error={props.error} />
       <input
         class={`input${props.error ? ' input--error' : ''}`}
         id={id}
@@ -385,103 +359,6 @@ function TextField(props: {
         aria-invalid={props.error ? true : undefined}
         defaultValue={props.value}
       />
-    </Group>
-  );
-}
-
-function Boxes(props: {
-  name: FieldName;
-  idPrefix: string;
-  legend: string;
-  hint?: string;
-  error: string | undefined;
-  options: [value: string, label: string][];
-  checked: string[];
-}) {
-  const hintId = props.hint ? `${props.idPrefix}-hint` : undefined;
-  const errorId = props.error ? `${props.idPrefix}-error` : undefined;
-  return (
-    <Group error={props.error}>
-      <fieldset class="fieldset" aria-describedby={describedBy(hintId, errorId)}>
-        <legend class="fieldset__legend fieldset__legend--s">{props.legend}</legend>
-        {props.hint ? (
-          <p class="hint" id={hintId}>
-            {props.hint}
-          </p>
-        ) : null}
-        <FieldError id={`${props.idPrefix}-error`} text={props.error} />
-        <div class="choices">
-          {props.options.map(([value, label]) => (
-            <div class="choice" key={value}>
-              <input
-                class="choice__input"
-                type="checkbox"
-                id={`${props.idPrefix}-${value}`}
-                name={props.name}
-                value={value}
-                defaultChecked={props.checked.includes(value)}
-              />
-              <label class="choice__label" for={`${props.idPrefix}-${value}`}>
-                {label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </Group>
-  );
-}
-
-/** A Warsaw wall-clock time as two native inputs, a date and a time, grouped like GOV.UK's date input. */
-function WallClock(props: {
-  name: 'opensAt' | 'closesAt';
-  legend: string;
-  hint: string;
-  error: string | undefined;
-  /** "2026-12-01T08:00", or half of it, as typed before a sign-in. */
-  value?: string | undefined;
-}) {
-  const texts = useAdminTexts();
-  const base = `f-call-${props.name}`;
-  const [date, time] = (props.value ?? '').split('T');
-  const errorId = props.error ? `${base}-error` : undefined;
-  return (
-    <Group error={props.error}>
-      <fieldset class="fieldset" aria-describedby={describedBy(`${base}-hint`, errorId)}>
-        <legend class="fieldset__legend fieldset__legend--s">{props.legend}</legend>
-        <p class="hint" id={`${base}-hint`}>
-          {props.hint}
-        </p>
-        <FieldError id={`${base}-error`} text={props.error} />
-        <div class="figure">
-          <div class="figure__item">
-            <label class="label" for={`${base}-date`}>
-              {texts.newCall.date}
-            </label>
-            <input
-              class={props.error ? 'input input--error' : 'input'}
-              id={`${base}-date`}
-              name={`${props.name}Date`}
-              type="date"
-              aria-invalid={props.error ? true : undefined}
-              defaultValue={date || undefined}
-            />
-          </div>
-          <div class="figure__item">
-            <label class="label" for={`${base}-time`}>
-              {texts.newCall.time}
-            </label>
-            <input
-              class={props.error ? 'input input--error' : 'input'}
-              id={`${base}-time`}
-              name={`${props.name}Time`}
-              type="time"
-              aria-invalid={props.error ? true : undefined}
-              defaultValue={time || undefined}
-            />
-          </div>
-        </div>
-      </fieldset>
     </Group>
   );
 }

@@ -3,10 +3,10 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '../components/error-notice.tsx';
 import { ApiError } from '../lib/api.ts';
 import { useResource } from '../lib/use-resource.ts';
+import { describedBy, FieldError, Group } from './call-fields.tsx';
 import { ErrorSummary, type SummaryError } from './error-summary.tsx';
 import { type ReviewTexts, useReviewTexts } from './review-texts.ts';
 import { useSignInWhenSignedOut } from './session.tsx';
-import { useAdminTexts } from './texts.ts';
 
 /**
  * The pieces every write of the review shares: field errors by field id (in the order of the form, which
@@ -138,25 +138,9 @@ export function FormErrors(props: { state: WriteState; ids: readonly string[] })
   );
 }
 
-/** Ids for aria-describedby, skipping the absent ones. */
-export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  return ids.filter(Boolean).join(' ') || undefined;
-}
-
-export function Group(props: { error: string | undefined; children: ComponentChildren }) {
-  return <div class={props.error ? 'form-group form-group--error' : 'form-group'}>{props.children}</div>;
-}
-
-export function FieldError(props: { id: string; text: string | undefined }) {
-  const texts = useAdminTexts();
-  if (!props.text) return null;
-  return (
-    <p class="error-message" id={props.id}>
-      <span class="visually-hidden">{texts.errorPrefix} </span>
-      {props.text}
-    </p>
-  );
-}
+// The form's parts every panel screen shares, from the module the two call screens share (its chunk is
+// loaded with the panel anyway).
+export { describedBy, FieldError, Group };
 
 /** A labelled text area or one-line input, with its hint and error, GOV.UK style. */
 export function TextField(props: {
