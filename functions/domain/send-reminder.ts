@@ -66,12 +66,16 @@ export function reminderMail(
     linkSentAt?: string | undefined;
     uploadUrl?: string | undefined;
     wojewodztwo?: string | undefined;
+    /** The recipient's role to the deadline: a coordinator's link opens the panel's reminders. */
+    role?: string | undefined;
   } = {},
 ) {
   const link =
-    deadline.callId && deadline.kind !== 'agreement-signing'
-      ? callPageUrl(siteUrl, deadline.callId)
-      : `${siteUrl}/`;
+    extra.role === 'coordinator'
+      ? `${siteUrl}/admin/przypomnienia${extra.wojewodztwo ? `?woj=${extra.wojewodztwo}` : ''}`
+      : deadline.callId && deadline.kind !== 'agreement-signing'
+        ? callPageUrl(siteUrl, deadline.callId)
+        : `${siteUrl}/`;
   // A preview or test has no party: its link opens the page without a token.
   const upload = deadline.deliverable
     ? { url: extra.uploadUrl ?? `${siteUrl}${DELIVERABLE_PAGE}`, documentName: deadline.deliverable.name }
@@ -202,6 +206,7 @@ export async function sendReminder(
     linkSentAt: signing?.linkSentAt,
     uploadUrl: upload.url,
     wojewodztwo: message.wojewodztwo,
+    role: message.role,
   });
   let messageId: string;
   try {

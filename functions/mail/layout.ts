@@ -35,14 +35,18 @@ export type ContactLine = Pick<RopsContact, 'name' | 'address' | 'email' | 'phon
  */
 export function footerLines(
   wojewodztwo: string | undefined,
-  options: { repliesReachRops?: boolean } = {},
+  options: { repliesReachRops?: boolean; about?: 'call' | 'project' } = {},
 ): string[] {
   const rops = wojewodztwo === undefined ? undefined : ROPS_CONTACTS[wojewodztwo];
+  // A milestone's, an agreement's or a coordinator's deadline is about the project, not the recruitment.
+  const topic = options.about === 'project' ? 'Kontakt w sprawie projektu' : 'Kontakt w sprawie naboru';
   return [
     options.repliesReachRops ? REPLIES_REACH_ROPS : DO_NOT_REPLY,
     rops
-      ? `Kontakt w sprawie naboru: ${ropsContactLine(rops)}.`
-      : 'Kontakt w sprawie naboru: regionalny ośrodek polityki społecznej prowadzący nabór (dane kontaktowe na stronie naboru).',
+      ? `${topic}: ${ropsContactLine(rops)}.`
+      : options.about === 'project'
+        ? `${topic}: regionalny ośrodek polityki społecznej Państwa województwa.`
+        : `${topic}: regionalny ośrodek polityki społecznej prowadzący nabór (dane kontaktowe na stronie naboru).`,
   ];
 }
 

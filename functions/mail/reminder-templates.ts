@@ -128,6 +128,9 @@ export function renderReminder(data: ReminderMailData, now: Date): RenderedRemin
   // A reminder with a reply-to does reach a person: its footer says so instead of "do not reply".
   return withFooter(
     { subject, html, text },
-    footerLines(data.wojewodztwo, { repliesReachRops: data.replyTo !== undefined }),
+    footerLines(data.wojewodztwo, {
+      repliesReachRops: data.replyTo !== undefined,
+      about: data.kind === 'call-closing' ? 'call' : 'project',
+    }),
   );
 }

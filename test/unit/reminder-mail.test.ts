@@ -28,6 +28,37 @@ describe('the reminder e-mail', () => {
     expect(mail.html).toContain('Opracowanie modelu');
   });
 
+  it('links a coordinator to the panel’s reminders, a gmina to the call, and names the project in the footer', () => {
+    const now = new Date('2031-03-10T07:00:00.000Z');
+    const deadline = {
+      id: 'km-test-3-end',
+      kind: 'milestone-end' as const,
+      title: 'KM III (Liderzy kooperacji)',
+      description: '',
+      dueAt: '2031-04-01T21:59:59.999Z',
+      callId: 'liderzy-kooperacji-20',
+      wojewodztwa: ['20'],
+      audience: ['coordinators' as const, 'gminas' as const],
+      policy: { offsetsDays: [14], hour: 8, avoidDaysOff: true },
+      optional: false,
+      createdAt: now.toISOString(),
+    };
+    const site = 'https://kooperacja.example';
+
+    const coordinator = reminderMail(deadline, site, now, { role: 'coordinator', wojewodztwo: '20' });
+    const gmina = reminderMail(deadline, site, now, { role: 'gmina', wojewodztwo: '20' });
+    const closing = reminderMail({ ...deadline, id: 'nabor-20', kind: 'call-closing' }, site, now, {
+      role: 'draft',
+      wojewodztwo: '20',
+    });
+
+    expect(coordinator.text).toContain(`Szczegóły: ${site}/admin/przypomnienia?woj=20`);
+    expect(gmina.text).toContain(`Szczegóły: ${site}/nabory/liderzy-kooperacji-20`);
+    expect(gmina.text).toContain('Kontakt w sprawie projektu: ');
+    expect(gmina.text).not.toContain('w sprawie naboru');
+    expect(closing.text).toContain('Kontakt w sprawie naboru: ');
+  });
+
   it('puts a milestone in the calendar as the whole day, a coordinator’s deadline at its time', () => {
     const now = new Date('2031-03-10T07:00:00.000Z');
     const deadline = {
