@@ -57,7 +57,8 @@ const SUPPRESSION_READS_AT_ONCE = 8;
 /**
  * The reminders planned for the next 30 days in the voivodeships, soonest first, each with the addresses it
  * would go to if it went now (audiences are resolved at sending): their number, and the first 50 by name.
- * Addresses the sender would skip (bounced, complained, opted out of an optional one) are left out.
+ * Addresses the sender would skip (bounced, complained, opted out of an optional one; a party that has
+ * delivered the document asked for, by resolveRecipients) are left out.
  */
 export async function listUpcomingReminders(
   deps: { db: Db; now: () => Date },

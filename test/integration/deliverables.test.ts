@@ -247,6 +247,20 @@ describe('a deadline that asks for a document', () => {
     expect((await mailTo(first)).length).toBe(1);
   });
 
+  it('counts among the upcoming reminders’ recipients only the parties that have not delivered', async () => {
+    const { status, json } = await call('/api/admin/reminders/upcoming', { cookie: podlaskie });
+
+    expect(status).toBe(200);
+    const ours = (
+      json.reminders as { deadlineId: string; recipients: number; addresses: { email: string }[] }[]
+    ).filter((reminder) => reminder.deadlineId === deadline.id);
+    expect(ours.length).toBeGreaterThan(0);
+    for (const reminder of ours) {
+      expect(reminder.recipients).toBe(1);
+      expect(reminder.addresses.map((address) => address.email)).toEqual([second]);
+    }
+  });
+
   it('lets the party replace its file before the deadline, and says what is stored', async () => {
     const replacement = pdf(2000, 2);
     const { done } = await deliver(firstToken, [replacement], 'Sprawozdanie – poprawione.pdf');
