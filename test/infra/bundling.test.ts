@@ -118,7 +118,8 @@ describe('bundling a handler', () => {
     // Prepare: every handler, in one esbuild run (the first pass of bundleFunction; the second
     // minification removes code, never a library); the metafile names each bundle's inputs.
     const handlers = join(import.meta.dirname, '..', '..', 'functions', 'handlers');
-    const outdir = mkdtempSync(join(tmpdir(), 'pdf-libraries-'));
+    // Nothing is written (write: false): the directory only names the outputs.
+    const outdir = join(tmpdir(), 'pdf-libraries');
 
     // Act
     const { metafile } = await build({
