@@ -62,12 +62,8 @@ export interface TrailEntry {
   note?: string | undefined;
 }
 
-/**
- * The final record: the signed document's pages as they were, then a signature page (who signed for each
- * party, how, when, over which hash) and the audit trail. Sealed afterwards (seal.ts), so it is saved
- * without object streams, which the seal's placeholder needs.
- */
-export async function finalAgreementPdf(input: {
+/** What the final record is made of (agreement-flow.ts gathers it, without pdf-lib). */
+export interface FinalRecordInput {
   document: Uint8Array;
   /** Signed on paper: the scan's pages follow the document's (a scan that is not a readable PDF is left out). */
   scan?: Uint8Array;
@@ -77,7 +73,14 @@ export async function finalAgreementPdf(input: {
   signatures: readonly SignatureEntry[];
   trail: readonly TrailEntry[];
   verifyUrl: string;
-}): Promise<Uint8Array> {
+}
+
+/**
+ * The final record: the signed document's pages as they were, then a signature page (who signed for each
+ * party, how, when, over which hash) and the audit trail. Sealed afterwards (seal.ts), so it is saved
+ * without object streams, which the seal's placeholder needs.
+ */
+export async function finalAgreementPdf(input: FinalRecordInput): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   describe(pdf, { ...input.meta, createdAt: input.completedAt });
   const signed = await PDFDocument.load(input.document, { updateMetadata: false });

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { REFERENCE_ALPHABET } from '../../shared/identifiers.ts';
 import type { PartyRole } from '../../shared/schemas/agreements.ts';
-import { agreementPdf, finalAgreementPdf, type SignatureEntry } from '../documents/agreement-render.ts';
+import type { DocumentMeta, FinalRecordInput, SignatureEntry } from '../documents/agreement-render.ts';
 import { newLinkToken, sha256Hex } from '../lib/crypto.ts';
 import { AppError } from '../lib/errors.ts';
 import type { CompletedMailData, SigningLinkMailData } from '../mail/agreement-templates.ts';
@@ -30,6 +30,13 @@ export interface AgreementDeps {
   siteUrl: string;
   documents: DocumentStore;
   /**
+   * Renders the text as the PDF signatories sign (documents/agreement-render.ts). Only the functions that
+   * generate or edit the text are given it (wiring-render.ts): the rest bundle neither pdf-lib nor fontkit.
+   */
+  renderText: (text: string, meta: DocumentMeta) => Promise<Uint8Array>;
+  /** Renders the final record, unsealed; given with the seal, to the functions that can complete one. */
+  renderFinal: (input: FinalRecordInput) => Promise<Uint8Array>;
+  /**
    * Seals a final record (PAdES, the platform's certificate). Only the functions that can complete an
    * agreement are given one (wiring-seal.ts), so the rest bundle neither the seal nor node-forge.
    */
@@ -52,13 +59,13 @@ export function documentKey(agreement: Pick<AgreementRecord, 'callId' | 'teryt'>
 
 /** Renders the text as the PDF signatories sign, stores it by its digest and returns where. */
 export async function storeTextDocument(
-  deps: Pick<AgreementDeps, 'documents'>,
+  deps: Pick<AgreementDeps, 'documents' | 'renderText'>,
   agreement: Pick<AgreementRecord, 'id' | 'callId' | 'teryt' | 'gminaName'>,
   text: string,
   textVersion: number,
   at: string,
 ): Promise<AgreementRecord['document']> {
-  const pdf = await agreementPdf(text, {
+  const pdf = await deps.renderText(text, {
     agreementId: agreement.id,
     textVersion,
     createdAt: at,
@@ -205,7 +212,7 @@ export async function completeAndSave(
     ip: party.evidence?.ip,
   }));
   const verifyUrl = `${deps.siteUrl}/porozumienie/weryfikacja?id=${encodeURIComponent(next.id)}`;
-  const unsealed = await finalAgreementPdf({
+  const unsealed = await deps.renderFinal({
     document,
     documentSha256: next.document.sha256,
     ...(scan ? { scan } : {}),

@@ -6,7 +6,6 @@ import type {
   TAgreementView,
   TSignatory,
 } from '../../shared/schemas/agreements.ts';
-import { POWIATY, WOJEWODZTWA } from '../../shared/teryt/index.ts';
 import { ROPS } from '../../shared/wojewodztwa.ts';
 import {
   AGREEMENT_TEMPLATE_VERSION,
@@ -103,6 +102,9 @@ export async function generateAgreement(
   if (!kind) throw new AppError('VALIDATION_FAILED', { fields: { kind: 'required' } });
 
   const { office, contacts, partner } = card.answers;
+  // The register (85 KB of JSON, parsed into every gmina) on first use, as elsewhere in the API: imported at
+  // the top, every function of agreements.ts read and parsed it at start.
+  const { POWIATY, WOJEWODZTWA } = await import('../../shared/teryt/index.ts');
   const wojName = WOJEWODZTWA[wojewodztwo] ?? '';
   const powiatName = POWIATY.get(partner.powiatCode) ?? partner.powiatCode;
   const rops = (ROPS as Record<string, { name: string; city: string }>)[wojewodztwo];

@@ -2,9 +2,9 @@ import { ZGenerateAgreementRequest } from '../../shared/schemas/agreements.ts';
 import { signedInUser } from '../domain/access.ts';
 import { generateAgreement } from '../domain/agreements.ts';
 import { httpRoute } from '../lib/http.ts';
-import { agreementDeps } from '../wiring-agreements.ts';
+import { renderingAgreementDeps } from '../wiring-render.ts';
 
-const deps = agreementDeps();
+const deps = renderingAgreementDeps();
 
 export const handler = httpRoute(
   { body: ZGenerateAgreementRequest, session: (token) => signedInUser(deps, token) },

@@ -9,7 +9,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { build } from 'esbuild';
 import { describe, expect, it, vi } from 'vitest';
-import { FALLBACK_HANDLER } from '../../functions/routes.ts';
+import { FALLBACK_HANDLER, HANDLERS } from '../../functions/routes.ts';
 import { bundleFunction, LAMBDA_BUNDLING, LAMBDA_DATA_FILES } from '../../infra/bundling.ts';
 import { ApiFunction } from '../../infra/constructs/api-function.ts';
 import { testApp } from './support.ts';
@@ -112,5 +112,49 @@ describe('bundling a handler', () => {
     expect(statSync(join(dir, 'index.mjs')).size).toBeLessThan(10_000);
     expect(teryt.findGmina('2602052')?.name).toBe('Oksa');
     expect(teryt.GMINY).toHaveLength(2477);
+  });
+
+  it('keeps the PDF libraries to the functions that render, read or seal a PDF', async () => {
+    // Prepare: every handler, in one esbuild run (the first pass of bundleFunction; the second
+    // minification removes code, never a library); the metafile names each bundle's inputs.
+    const handlers = join(import.meta.dirname, '..', '..', 'functions', 'handlers');
+    // Nothing is written (write: false): the directory only names the outputs.
+    const outdir = join(tmpdir(), 'pdf-libraries');
+
+    // Act
+    const { metafile } = await build({
+      ...LAMBDA_BUNDLING,
+      entryPoints: Object.keys(HANDLERS).map((name) => join(handlers, `${name}.ts`)),
+      outdir,
+      // Minifying changes no bundle's inputs, only the time taken.
+      minify: false,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+
+    // Assess: pdf-lib with fontkit where a document is rendered, @signpdf with node-forge where one is
+    // sealed, node-forge alone where an upload's signature is read; none elsewhere.
+    const found: Record<string, string[]> = {};
+    for (const [file, output] of Object.entries(metafile.outputs)) {
+      if (!output.entryPoint) continue;
+      const libraries = new Set<string>();
+      for (const input of Object.keys(output.inputs)) {
+        const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
+        if (name === 'pdf-lib' || name === '@pdf-lib/fontkit' || name === 'node-forge') libraries.add(name);
+        if (name?.startsWith('@signpdf/')) libraries.add('@signpdf');
+      }
+      if (libraries.size > 0) found[basename(file, '.js')] = [...libraries].sort();
+    }
+    const renders = ['@pdf-lib/fontkit', 'pdf-lib'];
+    const seals = ['@pdf-lib/fontkit', '@signpdf', 'node-forge', 'pdf-lib'];
+    expect(found).toEqual({
+      'generate-agreement': renders,
+      'edit-agreement-text': renders,
+      'sign-agreement': seals,
+      'confirm-signed-upload': seals,
+      'record-paper-signatures': seals,
+      'add-signed-upload': ['node-forge'],
+    });
   });
 });
