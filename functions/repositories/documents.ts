@@ -17,7 +17,12 @@ export interface DocumentStore {
 
 type S3 = { s3: S3Client } & Pick<
   typeof import('@aws-sdk/client-s3'),
-  'GetObjectCommand' | 'PutObjectCommand' | 'NoSuchKey' | 'ListObjectsCommand' | 'DeleteObjectCommand'
+  | 'GetObjectCommand'
+  | 'PutObjectCommand'
+  | 'NoSuchKey'
+  | 'ListObjectsCommand'
+  | 'DeleteObjectCommand'
+  | 'DeleteObjectsCommand'
 >;
 
 export interface StoredDocument {
@@ -44,6 +49,7 @@ export function createDocumentStore(
         NoSuchKey,
         ListObjectsCommand,
         DeleteObjectCommand,
+        DeleteObjectsCommand,
       }) => ({
         s3: new S3Client({
           region: config.AWS_REGION,
@@ -55,6 +61,7 @@ export function createDocumentStore(
         NoSuchKey,
         ListObjectsCommand,
         DeleteObjectCommand,
+        DeleteObjectsCommand,
       }),
     ));
   return { client: load, bucket: config.DOCUMENTS_BUCKET, endpoint: config.S3_ENDPOINT };

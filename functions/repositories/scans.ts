@@ -1,4 +1,3 @@
-import { DeleteObjectsCommand, GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { DocumentStore } from './documents.ts';
 
@@ -28,8 +27,11 @@ export function agreementUploadPartKey(
   return `uploads/agreements/${upload.callId}/${upload.teryt}/${upload.owner}/${upload.uploadId}/${part}`;
 }
 
+// The S3 client and its commands come from the store, loaded on first use (documents.ts): a function that
+// imports this module for its keys does not load the S3 client at start.
 export async function putScanPart(store: DocumentStore, key: string, body: Uint8Array): Promise<void> {
-  await (await store.client()).s3.send(
+  const { s3, PutObjectCommand } = await store.client();
+  await s3.send(
     new PutObjectCommand({
       Bucket: store.bucket,
       Key: key,
@@ -41,12 +43,11 @@ export async function putScanPart(store: DocumentStore, key: string, body: Uint8
 
 /** The parts in order, or undefined if one is missing (never uploaded, or already used). */
 export async function readScanParts(store: DocumentStore, keys: string[]): Promise<Uint8Array[] | undefined> {
+  const { s3, GetObjectCommand, NoSuchKey } = await store.client();
   const parts = await Promise.all(
     keys.map(async (Key) => {
       try {
-        const object = await (await store.client()).s3.send(
-          new GetObjectCommand({ Bucket: store.bucket, Key }),
-        );
+        const object = await s3.send(new GetObjectCommand({ Bucket: store.bucket, Key }));
         return await object.Body?.transformToByteArray();
       } catch (error) {
         if (error instanceof NoSuchKey) return undefined;
@@ -59,7 +60,8 @@ export async function readScanParts(store: DocumentStore, keys: string[]): Promi
 
 export async function deleteScanParts(store: DocumentStore, keys: string[]): Promise<void> {
   if (keys.length === 0) return;
-  await (await store.client()).s3.send(
+  const { s3, DeleteObjectsCommand } = await store.client();
+  await s3.send(
     new DeleteObjectsCommand({
       Bucket: store.bucket,
       Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true },
