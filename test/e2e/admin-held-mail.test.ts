@@ -107,6 +107,11 @@ describe('held mail in the panel', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
       .toContain('Wysłano ponownie');
+    // The list is read again after the resend; the notice stays, even when no held message is left.
+    await expect
+      .poll(async () => (await row.count()) === 0 || (await row.textContent())?.includes('Wysłana ponownie'))
+      .toBe(true);
+    expect(await done.isVisible()).toBe(true);
     await expectNoAxeViolations(page);
 
     // The pipeline delivers the copy: one more e-mail to the contact, the withdrawal's text.

@@ -248,7 +248,7 @@ export function CardHeldMail(props: { view: AdminCardView }) {
   );
   if (!shown) return null;
   const messages = shown.filter((message) => message.callId === view.callId && message.teryt === view.teryt);
-  if (messages.length === 0) return null;
+  // Rendered even when none is left, so the notice of the last one's resend stays (and keeps the focus).
   return (
     <HeldMailTable id="card-held" messages={messages} onChanged={retry} headingLevel={2} withCard={false} />
   );
@@ -256,7 +256,8 @@ export function CardHeldMail(props: { view: AdminCardView }) {
 
 /**
  * Held messages with their resend buttons: a resend says what was done in a notice that takes the focus; a
- * 409 says someone resent it already and reads the list again.
+ * 409 says someone resent it already and reads the list again. With none left, `empty` (or nothing) is shown
+ * under the notice, which stays: the list read after the last resend must not take the notice away.
  */
 export function HeldMailTable(props: {
   id: string;
@@ -265,6 +266,7 @@ export function HeldMailTable(props: {
   headingLevel: 2 | 3;
   withCard: boolean;
   heading?: string;
+  empty?: string;
 }) {
   const texts = useTrustTexts();
   const [outcome, setOutcome] = useState<{ text: string; error?: ApiError; ok: boolean }>();
@@ -295,6 +297,7 @@ export function HeldMailTable(props: {
   };
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `${props.id}-heading`;
+  if (props.messages.length === 0 && !outcome && !props.empty) return null;
   return (
     <section aria-labelledby={headingId}>
       <Heading id={headingId}>{props.heading ?? texts.heldHeading}</Heading>
@@ -316,63 +319,69 @@ export function HeldMailTable(props: {
           <p>{outcome.text}</p>
         </div>
       ) : null}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways at 320 px must take the keyboard's focus (axe: scrollable-region-focusable) */}
-      <section class="table-scroll" tabIndex={0} aria-labelledby={headingId}>
-        <table class="table" aria-labelledby={headingId}>
-          <thead>
-            <tr>
-              {props.withCard ? <th scope="col">{texts.heldCard}</th> : null}
-              <th scope="col">{texts.heldWhat}</th>
-              <th scope="col">{texts.heldTo}</th>
-              <th scope="col">{texts.heldAt}</th>
-              <th scope="col">{texts.heldStatus}</th>
-              <th scope="col">{texts.heldAction}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.messages.map((message) => (
-              <tr key={`${message.callId}/${message.teryt}/${message.name}`}>
-                {props.withCard ? (
-                  <td>
-                    <a
-                      href={`/admin/karty/${encodeURIComponent(message.callId)}/${encodeURIComponent(message.teryt)}`}
-                    >
-                      {message.teryt}
-                    </a>
-                    <span class="hint review-block">{message.callId}</span>
-                  </td>
-                ) : null}
-                <th scope="row">{what(message)}</th>
-                <td>{message.to.join(', ')}</td>
-                <td>
-                  <WarsawTime instant={message.heldAt} />
-                </td>
-                <td>
-                  {texts.heldStatuses[message.status] ?? message.status}
-                  {message.lastError ? <span class="hint review-block">{message.lastError}</span> : null}
-                </td>
-                <td>
-                  {message.resentAs ? (
-                    texts.resent
-                  ) : message.resendable ? (
-                    <button
-                      type="button"
-                      class="button button--secondary"
-                      aria-disabled={busy ? true : undefined}
-                      onClick={() => resend(message)}
-                    >
-                      {texts.resendShort}
-                      <span class="visually-hidden">: {`${what(message)} (${message.to.join(', ')})`}</span>
-                    </button>
-                  ) : (
-                    texts.notResendable
-                  )}
-                </td>
+      {props.messages.length === 0 ? (
+        props.empty ? (
+          <p>{props.empty}</p>
+        ) : null
+      ) : (
+        /* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways at 320 px must take the keyboard's focus (axe: scrollable-region-focusable) */
+        <section class="table-scroll" tabIndex={0} aria-labelledby={headingId}>
+          <table class="table" aria-labelledby={headingId}>
+            <thead>
+              <tr>
+                {props.withCard ? <th scope="col">{texts.heldCard}</th> : null}
+                <th scope="col">{texts.heldWhat}</th>
+                <th scope="col">{texts.heldTo}</th>
+                <th scope="col">{texts.heldAt}</th>
+                <th scope="col">{texts.heldStatus}</th>
+                <th scope="col">{texts.heldAction}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+            </thead>
+            <tbody>
+              {props.messages.map((message) => (
+                <tr key={`${message.callId}/${message.teryt}/${message.name}`}>
+                  {props.withCard ? (
+                    <td>
+                      <a
+                        href={`/admin/karty/${encodeURIComponent(message.callId)}/${encodeURIComponent(message.teryt)}`}
+                      >
+                        {message.teryt}
+                      </a>
+                      <span class="hint review-block">{message.callId}</span>
+                    </td>
+                  ) : null}
+                  <th scope="row">{what(message)}</th>
+                  <td>{message.to.join(', ')}</td>
+                  <td>
+                    <WarsawTime instant={message.heldAt} />
+                  </td>
+                  <td>
+                    {texts.heldStatuses[message.status] ?? message.status}
+                    {message.lastError ? <span class="hint review-block">{message.lastError}</span> : null}
+                  </td>
+                  <td>
+                    {message.resentAs ? (
+                      texts.resent
+                    ) : message.resendable ? (
+                      <button
+                        type="button"
+                        class="button button--secondary"
+                        aria-disabled={busy ? true : undefined}
+                        onClick={() => resend(message)}
+                      >
+                        {texts.resendShort}
+                        <span class="visually-hidden">: {`${what(message)} (${message.to.join(', ')})`}</span>
+                      </button>
+                    ) : (
+                      texts.notResendable
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
     </section>
   );
 }

@@ -30,18 +30,15 @@ export function HeldMail(props: { wojewodztwo?: string | undefined }) {
           <TrustHeader own={own} current="mail" title={texts.heldTitle} />
           <p>{texts.heldIntro}</p>
           <VoivodeshipChoice codes={own.user.wojewodztwa} current={wojewodztwo} path="/admin/poczta" />
-          {messages.length === 0 ? (
-            <p>{texts.heldNone}</p>
-          ) : (
-            <HeldMailTable
-              id="held"
-              messages={messages}
-              onChanged={retry}
-              headingLevel={2}
-              withCard
-              heading={`${texts.heldTitle}: ${wojewodztwoName(t, wojewodztwo)}`}
-            />
-          )}
+          <HeldMailTable
+            id="held"
+            messages={messages}
+            onChanged={retry}
+            headingLevel={2}
+            withCard
+            heading={`${texts.heldTitle}: ${wojewodztwoName(t, wojewodztwo)}`}
+            empty={texts.heldNone}
+          />
         </Titled>
       )}
     </TrustFrame>
