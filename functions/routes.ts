@@ -377,6 +377,25 @@ export const HANDLERS: Readonly<Record<string, HandlerRecord>> = {
     caller: 'session',
     whyPublic: SESSION_VOIVODESHIPS,
   },
+  // Every deadline ahead of a voivodeship; a coordinator's own changed or called off over the revision read.
+  'list-deadlines': {
+    route: 'GET /api/admin/reminders/deadlines',
+    table: 'read',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'update-deadline': {
+    route: 'PUT /api/admin/reminders/deadlines/{deadlineId}',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
+  'cancel-deadline': {
+    route: 'POST /api/admin/reminders/deadlines/{deadlineId}/cancellation',
+    table: 'readWrite',
+    caller: 'session',
+    whyPublic: SESSION_VOIVODESHIPS,
+  },
   'send-test-reminder': {
     route: 'POST /api/admin/reminders/test',
     table: 'readWrite',

@@ -169,7 +169,8 @@ export async function previewReminder(
 ): Promise<TReminderPreviewResponse> {
   requireVoivodeship(user, query.wojewodztwo);
   const deadline = await getDeadline(deps.db, query.deadlineId);
-  if (!deadline?.wojewodztwa.includes(query.wojewodztwo)) throw new AppError('NOT_FOUND');
+  if (!deadline?.wojewodztwa.includes(query.wojewodztwo) || deadline.cancelledAt)
+    throw new AppError('NOT_FOUND');
   // An optional reminder says how to unsubscribe; the address itself is each recipient's own secret.
   const mail = reminderMail(deadline, deps.siteUrl, deps.now(), {
     unsubscribeUrl: deadline.optional ? `${deps.siteUrl}/api/reminders/unsubscribe` : undefined,

@@ -161,6 +161,8 @@ export async function sendReminder(
     logger.warn('reminder skipped', { ...context, reason });
     return 'skipped' as const;
   };
+  // Queued before a coordinator called it off: the planner plans no more of it, the sender sends none.
+  if (deadline.cancelledAt) return skip('deadline-cancelled');
   if (now.getTime() >= Date.parse(deadline.dueAt)) return skip('deadline-passed');
   const suppression = await getSuppression(deps.db, message.email);
   if (suppression.suppressed) return skip(suppression.suppressed.reason);

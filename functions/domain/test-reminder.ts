@@ -17,7 +17,8 @@ export async function sendTestReminder(
   deadlineId: string,
 ): Promise<{ sentTo: string; subject: string }> {
   const deadline = /^[a-z0-9-]{3,200}$/.test(deadlineId) ? await getDeadline(deps.db, deadlineId) : undefined;
-  if (!deadline?.wojewodztwa.some((code) => maySee(user, code))) throw new AppError('NOT_FOUND');
+  if (!deadline?.wojewodztwa.some((code) => maySee(user, code)) || deadline.cancelledAt)
+    throw new AppError('NOT_FOUND');
   const mail = reminderMail(deadline, deps.siteUrl, deps.now());
   const subject = `[TEST] ${mail.subject}`;
   await deps.mailer.send({ ...mail, subject, to: [user.email] });

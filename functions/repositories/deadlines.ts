@@ -35,6 +35,13 @@ export interface DeadlineRecord {
   createdAt: string;
   /** Asks each party for a document through its own link (domain/deliverables.ts). */
   deliverable?: { name: string } | undefined;
+  /** Raised by every change of a coordinator's own deadline (absent: 0, never changed). */
+  revision?: number | undefined;
+  /** Set once it is listed in its voivodeships (written by this version on): the planner lists older ones. */
+  listed?: boolean | undefined;
+  /** Called off: nothing more is sent for it; the item stays for the log and the documents delivered. */
+  cancelledAt?: string | undefined;
+  cancelledBy?: string | undefined;
 }
 
 export interface PlannedSendEntry {
@@ -58,6 +65,10 @@ const FIELDS = [
   'createdBy',
   'createdAt',
   'deliverable',
+  'revision',
+  'listed',
+  'cancelledAt',
+  'cancelledBy',
 ] as const satisfies readonly (keyof DeadlineRecord)[];
 
 function toDeadline(item: Doc): DeadlineRecord {
@@ -65,6 +76,18 @@ function toDeadline(item: Doc): DeadlineRecord {
     FIELDS.filter((field) => item[field] !== undefined).map((field) => [field, item[field]]),
   );
   return record as unknown as DeadlineRecord;
+}
+
+/** An agreement's signing deadline is shown on its agreement; every other kind in its voivodeships' list. */
+const listedKind = (deadline: Pick<DeadlineRecord, 'kind'>) => deadline.kind !== 'agreement-signing';
+
+/** What a new version of a deadline replaces: its planned sends' offsets, and where it was listed. */
+export interface PreviousDeadline {
+  offsets?: readonly number[];
+  /** The version's instant and voivodeships, if it was listed (its listing moves with a new instant). */
+  listedAt?: { dueAt: string; wojewodztwa: readonly string[] } | undefined;
+  /** Written only over this revision (CONFLICT otherwise): a change read at an older one is refused. */
+  revision?: number;
 }
 
 /**
@@ -75,15 +98,39 @@ export function deadlineItems(
   db: Db,
   deadline: DeadlineRecord,
   sends: readonly { offsetDays: number; at: Date }[],
-  options: { ifAbsent?: boolean; previousOffsets?: readonly number[] } = {},
+  options: { ifAbsent?: boolean; previous?: PreviousDeadline } = {},
 ): TransactItem[] {
   const planned = new Set(sends.map((send) => send.offsetDays));
+  const previous = options.previous ?? {};
+  const listing = listedKind(deadline) ? deadline.wojewodztwa : [];
+  const listingKeys = new Set(
+    listing.map((code) => JSON.stringify(keys.deadlineOfWojewodztwo(code, deadline.dueAt, deadline.id))),
+  );
+  const condition =
+    previous.revision === undefined
+      ? options.ifAbsent
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {}
+      : {
+          ConditionExpression:
+            previous.revision === 0
+              ? 'attribute_exists(pk) AND attribute_not_exists(revision)'
+              : 'revision = :revision',
+          ...(previous.revision === 0
+            ? {}
+            : { ExpressionAttributeValues: { ':revision': previous.revision } }),
+        };
   return [
     {
       Put: {
         TableName: db.tableName,
-        Item: { ...keys.deadline(deadline.id), type: 'deadline', ...deadline },
-        ...(options.ifAbsent ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+        Item: {
+          ...keys.deadline(deadline.id),
+          type: 'deadline',
+          ...deadline,
+          ...(listing.length > 0 ? { listed: true } : {}),
+        },
+        ...condition,
       },
     },
     ...sends.map((send) => {
@@ -102,42 +149,161 @@ export function deadlineItems(
         },
       };
     }),
-    ...[...new Set(options.previousOffsets ?? [])]
+    ...[...new Set(previous.offsets ?? [])]
       .filter((offset) => !planned.has(offset))
       .map((offset) => ({
         Delete: { TableName: db.tableName, Key: keys.plannedSend(deadline.id, offset) },
       })),
+    ...listing.map((code) => ({
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...keys.deadlineOfWojewodztwo(code, deadline.dueAt, deadline.id),
+          type: 'deadline-listing',
+          deadlineId: deadline.id,
+        },
+      },
+    })),
+    ...listingDeletes(db, deadline.id, previous.listedAt, listingKeys),
   ];
 }
 
-/** The writes that remove a deadline and the planned sends of the offsets given. */
-export function deadlineRemovalItems(db: Db, deadlineId: string, offsets: readonly number[]): TransactItem[] {
+/** The earlier listings of a deadline that a new version does not write again. */
+function listingDeletes(
+  db: Db,
+  deadlineId: string,
+  listedAt: PreviousDeadline['listedAt'],
+  kept: ReadonlySet<string> = new Set(),
+): TransactItem[] {
+  if (!listedAt) return [];
+  return listedAt.wojewodztwa
+    .map((code) => keys.deadlineOfWojewodztwo(code, listedAt.dueAt, deadlineId))
+    .filter((key) => !kept.has(JSON.stringify(key)))
+    .map((Key) => ({ Delete: { TableName: db.tableName, Key } }));
+}
+
+/** The writes that remove a deadline, the planned sends of the offsets given, and its listings if it had any. */
+export function deadlineRemovalItems(
+  db: Db,
+  deadlineId: string,
+  offsets: readonly number[],
+  listedAt?: PreviousDeadline['listedAt'],
+): TransactItem[] {
   return [
     { Delete: { TableName: db.tableName, Key: keys.deadline(deadlineId) } },
     ...[...new Set(offsets)].map((offset) => ({
       Delete: { TableName: db.tableName, Key: keys.plannedSend(deadlineId, offset) },
     })),
+    ...listingDeletes(db, deadlineId, listedAt),
   ];
+}
+
+/** Where a stored deadline is listed (for the next version's writes): nowhere if it predates the listings. */
+export function listedAt(deadline: DeadlineRecord): PreviousDeadline['listedAt'] {
+  return deadline.listed ? { dueAt: deadline.dueAt, wojewodztwa: deadline.wojewodztwa } : undefined;
+}
+
+/**
+ * A coordinator's own deadline called off, over the revision read: marked (kept for the log and what was
+ * delivered), its planned sends and listings dropped. 'stale' if it changed since (nothing written).
+ */
+export async function cancelDeadline(
+  db: Db,
+  deadline: DeadlineRecord,
+  offsets: readonly number[],
+  by: { email: string; at: Date },
+  also: readonly TransactItem[] = [],
+): Promise<'cancelled' | 'stale'> {
+  const revision = deadline.revision ?? 0;
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: db.tableName,
+              Key: keys.deadline(deadline.id),
+              UpdateExpression: 'SET cancelledAt = :at, cancelledBy = :by, revision = :next',
+              ConditionExpression:
+                revision === 0
+                  ? 'attribute_exists(pk) AND attribute_not_exists(revision) AND attribute_not_exists(cancelledAt)'
+                  : 'revision = :revision AND attribute_not_exists(cancelledAt)',
+              ExpressionAttributeValues: {
+                ':at': by.at.toISOString(),
+                ':by': by.email,
+                ':next': revision + 1,
+                ...(revision === 0 ? {} : { ':revision': revision }),
+              },
+            },
+          },
+          ...[...new Set(offsets)].map((offset) => ({
+            Delete: { TableName: db.tableName, Key: keys.plannedSend(deadline.id, offset) },
+          })),
+          ...listingDeletes(db, deadline.id, listedAt(deadline)),
+          ...also,
+        ],
+      }),
+    );
+    return 'cancelled';
+  } catch (error) {
+    if (isConditionFailure(error)) return 'stale';
+    throw error;
+  }
+}
+
+/** The transaction was cancelled because its first item's condition failed. */
+function isConditionFailure(error: unknown): boolean {
+  if ((error as Error).name !== 'TransactionCanceledException') return false;
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+  return reasons?.[0]?.Code === 'ConditionalCheckFailed';
+}
+
+/** The ids of a voivodeship's listed deadlines falling after `from`, soonest first. */
+export async function listDeadlineIdsOfWojewodztwo(
+  db: Db,
+  wojewodztwo: string,
+  from: Date,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let ExclusiveStartKey: Doc | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk > :from',
+        ExpressionAttributeValues: {
+          ':pk': keys.deadlineOfWojewodztwo(wojewodztwo, '', '').pk,
+          ':from': from.toISOString(),
+        },
+        ProjectionExpression: 'deadlineId',
+        ExclusiveStartKey,
+      }),
+    );
+    ids.push(...(page.Items ?? []).map((item) => String(item.deadlineId)));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return ids;
 }
 
 /**
  * Writes a deadline with its planned sends, replacing those of an earlier version; with `ifAbsent`, only
- * if no deadline has the id ('exists' then, nothing written).
+ * if no deadline has the id ('exists' then, nothing written); with a previous revision, only over it
+ * ('stale' then, nothing written).
  */
 export async function saveDeadline(
   db: Db,
   deadline: DeadlineRecord,
   sends: readonly { offsetDays: number; at: Date }[],
-  options: { ifAbsent?: boolean; previousOffsets?: readonly number[] } = {},
-): Promise<'saved' | 'exists'> {
-  const items = deadlineItems(db, deadline, sends, options);
+  options: { ifAbsent?: boolean; previous?: PreviousDeadline; also?: readonly TransactItem[] } = {},
+): Promise<'saved' | 'exists' | 'stale'> {
+  const items = [...deadlineItems(db, deadline, sends, options), ...(options.also ?? [])];
   try {
     await db.client.send(new TransactWriteCommand({ TransactItems: items }));
     return 'saved';
   } catch (error) {
-    if (options.ifAbsent && (error as Error).name === 'TransactionCanceledException') {
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') return 'exists';
+    if (isConditionFailure(error)) {
+      if (options.previous?.revision !== undefined) return 'stale';
+      if (options.ifAbsent) return 'exists';
     }
     throw error;
   }

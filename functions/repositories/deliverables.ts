@@ -52,6 +52,25 @@ export async function putDeliverableListing(
   );
 }
 
+/** A deadline's day moved: listed at the new one in each voivodeship, then no longer at the old one. */
+export async function moveDeliverableListing(
+  db: Db,
+  deadline: { id: string; dueAt: string; wojewodztwa: readonly string[] },
+  previousDueAt: string,
+): Promise<void> {
+  await putDeliverableListing(db, deadline);
+  await Promise.all(
+    deadline.wojewodztwa.map((code) =>
+      db.client.send(
+        new DeleteCommand({
+          TableName: db.tableName,
+          Key: keys.deliverableOfWojewodztwo(code, previousDueAt, deadline.id),
+        }),
+      ),
+    ),
+  );
+}
+
 /** The ids of a voivodeship's deadlines that ask for a document, soonest first. */
 export async function listDeliverableDeadlineIds(db: Db, wojewodztwo: string): Promise<string[]> {
   const ids: string[] = [];

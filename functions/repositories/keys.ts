@@ -169,6 +169,14 @@ export const keys = {
     gsi3pk: `REMINDERS#${sendAt.slice(0, 7)}`,
     gsi3sk: `${sendAt}#${deadlineId}#${offsetDays}`,
   }),
+  /**
+   * A deadline listed in each of its voivodeships by the instant it falls at (the panel's deadlines ahead);
+   * an agreement's signing deadline is not (the agreement's screen shows it).
+   */
+  deadlineOfWojewodztwo: (wojewodztwo: string, dueAt: string, deadlineId: string) => ({
+    pk: `DEADLINES#${wojewodztwo}`,
+    sk: `${dueAt}#${deadlineId}`,
+  }),
   /** A party's delivered document for a deadline that asks for one, in the deadline's partition. */
   delivery: (deadlineId: string, recipientSha256: string) => ({
     pk: `DEADLINE#${deadlineId}`,

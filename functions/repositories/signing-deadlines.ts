@@ -17,7 +17,7 @@ export function signingDeadlineItems(
   allOffsets: readonly number[],
 ): TransactItem[] {
   return [
-    ...deadlineItems(db, deadline, sends, { previousOffsets: allOffsets }),
+    ...deadlineItems(db, deadline, sends, { previous: { offsets: allOffsets } }),
     {
       Put: {
         TableName: db.tableName,

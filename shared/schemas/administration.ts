@@ -85,6 +85,8 @@ export const AUDIT_EVENTS = [
   'milestone-dates-changed',
   'office-changed',
   'offices-imported',
+  'deadline-changed',
+  'deadline-cancelled',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 

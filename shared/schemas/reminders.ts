@@ -42,8 +42,8 @@ function isLocalDateTime(local: string): boolean {
   return new Date(Date.UTC(year, month - 1, day, hour, minute)).toISOString().slice(0, 16) === local;
 }
 
-/** A coordinator's own deadline: a Warsaw wall-clock time, reminded 14, 7, 1 days before and on the day. */
-export const ZCreateDeadlineRequest = z.strictObject({
+/** What a coordinator sets of their own deadline, at its creation and at each change. */
+const deadlineWording = {
   title: line(200),
   description: paragraphs(2000, 0),
   /** Warsaw wall-clock time, "YYYY-MM-DDTHH:mm". */
@@ -57,9 +57,6 @@ export const ZCreateDeadlineRequest = z.strictObject({
     z.minLength(1, 'required'),
     z.refine((codes) => new Set(codes).size === codes.length, 'duplicate'),
   ),
-  /** The selected gminas of this call only; else of every call in the voivodeships. */
-  callId: z.optional(z.string().check(z.regex(/^[a-z0-9-]{3,64}$/, 'invalid'))),
-  audience: z.array(z.enum(CUSTOM_AUDIENCE_GROUPS, keyed('invalid'))).check(z.minLength(1, 'empty_audience')),
   /** Days before the deadline's day (0: the day itself); never after it. */
   offsetsDays: z.optional(
     z
@@ -70,6 +67,14 @@ export const ZCreateDeadlineRequest = z.strictObject({
   optional: z.optional(z.boolean()),
   /** A send falling on a weekend or a Polish public holiday goes on the working day before (default yes). */
   avoidDaysOff: z.optional(z.boolean()),
+};
+
+/** A coordinator's own deadline: a Warsaw wall-clock time, reminded 14, 7, 1 days before and on the day. */
+export const ZCreateDeadlineRequest = z.strictObject({
+  ...deadlineWording,
+  /** The selected gminas of this call only; else of every call in the voivodeships. */
+  callId: z.optional(z.string().check(z.regex(/^[a-z0-9-]{3,64}$/, 'invalid'))),
+  audience: z.array(z.enum(CUSTOM_AUDIENCE_GROUPS, keyed('invalid'))).check(z.minLength(1, 'empty_audience')),
   /** Asks each party for a document (PDF ≤ 10 MB) through its own link: shared/schemas/deliverables.ts. */
   deliverable: z.optional(ZDeliverableRequest),
 });
@@ -96,6 +101,49 @@ export const ZDeadline = z.strictObject({
   deliverable: z.optional(ZDeliverableRequest),
 });
 export type TDeadline = z.infer<typeof ZDeadline>;
+
+/** A deadline ahead, as the panel lists it: what a change must name, and whether the panel may change it. */
+export const ZListedDeadline = z.extend(ZDeadline, {
+  /** Raised by every change: a change read at an older one is refused (CONFLICT), not applied over it. */
+  revision: z.int(),
+  /** Only a coordinator's own deadline: a call's closing, a milestone or a signing follows its source. */
+  editable: z.boolean(),
+  createdBy: z.optional(z.string()),
+});
+export type TListedDeadline = z.infer<typeof ZListedDeadline>;
+export const ZDeadlinesQuery = z.strictObject({ wojewodztwo: ZWojewodztwoCode });
+export type TDeadlinesQuery = z.infer<typeof ZDeadlinesQuery>;
+export const ZDeadlinesResponse = z.strictObject({
+  /** Every deadline of the voivodeship still ahead (agreements' signing ones apart), soonest first. */
+  deadlines: z.array(ZListedDeadline),
+});
+export type TDeadlinesResponse = z.infer<typeof ZDeadlinesResponse>;
+
+/** A deadline's id in a path: what the ids the API gives look like. */
+export const ZDeadlineId = z.string().check(z.regex(/^[a-z0-9-]{3,200}$/));
+
+/**
+ * A change of a coordinator's own deadline: its wording, day and reminders. Its voivodeships are named as
+ * they are (access is decided on them before the deadline is read); its call, audience and document stay.
+ * Reminders already sent are not repeated for the same day; a moved day is reminded anew.
+ */
+export const ZUpdateDeadlineRequest = z.strictObject({
+  ...deadlineWording,
+  revision: z.int(keyed('invalid')).check(z.minimum(0, 'invalid')),
+});
+export type TUpdateDeadlineRequest = z.infer<typeof ZUpdateDeadlineRequest>;
+
+/** A coordinator's own deadline called off: nothing more is sent for it; the log of what was sent stays. */
+export const ZCancelDeadlineRequest = z.strictObject({
+  wojewodztwa: deadlineWording.wojewodztwa,
+  revision: z.int(keyed('invalid')).check(z.minimum(0, 'invalid')),
+});
+export type TCancelDeadlineRequest = z.infer<typeof ZCancelDeadlineRequest>;
+export const ZDeadlineResponse = z.strictObject({ deadline: ZListedDeadline });
+export const ZCancelDeadlineResponse = z.strictObject({
+  cancelled: z.string(),
+  cancelledAt: z.iso.datetime(),
+});
 
 /** Query of both lists: one voivodeship, or (absent) every one the user sees. */
 export const ZRemindersQuery = z.strictObject({ wojewodztwo: z.optional(ZWojewodztwoCode) });

@@ -214,6 +214,8 @@ export const en: AdminTexts = {
       'programme-created': 'programme created',
       'programme-changed': 'programme changed',
       'milestone-dates-changed': "milestone's dates changed",
+      'deadline-changed': 'reminded deadline changed',
+      'deadline-cancelled': 'reminded deadline called off',
     },
     noProgrammes: 'You lead no programme.',
     addProgramme: 'Add a programme',

@@ -235,6 +235,8 @@ const pl = {
       'programme-created': 'utworzenie programu',
       'programme-changed': 'zmiana programu',
       'milestone-dates-changed': 'zmiana terminów kamienia milowego',
+      'deadline-changed': 'zmiana terminu z przypomnieniami',
+      'deadline-cancelled': 'odwołanie terminu z przypomnieniami',
     } as Record<string, string>,
     noProgrammes: 'Nie prowadzisz żadnego programu.',
     addProgramme: 'Dodaj program',
