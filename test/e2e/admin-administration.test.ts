@@ -122,7 +122,7 @@ describe('administration in the panel (the Toruń lead)', () => {
     await error.waitFor();
     await expectNoAxeViolations(page);
     await error.getByRole('link').click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-milestones-3-endsOn');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-milestones-3-endsOn');
 
     // A new programme: an empty form names what is missing; a milestone ending before it starts is named
     // and nothing is created; then it is added.
@@ -164,7 +164,7 @@ describe('administration in the panel (the Toruń lead)', () => {
     await early.waitFor();
     await expectNoAxeViolations(page);
     await early.getByRole('link').click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-milestones-0-endsOn');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-milestones-0-endsOn');
     await km1.getByLabel(/^Koniec/).fill('31.05.2028');
     await page.getByRole('button', { name: 'Dodaj program' }).click();
     await page

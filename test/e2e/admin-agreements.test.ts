@@ -127,9 +127,9 @@ describe('agreements in the panel', () => {
     expect(await summary.getByRole('link').allTextContents()).toEqual([
       'Wybierz, czy porozumienie ma dwie, czy trzy strony.',
     ]);
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     await summary.getByRole('link').click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-kind-two-party');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-kind-two-party');
     await expectNoAxeViolations(page);
 
     await page.getByLabel('trzy strony: województwo, powiat i gmina').check();
@@ -160,7 +160,7 @@ describe('agreements in the panel', () => {
     await expectFits320();
 
     await page.getByRole('button', { name: 'Edytuj treść' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-text');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-text');
     const field = page.getByRole('textbox', { name: 'Treść porozumienia' });
     await field.fill(
       `${await field.inputValue()}\n\n§ 9. Postanowienie dodatkowe\n\nStrony współpracują także przy ewaluacji.`,
@@ -187,7 +187,9 @@ describe('agreements in the panel', () => {
     );
     await page.getByRole('button', { name: 'Zapisz treść' }).click();
     await saved('Zapisano treść, wersja 3.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zapisano treść, wersja 3.');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Zapisano treść, wersja 3.');
     await documentText.getByRole('heading', { level: 4, name: '§ 9. Postanowienie dodatkowe' }).waitFor();
     expect(await page.locator('dl.facts code.digest').first().textContent()).toBe(
       (await agreementOf(BIELINY)).documentSha256,
@@ -201,7 +203,7 @@ describe('agreements in the panel', () => {
     await summary.waitFor();
     expect(await summary.getByRole('link').count()).toBe(10);
     await summary.getByRole('link').first().click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-sign-gmina-name');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-sign-gmina-name');
     await expectNoAxeViolations(page);
 
     for (const [role, person] of Object.entries(who)) {
@@ -307,7 +309,9 @@ describe('agreements in the panel', () => {
     );
 
     await page.getByRole('button', { name: 'Zmień osobę podpisującą: Województwo Świętokrzyskie' }).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-change-wojewodztwo-name');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('f-change-wojewodztwo-name');
     await page.locator('#f-change-wojewodztwo-name').fill('Marek Nowy');
     await page.locator('#f-change-wojewodztwo-role').fill('Członek Zarządu Województwa');
     await page.locator('#f-change-wojewodztwo-email').fill('nie-adres');

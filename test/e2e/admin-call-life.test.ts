@@ -127,7 +127,9 @@ describe("a call's management screen", () => {
     await summary
       .getByRole('link', { name: 'Koniec naboru musi być późniejszy niż jego początek.' })
       .waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     await expectNoAxeViolations(page);
 
     // Corrected, with a new title and rules: saved, said in a focused notice, the facts read again.
@@ -140,7 +142,9 @@ describe("a call's management screen", () => {
     await edit.getByLabel('Zasady naboru').fill('Nowe zasady naboru.');
     await edit.getByRole('button', { name: 'Zapisz zmiany' }).click();
     await page.getByText('Zapisano zmiany naboru.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zapisano zmiany naboru.');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Zapisano zmiany naboru.');
     await page.getByRole('heading', { level: 1, name: `Zarządzanie naborem ${newTitle}` }).waitFor();
     await page.getByRole('cell', { name: 'zmiana naboru' }).waitFor();
     await expectNoAxeViolations(page);
@@ -191,7 +195,7 @@ describe("a call's management screen", () => {
     await summary
       .getByRole('link', { name: 'Nowy termin musi być późniejszy niż obecny koniec naboru.' })
       .click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-extend-closesAt-date');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-extend-closesAt-date');
 
     const later = warsawDate(new Date(Date.now() + 45 * 86_400_000));
     await closing.getByLabel('Data', { exact: true }).fill(later);
@@ -227,7 +231,7 @@ describe("a call's management screen", () => {
       .getByRole('alert')
       .getByRole('link', { name: 'Nabór nie dotyczy gmin tego rodzaju.' })
       .click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-invite-gmina-0');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-invite-gmina-0');
     await expectNoAxeViolations(page);
     await invite
       .getByRole('group', { name: 'Gmina 1' })

@@ -63,7 +63,9 @@ describe('announcing a call in the panel', () => {
     await page.getByRole('button', { name: 'Ogłoś nabór' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Popraw błędy w formularzu' });
     await summary.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     expect(await page.title()).toBe('Błąd: Ogłoś nabór — Kooperacja');
     expect(await summary.getByRole('link').allTextContents()).toEqual([
       'Wpisz tytuł naboru.',
@@ -74,22 +76,22 @@ describe('announcing a call in the panel', () => {
     ]);
     await expectNoAxeViolations(page);
     await summary.getByRole('link', { name: 'Podaj datę i godzinę końca naboru.' }).click();
-    expect(await focusedId()).toBe('f-call-closesAt-date');
+    await expect.poll(() => focusedId()).toBe('f-call-closesAt-date');
     await summary.getByRole('link', { name: 'Zaznacz co najmniej jedno województwo.' }).click();
-    expect(await focusedId()).toBe('f-call-woj-26');
+    await expect.poll(() => focusedId()).toBe('f-call-woj-26');
     await summary.getByRole('link', { name: 'Wpisz tytuł naboru.' }).click();
-    expect(await focusedId()).toBe('f-call-title');
+    await expect.poll(() => focusedId()).toBe('f-call-title');
 
     // Filled in with the keyboard, from the title on (no identifier to invent: it is made from the title);
     // the native date and time pickers take fill().
     await page.keyboard.type(title);
     await page.keyboard.press('Tab');
-    expect(await focusedId()).toBe('f-call-programmeId');
+    await expect.poll(() => focusedId()).toBe('f-call-programmeId');
     await page.keyboard.press('Tab');
-    expect(await focusedId()).toBe('f-call-woj-26');
+    await expect.poll(() => focusedId()).toBe('f-call-woj-26');
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
-    expect(await focusedId()).toBe('f-call-kind-wiejska');
+    await expect.poll(() => focusedId()).toBe('f-call-kind-wiejska');
     await page.keyboard.press('Space');
     await page.getByLabel('Data', { exact: true }).first().fill(opensOn);
     await page.getByLabel('Godzina (czas polski)').first().fill('08:00');
@@ -149,9 +151,9 @@ describe('announcing a call in the panel', () => {
     // Said so, with where gminas find it (open since yesterday: on the list already); the message has the
     // focus, so a screen reader reads it.
     await page.getByText('Nabór ogłoszony. Gminy widzą go już na liście naborów.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      'Nabór ogłoszony. Gminy widzą go już na liście naborów. Strona naboru',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Nabór ogłoszony. Gminy widzą go już na liście naborów. Strona naboru');
     expect(await page.getByRole('link', { name: 'Strona naboru' }).getAttribute('href')).toBe(
       `/nabory/${callId}`,
     );

@@ -149,7 +149,7 @@ describe('a card that came by post, registered in the panel', () => {
     expect(await page.locator('#rejestracja-data').getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(page);
     await summary.getByRole('link').click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rejestracja-data');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rejestracja-data');
 
     // Posted five days before it was typed in, two before the deadline: counted by the postmark.
     await page.fill('#rejestracja-data', warsawIsoDay(-5));

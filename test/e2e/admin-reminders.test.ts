@@ -81,10 +81,12 @@ describe('reminders in the panel (the wielkopolskie coordinator)', () => {
     await page.getByRole('button', { name: 'Zapisz termin' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Popraw błędy w formularzu' });
     await summary.getByRole('link', { name: 'Termin musi być w przyszłości.' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     await expectNoAxeViolations(page);
     await summary.getByRole('link').click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-dueAt-date');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-dueAt-date');
 
     // Two errors further down: the summary lists them in the form's order (the document, then the days).
     await page.getByLabel('Dokument, o który prosisz (opcjonalnie)').fill('S'.repeat(201));

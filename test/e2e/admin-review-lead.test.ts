@@ -113,7 +113,7 @@ describe('the review, for the lead ROPS', () => {
     await page.getByRole('button', { name: 'Zapisz ustawienia' }).click();
     const conflict = page.getByRole('alert').filter({ hasText: 'Ktoś inny zapisał ustawienia rankingu' });
     await conflict.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('review-failure');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('review-failure');
     await expectNoAxeViolations(page);
     await conflict.getByRole('button', { name: 'Wczytaj ponownie' }).click();
     await expect.poll(() => page.getByLabel('Liczba miejsc', { exact: true }).inputValue()).toBe('3');

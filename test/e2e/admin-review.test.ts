@@ -136,18 +136,20 @@ describe("a card's review in the panel", () => {
     expect(await summary.getByRole('link').allTextContents()).toEqual(
       Array(4).fill('To pole jest wymagane.'),
     );
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     await summary.getByRole('link').first().click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-check-eligible_gmina-yes');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('f-check-eligible_gmina-yes');
     await expectNoAxeViolations(page);
 
     await page.getByLabel('Co gmina ma uzupełnić lub poprawić').fill('Proszę podać aktualny adres urzędu.');
     await page.getByLabel('Termin uzupełnienia').fill(warsawDayFromNow(7));
     await page.getByRole('button', { name: 'Wezwij do uzupełnienia' }).click();
     await saved('Zapisano: Wezwanie do uzupełnienia.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      'Zapisano: Wezwanie do uzupełnienia.',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Zapisano: Wezwanie do uzupełnienia.');
     expect(await reviewStatus()).toBe('wezwana do uzupełnienia');
     expect(await page.textContent('.review')).toContain('Otwarte wezwanie do uzupełnienia');
     await expectNoAxeViolations(page);
@@ -261,7 +263,7 @@ describe("a card's review in the panel", () => {
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Zmień zasady' }).click();
     await page.getByRole('button', { name: 'Zapisz jako wersję 2' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-rule-0-0-from');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-rule-0-0-from');
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Anuluj' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('rules-edit');

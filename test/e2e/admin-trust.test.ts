@@ -61,22 +61,22 @@ describe('the trust screens of the panel', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     expect(await summary.getByRole('link').allTextContents()).toEqual(['To pole jest wymagane.']);
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     await summary.getByRole('link').click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-void-reason');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-void-reason');
     await expectNoAxeViolations(page);
 
     // With a reason: asked once more, the question focused; nothing is sent before "Tak".
     await page.getByLabel('Powód unieważnienia', { exact: true }).fill(REASON);
     await page.getByRole('button', { name: 'Unieważnij kartę' }).click();
     await page.getByRole('button', { name: 'Tak, unieważnij kartę' }).waitFor();
-    expect(await focusedText()).toContain(
-      'Czy na pewno unieważnić kartę gminy Karlino? Tego nie można cofnąć.',
-    );
+    await expect
+      .poll(() => focusedText())
+      .toContain('Czy na pewno unieważnić kartę gminy Karlino? Tego nie można cofnąć.');
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Tak, unieważnij kartę' }).click();
     await status('Karta unieważniona.').waitFor();
-    expect(await focusedText()).toContain('Karta unieważniona.');
+    await expect.poll(() => focusedText()).toContain('Karta unieważniona.');
 
     // The voided card: said first, its facts (when, who, why), no void or revoke form any more.
     await page.getByText(/Koordynator unieważnił tę kartę/).waitFor();
@@ -105,7 +105,7 @@ describe('the trust screens of the panel', () => {
     await page.getByLabel('Powód unieważnienia odnośników').fill('Odnośnik trafił do niewłaściwej osoby.');
     await page.getByRole('button', { name: 'Unieważnij odnośniki' }).click();
     await status('Odnośniki do karty unieważnione.').waitFor();
-    expect(await focusedText()).toContain('Odnośniki do karty unieważnione.');
+    await expect.poll(() => focusedText()).toContain('Odnośniki do karty unieważnione.');
     // Logged in the card's history.
     await page.getByRole('cell', { name: 'Unieważnienie odnośników do karty' }).first().waitFor();
     await expectNoAxeViolations(page);
@@ -124,7 +124,7 @@ describe('the trust screens of the panel', () => {
 
     await row.getByRole('button', { name: 'Zmień adres urzędu gminy Karlino' }).click();
     await page.getByRole('heading', { level: 2, name: 'Adres urzędu gminy Karlino' }).waitFor();
-    expect(await focusedText()).toBe('Adres urzędu gminy Karlino');
+    await expect.poll(() => focusedText()).toBe('Adres urzędu gminy Karlino');
     await page.getByLabel('Adres e-mail urzędu').fill('to nie adres');
     await page.getByRole('button', { name: 'Zapisz adres' }).click();
     const summary = page.locator('.error-summary');
@@ -159,7 +159,7 @@ describe('the trust screens of the panel', () => {
     await page.getByRole('button', { name: 'Importuj adresy' }).click();
     const report = page.locator('section[aria-labelledby="import-report"]');
     await report.waitFor();
-    expect(await focusedText()).toContain('Wynik importu');
+    await expect.poll(() => focusedText()).toContain('Wynik importu');
     expect(await report.textContent()).toContain(
       'Wierszy: 4. Dodano: 0, zmieniono: 1, bez zmian: 0, odrzucono: 3.',
     );

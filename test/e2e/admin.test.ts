@@ -56,7 +56,7 @@ describe("the coordinators' panel", () => {
     await page.getByLabel('Służbowy adres e-mail').fill('koordynator.20');
     await page.keyboard.press('Enter');
     await page.getByText('Wpisz adres e-mail w formacie nazwa@domena.pl.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-email');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-email');
     await expectNoAxeViolations(page);
     // Other browser tests may have signed this coordinator in on the shared stack: count from here.
     const earlier = (await signInLinks(inboxUrl, COORDINATOR)).length;
@@ -147,9 +147,9 @@ describe("the coordinators' panel", () => {
     // the way was replaced by it), so the next Tab goes on from there, not from the top of the page.
     await row.getByRole('link', { name: 'Gródek' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Karta zgłoszeniowa gminy Gródek' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.outerHTML)).toBe(
-      '<h1 tabindex="-1">Karta zgłoszeniowa gminy Gródek</h1>',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.outerHTML))
+      .toBe('<h1 tabindex="-1">Karta zgłoszeniowa gminy Gródek</h1>');
     expect(await page.title()).toBe('Karta zgłoszeniowa gminy Gródek — Kooperacja');
     // Opened from a later page of the list, the card leads back to that page.
     await page.goto(`${siteUrl}${cardPath}?strona=abc&nr=3`);
@@ -178,7 +178,7 @@ describe("the coordinators' panel", () => {
     // bar): from the heading, which has the focus, Shift+Tab reaches the button just above it, and its focus
     // ring shows. (Tabbed to while the page was still coming in, Enter sometimes reached no button.)
     await table.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
     await tabTo('.admin-user button', 5, 'Shift+Tab');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe(
       'solid',
@@ -186,13 +186,15 @@ describe("the coordinators' panel", () => {
     // A sign-out the network loses (the one fault here that cannot be caused for real) says so, and the
     // coordinator stays signed in with the focus on the button, to press it again.
     await page.route('**/api/admin/sign-out', (request) => request.abort('internetdisconnected'));
-    await page.keyboard.press('Enter');
+    // Pressed on the button itself: a busy CI machine let a page-level Enter land nowhere.
+    const signOut = page.locator('.admin-user button');
+    await signOut.press('Enter');
     await page.getByRole('alert').getByText('Nie udało się wylogować.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Wyloguj się');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Wyloguj się');
     expect(await page.context().cookies()).toHaveLength(1);
     await expectNoAxeViolations(page);
     await page.unroute('**/api/admin/sign-out');
-    await page.keyboard.press('Enter');
+    await signOut.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Wylogowano' }).waitFor();
     expect(await page.context().cookies()).toEqual([]);
     await expectNoAxeViolations(page);

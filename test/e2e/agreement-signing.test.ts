@@ -174,11 +174,11 @@ describe('signing a porozumienie by the e-mailed links', () => {
       await page.getByRole('button', { name: 'Podpisz porozumienie' }).click();
       const summary = page.getByRole('alert').filter({ hasText: 'Popraw błędy' });
       await summary.waitFor();
-      expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(
-        true,
-      );
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+        .toBe(true);
       await summary.getByRole('link', { name: 'Wpisz swoje imię i nazwisko.' }).click();
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-fullName');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-fullName');
       await expectNoAxeViolations(page);
 
       // Another name: the API refuses it, and says so at the field.
@@ -193,9 +193,9 @@ describe('signing a porozumienie by the e-mailed links', () => {
       await page.getByLabel('Imię i nazwisko').fill('lucja zak');
       await page.getByRole('button', { name: 'Podpisz porozumienie' }).click();
       await page.getByRole('heading', { level: 2, name: 'Porozumienie zostało podpisane' }).waitFor();
-      expect(await page.evaluate(() => document.activeElement?.classList.contains('notice--success'))).toBe(
-        true,
-      );
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.classList.contains('notice--success')))
+        .toBe(true);
       expect(await page.textContent('main')).toContain('Podpisano Twoim imieniem i nazwiskiem.');
       await expectNoAxeViolations(page);
       expect(errors).toEqual([]);
@@ -426,7 +426,7 @@ describe('declining on the page', () => {
       await decline.click();
       const summary = page.getByRole('alert').filter({ hasText: 'Popraw błędy' });
       await summary.getByRole('link', { name: 'Wpisz powód odmowy.' }).click();
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-reason');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-reason');
       expect(await page.getByLabel('Powód odmowy').getAttribute('aria-invalid')).toBe('true');
       await expectNoAxeViolations(page);
       expect((await api(`/api/admin/agreements/${CALL}/${teryt}`)).json.agreement.status).toBe('signing');

@@ -83,11 +83,22 @@ describe('a call by invitation', () => {
 
     // The invitation form: Pisz by name, its field left empty, goes to the directory's address (said under
     // the field once the gmina is typed); Morąg's address is typed over the directory's.
+    // The directory answers only after the gmina is typed, as on a slow link: the address still appears.
+    let gminaTyped: () => void = () => undefined;
+    const afterTyping = new Promise<void>((resolve) => {
+      gminaTyped = resolve;
+    });
+    await page.route('**/api/admin/offices?**', async (route) => {
+      await afterTyping;
+      await route.continue();
+    });
     await page.goto(`${siteUrl}/admin/nabory/${id}`);
     const invite = page.getByRole('region', { name: 'Zaproszenia gmin' });
     await invite.getByLabel('Gmina: kod TERYT (7 cyfr) albo nazwa').fill('Pisz');
     await invite.getByLabel('Gmina: kod TERYT (7 cyfr) albo nazwa').press('Tab');
+    gminaTyped();
     await invite.getByText('Adres z rejestru urzędów gmin: urzad.2816033@gmina.example.').waitFor();
+    await page.unroute('**/api/admin/offices?**');
     await invite.getByRole('button', { name: 'Dodaj kolejną gminę' }).click();
     const second = invite.getByRole('group', { name: 'Gmina 2' });
     await second.getByLabel('Gmina: kod TERYT (7 cyfr) albo nazwa').fill('2815083');

@@ -54,7 +54,9 @@ describe('save and return', () => {
     await page.getByRole('button', { name: 'Wyślij odnośnik' }).click();
     await page.getByRole('heading', { level: 1, name: 'Karta została zapisana' }).waitFor();
     // The form and its button are gone: the confirmation's heading has the focus, so it is read out.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Karta została zapisana');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Karta została zapisana');
     expect(await page.textContent('main')).toContain(email);
     await expectNoAxeViolations(page);
     expect(first.errors).toEqual([]);

@@ -65,13 +65,13 @@ describe('the karta zgłoszeniowa', () => {
     await expectNoAxeViolations(page);
     // Tab leaves the search box for the results; Space chooses the gmina under the focus.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('gmina-1801052');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('gmina-1801052');
     await page.keyboard.press('Space');
     await next('Dane urzędu gminy');
     // The new step's heading has the focus, so a screen reader says where the clerk is: step and title.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      'Krok 2 z 8 Dane urzędu gminy',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Krok 2 z 8 Dane urzędu gminy');
 
     await expectNoAxeViolations(page);
     await typeInto('f-address-street', 'Lutowiska 14');
@@ -293,7 +293,9 @@ describe('the karta zgłoszeniowa', () => {
     await page.getByRole('button', { name: 'Dalej' }).click();
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     await expect.poll(() => page.title()).toMatch(/^Błąd: Wybierz gminę/);
     expect(await summary.getByRole('heading', { name: 'Popraw błędy' }).count()).toBe(1);
     await expectNoAxeViolations(page);
@@ -307,7 +309,9 @@ describe('the karta zgłoszeniowa', () => {
     await page.fill('#f-nip', '123-456-78-90');
     await page.getByRole('button', { name: 'Dalej' }).click();
     await summary.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     await expect.poll(() => page.title()).toMatch(/^Błąd: Dane urzędu gminy/);
     const links = summary.getByRole('link');
     expect(await links.allTextContents()).toEqual([
@@ -326,12 +330,12 @@ describe('the karta zgłoszeniowa', () => {
 
     // From the summary, Tab reaches the first link; Enter on the fourth moves the focus to the NIP field.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Ulica/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Ulica/);
     await links.nth(3).focus();
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-nip');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-nip');
     await links.nth(1).click();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-address-postalCode');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-address-postalCode');
 
     // Fixed, the step goes on and the title loses its prefix.
     await page.fill('#f-address-street', 'Promna 1');
@@ -537,7 +541,9 @@ describe('the karta zgłoszeniowa', () => {
       expect.stringMatching(/^NIP gminy: /),
     ]);
     // The step's own error summary has the focus (not its heading), so the next Tab reaches its link.
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     expect(await page.getAttribute('#f-nip', 'aria-invalid')).toBe('true');
 
     // Fixed, and left by "Wstecz" rather than "Dalej": the check page no longer holds the old error.

@@ -131,7 +131,7 @@ describe('the receipt check', () => {
     await page.getByRole('button', { name: 'Sprawdź' }).click();
     await page.getByRole('heading', { level: 2, name: 'Nie znaleziono takiego potwierdzenia' }).waitFor();
     // The pressed button went with the rebuilt form: the verdict has the focus, and Tab goes on from it.
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('verdict');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('verdict');
 
     // The reference as people copy it from paper or a phone call: lower case, no dashes, spaces.
     await page.fill(

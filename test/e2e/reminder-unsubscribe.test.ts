@@ -93,7 +93,9 @@ describe('the unsubscribe page of a reminder', () => {
     await page.getByRole('button', { name: 'Zrezygnuj z przypomnień' }).click();
     const status = page.getByRole('status').filter({ hasText: 'Gotowe' });
     await status.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Gotowe');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('Gotowe');
     await expectNoAxeViolations(page);
     expect((await suppressed()).addresses).toContainEqual(
       expect.objectContaining({ email: COORDINATOR, reason: 'opted-out' }),

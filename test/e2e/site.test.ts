@@ -60,7 +60,7 @@ describe('the public site', () => {
       const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
       if (focused === firstTitle) break;
     }
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(firstTitle);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(firstTitle);
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { level: 1, name: firstTitle ?? '' }).waitFor();

@@ -758,14 +758,13 @@ function InviteSection(props: FormProps & { call: TCall; invitations: Invitation
    * empty field sends there. Not written into the field: a click into it would put the caret after the
    * address, and what is typed would be appended to it.
    */
-  const [fromDirectory, setFromDirectory] = useState<Record<number, string | null>>({});
-  const lookUp = (index: number, typed: string) => {
-    const gmina = terytOf(typed, props.call, names);
-    const address = 'teryt' in gmina && directory ? (directory.get(gmina.teryt) ?? null) : undefined;
-    setFromDirectory((known) => {
-      const { [index]: _, ...rest } = known;
-      return address === undefined ? rest : { ...rest, [index]: address };
-    });
+  const [typed, setTyped] = useState<Record<number, string>>({});
+  // Looked up at each render, not when typed: the names and the directory may arrive after the typing.
+  const emailHint = (index: number): string => {
+    const gmina = terytOf(typed[index] ?? '', props.call, names);
+    if (!('teryt' in gmina) || !directory) return texts.invite.emailHint;
+    const address = directory.get(gmina.teryt);
+    return address ? texts.invite.emailFromDirectory(address) : texts.invite.emailNotInDirectory;
   };
 
   const fields = Array.from({ length: rows }, (_, index) => [`gmina-${index}`, `email-${index}`]).flat();
@@ -813,19 +812,13 @@ function InviteSection(props: FormProps & { call: TCall; invitations: Invitation
             name={`gmina-${index}`}
             label={texts.invite.gminaField}
             error={form.errorOf(`gmina-${index}`)}
-            onChange={(input) => lookUp(index, input.value)}
+            onChange={(input) => setTyped((known) => ({ ...known, [index]: input.value }))}
           />
           <TextField
             id={`f-invite-email-${index}`}
             name={`email-${index}`}
             label={texts.invite.emailField}
-            hint={
-              fromDirectory[index] === undefined
-                ? texts.invite.emailHint
-                : fromDirectory[index] === null
-                  ? texts.invite.emailNotInDirectory
-                  : texts.invite.emailFromDirectory(fromDirectory[index] as string)
-            }
+            hint={emailHint(index)}
             error={form.errorOf(`email-${index}`)}
             type="email"
           />
