@@ -58,6 +58,7 @@ export function derivedDeadlines(
   const createdAt = now.toISOString();
   const deadlines: DeadlineRecord[] = [];
   for (const call of calls) {
+    if (call.cancelled) continue;
     deadlines.push({
       id: `call-${call.id}`,
       kind: 'call-closing',
@@ -105,20 +106,37 @@ const sameDeadline = (a: DeadlineRecord, b: DeadlineRecord) =>
   a.dueAt === b.dueAt &&
   a.title === b.title &&
   a.wojewodztwa.join() === b.wojewodztwa.join() &&
-  JSON.stringify(a.policy) === JSON.stringify(b.policy);
+  // Field by field: a policy read back from the table has its keys in another order than one written.
+  a.policy.hour === b.policy.hour &&
+  a.policy.avoidDaysOff === b.policy.avoidDaysOff &&
+  a.policy.offsetsDays.join() === b.policy.offsetsDays.join();
 
-/** Writes the calls' and milestones' deadlines that are new or changed; says how many it wrote. */
+/**
+ * Writes the calls' and milestones' deadlines that are new or changed, and calls off the closing of a call
+ * cancelled since (its drafts' contacts are told of the cancellation, not reminded); says how many it wrote.
+ */
 export async function syncDerivedDeadlines(db: Db, now: Date): Promise<number> {
   const heads = await listProgrammes(db);
   const programmes = (await Promise.all(heads.map((head) => getProgramme(db, head.id)))).filter(
     (programme): programme is TProgramme => programme !== undefined,
   );
-  const wanted = derivedDeadlines(programmes, await listAllCallHeads(db), now);
+  const calls = await listAllCallHeads(db);
+  const cancelled = await getDeadlines(
+    db,
+    calls.filter((call) => call.cancelled).map((call) => `call-${call.id}`),
+  );
+  let written = 0;
+  for (const deadline of cancelled.values()) {
+    if (deadline.cancelledAt) continue;
+    const offsets = await plannedOffsets(db, deadline.id);
+    if ((await cancelDeadline(db, deadline, offsets, { email: 'planner', at: now })) === 'cancelled')
+      written += 1;
+  }
+  const wanted = derivedDeadlines(programmes, calls, now);
   const existing = await getDeadlines(
     db,
     wanted.map((deadline) => deadline.id),
   );
-  let written = 0;
   for (const deadline of wanted) {
     const before = existing.get(deadline.id);
     if (before && sameDeadline(before, deadline)) continue;

@@ -122,14 +122,16 @@ export interface CallHead {
   programmeId: string;
   wojewodztwa: string[];
   closesAt: string;
+  /** Called off by a coordinator: its closing is no longer reminded. */
+  cancelled?: true | undefined;
 }
 
 function toHead(item: Doc): CallHead {
   const { id, title, programmeId, wojewodztwa, closesAt } = item as CallHead;
-  return { id, title, programmeId, wojewodztwa, closesAt };
+  return { id, title, programmeId, wojewodztwa, closesAt, ...(item.cancelled ? { cancelled: true } : {}) };
 }
 
-const HEAD = { ProjectionExpression: 'id, #title, programmeId, wojewodztwa, closesAt' };
+const HEAD = { ProjectionExpression: 'id, #title, programmeId, wojewodztwa, closesAt, cancelled' };
 
 /** Every call (the public list's gsi2 partition holds them all; calls are tens a year). */
 export async function listAllCallHeads(db: Db): Promise<CallHead[]> {

@@ -400,3 +400,40 @@ describe('a coordinator’s own deadline called off', () => {
     expect(await tableSnapshot(db)).toEqual(before);
   });
 });
+
+describe('a call called off', () => {
+  it('has its closing called off by the planner: not listed, and a reminder already queued is skipped', async () => {
+    const closing = (await listed('20', podlaskie.cookie)).find(
+      (deadline) => deadline.kind === 'call-closing' && deadline.wojewodztwa.join() === '20',
+    );
+    if (!closing?.callId) throw new Error('the demo data has no call of podlaskie open');
+    const { json: read } = await call(`/api/calls/${closing.callId}`);
+    const cancelled = await call(`/api/admin/calls/${closing.callId}/cancellation`, {
+      method: 'POST',
+      cookie: podlaskie.cookie,
+      body: { revision: read.call.revision ?? 0, reason: 'Zmiana zasad projektu.' },
+    });
+    expect(cancelled.status).toBe(200);
+
+    expect(await syncDerivedDeadlines(db, new Date())).toBeGreaterThanOrEqual(1);
+    expect((await listed('20', podlaskie.cookie)).map((deadline) => deadline.id)).not.toContain(closing.id);
+    const sends = (await tableItems(db)).filter(
+      (item) => item.pk === `DEADLINE#${closing.id}` && String(item.sk).startsWith('SEND#'),
+    );
+    expect(sends).toEqual([]);
+    // The next run leaves it as it is.
+    const before = await tableSnapshot(db);
+    expect(await syncDerivedDeadlines(db, new Date())).toBe(0);
+    expect(await tableSnapshot(db)).toEqual(before);
+
+    const email = `szkic.${randomUUID().slice(0, 8)}@gmina.example`;
+    const outcome = await sendReminder(
+      { db, mailer: createSesRawMailer(config()), now: () => new Date(), siteUrl: 'http://localhost:5173' },
+      { deadlineId: closing.id, offsetDays: 1, email, role: 'draft', wojewodztwo: '20' },
+    );
+    expect(outcome).toBe('skipped');
+    expect((await getSend(db, { deadlineId: closing.id, offsetDays: 1, email }))?.reason).toBe(
+      'deadline-cancelled',
+    );
+  });
+});

@@ -309,23 +309,25 @@ describe('the sender', () => {
     const mailer = createSesRawMailer({ ...config(), SES_ENDPOINT: ses.endpoint });
     await ses.process.stop();
     const handler = sendRemindersHandler(senderDeps(weekBefore, mailer));
-    const queue = new LocalQueue({ visibilityTimeoutMs: 100, maxReceiveCount: 5 });
+    const queue = new LocalQueue({ visibilityTimeoutMs: 500, maxReceiveCount: 5 });
     queue.send([JSON.stringify(message(record, address))]);
     const first = await queue.drain((event: SQSEvent) => handler(event, context));
-    expect(first.failures).toBe(1);
+    // Once, or more if a busy machine made a try outlast the visibility timeout: each released for a retry.
+    expect(first.failures).toBeGreaterThanOrEqual(1);
+    expect(first.failures).toBeLessThan(5);
     expect(await getSend(db, { deadlineId: record.id, offsetDays: 7, email: address })).toMatchObject({
       status: 'retry',
     });
     try {
       ses = await startSesEmulator({ port, echo: false });
-      const second = await queue.drain((event: SQSEvent) => handler(event, context), { maxWaitMs: 2_000 });
+      const second = await queue.drain((event: SQSEvent) => handler(event, context), { maxWaitMs: 5_000 });
       expect(second.failures).toBe(0);
       expect(queue.size).toBe(0);
       const mails = (await sentMail(ses.endpoint)).filter((mail) => mail.destination.to.includes(address));
       expect(mails).toHaveLength(1);
       expect(await getSend(db, { deadlineId: record.id, offsetDays: 7, email: address })).toMatchObject({
         status: 'sent',
-        attempts: 2,
+        attempts: first.failures + 1,
       });
     } finally {
       await ses.process.stop();
