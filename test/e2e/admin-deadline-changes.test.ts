@@ -95,6 +95,15 @@ async function addDeadline(title: string, day: string): Promise<void> {
     .waitFor();
 }
 
+/** The page fits a 320 px screen: nothing but its tables scrolls sideways (WCAG 1.4.10). */
+async function expectFits320(): Promise<void> {
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBe(0);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe('deadlines ahead in the panel (the lubuskie coordinator)', () => {
@@ -128,6 +137,7 @@ describe('deadlines ahead in the panel (the lubuskie coordinator)', () => {
         .count(),
     ).toBe(0);
     await expectNoAxeViolations(page);
+    await expectFits320();
 
     // Its change: the form as it was saved, the day as a Pole types it.
     await tools.getByRole('link', { name: `Zmień termin „${title}”` }).click();
@@ -152,6 +162,7 @@ describe('deadlines ahead in the panel (the lubuskie coordinator)', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
     expect(await page.title()).toMatch(/^Błąd/);
     await expectNoAxeViolations(page);
+    await expectFits320();
     await summary.getByRole('link').click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-dueAt-date');
     // Nothing changed.
@@ -200,6 +211,7 @@ describe('deadlines ahead in the panel (the lubuskie coordinator)', () => {
     await theirTools.getByText(`Odwołać termin „${theirs}”?`).waitFor();
     expect(await focusedText()).toContain(`Odwołać termin „${theirs}”?`);
     await expectNoAxeViolations(page);
+    await expectFits320();
     await theirTools.getByRole('button', { name: 'Nie, zostaw go' }).click();
     await expect.poll(focusedText).toContain(`Odwołaj termin „${theirs}”`);
     await theirTools.getByRole('button', { name: `Odwołaj termin „${theirs}”` }).click();

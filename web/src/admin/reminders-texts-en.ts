@@ -43,7 +43,7 @@ export const en: RemindersTexts = {
   noDeadlines: 'This voivodeship has no deadline that has not passed yet.',
   remindedOn: 'Reminders (Polish time)',
   noSendsLeft: 'No reminder goes out before this deadline any more.',
-  sendOn: (offset: string) => ` (${offset})`,
+  sendOn: (offset: string, past: boolean) => ` (${offset}${past ? ', that day has passed' : ''})`,
   createdBy: (email: string) => `Added by: ${email}`,
   change: 'Change',
   changeFor: (title: string) => ` deadline “${title}”`,

@@ -47,7 +47,7 @@ const pl = {
   noDeadlines: 'W tym województwie nie ma terminów, które jeszcze nie minęły.',
   remindedOn: 'Przypomnienia (czas polski)',
   noSendsLeft: 'Żadne przypomnienie nie wyjdzie już przed tym terminem.',
-  sendOn: (offset: string) => ` (${offset})`,
+  sendOn: (offset: string, past: boolean) => ` (${offset}${past ? ', ten dzień już minął' : ''})`,
   createdBy: (email: string) => `Dodał(a): ${email}`,
   change: 'Zmień',
   changeFor: (title: string) => ` termin „${title}”`,

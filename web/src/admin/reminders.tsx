@@ -415,12 +415,16 @@ function DeadlineTools(props: {
             {texts.remindedOn}:
           </p>
           <ul class="list reminder-sends" aria-labelledby={`${headingId}-sends`}>
-            {deadline.sends.map((send) => (
-              <li key={send.offsetDays} class={Date.parse(send.at) <= now ? 'hint' : undefined}>
-                <time dateTime={send.at}>{formatWarsaw(send.at, t.locale)}</time>
-                {texts.sendOn(texts.offsetDays(send.offsetDays))}
-              </li>
-            ))}
+            {deadline.sends.map((send) => {
+              // By the browser's clock, only to tell the reader: the planner's own decides what goes out.
+              const past = Date.parse(send.at) <= now;
+              return (
+                <li key={send.offsetDays} class={past ? 'hint' : undefined}>
+                  <time dateTime={send.at}>{formatWarsaw(send.at, t.locale)}</time>
+                  {texts.sendOn(texts.offsetDays(send.offsetDays), past)}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
