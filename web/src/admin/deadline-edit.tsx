@@ -141,6 +141,7 @@ function EditForm(props: {
         </div>
       ) : null}
       <ErrorSummary title={texts.errorSummary} errors={stale ? [] : summary} verdict={error} />
+      <Kept deadline={deadline} />
       <form
         noValidate
         onSubmit={async (event) => {
@@ -157,9 +158,7 @@ function EditForm(props: {
           }
         }}
       >
-        <DeadlineFields errors={verdict.errors} defaults={defaults} offsetsNote={texts.editSentNote}>
-          <Kept deadline={deadline} />
-        </DeadlineFields>
+        <DeadlineFields errors={verdict.errors} defaults={defaults} offsetsNote={texts.editSentNote} />
         <button type="submit" class="button" aria-disabled={saving.busy ? true : undefined}>
           {saving.busy ? texts.saving : texts.saveChanges}
         </button>
@@ -175,11 +174,9 @@ function Kept(props: { deadline: TListedDeadline }) {
   const { deadline } = props;
   const names = deadline.wojewodztwa.map((code) => wojewodztwoName(t, code)).join(', ');
   return (
-    <div class="form-group">
-      <h2 class="label" id="f-kept">
-        {texts.editKept}
-      </h2>
-      <ul class="list" aria-labelledby="f-kept">
+    <section aria-labelledby="kept-heading">
+      <h2 id="kept-heading">{texts.editKept}</h2>
+      <ul class="list">
         <li>
           {texts.editAudience}:{' '}
           {deadline.audience.map((group) => texts.audienceGroups[group] ?? group).join(', ')}
@@ -193,6 +190,6 @@ function Kept(props: { deadline: TListedDeadline }) {
           </li>
         ) : null}
       </ul>
-    </div>
+    </section>
   );
 }

@@ -44,7 +44,7 @@ export const en: RemindersTexts = {
   remindedOn: 'Reminders (Polish time)',
   noSendsLeft: 'No reminder goes out before this deadline any more.',
   sendOn: (offset: string, past: boolean) => ` (${offset}${past ? ', that day has passed' : ''})`,
-  createdBy: (email: string) => `Added by: ${email}`,
+  createdBy: 'Added by',
   change: 'Change',
   changeFor: (title: string) => ` deadline “${title}”`,
   cancel: 'Call off the deadline',

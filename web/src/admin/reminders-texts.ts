@@ -48,7 +48,7 @@ const pl = {
   remindedOn: 'Przypomnienia (czas polski)',
   noSendsLeft: 'Żadne przypomnienie nie wyjdzie już przed tym terminem.',
   sendOn: (offset: string, past: boolean) => ` (${offset}${past ? ', ten dzień już minął' : ''})`,
-  createdBy: (email: string) => `Dodał(a): ${email}`,
+  createdBy: 'Dodał(a)',
   change: 'Zmień',
   changeFor: (title: string) => ` termin „${title}”`,
   cancel: 'Odwołaj termin',

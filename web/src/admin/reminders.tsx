@@ -428,7 +428,11 @@ function DeadlineTools(props: {
           </ul>
         </>
       )}
-      {deadline.createdBy ? <p class="hint">{texts.createdBy(deadline.createdBy)}</p> : null}
+      {deadline.createdBy ? (
+        <p class="hint">
+          {texts.createdBy}: <span class="admin-user__name">{deadline.createdBy}</span>
+        </p>
+      ) : null}
       {upcoming ? (
         <details class="reminder-preview">
           <summary>{texts.recipientsNow(upcoming.recipients, deadline.title)}</summary>
