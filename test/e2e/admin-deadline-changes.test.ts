@@ -207,6 +207,9 @@ describe('deadlines ahead in the panel (the lubuskie coordinator)', () => {
 
     // Called off: a real button, then the question on the spot; "no" keeps it and gives the focus back.
     const theirTools = deadlines.getByRole('region', { name: theirs });
+    const editHref = (await theirTools
+      .getByRole('link', { name: `Zmień termin „${theirs}”` })
+      .getAttribute('href')) as string;
     await theirTools.getByRole('button', { name: `Odwołaj termin „${theirs}”` }).click();
     await theirTools.getByText(`Odwołać termin „${theirs}”?`).waitFor();
     expect(await focusedText()).toContain(`Odwołać termin „${theirs}”?`);
@@ -223,6 +226,12 @@ describe('deadlines ahead in the panel (the lubuskie coordinator)', () => {
     await notice.waitFor();
     expect(await focusedText()).toContain(`Odwołano termin „${theirs}”`);
     expect((await listed()).map((deadline) => deadline.title)).not.toContain(theirs);
+    await expectNoAxeViolations(page);
+
+    // Its change's address now says it is gone, with no form.
+    await page.goto(`${siteUrl}${editHref}`);
+    await page.getByText('Tego terminu nie ma na liście terminów, które jeszcze nie minęły').waitFor();
+    expect(await page.getByRole('button', { name: 'Zapisz zmiany' }).count()).toBe(0);
     await expectNoAxeViolations(page);
     expect(errors).toEqual([]);
   });

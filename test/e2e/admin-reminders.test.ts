@@ -195,6 +195,9 @@ describe('reminders in the panel (the wielkopolskie coordinator)', () => {
     expect(await region.textContent()).toMatch(
       /koniec kamienia milowego — \d{1,2} \p{L}+ \d{4}Przypomnienia/u,
     );
+    // A milestone follows its programme: neither changed nor called off here.
+    expect(await region.getByRole('link', { name: /^Zmień/ }).count()).toBe(0);
+    expect(await region.getByRole('button', { name: /^Odwołaj/ }).count()).toBe(0);
     await expectNoAxeViolations(page);
   });
 });
