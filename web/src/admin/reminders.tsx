@@ -95,7 +95,7 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
   const { resource, shown, retry } = useRereadable(`admin:reminders:${props.wojewodztwo ?? ''}`, (signal) =>
     load(props.wojewodztwo, signal),
   );
-  const [outcome, setOutcome] = useState<{ text: string; ok: boolean; error?: ApiError }>();
+  const [outcome, setOutcome] = useState<{ text: string; ok: boolean; detail?: string }>();
   const [cancelling, setCancelling] = useState<string>();
   const notice = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -130,14 +130,20 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
       (error: unknown) => {
         setCancelling(undefined);
         const failure = error instanceof ApiError ? error : new ApiError('BAD_RESPONSE', { cause: error });
-        // Changed or gone meanwhile: said so, and the list read again to show what there is now.
-        if (failure.code === 'CONFLICT' && failure.fields?.revision === 'stale') {
+        // Changed, passed or gone meanwhile: said so, and the list read again to show what there is now.
+        const [field, key] = Object.entries(failure.fields ?? {})[0] ?? [];
+        if (failure.code === 'CONFLICT' && field === 'revision') {
           setOutcome({ text: texts.cancelStale(deadline.title), ok: false });
           retry();
         } else if (failure.code === 'NOT_FOUND') {
           setOutcome({ text: texts.cancelGone(deadline.title), ok: false });
           retry();
-        } else setOutcome({ text: texts.cancelFailed(deadline.title), ok: false, error: failure });
+        } else if (failure.code === 'CONFLICT' && field && key) {
+          const detail = texts.errors[field]?.[key] ?? t.errors.CONFLICT;
+          setOutcome({ text: texts.cancelFailed(deadline.title), ok: false, detail });
+          retry();
+        } else
+          setOutcome({ text: texts.cancelFailed(deadline.title), ok: false, detail: t.errors[failure.code] });
       },
     );
   };
@@ -246,11 +252,20 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
         >
           {outcome ? (
             <>
-              <p class={outcome.error ? 'notice__title' : undefined}>{outcome.text}</p>
-              {outcome.error ? <p>{t.errors[outcome.error.code]}</p> : null}
+              <p class={outcome.detail ? 'notice__title' : undefined}>{outcome.text}</p>
+              {outcome.detail ? <p>{outcome.detail}</p> : null}
             </>
           ) : null}
         </div>
+        {resource.status === 'error' ? (
+          // The lists read again (after a cancellation) did not come: what is shown may be out of date.
+          <div class="notice notice--error" role="alert">
+            <p>{admin.panel.loadFailed}</p>
+            <button type="button" class="button button--secondary" onClick={retry}>
+              {t.retry}
+            </button>
+          </div>
+        ) : null}
         {deadlines.length === 0 ? (
           <p>{texts.noDeadlines}</p>
         ) : (
