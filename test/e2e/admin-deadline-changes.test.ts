@@ -255,5 +255,14 @@ describe('deadlines ahead in the panel (the lubuskie coordinator)', () => {
     expect(await focusedText()).toContain('ktoś go w międzyczasie zmienił');
     expect((await listed()).map((deadline) => deadline.title)).toContain(theirs);
     await expectNoAxeViolations(page);
+
+    // In English: the same list and its change's form.
+    await page.getByRole('button', { name: 'English' }).click();
+    const english = page.getByRole('region', { name: 'Deadlines' });
+    await english.getByRole('region', { name: theirs }).getByText('14 days before').waitFor();
+    await english.getByRole('link', { name: `Change deadline “${theirs}”` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Change of a deadline' }).waitFor();
+    await page.getByLabel('Name of the deadline').waitFor();
+    await expectNoAxeViolations(page);
   });
 });
