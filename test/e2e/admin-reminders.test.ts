@@ -193,7 +193,13 @@ describe('reminders in the panel (the wielkopolskie coordinator)', () => {
     const falls = (await milestone.getByRole('cell').nth(1).textContent()) ?? '';
     expect(falls).toMatch(/^\d{1,2} \p{L}+ \d{4}$/u);
     const region = page.getByRole('region', { name: /^KM I / }).first();
-    expect(await region.textContent()).toMatch(/koniec kamienia milowego — \d{1,2} \p{L}+ \d{4}Odbiorcy/u);
+    // The day, then the list of its reminders' days (no time after the day).
+    expect(await region.textContent()).toMatch(
+      /koniec kamienia milowego — \d{1,2} \p{L}+ \d{4}Przypomnienia/u,
+    );
+    // A milestone follows its programme: neither changed nor called off here.
+    expect(await region.getByRole('link', { name: /^Zmień/ }).count()).toBe(0);
+    expect(await region.getByRole('button', { name: /^Odwołaj/ }).count()).toBe(0);
     await expectNoAxeViolations(page);
   });
 });

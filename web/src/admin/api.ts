@@ -16,12 +16,16 @@ import type {
 } from '../../../shared/schemas/administration.ts';
 import type { TProgramme } from '../../../shared/schemas/programme.ts';
 import type {
+  TCancelDeadlineRequest,
   TCreateDeadlineRequest,
   TDeadline,
+  TDeadlinesResponse,
+  TListedDeadline,
   TReminderPreviewResponse,
   TSentRemindersResponse,
   TSuppressedAddressesResponse,
   TUpcomingRemindersResponse,
+  TUpdateDeadlineRequest,
 } from '../../../shared/schemas/reminders.ts';
 import type {
   TCallRules,
@@ -500,6 +504,32 @@ const readCreatedDeadline = reader<{ deadline: Pick<TDeadline, 'id' | 'title' | 
   },
 });
 
+// The listed deadline's `deliverable` is read as its name only: what the panel shows of it.
+const listedDeadlineShape = {
+  id: 'string',
+  kind: 'string',
+  title: 'string',
+  description: 'string',
+  dueAt: 'string',
+  wojewodztwa: ['string'],
+  'callId?': 'string',
+  'programmeId?': 'string',
+  audience: ['string'],
+  policy: { offsetsDays: ['number'], hour: 'number', avoidDaysOff: 'boolean' },
+  optional: 'boolean',
+  sends: [{ offsetDays: 'number', at: 'string' }],
+  'deliverable?': { name: 'string' },
+  revision: 'number',
+  editable: 'boolean',
+  'createdBy?': 'string',
+} as const;
+const readDeadlinesAhead = reader<TDeadlinesResponse>({ deadlines: [listedDeadlineShape] });
+const readChangedDeadline = reader<{ deadline: TListedDeadline }>({ deadline: listedDeadlineShape });
+const readCancelled = reader<{ cancelled: string; cancelledAt: string }>({
+  cancelled: 'string',
+  cancelledAt: 'string',
+});
+
 const inVoivodeship = (wojewodztwo: string, more: Record<string, string> = {}) =>
   new URLSearchParams({ wojewodztwo, ...more }).toString();
 
@@ -536,4 +566,30 @@ export async function createDeadline(request: TCreateDeadlineRequest) {
       body: request,
     })
   ).deadline;
+}
+
+/** Every deadline of the voivodeship still ahead, soonest first, months away too. */
+export async function getDeadlinesAhead(wojewodztwo: string, signal?: AbortSignal) {
+  return (
+    await requestJson(`/api/admin/reminders/deadlines?${inVoivodeship(wojewodztwo)}`, readDeadlinesAhead, {
+      signal,
+    })
+  ).deadlines;
+}
+
+const deadlinePath = (deadlineId: string) =>
+  `/api/admin/reminders/deadlines/${encodeURIComponent(deadlineId)}`;
+
+/** A coordinator's own deadline changed over the revision read (CONFLICT naming `revision` when stale). */
+export async function updateDeadline(deadlineId: string, request: TUpdateDeadlineRequest) {
+  return (await requestJson(deadlinePath(deadlineId), readChangedDeadline, { method: 'PUT', body: request }))
+    .deadline;
+}
+
+/** A coordinator's own deadline called off over the revision read: nothing more is sent for it. */
+export function cancelDeadline(deadlineId: string, request: TCancelDeadlineRequest) {
+  return requestJson(`${deadlinePath(deadlineId)}/cancellation`, readCancelled, {
+    method: 'POST',
+    body: request,
+  });
 }

@@ -11,6 +11,7 @@ import { CallList } from './call-list.tsx';
 import { CallManage } from './call-manage.tsx';
 import { CardDetail } from './card.tsx';
 import { Dashboard } from './dashboard.tsx';
+import { EditDeadline } from './deadline-edit.tsx';
 import { NewDeadline } from './deadline-new.tsx';
 import { Deliverables } from './deliverables.tsx';
 import { Erasure } from './erasure.tsx';
@@ -75,11 +76,14 @@ export function AdminPanel(props: { section?: string; callId?: string; teryt?: s
   if (section === 'dziennik' && !callId) return <AuditLog />;
   if (section === 'programy' && callId === 'nowy' && !teryt) return <NewProgramme />;
   if (section === 'programy' && !teryt) return callId ? <ProgrammeDetail id={callId} /> : <Programmes />;
-  // Reminders: /admin/przypomnienia[?woj=NN], the new deadline's form /admin/przypomnienia/nowy[?woj=NN] and
-  // the documents /admin/przypomnienia/dokumenty[?woj=NN] (without `woj`, each the user's first voivodeship).
+  // Reminders: /admin/przypomnienia[?woj=NN], the new deadline's form /admin/przypomnienia/nowy[?woj=NN], a
+  // deadline's change /admin/przypomnienia/termin/<id>[?woj=NN] and the documents
+  // /admin/przypomnienia/dokumenty[?woj=NN] (without `woj`, each the user's first voivodeship).
   if (section === 'przypomnienia' && !callId) return <Reminders key={woj ?? ''} wojewodztwo={woj} />;
   if (section === 'przypomnienia' && callId === 'nowy' && !teryt)
     return <NewDeadline key={woj ?? ''} wojewodztwo={woj} />;
+  if (section === 'przypomnienia' && callId === 'termin' && teryt)
+    return <EditDeadline key={`${teryt}-${woj ?? ''}`} deadlineId={teryt} wojewodztwo={woj} />;
   if (section === 'przypomnienia' && callId === 'dokumenty' && !teryt)
     return <Deliverables key={woj ?? ''} wojewodztwo={woj} />;
   // Trust (issue 13): /admin/poczta?woj=NN (held mail), /admin/urzedy?woj=NN (gmina offices), and the lead's

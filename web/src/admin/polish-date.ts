@@ -24,3 +24,24 @@ export function polishWallClock(date: string, time: string): string | undefined 
   const hm = clock ? `${pad(clock[1] as string)}:${clock[2] ?? '00'}` : hour || '?';
   return `${ymd}T${hm}`;
 }
+
+/**
+ * An instant as the Warsaw day and time a coordinator types, "15.03.2027" and "12:00" (a deadline of 23:59
+ * is kept as 23:59:59.999, shown as 23:59). Intl here, not shared/time.ts: that chunk is the card form's too.
+ */
+export function polishWallClockOf(instant: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Warsaw',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((each) => each.type === type)?.value ?? '';
+  return {
+    date: `${part('day')}.${part('month')}.${part('year')}`,
+    time: `${part('hour')}:${part('minute')}`,
+  };
+}

@@ -10,7 +10,9 @@ export const en: RemindersTexts = {
   wojewodztwo: 'Voivodeship',
   show: 'Show',
   addDeadline: 'Add your own deadline',
-  added: (title: string) => `Deadline “${title}” saved. Its reminders are in the upcoming list.`,
+  added: (title: string) =>
+    `Deadline “${title}” saved. It is in the list of deadlines with its reminders' days.`,
+  changed: (title: string) => `Changes to deadline “${title}” saved.`,
   upcoming: 'Upcoming reminders (30 days)',
   noUpcoming: 'No reminder goes out in the next 30 days.',
   sendAt: 'Sent at (Polish time)',
@@ -35,7 +37,30 @@ export const en: RemindersTexts = {
     drafts: 'gminas with an unsent card',
     signatories: 'signatories who have not signed yet',
   },
-  deadlines: 'Preview and test e-mail',
+  deadlines: 'Deadlines',
+  deadlinesIntro:
+    "Every deadline not yet passed, soonest first — months away too — with its reminders' days. A coordinator's own deadline can be changed or called off.",
+  noDeadlines: 'This voivodeship has no deadline that has not passed yet.',
+  remindedOn: 'Reminders (Polish time)',
+  noSendsLeft: 'No reminder goes out before this deadline any more.',
+  sendOn: (offset: string, past: boolean) => ` (${offset}${past ? ', that day has passed' : ''})`,
+  createdBy: 'Added by',
+  change: 'Change',
+  changeFor: (title: string) => ` deadline “${title}”`,
+  cancel: 'Call off the deadline',
+  cancelFor: (title: string) => ` “${title}”`,
+  cancelQuestion: (title: string) => `Call off deadline “${title}”?`,
+  cancelWarning:
+    'None of its reminders will go out any more, queued ones included. Those sent stay in the log, and documents uploaded stay in the list of documents.',
+  cancelYes: 'Yes, call off the deadline',
+  cancelNo: 'No, keep it',
+  cancelling: 'Calling off…',
+  cancelled: (title: string) => `Deadline “${title}” called off. None of its reminders will go out.`,
+  cancelStale: (title: string) =>
+    `Deadline “${title}” was not called off: someone changed it meanwhile. The list now shows its current version — check it and call it off again if need be.`,
+  cancelGone: (title: string) =>
+    `Deadline “${title}” is no longer in the list: someone called it off, or it has just passed.`,
+  cancelFailed: (title: string) => `Deadline “${title}” could not be called off`,
   deadlinesHint:
     'The test e-mail is the reminder as it would go out now, sent only to your address (with [TEST] in its subject).',
   recipientsNow: (n: number, title: string) =>
@@ -125,6 +150,24 @@ export const en: RemindersTexts = {
   avoidDaysOff: 'A send falling on a weekend or public holiday moves to the working day before',
   options: 'Settings',
   save: 'Save the deadline',
+  editTitle: 'Change of a deadline',
+  editIntro: (wojewodztwo: string) =>
+    `${wojewodztwo} voivodeship: change the name, description, day or reminder days of your own deadline.`,
+  editSentNote:
+    'A reminder already sent does not go out again, even if you move the day; the later ones give the new date.',
+  editKept: 'Staying as they are',
+  editAudience: 'Who gets the reminders',
+  editScope: 'Which gminas it concerns',
+  editDocument: 'The document you ask for',
+  editNotFound:
+    'This deadline is not in the list of deadlines not yet passed: someone called it off, or it has passed.',
+  editNotEditable:
+    "This deadline follows a call or a programme and changes with it; only a coordinator's own deadline can be changed here.",
+  saveChanges: 'Save the changes',
+  staleTitle: 'Someone changed this deadline meanwhile',
+  staleBody:
+    'Your changes were not saved. What you typed stays in the form until you load the current version: copy what you want to keep, load it and make your changes again.',
+  staleReload: 'Load the current version',
   saving: 'Saving…',
   errorSummary: 'Correct the errors in the form',
   errors: {
@@ -142,6 +185,7 @@ export const en: RemindersTexts = {
       invalid_date: 'Enter a real day as dd.mm.yyyy and a time as hh:mm.',
       not_in_warsaw: 'This time does not exist in Poland: clocks go from 2:00 to 3:00 then.',
       in_past: 'The deadline must be in the future.',
+      passed: 'This deadline has passed: it can no longer be changed or called off.',
       _: 'Enter the day as dd.mm.yyyy and the time as hh:mm.',
     },
     wojewodztwa: {
@@ -160,6 +204,10 @@ export const en: RemindersTexts = {
       before_send_hour:
         'A reminder on the day goes out at 8:00, and the deadline ends earlier: enter a later time for the deadline or add a day before it (e.g. 1).',
       _: 'Enter whole numbers of days separated by commas, for example 14, 7, 1, 0.',
+    },
+    deadlineId: {
+      not_editable: 'This deadline follows a call or a programme: it is changed there, not here.',
+      _: 'This deadline cannot be changed.',
     },
     _: { _: 'Check the value of this field.' },
   },

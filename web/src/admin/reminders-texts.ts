@@ -1,7 +1,8 @@
 import { dictionaryPart, plForm } from '../lib/i18n.ts';
 
 /**
- * The texts of the panel's reminders (/admin/przypomnienia and /admin/przypomnienia/nowy): a part of their
+ * The texts of the panel's reminders (/admin/przypomnienia, /admin/przypomnienia/nowy and a deadline's change,
+ * /admin/przypomnienia/termin/<id>): a part of their
  * own, loaded with the panel. Polish is the source; reminders-texts-en.ts fills the same type.
  */
 const days = (n: number) => plForm(n, { one: 'dzień', few: 'dni', many: 'dni', other: 'dnia' });
@@ -13,7 +14,8 @@ const pl = {
   wojewodztwo: 'Województwo',
   show: 'Pokaż',
   addDeadline: 'Dodaj własny termin',
-  added: (title: string) => `Zapisano termin „${title}”. Jego przypomnienia są na liście najbliższych.`,
+  added: (title: string) => `Zapisano termin „${title}”. Jest na liście terminów z dniami przypomnień.`,
+  changed: (title: string) => `Zapisano zmiany terminu „${title}”.`,
   upcoming: 'Najbliższe przypomnienia (30 dni)',
   noUpcoming: 'W ciągu 30 dni nie wyślemy żadnego przypomnienia.',
   sendAt: 'Wysyłka (czas polski)',
@@ -39,7 +41,30 @@ const pl = {
     drafts: 'gminy z niewysłaną kartą',
     signatories: 'osoby, które jeszcze nie podpisały',
   } as Record<string, string>,
-  deadlines: 'Podgląd i wiadomość testowa',
+  deadlines: 'Terminy',
+  deadlinesIntro:
+    'Wszystkie terminy, które jeszcze nie minęły, od najbliższego — także te za kilka miesięcy — z dniami ich przypomnień. Własny termin koordynatora można zmienić albo odwołać.',
+  noDeadlines: 'W tym województwie nie ma terminów, które jeszcze nie minęły.',
+  remindedOn: 'Przypomnienia (czas polski)',
+  noSendsLeft: 'Żadne przypomnienie nie wyjdzie już przed tym terminem.',
+  sendOn: (offset: string, past: boolean) => ` (${offset}${past ? ', ten dzień już minął' : ''})`,
+  createdBy: 'Dodał(a)',
+  change: 'Zmień',
+  changeFor: (title: string) => ` termin „${title}”`,
+  cancel: 'Odwołaj termin',
+  cancelFor: (title: string) => ` „${title}”`,
+  cancelQuestion: (title: string) => `Odwołać termin „${title}”?`,
+  cancelWarning:
+    'Nie wyślemy już żadnego jego przypomnienia, także tych w kolejce. Wysłane zostają w dzienniku, a przesłane dokumenty na liście dokumentów.',
+  cancelYes: 'Tak, odwołaj termin',
+  cancelNo: 'Nie, zostaw go',
+  cancelling: 'Odwoływanie…',
+  cancelled: (title: string) => `Odwołano termin „${title}”. Nie wyślemy już jego przypomnień.`,
+  cancelStale: (title: string) =>
+    `Nie odwołaliśmy terminu „${title}”: ktoś go w międzyczasie zmienił. Lista pokazuje teraz jego obecną wersję — sprawdź ją i odwołaj go ponownie, jeśli trzeba.`,
+  cancelGone: (title: string) =>
+    `Terminu „${title}” już nie ma na liście: ktoś go odwołał albo właśnie minął.`,
+  cancelFailed: (title: string) => `Nie udało się odwołać terminu „${title}”`,
   deadlinesHint:
     'Wiadomość testowa to przypomnienie takie, jakie wyszłoby teraz, wysłane tylko na Twój adres (z [TEST] w temacie).',
   recipientsNow: (n: number, title: string) =>
@@ -132,6 +157,25 @@ const pl = {
   avoidDaysOff: 'Wysyłka w weekend lub święto przechodzi na poprzedni dzień roboczy',
   options: 'Ustawienia',
   save: 'Zapisz termin',
+  // A deadline's change.
+  editTitle: 'Zmiana terminu',
+  editIntro: (wojewodztwo: string) =>
+    `Województwo ${wojewodztwo}: zmień nazwę, opis, dzień lub dni przypomnień własnego terminu.`,
+  editSentNote:
+    'Przypomnienie już wysłane nie wyjdzie drugi raz, także gdy zmienisz dzień; kolejne podadzą nowy termin.',
+  editKept: 'Bez zmian zostają',
+  editAudience: 'Kto dostaje przypomnienia',
+  editScope: 'Których gmin dotyczy',
+  editDocument: 'Dokument, o który prosisz',
+  editNotFound:
+    'Tego terminu nie ma na liście terminów, które jeszcze nie minęły: ktoś go odwołał albo już minął.',
+  editNotEditable:
+    'Ten termin wynika z naboru lub z programu i zmienia się razem z nimi; tu można zmienić tylko własny termin koordynatora.',
+  saveChanges: 'Zapisz zmiany',
+  staleTitle: 'Ktoś zmienił ten termin w międzyczasie',
+  staleBody:
+    'Twoich zmian nie zapisaliśmy. To, co wpisano, zostaje w formularzu, dopóki nie wczytasz obecnej wersji: skopiuj to, co chcesz zachować, wczytaj ją i wprowadź zmiany ponownie.',
+  staleReload: 'Wczytaj obecną wersję',
   saving: 'Zapisywanie…',
   errorSummary: 'Popraw błędy w formularzu',
   /** By field, by the API's key; `_` for any other. */
@@ -150,6 +194,7 @@ const pl = {
       invalid_date: 'Podaj prawdziwy dzień w formacie dd.mm.rrrr i godzinę w formacie gg:mm.',
       not_in_warsaw: 'Tej godziny nie ma w Polsce: zegary przesuwa się wtedy z 2:00 na 3:00.',
       in_past: 'Termin musi być w przyszłości.',
+      passed: 'Ten termin już minął: nie można go zmienić ani odwołać.',
       _: 'Podaj dzień w formacie dd.mm.rrrr i godzinę w formacie gg:mm.',
     },
     wojewodztwa: {
@@ -168,6 +213,10 @@ const pl = {
       before_send_hour:
         'Przypomnienie w dniu terminu wychodzi o 8:00, a termin upływa wcześniej: podaj późniejszą godzinę terminu albo dodaj dzień przed nim (np. 1).',
       _: 'Podaj liczby całkowite dni oddzielone przecinkami, na przykład 14, 7, 1, 0.',
+    },
+    deadlineId: {
+      not_editable: 'Ten termin wynika z naboru lub z programu: zmienia się go tam, nie tutaj.',
+      _: 'Tego terminu nie można zmienić.',
     },
     _: { _: 'Sprawdź wartość tego pola.' },
   } as Record<string, Record<string, string>>,

@@ -1,6 +1,7 @@
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TOwnAccountResponse } from '../../../shared/schemas/administration.ts';
 import type {
+  TListedDeadline,
   TReminderPreviewResponse,
   TSentRemindersResponse,
   TSuppressedAddressesResponse,
@@ -8,12 +9,14 @@ import type {
 } from '../../../shared/schemas/reminders.ts';
 import { formatWarsaw } from '../../../shared/time.ts';
 import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
-import type { ApiError } from '../lib/api.ts';
+import { ApiError } from '../lib/api.ts';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
 import { useResource } from '../lib/use-resource.ts';
 import { AdminNav } from './admin-nav.tsx';
 import {
+  cancelDeadline,
+  getDeadlinesAhead,
   getOwnAccount,
   getReminderPreview,
   getSentReminders,
@@ -23,19 +26,24 @@ import {
 } from './api.ts';
 import { useDeliverablesTexts } from './deliverables-texts.ts';
 import { type RemindersTexts, useRemindersTexts } from './reminders-texts.ts';
+import { useRereadable } from './review-form.tsx';
 import { Titled, UserBar, useSignInWhenSignedOut } from './session.tsx';
 import { useAdminTexts } from './texts.ts';
 
 /**
  * /admin/przypomnienia?woj=NN — the reminders of one voivodeship (without `woj`, the user's first): those
- * of the next 30 days with their recipients, each deadline's e-mail previewed or sent as a test to oneself,
- * the log of sent ones with what SES said of their delivery, and the addresses no longer reached.
+ * of the next 30 days with their recipients, every deadline ahead with its reminders' days (each one's
+ * e-mail previewed or sent as a test to oneself; a coordinator's own changed or called off), the log of sent
+ * ones with what SES said of their delivery, and the addresses no longer reached.
  */
 
-/** The title of a deadline the form has just saved, said once on the screen it returns to. */
-let justAdded: string | undefined;
+/** The deadline a form has just saved (added or changed), said once on the screen it returns to. */
+let justSaved: { title: string; how: 'added' | 'changed' } | undefined;
 export function announceAdded(title: string): void {
-  justAdded = title;
+  justSaved = { title, how: 'added' };
+}
+export function announceChanged(title: string): void {
+  justSaved = { title, how: 'changed' };
 }
 
 type Upcoming = TUpcomingRemindersResponse['reminders'][number];
@@ -43,6 +51,7 @@ type Loaded = {
   own: TOwnAccountResponse;
   wojewodztwo: string;
   upcoming: Upcoming[];
+  deadlines: TListedDeadline[];
   sent: TSentRemindersResponse['reminders'];
   suppressed: TSuppressedAddressesResponse['addresses'];
 };
@@ -53,8 +62,9 @@ async function load(wojewodztwo: string | undefined, signal: AbortSignal): Promi
       getUpcomingReminders(code, signal),
       getSentReminders(code, signal),
       getSuppressedAddresses(code, signal),
+      getDeadlinesAhead(code, signal),
     ]);
-  const [own, code, [upcoming, sent, suppressed]] = wojewodztwo
+  const [own, code, [upcoming, sent, suppressed, deadlines]] = wojewodztwo
     ? await Promise.all([getOwnAccount(signal), wojewodztwo, lists(wojewodztwo)])
     : await getOwnAccount(signal).then(async (account) => {
         const first = account.user.wojewodztwa[0] ?? '';
@@ -64,6 +74,7 @@ async function load(wojewodztwo: string | undefined, signal: AbortSignal): Promi
     own,
     wojewodztwo: code,
     upcoming: upcoming.reminders,
+    deadlines,
     sent: sent.reminders,
     suppressed: suppressed.addresses,
   };
@@ -75,16 +86,23 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
   const admin = useAdminTexts();
   const { t } = useI18n();
   const { route } = useLocation();
-  const [added] = useState(() => {
-    const title = justAdded;
-    justAdded = undefined;
-    return title;
+  const [saved] = useState(() => {
+    const said = justSaved;
+    justSaved = undefined;
+    return said;
   });
-  const [resource, retry] = useResource(`admin:reminders:${props.wojewodztwo ?? ''}`, (signal) =>
+  // Read again after a deadline is called off; the screen stays (with the notice) while it is.
+  const { resource, shown, retry } = useRereadable(`admin:reminders:${props.wojewodztwo ?? ''}`, (signal) =>
     load(props.wojewodztwo, signal),
   );
+  const [outcome, setOutcome] = useState<{ text: string; ok: boolean; detail?: string }>();
+  const [cancelling, setCancelling] = useState<string>();
+  const notice = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (outcome) notice.current?.focus();
+  }, [outcome]);
   const signingIn = useSignInWhenSignedOut(resource.status === 'error' ? resource.error : undefined);
-  if (resource.status !== 'ready') {
+  if (shown === undefined) {
     return (
       <Titled title={texts.title}>
         <LoadingOrFailed
@@ -98,17 +116,46 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
       </Titled>
     );
   }
-  const { own, wojewodztwo, upcoming, sent, suppressed } = resource.data;
-  const deadlines = [...new Map(upcoming.map((reminder) => [reminder.deadlineId, reminder])).values()];
+  const { own, wojewodztwo, upcoming, deadlines, sent, suppressed } = shown;
+  const upcomingOf = new Map(upcoming.map((reminder) => [reminder.deadlineId, reminder]));
+  const cancel = (deadline: TListedDeadline) => {
+    if (cancelling) return;
+    setCancelling(deadline.id);
+    cancelDeadline(deadline.id, { wojewodztwa: deadline.wojewodztwa, revision: deadline.revision }).then(
+      () => {
+        setCancelling(undefined);
+        setOutcome({ text: texts.cancelled(deadline.title), ok: true });
+        retry();
+      },
+      (error: unknown) => {
+        setCancelling(undefined);
+        const failure = error instanceof ApiError ? error : new ApiError('BAD_RESPONSE', { cause: error });
+        // Changed, passed or gone meanwhile: said so, and the list read again to show what there is now.
+        const [field, key] = Object.entries(failure.fields ?? {})[0] ?? [];
+        if (failure.code === 'CONFLICT' && field === 'revision') {
+          setOutcome({ text: texts.cancelStale(deadline.title), ok: false });
+          retry();
+        } else if (failure.code === 'NOT_FOUND') {
+          setOutcome({ text: texts.cancelGone(deadline.title), ok: false });
+          retry();
+        } else if (failure.code === 'CONFLICT' && field && key) {
+          const detail = texts.errors[field]?.[key] ?? t.errors.CONFLICT;
+          setOutcome({ text: texts.cancelFailed(deadline.title), ok: false, detail });
+          retry();
+        } else
+          setOutcome({ text: texts.cancelFailed(deadline.title), ok: false, detail: t.errors[failure.code] });
+      },
+    );
+  };
   const when = (instant: string) => <time dateTime={instant}>{formatWarsaw(instant, t.locale)}</time>;
   return (
     <Titled title={`${texts.title}: ${wojewodztwoName(t, wojewodztwo)}`}>
       <UserBar name={own.user.name} email={own.user.email} />
       <AdminNav current="reminders" lead={own.user.role === 'lead'} />
       <h1>{texts.title}</h1>
-      {added ? (
+      {saved ? (
         <p class="notice" role="status">
-          {texts.added(added)}
+          {saved.how === 'added' ? texts.added(saved.title) : texts.changed(saved.title)}
         </p>
       ) : null}
       <p>{texts.intro}</p>
@@ -192,15 +239,51 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
         </section>
       )}
 
-      {deadlines.length > 0 ? (
-        <>
-          <h2>{texts.deadlines}</h2>
-          <p class="hint">{texts.deadlinesHint}</p>
-          {deadlines.map((deadline) => (
-            <DeadlineTools key={deadline.deadlineId} deadline={deadline} wojewodztwo={wojewodztwo} />
-          ))}
-        </>
-      ) : null}
+      <section aria-labelledby="deadlines-heading">
+        <h2 id="deadlines-heading">{texts.deadlines}</h2>
+        <p>{texts.deadlinesIntro}</p>
+        {/* Above the list and outside each deadline, so it stays (with the focus) when the list read after a
+            cancellation has that deadline, or any, no more. */}
+        <div
+          class={outcome ? (outcome.ok ? 'notice notice--success' : 'notice notice--error') : undefined}
+          role="status"
+          tabIndex={-1}
+          ref={notice}
+        >
+          {outcome ? (
+            <>
+              <p class={outcome.detail ? 'notice__title' : undefined}>{outcome.text}</p>
+              {outcome.detail ? <p>{outcome.detail}</p> : null}
+            </>
+          ) : null}
+        </div>
+        {resource.status === 'error' ? (
+          // The lists read again (after a cancellation) did not come: what is shown may be out of date.
+          <div class="notice notice--error" role="alert">
+            <p>{admin.panel.loadFailed}</p>
+            <button type="button" class="button button--secondary" onClick={retry}>
+              {t.retry}
+            </button>
+          </div>
+        ) : null}
+        {deadlines.length === 0 ? (
+          <p>{texts.noDeadlines}</p>
+        ) : (
+          <>
+            <p class="hint">{texts.deadlinesHint}</p>
+            {deadlines.map((deadline) => (
+              <DeadlineTools
+                key={`${deadline.id}|${deadline.revision}`}
+                deadline={deadline}
+                upcoming={upcomingOf.get(deadline.id)}
+                wojewodztwo={wojewodztwo}
+                busy={cancelling === deadline.id}
+                onCancel={() => cancel(deadline)}
+              />
+            ))}
+          </>
+        )}
+      </section>
 
       <h2 id="sent-caption">{texts.sent}</h2>
       {sent.length === 0 ? (
@@ -293,55 +376,104 @@ function stateOf(texts: RemindersTexts, entry: TSentRemindersResponse['reminders
   return status;
 }
 
-/** One deadline's e-mail: previewed on demand (a disclosure), or sent to the signed-in user as a test. */
-function DeadlineTools(props: { deadline: Upcoming; wojewodztwo: string }) {
+/**
+ * One deadline ahead: its kind, day and reminders' days; its e-mail previewed on demand (a disclosure) or sent
+ * to the signed-in user as a test; who it would go to now where the next 30 days' list has it. A coordinator's
+ * own: a link to change it, and calling it off after a confirmation on the spot (no dialog to lose focus in).
+ */
+function DeadlineTools(props: {
+  deadline: TListedDeadline;
+  upcoming: Upcoming | undefined;
+  wojewodztwo: string;
+  busy: boolean;
+  onCancel: () => void;
+}) {
   const texts = useRemindersTexts();
   const { t } = useI18n();
-  const { deadline } = props;
+  const { deadline, upcoming } = props;
   const [open, setOpen] = useState(false);
   const [state, setState] = useState<'idle' | 'busy' | ApiError | { sentTo: string; subject: string }>(
     'idle',
   );
-  const button = useRef<HTMLButtonElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  const question = useRef<HTMLDivElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useLayoutEffect(() => {
+    // Into the question when it opens; back to the button that opened it when it is dismissed.
+    if (confirming) question.current?.focus();
+    else if (asked.current) cancelButton.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
   const send = () => {
     if (state === 'busy') return;
     setState('busy');
-    sendTestReminder(deadline.deadlineId).then(setState, (error: ApiError) => setState(error));
+    sendTestReminder(deadline.id).then(setState, (error: ApiError) => setState(error));
   };
   const failed = typeof state === 'object' && 'code' in state ? state : undefined;
   const done = typeof state === 'object' && 'sentTo' in state ? state : undefined;
+  const headingId = `deadline-${deadline.id}`;
+  const now = Date.now();
   return (
-    <section class="reminder-tools" aria-labelledby={`deadline-${deadline.deadlineId}`}>
-      <h3 id={`deadline-${deadline.deadlineId}`} lang="pl">
+    <section class="reminder-tools" aria-labelledby={headingId}>
+      <h3 id={headingId} lang="pl">
         {deadline.title}
       </h3>
       <p>
         {texts.kinds[deadline.kind] ?? deadline.kind} — {due(deadline, t.locale)}
       </p>
-      <details class="reminder-preview">
-        <summary>{texts.recipientsNow(deadline.recipients, deadline.title)}</summary>
-        {deadline.addresses.length === 0 ? (
-          <p>{texts.recipientsNone}</p>
-        ) : (
-          <ul class="list">
-            {deadline.addresses.map((address) => (
-              <li key={address.email}>
-                <span class="admin-user__name">{address.email}</span> (
-                {texts.roles[address.role] ?? address.role})
-              </li>
-            ))}
+      {deadline.sends.length === 0 ? (
+        <p>{texts.noSendsLeft}</p>
+      ) : (
+        <>
+          <p class="reminder-sends__label" id={`${headingId}-sends`}>
+            {texts.remindedOn}:
+          </p>
+          <ul class="list reminder-sends" aria-labelledby={`${headingId}-sends`}>
+            {deadline.sends.map((send) => {
+              // By the browser's clock, only to tell the reader: the planner's own decides what goes out.
+              const past = Date.parse(send.at) <= now;
+              return (
+                <li key={send.offsetDays} class={past ? 'hint' : undefined}>
+                  <time dateTime={send.at}>{formatWarsaw(send.at, t.locale)}</time>
+                  {texts.sendOn(texts.offsetDays(send.offsetDays), past)}
+                </li>
+              );
+            })}
           </ul>
-        )}
-        {deadline.recipients > deadline.addresses.length ? (
-          <p>{texts.recipientsMore(deadline.recipients - deadline.addresses.length)}</p>
-        ) : null}
-      </details>
+        </>
+      )}
+      {deadline.createdBy ? (
+        <p class="hint">
+          {texts.createdBy}: <span class="admin-user__name">{deadline.createdBy}</span>
+        </p>
+      ) : null}
+      {upcoming ? (
+        <details class="reminder-preview">
+          <summary>{texts.recipientsNow(upcoming.recipients, deadline.title)}</summary>
+          {upcoming.addresses.length === 0 ? (
+            <p>{texts.recipientsNone}</p>
+          ) : (
+            <ul class="list">
+              {upcoming.addresses.map((address) => (
+                <li key={address.email}>
+                  <span class="admin-user__name">{address.email}</span> (
+                  {texts.roles[address.role] ?? address.role})
+                </li>
+              ))}
+            </ul>
+          )}
+          {upcoming.recipients > upcoming.addresses.length ? (
+            <p>{texts.recipientsMore(upcoming.recipients - upcoming.addresses.length)}</p>
+          ) : null}
+        </details>
+      ) : null}
       <details
         class="reminder-preview"
         onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
       >
         <summary>{texts.preview(deadline.title)}</summary>
-        {open ? <Preview deadlineId={deadline.deadlineId} wojewodztwo={props.wojewodztwo} /> : null}
+        {open ? <Preview deadlineId={deadline.id} wojewodztwo={props.wojewodztwo} /> : null}
       </details>
       {done ? (
         <p class="notice" role="status">
@@ -358,9 +490,8 @@ function DeadlineTools(props: { deadline: Upcoming; wojewodztwo: string }) {
           <p>{t.errors[failed.code]}</p>
         </div>
       ) : null}
-      <p>
+      <div class="button-group">
         <button
-          ref={button}
           type="button"
           class="button button--secondary"
           aria-disabled={state === 'busy' ? true : undefined}
@@ -369,7 +500,55 @@ function DeadlineTools(props: { deadline: Upcoming; wojewodztwo: string }) {
           {state === 'busy' ? texts.sending : texts.sendTest}
           <span class="visually-hidden">{texts.sendTestFor(deadline.title)}</span>
         </button>
-      </p>
+        {deadline.editable ? (
+          <>
+            <a
+              class="button button--secondary"
+              href={`/admin/przypomnienia/termin/${encodeURIComponent(deadline.id)}?${new URLSearchParams({ woj: props.wojewodztwo })}`}
+            >
+              {texts.change}
+              <span class="visually-hidden">{texts.changeFor(deadline.title)}</span>
+            </a>
+            {confirming ? null : (
+              <button
+                ref={cancelButton}
+                type="button"
+                class="button button--warning"
+                onClick={() => setConfirming(true)}
+              >
+                {texts.cancel}
+                <span class="visually-hidden">{texts.cancelFor(deadline.title)}</span>
+              </button>
+            )}
+          </>
+        ) : null}
+      </div>
+      {confirming ? (
+        <div class="notice notice--error" tabIndex={-1} ref={question}>
+          <p class="notice__title">{texts.cancelQuestion(deadline.title)}</p>
+          <p>{texts.cancelWarning}</p>
+          <div class="button-group">
+            <button
+              type="button"
+              class="button button--warning"
+              aria-disabled={props.busy ? true : undefined}
+              onClick={props.onCancel}
+            >
+              {props.busy ? texts.cancelling : texts.cancelYes}
+            </button>
+            <button
+              type="button"
+              class="button button--secondary"
+              aria-disabled={props.busy ? true : undefined}
+              onClick={() => {
+                if (!props.busy) setConfirming(false);
+              }}
+            >
+              {texts.cancelNo}
+            </button>
+          </div>
+        </div>
+      ) : null}
     </section>
   );
 }
