@@ -6,7 +6,7 @@ import { config } from '../../functions/lib/config.ts';
 import { loadDemoData } from '../../functions/local/demo-data.ts';
 import { createSesRawMailer } from '../../functions/mail/raw-mailer.ts';
 import { getSend } from '../../functions/repositories/reminder-sends.ts';
-import { createUserIfAbsent, type User } from '../../functions/repositories/users.ts';
+import type { User } from '../../functions/repositories/users.ts';
 import { addDays } from '../../shared/reminders/holidays.ts';
 import {
   type TListedDeadline,
@@ -15,10 +15,11 @@ import {
   ZUpcomingRemindersResponse,
 } from '../../shared/schemas/reminders.ts';
 import { warsawDate, warsawLocalToInstant } from '../../shared/time.ts';
-import { linkToken, sentMail } from '../support/cards.ts';
+import { sentMail } from '../support/cards.ts';
 import { tableItems, tableSnapshot, testDb } from '../support/db.ts';
 import { startApi } from '../support/http.ts';
-import { settledMailTo, useMailPipeline } from '../support/mail.ts';
+import { useMailPipeline } from '../support/mail.ts';
+import { sessionCookieFor } from '../support/review-cards.ts';
 
 /**
  * A voivodeship's deadlines ahead, and a coordinator's own one changed or called off, through the real
@@ -53,20 +54,8 @@ async function call(path: string, init: { method?: string; body?: unknown; cooki
 }
 
 async function signedIn(role: User['role'], wojewodztwa: string[]) {
-  const user = { email: `koordynator.${randomUUID()}@rops.example`, name: 'Koordynator', role, wojewodztwa };
-  await createUserIfAbsent(db, user);
-  expect((await call('/api/admin/sign-in', { method: 'POST', body: { email: user.email } })).status).toBe(
-    202,
-  );
-  const mail = (await settledMailTo(db, inboxUrl, user.email)).at(0);
-  const token = linkToken(mail as NonNullable<typeof mail>, '#t=');
-  const response = await fetch(`${api.url}/api/admin/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'cloudfront-viewer-address': VIEWER },
-    body: JSON.stringify({ token }),
-  });
-  expect(response.status).toBe(200);
-  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] as string, email: user.email };
+  const email = `koordynator.${randomUUID()}@rops.example`;
+  return { cookie: await sessionCookieFor(db, { email, name: 'Koordynator', role, wojewodztwa }), email };
 }
 
 beforeAll(async () => {
