@@ -16,7 +16,7 @@ import { listUsers } from '../repositories/reminder-audiences.ts';
 import { getSuppression, listSendsOfWojewodztwo } from '../repositories/reminder-sends.ts';
 import { requireVoivodeship, visibleVoivodeships } from './access.ts';
 import { resolveRecipients } from './reminder-audience.ts';
-import { reminderMail, UNSUBSCRIBE_PAGE } from './send-reminder.ts';
+import { reminderContent, UNSUBSCRIBE_PAGE } from './reminder-content.ts';
 
 /** The TERYT codes of Poland's 16 voivodeships: the lead's log reads each one's partition. */
 const ALL_WOJEWODZTWA = [
@@ -172,7 +172,7 @@ export async function previewReminder(
   if (!deadline?.wojewodztwa.includes(query.wojewodztwo) || deadline.cancelledAt)
     throw new AppError('NOT_FOUND');
   // An optional reminder says how to unsubscribe; the address itself is each recipient's own secret.
-  const mail = reminderMail(deadline, deps.siteUrl, deps.now(), {
+  const mail = reminderContent(deadline, deps.siteUrl, deps.now(), {
     unsubscribeUrl: deadline.optional ? `${deps.siteUrl}/api/reminders/unsubscribe` : undefined,
     unsubscribePageUrl: deadline.optional ? `${deps.siteUrl}${UNSUBSCRIBE_PAGE}` : undefined,
   });

@@ -5,8 +5,7 @@ import { logger } from '../lib/logger.ts';
 import { deadlineEvent } from '../mail/calendar.ts';
 import type { RawMailer } from '../mail/raw-mailer.ts';
 import type { ReminderMessage } from '../mail/reminder-queue.ts';
-import { type ReminderMailData, renderReminder } from '../mail/reminder-templates.ts';
-import { type DeadlineRecord, getDeadline } from '../repositories/deadlines.ts';
+import { getDeadline } from '../repositories/deadlines.ts';
 import type { Db } from '../repositories/dynamo.ts';
 import {
   claimSend,
@@ -17,8 +16,9 @@ import {
   recordSkippedSend,
   releaseSend,
 } from '../repositories/reminder-sends.ts';
-import { DELIVERABLE_PAGE, uploadLinkForSend } from './deliverable-parties.ts';
+import { uploadLinkForSend } from './deliverable-parties.ts';
 import { signingReminderFor } from './reminder-audience-agreements.ts';
+import { reminderContent, UNSUBSCRIBE_PAGE } from './reminder-content.ts';
 
 export type SendOutcome = 'sent' | 'skipped' | 'duplicate' | 'unknown';
 
@@ -34,10 +34,6 @@ function outcomeUnknown(error: unknown): boolean {
   return name === 'AbortError' || name === 'TimeoutError' || code === 'ECONNRESET' || code === 'EPIPE';
 }
 
-export function callPageUrl(siteUrl: string, callId: string): string {
-  return `${siteUrl}/nabory/${encodeURIComponent(callId)}`;
-}
-
 /** The unsubscribe token: the send's key and a secret whose hash the send keeps. */
 function unsubscribeToken(message: ReminderMessage, secret: string): string {
   return `${message.deadlineId}.${message.offsetDays}.${recipientHash(message.email)}.${secret}`;
@@ -48,62 +44,16 @@ export function unsubscribeUrl(siteUrl: string, message: ReminderMessage, secret
   return `${siteUrl}/api/reminders/unsubscribe?t=${encodeURIComponent(unsubscribeToken(message, secret))}`;
 }
 
-/** The site's page the body links to (web/src/reminders/unsubscribe-page.tsx); the token in its fragment. */
-export const UNSUBSCRIBE_PAGE = '/przypomnienia/rezygnacja';
 export function unsubscribePageUrl(siteUrl: string, message: ReminderMessage, secret: string): string {
   return `${siteUrl}${UNSUBSCRIBE_PAGE}#t=${encodeURIComponent(unsubscribeToken(message, secret))}`;
 }
 
-/** The e-mail of a reminder as it goes out (also the preview a coordinator sends to themselves). */
-export function reminderMail(
-  deadline: DeadlineRecord,
-  siteUrl: string,
-  now: Date,
-  extra: {
-    unsubscribeUrl?: string | undefined;
-    unsubscribePageUrl?: string | undefined;
-    replyTo?: string | undefined;
-    linkSentAt?: string | undefined;
-    uploadUrl?: string | undefined;
-    wojewodztwo?: string | undefined;
-    /** The recipient's role to the deadline: a coordinator's link opens the panel's reminders. */
-    role?: string | undefined;
-  } = {},
-) {
-  const link =
-    extra.role === 'coordinator'
-      ? `${siteUrl}/admin/przypomnienia${extra.wojewodztwo ? `?woj=${extra.wojewodztwo}` : ''}`
-      : deadline.callId && deadline.kind !== 'agreement-signing'
-        ? callPageUrl(siteUrl, deadline.callId)
-        : `${siteUrl}/`;
-  // A preview or test has no party: its link opens the page without a token.
-  const upload = deadline.deliverable
-    ? { url: extra.uploadUrl ?? `${siteUrl}${DELIVERABLE_PAGE}`, documentName: deadline.deliverable.name }
-    : undefined;
-  const data: ReminderMailData = {
-    kind: deadline.kind,
-    title: deadline.title,
-    description: deadline.description,
-    dueAt: deadline.dueAt,
-    link,
-    unsubscribeUrl: extra.unsubscribeUrl,
-    unsubscribePageUrl: extra.unsubscribePageUrl,
-    replyTo: extra.replyTo,
-    upload,
-    linkSentAt: extra.linkSentAt,
-    wojewodztwo:
-      extra.wojewodztwo ?? (deadline.wojewodztwa.length === 1 ? deadline.wojewodztwa[0] : undefined),
-  };
-  const rendered = renderReminder(data, now);
+/** The e-mail of a reminder as it goes out, with its calendar file (also the test a coordinator sends to themselves). */
+export function reminderMail(...args: Parameters<typeof reminderContent>) {
+  const [deadline] = args;
+  const { link, ...content } = reminderContent(...args);
   return {
-    ...rendered,
-    replyTo: extra.replyTo,
-    headers: (extra.unsubscribeUrl
-      ? {
-          'List-Unsubscribe': `<${extra.unsubscribeUrl}>`,
-          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        }
-      : {}) as Record<string, string>,
+    ...content,
     attachments: [
       {
         filename: 'termin.ics',

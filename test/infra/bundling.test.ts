@@ -114,7 +114,7 @@ describe('bundling a handler', () => {
     expect(teryt.GMINY).toHaveLength(2477);
   });
 
-  it('keeps the PDF libraries to the functions that render, read or seal a PDF', async () => {
+  it('keeps the PDF libraries to the functions that render, read or seal a PDF, and the calendar library to those that send a reminder', async () => {
     // Prepare: every handler, in one esbuild run (the first pass of bundleFunction; the second
     // minification removes code, never a library); the metafile names each bundle's inputs.
     const handlers = join(import.meta.dirname, '..', '..', 'functions', 'handlers');
@@ -136,6 +136,7 @@ describe('bundling a handler', () => {
     // Assess: pdf-lib with fontkit where a document is rendered, @signpdf with node-forge where one is
     // sealed, node-forge alone where an upload's signature is read; none elsewhere.
     const found: Record<string, string[]> = {};
+    const calendar: string[] = [];
     for (const [file, output] of Object.entries(metafile.outputs)) {
       if (!output.entryPoint) continue;
       const libraries = new Set<string>();
@@ -143,6 +144,7 @@ describe('bundling a handler', () => {
         const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1];
         if (name === 'pdf-lib' || name === '@pdf-lib/fontkit' || name === 'node-forge') libraries.add(name);
         if (name?.startsWith('@signpdf/')) libraries.add('@signpdf');
+        if (name === 'ics' && !calendar.includes(basename(file, '.js'))) calendar.push(basename(file, '.js'));
       }
       if (libraries.size > 0) found[basename(file, '.js')] = [...libraries].sort();
     }
@@ -156,5 +158,8 @@ describe('bundling a handler', () => {
       'record-paper-signatures': seals,
       'add-signed-upload': ['node-forge'],
     });
+    // The calendar file (ics, with its yup) goes with a reminder sent, a test one included; not with the
+    // panel's lists and preview.
+    expect(calendar.sort()).toEqual(['send-reminders', 'send-test-reminder']);
   });
 });
