@@ -235,18 +235,25 @@ export function useRereadable<T>(key: string, load: (signal: AbortSignal) => Pro
   const [resource, retry] = useResource(key, load);
   const last = useRef<{ key: string; data: T } | undefined>(undefined);
   if (resource.status === 'ready') last.current = { key, data: resource.data };
-  // The message, with the data it was written over: it is said once data read after the write is in.
-  const [saved, setSaved] = useState<{ text: string; over: unknown }>();
+  // The message, with the data it was written over and the first data read after it: it is said with that
+  // data only, so a later re-read (another form's write) neither says it again nor takes the focus to it.
+  const saved = useRef<{ text: string; over: unknown; after?: { data: unknown } }>(undefined);
   const shown =
     resource.status === 'ready' ? resource.data : last.current?.key === key ? last.current.data : undefined;
+  let savedText: string | undefined;
+  const pending = saved.current;
+  if (resource.status === 'ready' && pending && pending.over !== resource.data) {
+    pending.after ??= { data: resource.data };
+    if (pending.after.data === resource.data) savedText = pending.text;
+  }
   return {
     resource,
     shown,
     retry,
-    /** What the last write did, once the data read after it is in. */
-    saved: resource.status === 'ready' && saved && saved.over !== resource.data ? saved.text : undefined,
+    /** What the last write did, with the data read just after it. */
+    saved: savedText,
     reread(text: string) {
-      setSaved({ text, over: resource.status === 'ready' ? resource.data : undefined });
+      saved.current = { text, over: resource.status === 'ready' ? resource.data : undefined };
       retry();
     },
   };
