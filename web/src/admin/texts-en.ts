@@ -37,6 +37,7 @@ export const en: AdminTexts = {
     signOutFailed: 'Signing out failed. Press “Sign out” again.',
     loading: 'Loading…',
     loadFailed: 'The data could not be loaded',
+    rereadFailed: 'The data could not be refreshed: it is shown as it was before the last change',
     announced: (opensOn) =>
       opensOn
         ? `Call announced. Gminas will see it on the list of calls from ${opensOn}.`

@@ -45,6 +45,7 @@ const pl = {
     signOutFailed: 'Nie udało się wylogować. Naciśnij przycisk „Wyloguj się” ponownie.',
     loading: 'Wczytywanie…',
     loadFailed: 'Nie udało się wczytać danych',
+    rereadFailed: 'Nie udało się odświeżyć danych: widać je takie, jakie były przed ostatnią zmianą',
     noCalls: 'Nie ma naborów w Twoich województwach.',
     /** Without a day: open already. */
     announced: (opensOn: string | undefined) =>

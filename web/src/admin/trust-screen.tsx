@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { TOwnAccountResponse } from '../../../shared/schemas/administration.ts';
+import { ErrorNotice } from '../components/error-notice.tsx';
 import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
 import { useLocation } from '../lib/router.ts';
@@ -37,7 +38,15 @@ export function TrustFrame<T>(props: {
         />
       </Titled>
     );
-  return <>{props.children(props.shown)}</>;
+  // Read again after a write and failed: what was read before stays, and the screen says it is not fresh.
+  return (
+    <>
+      {resource.status === 'error' && !signingIn ? (
+        <ErrorNotice title={admin.panel.rereadFailed} error={resource.error} onRetry={props.retry} />
+      ) : null}
+      {props.children(props.shown)}
+    </>
+  );
 }
 
 export function TrustHeader(props: {
