@@ -199,10 +199,20 @@ describe("a card's review in the panel", () => {
     await saved('Zapisano: Ocena formalna pozytywna.').waitFor();
     expect(await reviewStatus()).toBe('po ocenie formalnej');
 
-    // A private note.
+    // A private note. The card's reading after it is lost on the way (a fault that cannot be caused for
+    // real): the screen says it is not fresh, and once read again, that the note is saved.
+    const cardRead = (url: URL) => /^\/api\/admin\/cards\/[^/]+\/[^/]+$/.test(url.pathname);
+    await page.route(cardRead, (request) =>
+      request.request().method() === 'GET' ? request.abort('internetdisconnected') : request.continue(),
+    );
     await page.getByLabel('Nowa notatka').fill('Rozmowa telefoniczna z kierowniczką GOPS.');
     await page.getByRole('button', { name: 'Dodaj notatkę' }).click();
+    const stale = page.getByRole('alert').filter({ hasText: 'Nie udało się odświeżyć danych' });
+    await stale.waitFor();
+    await page.unroute(cardRead);
+    await page.getByRole('button', { name: 'Spróbuj ponownie' }).click();
     await saved('Zapisano: Notatka.').waitFor();
+    expect(await stale.count()).toBe(0);
     expect(await page.textContent('.review-notes')).toContain('Rozmowa telefoniczna z kierowniczką GOPS.');
 
     // Points out of range and a missing justification are named, then the score is saved.

@@ -140,7 +140,7 @@ export function AgreementScreen(props: { callId: string; teryt: string }) {
       <p role="status" class="visually-hidden">
         {resource.status === 'loading' ? admin.panel.loading : ''}
       </p>
-      <Saved text={data.saved} stamp={resource} />
+      <Saved text={data.saved} stamp={resource} onRetry={data.retry} />
       <nav aria-labelledby="agreement-contents">
         <h2 id="agreement-contents" class="visually-hidden">
           {texts.contents}

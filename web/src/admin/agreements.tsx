@@ -103,7 +103,7 @@ export function Agreements(props: { callId: string; wojewodztwo: string }) {
       <p role="status" class="visually-hidden">
         {resource.status === 'loading' ? admin.panel.loading : write.state.busy ? texts.generating : ''}
       </p>
-      <Saved text={data.saved} stamp={resource} />
+      <Saved text={data.saved} stamp={resource} onRetry={data.retry} />
       <AgreementErrors state={write.state} ids={['f-kind-two-party']} />
       <AgreementFailure
         failure={write.state.failure}

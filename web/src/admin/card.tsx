@@ -1,4 +1,3 @@
-import { ErrorNotice } from '../components/error-notice.tsx';
 import { LoadingOrFailed } from '../components/loading-or-failed.tsx';
 import { WarsawTime } from '../components/warsaw-time.tsx';
 import { useI18n, wojewodztwoName } from '../lib/i18n.ts';
@@ -191,10 +190,7 @@ export function CardDetail(props: { callId: string; teryt: string }) {
       <p role="status" class="visually-hidden">
         {loaded.status === 'loading' ? texts.panel.loading : ''}
       </p>
-      {loaded.status === 'error' && loaded.error.code !== 'SESSION_REQUIRED' ? (
-        <ErrorNotice title={texts.panel.loadFailed} error={loaded.error} onRetry={retry} />
-      ) : null}
-      <Saved text={data.saved} stamp={loaded} />
+      <Saved text={data.saved} stamp={loaded} onRetry={data.retry} />
       <CardReview
         view={view}
         rules={shown.rules}

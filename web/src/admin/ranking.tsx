@@ -87,7 +87,7 @@ export function Ranking(props: { callId: string; wojewodztwo: string }) {
       <p role="status" class="visually-hidden">
         {resource.status === 'loading' ? admin.panel.loading : ''}
       </p>
-      <Saved text={data.saved} stamp={resource} />
+      <Saved text={data.saved} stamp={resource} onRetry={data.retry} />
       <Settings
         key={ranking.settings?.revision ?? 0}
         ranking={ranking}

@@ -7,6 +7,7 @@ import { describedBy, FieldError, Group } from './call-fields.tsx';
 import { ErrorSummary, type SummaryError } from './error-summary.tsx';
 import { type ReviewTexts, useReviewTexts } from './review-texts.ts';
 import { useSignInWhenSignedOut } from './session.tsx';
+import { useAdminTexts } from './texts.ts';
 
 /**
  * The pieces every write of the review shares: field errors by field id (in the order of the form, which
@@ -214,11 +215,16 @@ export function parseDay(text: string): string | undefined {
 }
 
 /** A notice saying what was just saved: it takes the focus, as the form it came from is replaced. */
-export function Saved(props: { text: string | undefined; stamp: unknown }) {
+export function Saved(props: { text: string | undefined; stamp: unknown; onRetry?: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
+  const admin = useAdminTexts();
   useLayoutEffect(() => {
     if (props.text) ref.current?.focus();
   }, [props.stamp]);
+  // The screen's data read again after a write and failed: what was read before stays, said not fresh.
+  const stamp = props.stamp as { status?: string; error?: ApiError } | undefined;
+  if (props.onRetry && stamp?.status === 'error' && stamp.error && stamp.error.code !== 'SESSION_REQUIRED')
+    return <ErrorNotice title={admin.panel.rereadFailed} error={stamp.error} onRetry={props.onRetry} />;
   if (!props.text) return null;
   return (
     <div class="notice notice--success" role="status" tabIndex={-1} ref={ref}>

@@ -68,7 +68,7 @@ export function Rules(props: { callId: string; wojewodztwo: string }) {
       <p role="status" class="visually-hidden">
         {resource.status === 'loading' ? admin.panel.loading : ''}
       </p>
-      <Saved text={data.saved} stamp={resource} />
+      <Saved text={data.saved} stamp={resource} onRetry={data.retry} />
       <h2>{texts.rules.version(rules.version)}</h2>
       {shown.stored ? null : <p>{texts.rules.defaultRules}</p>}
       <div class={shown.frozen ? 'notice' : 'inset'}>
