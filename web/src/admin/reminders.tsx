@@ -260,7 +260,7 @@ export function Reminders(props: { wojewodztwo?: string | undefined }) {
         {resource.status === 'error' ? (
           // The lists read again (after a cancellation) did not come: what is shown may be out of date.
           <div class="notice notice--error" role="alert">
-            <p>{admin.panel.loadFailed}</p>
+            <p>{admin.panel.rereadFailed}</p>
             <button type="button" class="button button--secondary" onClick={retry}>
               {t.retry}
             </button>
