@@ -83,13 +83,15 @@ export async function viewDeliverable(
     description: deadline.description,
     documentName: deadline.deliverable.name,
     dueAt: deadline.dueAt,
-    open: now.getTime() < Date.parse(deadline.dueAt),
+    open: !deadline.cancelledAt && now.getTime() < Date.parse(deadline.dueAt),
+    ...(deadline.cancelledAt ? { cancelled: true as const } : {}),
     email: link.email,
     ...(delivery ? { delivered: deliveredView(delivery) } : {}),
   };
 }
 
 function requireOpen(deadline: DeadlineRecord, now: Date): void {
+  if (deadline.cancelledAt) throw new AppError('CONFLICT', { fields: { deadline: 'cancelled' } });
   if (now.getTime() >= Date.parse(deadline.dueAt))
     throw new AppError('CONFLICT', { fields: { deadline: 'passed' } });
 }

@@ -31,8 +31,10 @@ export const ZDeliverableView = z.strictObject({
   description: z.string(),
   documentName: z.string(),
   dueAt: z.iso.datetime(),
-  /** Uploading (or replacing) is open until the deadline. */
+  /** Uploading (or replacing) is open until the deadline, unless the coordinator called it off. */
   open: z.boolean(),
+  /** Called off by the coordinator: nothing is asked for any more. */
+  cancelled: z.optional(z.literal(true)),
   email: z.string(),
   delivered: z.optional(ZDelivered),
 });

@@ -359,6 +359,54 @@ describe('a deadline that asks for a document', () => {
     expect(late.status).toBe(409);
     expect(late.json.error.fields).toEqual({ deadline: 'passed' });
   });
+
+  it('says a deadline called off asks for nothing more, and refuses an upload to it (409) changing nothing', async () => {
+    const created = await call('/api/admin/reminders/deadlines', {
+      method: 'POST',
+      cookie: podlaskie,
+      body: {
+        title: 'Plan projektu socjalnego',
+        description: '',
+        dueAt: `${addDays(warsawDate(new Date()), 20)}T12:00`,
+        wojewodztwa: ['20'],
+        audience: ['gminas'],
+        deliverable: { name: 'Plan projektu socjalnego' },
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = String(created.json.deadline.id);
+    const token = randomBytes(32).toString('base64url');
+    await putUploadLink(db, sha256Hex(token), {
+      deadlineId: id,
+      email: second,
+      role: 'gmina',
+      wojewodztwo: '20',
+      expiresAt: Math.floor(Date.now() / 1000) + 3600,
+    });
+    expect((await call('/api/deliverables/current', { token })).json).toMatchObject({ open: true });
+    expect(
+      (
+        await call(`/api/admin/reminders/deadlines/${id}/cancellation`, {
+          method: 'POST',
+          cookie: podlaskie,
+          body: { wojewodztwa: ['20'], revision: 0 },
+        })
+      ).status,
+    ).toBe(200);
+
+    const view = await call('/api/deliverables/current', { token });
+    expect(view.status).toBe(200);
+    expect(view.json).toMatchObject({ open: false, cancelled: true });
+    const before = await tableSnapshot(db);
+    const refused = await call(`/api/deliverables/current/uploads/${randomUUID()}/1`, {
+      method: 'PUT',
+      raw: pdf(100),
+      token,
+    });
+    expect([refused.status, refused.json.error.fields]).toEqual([409, { deadline: 'cancelled' }]);
+    expect((await deliver(token, [pdf(100)])).done.status).toBe(409);
+    expect(await tableSnapshot(db)).toEqual(before);
+  });
 });
 
 describe("the coordinator's view", () => {

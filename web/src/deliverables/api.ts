@@ -18,6 +18,7 @@ const readView = reader<TDeliverableView>({
   documentName: 'string',
   dueAt: 'string',
   open: 'boolean',
+  'cancelled?': 'boolean',
   email: 'string',
   'delivered?': deliveredShape,
 });

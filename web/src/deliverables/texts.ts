@@ -47,6 +47,8 @@ export const texts = {
   closed:
     'Termin minął: dokumentu nie można już przesłać ani zastąpić. W razie pytań skontaktuj się z koordynatorem ROPS.',
   closedDelivered: 'Termin minął: przesłany dokument jest ostateczny.',
+  cancelled:
+    'Koordynator ROPS odwołał ten termin: dokumentu nie trzeba już przesyłać. W razie pytań skontaktuj się z nim.',
   errorSummary: 'Wystąpił problem',
   errorPrefix: 'Błąd:',
 };

@@ -247,7 +247,9 @@ function Loaded(props: { token: string; view: TDeliverableView }) {
           </p>
         </section>
       ) : (
-        <p class="notice">{delivered ? texts.closedDelivered : texts.closed}</p>
+        <p class="notice">
+          {view.cancelled ? texts.cancelled : delivered ? texts.closedDelivered : texts.closed}
+        </p>
       )}
     </Titled>
   );
@@ -256,6 +258,7 @@ function Loaded(props: { token: string; view: TDeliverableView }) {
 /** The API's refusals this page has its own words for. */
 function serverMessage(error: ApiError): string | undefined {
   if (error.code === 'CONFLICT' && error.fields?.deadline === 'passed') return texts.closed;
+  if (error.code === 'CONFLICT' && error.fields?.deadline === 'cancelled') return texts.cancelled;
   if (error.code === 'CONFLICT' && error.fields?.file === 'replaced_meanwhile')
     return texts.replacedMeanwhile;
   if (error.code === 'LINK_INVALID') return texts.deadBody;
