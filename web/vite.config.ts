@@ -101,6 +101,19 @@ export default defineConfig(({ command }) => ({
       },
     },
   },
+  // Pre-bundled by the dev server at start, all of them: one found later (a lazy page's import) makes it
+  // bundle again and reload whatever page is open — a fresh clone's e2e run lost a click to that reload.
+  optimizeDeps: {
+    include: [
+      'preact',
+      'preact/hooks',
+      'preact/jsx-runtime',
+      'preact/jsx-dev-runtime',
+      'preact/debug',
+      'preact/devtools',
+      'zod/mini',
+    ],
+  },
   server: {
     port,
     strictPort: true,
