@@ -27,7 +27,6 @@ import {
   getDeadlines,
   listDeadlineIdsOfWojewodztwo,
   listedAt,
-  plannedOffsets,
   saveDeadline,
 } from '../repositories/deadlines.ts';
 import { moveDeliverableListing, putDeliverableListing } from '../repositories/deliverables.ts';
@@ -123,14 +122,20 @@ export async function syncDerivedDeadlines(db: Db, now: Date): Promise<number> {
   const calls = await listAllCallHeads(db);
   const cancelled = await getDeadlines(
     db,
-    calls.filter((call) => call.cancelled).map((call) => `call-${call.id}`),
+    // Only those still ahead: a closing passed is reminded no more anyway, and is not read every hour.
+    calls
+      .filter((call) => call.cancelled && Date.parse(call.closesAt) > now.getTime())
+      .map((call) => `call-${call.id}`),
   );
   let written = 0;
   for (const deadline of cancelled.values()) {
     if (deadline.cancelledAt) continue;
-    const offsets = await plannedOffsets(db, deadline.id);
-    if ((await cancelDeadline(db, deadline, offsets, { email: 'planner', at: now })) === 'cancelled')
-      written += 1;
+    // Every offset the policy names: deleting a planned send already gone is harmless, and needs no Query.
+    const outcome = await cancelDeadline(db, deadline, deadline.policy.offsetsDays, {
+      email: 'planner',
+      at: now,
+    });
+    if (outcome === 'cancelled') written += 1;
   }
   const wanted = derivedDeadlines(programmes, calls, now);
   const existing = await getDeadlines(
@@ -352,7 +357,7 @@ export async function updateCustomDeadline(
   };
   const saved = await saveDeadline(deps.db, deadline, sends, {
     previous: {
-      offsets: await plannedOffsets(deps.db, deadlineId),
+      offsets: before.policy.offsetsDays,
       listedAt: listedAt(before),
       revision: before.revision ?? 0,
     },
@@ -390,7 +395,7 @@ export async function cancelCustomDeadline(
   const outcome = await cancelDeadline(
     deps.db,
     deadline,
-    await plannedOffsets(deps.db, deadlineId),
+    deadline.policy.offsetsDays,
     { email: user.email, at: now },
     [
       auditPut(deps.db, {

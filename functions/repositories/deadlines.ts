@@ -9,7 +9,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from './document.ts';
-import type { Db } from './dynamo.ts';
+import { cancellationCodes, type Db, queryAll } from './dynamo.ts';
 import { keys } from './keys.ts';
 
 /**
@@ -78,6 +78,19 @@ function toDeadline(item: Doc): DeadlineRecord {
   return record as unknown as DeadlineRecord;
 }
 
+/** The deadline is there at this revision (absent: never changed), and not called off. */
+function overRevision(revision: number): { ConditionExpression: string; ExpressionAttributeValues?: Doc } {
+  return revision === 0
+    ? {
+        ConditionExpression:
+          'attribute_exists(pk) AND attribute_not_exists(revision) AND attribute_not_exists(cancelledAt)',
+      }
+    : {
+        ConditionExpression: 'revision = :revision AND attribute_not_exists(cancelledAt)',
+        ExpressionAttributeValues: { ':revision': revision },
+      };
+}
+
 /** An agreement's signing deadline is shown on its agreement; every other kind in its voivodeships' list. */
 const listedKind = (deadline: Pick<DeadlineRecord, 'kind'>) => deadline.kind !== 'agreement-signing';
 
@@ -107,19 +120,11 @@ export function deadlineItems(
     listing.map((code) => JSON.stringify(keys.deadlineOfWojewodztwo(code, deadline.dueAt, deadline.id))),
   );
   const condition =
-    previous.revision === undefined
-      ? options.ifAbsent
+    previous.revision !== undefined
+      ? overRevision(previous.revision)
+      : options.ifAbsent
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {}
-      : {
-          ConditionExpression:
-            previous.revision === 0
-              ? 'attribute_exists(pk) AND attribute_not_exists(revision)'
-              : 'revision = :revision',
-          ...(previous.revision === 0
-            ? {}
-            : { ExpressionAttributeValues: { ':revision': previous.revision } }),
-        };
+        : {};
   return [
     {
       Put: {
@@ -215,6 +220,7 @@ export async function cancelDeadline(
   also: readonly TransactItem[] = [],
 ): Promise<'cancelled' | 'stale'> {
   const revision = deadline.revision ?? 0;
+  const condition = overRevision(revision);
   try {
     await db.client.send(
       new TransactWriteCommand({
@@ -224,15 +230,12 @@ export async function cancelDeadline(
               TableName: db.tableName,
               Key: keys.deadline(deadline.id),
               UpdateExpression: 'SET cancelledAt = :at, cancelledBy = :by, revision = :next',
-              ConditionExpression:
-                revision === 0
-                  ? 'attribute_exists(pk) AND attribute_not_exists(revision) AND attribute_not_exists(cancelledAt)'
-                  : 'revision = :revision AND attribute_not_exists(cancelledAt)',
+              ConditionExpression: condition.ConditionExpression,
               ExpressionAttributeValues: {
                 ':at': by.at.toISOString(),
                 ':by': by.email,
                 ':next': revision + 1,
-                ...(revision === 0 ? {} : { ':revision': revision }),
+                ...condition.ExpressionAttributeValues,
               },
             },
           },
@@ -251,12 +254,8 @@ export async function cancelDeadline(
   }
 }
 
-/** The transaction was cancelled because its first item's condition failed. */
-function isConditionFailure(error: unknown): boolean {
-  if ((error as Error).name !== 'TransactionCanceledException') return false;
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  return reasons?.[0]?.Code === 'ConditionalCheckFailed';
-}
+/** The transaction was cancelled because its first item (the deadline's) failed its condition. */
+const isConditionFailure = (error: unknown) => cancellationCodes(error)?.[0] === 'ConditionalCheckFailed';
 
 /** The ids of a voivodeship's listed deadlines falling after `from`, soonest first. */
 export async function listDeadlineIdsOfWojewodztwo(
@@ -264,25 +263,16 @@ export async function listDeadlineIdsOfWojewodztwo(
   wojewodztwo: string,
   from: Date,
 ): Promise<string[]> {
-  const ids: string[] = [];
-  let ExclusiveStartKey: Doc | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk AND sk > :from',
-        ExpressionAttributeValues: {
-          ':pk': keys.deadlineOfWojewodztwo(wojewodztwo, '', '').pk,
-          ':from': from.toISOString(),
-        },
-        ProjectionExpression: 'deadlineId',
-        ExclusiveStartKey,
-      }),
-    );
-    ids.push(...(page.Items ?? []).map((item) => String(item.deadlineId)));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return ids;
+  const items = await queryAll(db, {
+    TableName: db.tableName,
+    KeyConditionExpression: 'pk = :pk AND sk > :from',
+    ExpressionAttributeValues: {
+      ':pk': keys.deadlineOfWojewodztwo(wojewodztwo, '', '').pk,
+      ':from': from.toISOString(),
+    },
+    ProjectionExpression: 'deadlineId',
+  });
+  return items.map((item) => String(item.deadlineId));
 }
 
 /**

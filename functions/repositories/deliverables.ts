@@ -1,6 +1,6 @@
 import type { TDelivered } from '../../shared/schemas/deliverables.ts';
 import { DeleteCommand, type Doc, GetCommand, PutCommand, QueryCommand } from './document.ts';
-import type { Db } from './dynamo.ts';
+import { type Db, queryAll } from './dynamo.ts';
 import { keys } from './keys.ts';
 
 /**
@@ -73,22 +73,13 @@ export async function moveDeliverableListing(
 
 /** The ids of a voivodeship's deadlines that ask for a document, soonest first. */
 export async function listDeliverableDeadlineIds(db: Db, wojewodztwo: string): Promise<string[]> {
-  const ids: string[] = [];
-  let ExclusiveStartKey: Doc | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.deliverableOfWojewodztwo(wojewodztwo, '', '').pk },
-        ProjectionExpression: 'deadlineId',
-        ExclusiveStartKey,
-      }),
-    );
-    ids.push(...(page.Items ?? []).map((item) => String(item.deadlineId)));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return ids;
+  const items = await queryAll(db, {
+    TableName: db.tableName,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.deliverableOfWojewodztwo(wojewodztwo, '', '').pk },
+    ProjectionExpression: 'deadlineId',
+  });
+  return items.map((item) => String(item.deadlineId));
 }
 
 export async function putUploadLink(db: Db, tokenSha256: string, link: UploadLink): Promise<void> {

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { Config } from '../lib/config.ts';
-import { DocumentClient } from './document.ts';
+import { type Doc, DocumentClient, QueryCommand } from './document.ts';
 
 export interface Db {
   client: DocumentClient;
@@ -50,4 +50,16 @@ export function cancellationCodes(error: unknown): string[] | undefined {
  */
 export function isTransactionConflict(error: unknown): boolean {
   return cancellationCodes(error)?.includes('TransactionConflict') ?? false;
+}
+
+/** Every item a query finds, page by page. */
+export async function queryAll(db: Db, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Doc[]> {
+  const items: Doc[] = [];
+  let ExclusiveStartKey: Doc | undefined;
+  do {
+    const page = await db.client.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
 }

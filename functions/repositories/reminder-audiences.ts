@@ -1,20 +1,9 @@
-import { BatchGetCommand, type Doc, QueryCommand } from './document.ts';
-import type { Db } from './dynamo.ts';
+import { BatchGetCommand, type Doc } from './document.ts';
+import { type Db, queryAll } from './dynamo.ts';
 import { keys } from './keys.ts';
 import type { User } from './users.ts';
 
 /** What the reminders' audiences are read from: drafts, selected cards, calls and users. */
-
-async function queryAll(db: Db, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Doc[]> {
-  const items: Doc[] = [];
-  let ExclusiveStartKey: Doc | undefined;
-  do {
-    const page = await db.client.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
 
 export interface DraftContact {
   email: string;

@@ -1,8 +1,8 @@
 import type { TCardAnswers } from '../../shared/schemas/card.ts';
 import { auditPut as logPut } from './audit-log.ts';
 import { type AuditEntry, auditPut, newEntryId, revisionCondition } from './card-review.ts';
-import { DeleteCommand, type Doc, QueryCommand, TransactWriteCommand, UpdateCommand } from './document.ts';
-import { cancellationCodes, type Db, isTransactionConflict } from './dynamo.ts';
+import { DeleteCommand, type Doc, TransactWriteCommand, UpdateCommand } from './document.ts';
+import { cancellationCodes, type Db, isTransactionConflict, queryAll } from './dynamo.ts';
 import { keys } from './keys.ts';
 
 /**
@@ -10,17 +10,6 @@ import { keys } from './keys.ts';
  * request (art. 17), item by item within the card's own partition and its reference — key-based access only:
  * the maintenance job reaches cards by the call's per-voivodeship index partitions, never by a Scan.
  */
-
-async function queryAll(db: Db, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Doc[]> {
-  const items: Doc[] = [];
-  let ExclusiveStartKey: Doc | undefined;
-  do {
-    const page = await db.client.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
 
 /** The cards of a call in one voivodeship (gsi2 CARDS#<callId>#<woj>): their teryt and reference. */
 export async function cardsOfCall(

@@ -9,8 +9,8 @@ import {
   revisionCondition,
 } from './card-review.ts';
 import { type StoredCard, toCard } from './cards.ts';
-import { type Doc, PutCommand, QueryCommand, type TransactItem, TransactWriteCommand } from './document.ts';
-import { cancellationCodes, type Db } from './dynamo.ts';
+import { type Doc, PutCommand, type TransactItem, TransactWriteCommand } from './document.ts';
+import { cancellationCodes, type Db, queryAll } from './dynamo.ts';
 import { keys } from './keys.ts';
 import { linkTokenItem, type NewLink } from './link-tokens.ts';
 import { type OutboxKey, type OutgoingMail, queuedMail } from './outbox.ts';
@@ -273,17 +273,6 @@ export interface ReviewedVersion {
   receivedAt: string;
   sha256: string;
   answers: TCardAnswers;
-}
-
-async function queryAll(db: Db, input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Doc[]> {
-  const items: Doc[] = [];
-  let ExclusiveStartKey: Doc | undefined;
-  do {
-    const page = await db.client.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
 }
 
 /**
